@@ -1,0 +1,327 @@
+"""The assistant: loads the index and embedder once, retrieves, and composes answers for every surface."""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from .errors import InvalidQuestion, SnippetNotFound
+from .ingest import Chunk
+from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
+from .search import CANDIDATES, RankedChunk, dense_candidates, fuse_rankings, lexical_candidates
+from .settings import MAX_QUESTION_CHARS, Settings
+from .verdict import LEADS, find_verdict, question_language
+
+MAX_ANSWER_CHUNKS = 3
+SUPPORT_RATIO = 0.8
+MAX_CATALOG_SNIPPETS = 3
+
+
+def check_question(question: object) -> str:
+    """The question, stripped, or InvalidQuestion naming the problem."""
+    if not isinstance(question, str):
+        raise InvalidQuestion("the question must be text; pass it as a string")
+    text = question.strip()
+    if not text:
+        raise InvalidQuestion("the question is empty; ask something like: does split compose share the kernel?")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise InvalidQuestion(
+            f"the question is {len(text)} characters long; shorten it to at most {MAX_QUESTION_CHARS}"
+        )
+    if any(unicodedata.category(c) == "Cs" for c in text):
+        raise InvalidQuestion("the question contains invalid characters; send it as UTF-8 text")
+    return text
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    """Everything one retrieval produced: the fused chunk ranking and the signals used to judge it."""
+
+    question: str
+    ranked: list[RankedChunk]
+    sections: list[tuple[str, float, list[RankedChunk]]]  # (section label, score, its chunks best first)
+    features: dict[str, float]
+
+
+def render_chunk(chunk: Chunk) -> str:
+    """A chunk as answer text: table rows as "key — column: value", prose as is."""
+    if chunk.kind == "row" and chunk.cells:
+        rest = ", ".join(f"{h}: {c}" for h, c in zip(chunk.header[1:], chunk.cells[1:]))
+        return f"{chunk.cells[0]} — {rest}" if rest else chunk.cells[0]
+    return chunk.text
+
+
+class Assistant:
+    """Answers questions about the indexed articles; safe to share between threads."""
+
+    def __init__(self, settings: Settings, index, embedder, glossary, catalog, refusal):
+        self.settings = settings
+        self.index = index
+        self.embedder = embedder
+        self.glossary = glossary
+        self.catalog = {entry.id: entry for entry in catalog}
+        self.refusal = refusal
+        self._content_sections = {c.section for c in index.chunks if c.kind not in ("heading",)}
+        self._section_info = {s.label: s for s in index.sections}
+        self._catalog_order = [i for i in index.catalog_ids if i in self.catalog]
+        self._embed_query = lru_cache(maxsize=settings.cache_size or None)(self._embed_query_uncached)
+        self._cached_ask = lru_cache(maxsize=settings.cache_size or None)(self._ask_uncached)
+
+    # --- loading ----------------------------------------------------------
+    @classmethod
+    def load(cls, settings: Settings | None = None, embedder=None) -> "Assistant":
+        """Load the index, embedder, glossary, snippet catalog and refusal model named by the settings."""
+        from .embed import load_embedder
+        from .index import load_index
+        from .lexical import load_glossary
+        from .refusal import load_refusal_model
+
+        settings = settings or Settings()
+        index = load_index(settings.index_dir, settings)
+        embedder = embedder or load_embedder(settings)
+        catalog = []
+        if index.catalog_ids:
+            from .snippets import load_catalog
+
+            catalog = load_catalog(settings.snippets_path)
+        return cls(settings, index, embedder, load_glossary(settings.glossary_file), catalog, load_refusal_model(settings))
+
+    @property
+    def chunk_count(self) -> int:
+        return len(self.index.chunks)
+
+    def index_info(self) -> dict:
+        """The index manifest."""
+        from dataclasses import asdict
+
+        return asdict(self.index.manifest)
+
+    # --- retrieval --------------------------------------------------------
+    def _embed_query_uncached(self, text: str) -> np.ndarray:
+        return self.embedder.embed_queries([text])[0]
+
+    def retrieve(self, question: str, mode: str = "hybrid") -> Retrieval:
+        """Rank chunks and sections for a question with dense, BM25 or hybrid retrieval."""
+        from .lexical import tokenize
+
+        text = check_question(question)
+        dense = {} if mode == "bm25" else dense_candidates(self.index.faiss_index, self._embed_query(text), CANDIDATES)
+        expanded = f"{text} {self.glossary.expand(text)}"
+        tokens = tokenize(expanded)
+        lexical = {} if mode == "dense" else lexical_candidates(self.index.bm25, tokens, CANDIDATES)
+        ranked = fuse_rankings(dense, lexical, mode)
+        sections = self._group_sections(ranked)
+        features = self._features(text, dense, lexical, ranked, sections, tokenize(text))
+        return Retrieval(text, ranked, sections, features)
+
+    def _group_sections(self, ranked: list[RankedChunk]) -> list[tuple[str, float, list[RankedChunk]]]:
+        groups: dict[str, list[RankedChunk]] = {}
+        for item in ranked:
+            section = self.index.chunks[item.index].section
+            if section in self._content_sections:
+                groups.setdefault(section, []).append(item)
+        return sorted(((s, items[0].score, items) for s, items in groups.items()), key=lambda g: g[1], reverse=True)
+
+    def _features(self, text, dense, lexical, ranked, sections, raw_tokens) -> dict[str, float]:
+        """Signals of whether the article answers the question at all."""
+        dense_scores = sorted(dense.values(), reverse=True)
+        top_dense = dense_scores[0] if dense_scores else 0.0
+        tail = dense_scores[9] if len(dense_scores) > 9 else (dense_scores[-1] if dense_scores else 0.0)
+        coverage = self._lexical_coverage(raw_tokens)
+
+        def top_section(scores: dict[int, float]) -> str | None:
+            if not scores:
+                return None
+            return self.index.chunks[max(scores, key=scores.get)].section
+
+        agree = 1.0 if dense and lexical and top_section(dense) == top_section(lexical) else 0.0
+        return {"dense_top": top_dense, "dense_margin": top_dense - tail, "coverage": coverage, "agree": agree}
+
+    def _lexical_coverage(self, tokens: list[str]) -> float:
+        """IDF-weighted share of the question's tokens that occur in the corpus (unknown tokens weigh most)."""
+        if not tokens:
+            return 0.0
+        vocab = self.index.bm25.vocab_dict
+        n_docs = max(1, len(self.index.chunks))
+        doc_freqs = self._doc_freqs()
+        total = covered = 0.0
+        for token in tokens:
+            position = vocab.get(token)
+            df = doc_freqs[position] if position is not None else 0
+            idf = math.log(1 + n_docs / (1 + df))
+            weight = math.log(1 + n_docs) if df == 0 else idf
+            total += weight
+            if df:
+                covered += weight
+        return covered / total if total else 0.0
+
+    def _doc_freqs(self) -> np.ndarray:
+        if not hasattr(self, "_df"):
+            indptr = self.index.bm25.scores["indptr"]
+            self._df = np.diff(indptr)
+        return self._df
+
+    # --- answers ----------------------------------------------------------
+    def ask(self, question: str, top_k: int | None = None, mode: str = "hybrid") -> Answer:
+        """Answer a question: verdict, extractive answer, citations and snippets, or a calibrated refusal."""
+        text = check_question(question)
+        top_k = top_k or self.settings.top_k
+        if not 1 <= top_k <= 10:
+            raise InvalidQuestion(f"top_k is {top_k}; use a number from 1 to 10")
+        return self._cached_ask(text, top_k, mode)
+
+    def _ask_uncached(self, question: str, top_k: int, mode: str) -> Answer:
+        found = self.retrieve(question, mode)
+        answerable = self.refusal.probability(found.features)
+        language = question_language(question)
+        if answerable < self.refusal.threshold or not found.sections:
+            return self._refusal(question, language, 1.0 - answerable)
+
+        chunks = self.index.chunks
+        citations = []
+        for label, score, items in found.sections[:top_k]:
+            quote_item = next((i for i in items if chunks[i.index].kind in ("prose", "row")), None)
+            quote_item = quote_item or next((i for i in items if chunks[i.index].kind not in ("heading", "section")), items[0])
+            citations.append(
+                Citation(
+                    section=label,
+                    anchor=chunks[quote_item.index].anchor,
+                    url=self._url(chunks[quote_item.index].anchor),
+                    quote=render_chunk(chunks[quote_item.index]),
+                    score=round(float(score), 4),
+                )
+            )
+
+        cited = {c.section for c in citations}
+        answer_items = [i for i in found.ranked if chunks[i.index].kind in ("prose", "row") and chunks[i.index].section in cited]
+        verdict, evidence = find_verdict(question, [chunks[i.index] for i in answer_items[:6]])
+        lines: list[str] = []
+        if evidence is not None:
+            lines.append(f"{LEADS[language][verdict]} — {render_chunk(evidence)}")
+        best = answer_items[0].score if answer_items else 0.0
+        for item in answer_items:
+            if len(lines) >= MAX_ANSWER_CHUNKS:
+                break
+            chunk = chunks[item.index]
+            if evidence is not None and chunk.id == evidence.id:
+                continue
+            if lines and item.score < SUPPORT_RATIO * best:
+                break
+            lines.append(render_chunk(chunk))
+        if not lines:
+            lines.append(citations[0].quote)
+        snippets = self._article_snippets(citations) + self._catalog_snippets(question, citations)
+        return Answer(
+            question=question,
+            answer="\n\n".join(lines),
+            verdict=verdict,
+            refused=False,
+            confidence=round(float(answerable), 4),
+            citations=citations,
+            snippets=snippets,
+        )
+
+    def _refusal(self, question: str, language: str, confidence: float) -> Answer:
+        topics = ", ".join(self.topics())
+        if language == "ko":
+            text = f"이 글에는 이 질문에 대한 내용이 없습니다. 이 글이 다루는 주제: {topics}."
+        else:
+            text = f"The article does not answer this question. It covers: {topics}."
+        return Answer(question=question, answer=text, verdict=None, refused=True, confidence=round(float(confidence), 4))
+
+    def _url(self, anchor: str) -> str | None:
+        base = self.settings.base_url
+        return f"{base.rstrip('#')}#{anchor}" if base and anchor else None
+
+    def _article_snippets(self, citations: list[Citation]) -> list[Snippet]:
+        out = []
+        for citation in citations:
+            for chunk in self.index.chunks:
+                if chunk.kind == "code" and chunk.section == citation.section and chunk.language != "text":
+                    out.append(
+                        Snippet(
+                            title=chunk.section.split(" > ")[-1],
+                            language=chunk.language or "text",
+                            code=chunk.text,
+                            source="article",
+                            section=chunk.section,
+                        )
+                    )
+        return out
+
+    def _catalog_snippets(self, question: str, citations: list[Citation]) -> list[Snippet]:
+        """Up to three catalog snippets, ranked by similarity to the question and by the cited sections."""
+        if not self._catalog_order or not len(self.index.catalog_vectors):
+            return []
+        query = self._embed_query(question)
+        sims = self.index.catalog_vectors @ query
+        cited = [c.section for c in citations]
+        scored = []
+        for position, snippet_id in enumerate(self.index.catalog_ids):
+            entry = self.catalog.get(snippet_id)
+            if entry is None:
+                continue
+            bonus = 0.0
+            for rank, section in enumerate(cited):
+                if any(section == s or section.startswith(s + " > ") or s.startswith(section + " > ") for s in entry.sections):
+                    bonus = max(bonus, SECTION_BONUS / (rank + 1))
+            scored.append((float(sims[position]) + bonus, entry))
+        scored.sort(key=lambda pair: pair[0], reverse=True)
+        if not scored:
+            return []
+        best = scored[0][0]
+        chosen = [entry for score, entry in scored if score >= best - CATALOG_WINDOW][:MAX_CATALOG_SNIPPETS]
+        section = citations[0].section if citations else None
+        return [entry.to_snippet(section=section) for entry in chosen]
+
+    # --- browsing ---------------------------------------------------------
+    def search(self, query: str, k: int = 5, mode: str = "hybrid") -> list[SearchHit]:
+        """Ranked chunks with their scores (for debugging and custom clients)."""
+        found = self.retrieve(query, mode)
+        hits = []
+        for item in found.ranked[:k]:
+            chunk = self.index.chunks[item.index]
+            hits.append(
+                SearchHit(
+                    chunk_id=chunk.id,
+                    section=chunk.section,
+                    anchor=chunk.anchor,
+                    url=self._url(chunk.anchor),
+                    kind=chunk.kind,
+                    text=chunk.text,
+                    score=round(item.score, 4),
+                    dense_score=round(item.dense, 4),
+                    lexical_score=round(item.lexical, 4),
+                )
+            )
+        return hits
+
+    def sections(self) -> list[SectionInfo]:
+        """Every heading of the indexed articles, in order."""
+        return [
+            SectionInfo(section=s.label, title=s.title, level=s.level, anchor=s.anchor, url=self._url(s.anchor), document=s.document)
+            for s in self.index.sections
+            if not s.draft
+        ]
+
+    def topics(self) -> list[str]:
+        """The articles' top-level topics (their highest-level headings)."""
+        if not self.index.sections:
+            return []
+        top = min(s.level for s in self.index.sections)
+        return [s.title for s in self.index.sections if s.level == top and not s.draft]
+
+    def snippet(self, snippet_id: str) -> Snippet:
+        """A catalog snippet by id."""
+        entry = self.catalog.get(snippet_id)
+        if entry is None:
+            raise SnippetNotFound(f"no snippet with id {snippet_id!r}; list them with: docker-qa snippets list")
+        return entry.to_snippet()
+
+
+SECTION_BONUS = 0.05
+CATALOG_WINDOW = 0.04

@@ -1,0 +1,125 @@
+"""`docker-qa eval`: hit@1, hit@3, MRR, verdict accuracy, refusal rates and snippet precision on a question file."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import EvalFileError
+
+
+class EvalQuestion(BaseModel):
+    """One line of a question file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    q: str
+    gold: list[str] = Field(default_factory=list)
+    verdict: str | None = None
+    offtopic: bool = False
+    snippets: list[str] = Field(default_factory=list, description="Substrings the attached code must contain, in order")
+
+
+def read_questions(path: Path) -> list[EvalQuestion]:
+    """Parse a JSONL question file, naming the line of any error."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvalFileError(f"{path}: cannot read the question file ({exc.__class__.__name__}); check the path") from None
+    questions = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            questions.append(EvalQuestion.model_validate(json.loads(line)))
+        except (ValueError, ValidationError) as exc:
+            first = str(exc).splitlines()[0][:120]
+            raise EvalFileError(f"{path}:{number}: not a question record ({first}); see tests/data/dev_questions.jsonl") from None
+    if not questions:
+        raise EvalFileError(f"{path}: no questions in the file; add one JSON object per line")
+    return questions
+
+
+@dataclass
+class Outcome:
+    """How one question went."""
+
+    question: EvalQuestion
+    sections: list[str]
+    verdict: str | None
+    refused: bool
+    confidence: float
+    snippet_codes: list[str]
+    rank: int | None = None  # 1-based rank of the first citation matching a gold string
+
+
+@dataclass
+class Report:
+    """Aggregate metrics of one run."""
+
+    mode: str
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def _answerable(self):
+        return [o for o in self.outcomes if not o.question.offtopic]
+
+    def metrics(self) -> dict[str, float | None]:
+        answerable = self._answerable()
+        offtopic = [o for o in self.outcomes if o.question.offtopic]
+        with_verdict = [o for o in answerable if o.question.verdict]
+        with_snippets = [o for o in answerable if o.question.snippets]
+
+        def share(items, predicate):
+            return round(sum(1 for o in items if predicate(o)) / len(items), 4) if items else None
+
+        return {
+            "questions": len(self.outcomes),
+            "hit@1": share(answerable, lambda o: o.rank == 1),
+            "hit@3": share(answerable, lambda o: o.rank is not None and o.rank <= 3),
+            "mrr": round(sum(1.0 / o.rank for o in answerable if o.rank) / len(answerable), 4) if answerable else None,
+            "verdict_acc": share(with_verdict, lambda o: o.verdict == o.question.verdict),
+            "offtopic_refusal": share(offtopic, lambda o: o.refused),
+            "false_refusal": share(answerable, lambda o: o.refused),
+            "snippet_precision": share(with_snippets, snippets_match),
+        }
+
+    def misses(self) -> list[Outcome]:
+        out = []
+        for o in self.outcomes:
+            q = o.question
+            wrong = (
+                (q.offtopic and not o.refused)
+                or (not q.offtopic and (o.rank != 1 or o.refused))
+                or (q.verdict and o.verdict != q.verdict)
+                or (q.snippets and not snippets_match(o))
+            )
+            if wrong:
+                out.append(o)
+        return out
+
+
+def snippets_match(outcome: Outcome) -> bool:
+    """Each expected substring appears in the attached code, in order of appearance."""
+    position = 0
+    for expected in outcome.question.snippets:
+        found = next((i for i in range(position, len(outcome.snippet_codes)) if expected in outcome.snippet_codes[i]), None)
+        if found is None:
+            return False
+        position = found
+    return True
+
+
+def evaluate(assistant, questions: list[EvalQuestion], mode: str = "hybrid", top_k: int = 3) -> Report:
+    """Ask every question with the given retrieval mode and score the answers."""
+    report = Report(mode)
+    for question in questions:
+        answer = assistant.ask(question.q, top_k=top_k, mode=mode)
+        sections = [c.section for c in answer.citations]
+        rank = next((i + 1 for i, s in enumerate(sections) if any(g in s for g in question.gold)), None)
+        report.outcomes.append(
+            Outcome(question, sections, answer.verdict, answer.refused, answer.confidence, [s.code for s in answer.snippets], rank)
+        )
+    return report

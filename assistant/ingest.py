@@ -1,0 +1,357 @@
+"""Markdown articles into sections and chunks: headings, prose blocks, table rows, code and Mermaid diagrams.
+
+Anchor rule (Jekyll's kramdown with GFM input, kramdown-parser-gfm `generate_gfm_header_id`):
+take the heading's plain text (inline code keeps its content, emphasis and links keep their text),
+lowercase it, delete every character that is not a word character, a hyphen, a space or a tab,
+turn each space or tab into one hyphen (no collapsing, no trimming), and give the n-th repeat of an
+id on the same page the suffix "-n". Headings inside HTML comments are not on the page and are not counted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import IngestError
+
+CHUNKER_VERSION = "3"
+PATH_SEPARATOR = " > "
+MAX_PROSE_CHARS = 600
+MAX_SECTION_CHARS = 1200
+
+_NON_WORD = re.compile(r"[^\w\- \t]")
+_KRAMDOWN_IAL = re.compile(r"^\s*\{:[^}]*\}\s*$", re.MULTILINE)
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One heading of an article, with its full path and its anchor on the published page."""
+
+    document: str
+    path: tuple[str, ...]
+    level: int
+    anchor: str
+    draft: bool = False
+
+    @property
+    def title(self) -> str:
+        return self.path[-1] if self.path else ""
+
+    @property
+    def label(self) -> str:
+        return PATH_SEPARATOR.join(self.path)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A retrievable piece of an article that never crosses a heading."""
+
+    id: str
+    document: str
+    section: str
+    anchor: str
+    kind: str  # prose | row | code | diagram | heading
+    text: str
+    language: str | None = None
+    header: tuple[str, ...] = ()
+    cells: tuple[str, ...] = ()
+    draft: bool = False
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(f"{self.section}\n{self.kind}\n{self.text}".encode()).hexdigest()[:16]
+
+    def embedding_text(self) -> str:
+        """Text the dense embedder sees: the heading path gives every chunk its context."""
+        return f"{self.section}\n{self.text}"
+
+
+@dataclass(frozen=True)
+class Article:
+    """A parsed Markdown post: metadata, sections and chunks."""
+
+    document: str
+    title: str
+    description: str
+    tags: tuple[str, ...]
+    sections: tuple[Section, ...]
+    chunks: tuple[Chunk, ...] = field(default=())
+
+
+def kramdown_anchor(text: str, seen: dict[str, int] | None = None) -> str:
+    """The id kramdown (GFM input) gives a heading with this plain text; `seen` counts repeats on a page."""
+    result = _NON_WORD.sub("", text.lower())
+    result = result.replace(" ", "-").replace("\t", "-")
+    if seen is not None:
+        count = seen.get(result, -1) + 1
+        seen[result] = count
+        if count > 0:
+            result = f"{result}-{count}"
+    return result
+
+
+def _markdown():
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+
+
+def _inline_text(token) -> str:
+    """Plain text of an inline token: code spans keep their content, HTML (e.g. <br/>) is dropped."""
+    parts: list[str] = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+    text = "".join(parts)
+    # kramdown renders "**강조**입니다" as bold where CommonMark's flanking rules leave the stars as text.
+    text = _KRAMDOWN_IAL.sub("", text).replace("**", "")
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def mermaid_edges(source: str) -> str:
+    """Readable edge text ("도커 단점 → 보안 문제") from a Mermaid flowchart, graph or sequence diagram."""
+    lines = source.splitlines()
+    if lines and lines[0].strip() == "---":  # Mermaid's own front matter (config)
+        end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), 0)
+        lines = lines[end + 1 :]
+    labels: dict[str, str] = {}
+    node = re.compile(r"([A-Za-z_][\w]*)\s*(?:\[([^\]]*)\]|\(([^)]*)\)|\{([^}]*)\})")
+    for line in lines:
+        for match in node.finditer(line):
+            label = next((g for g in match.groups()[1:] if g is not None), None)
+            if label is not None:
+                labels[match.group(1)] = label.strip()
+    participants = re.compile(r"^\s*participant\s+(\w+)(?:\s+as\s+(.+))?$")
+    for line in lines:
+        match = participants.match(line)
+        if match:
+            labels[match.group(1)] = (match.group(2) or match.group(1)).strip()
+
+    def name(raw: str) -> str:
+        raw = raw.strip()
+        match = node.match(raw)
+        key = match.group(1) if match else raw
+        return labels.get(key, key)
+
+    edge = re.compile(r"^\s*(.+?)\s*(?:-->|-\.->|==>|---)\s*(?:\|([^|]*)\|\s*)?(.+?)\s*$")
+    message = re.compile(r"^\s*(\w+)\s*-{1,2}>>?\s*(\w+)\s*:\s*(.+)$")
+    out: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("style ", "classDef", "class ", "%%", "config", "theme", "look")):
+            continue
+        if stripped.startswith("subgraph"):
+            out.append(stripped[len("subgraph") :].strip())
+            continue
+        msg = message.match(stripped)
+        if msg:
+            out.append(f"{name(msg.group(1))} → {name(msg.group(2))}: {msg.group(3).strip()}")
+            continue
+        found = edge.match(stripped)
+        if found:
+            label = f" ({found.group(2).strip()})" if found.group(2) else ""
+            out.append(f"{name(found.group(1))} →{label} {name(found.group(3))}")
+    return "\n".join(out)
+
+
+def _document_id(path: Path) -> str:
+    return path.stem
+
+
+def parse_article(text: str, document: str = "article", include_drafts: bool = False) -> Article:
+    """Parse one Markdown article (with optional YAML front matter) into sections and chunks."""
+    import yaml
+
+    source = _KRAMDOWN_IAL.sub("", text)
+    tokens = _markdown().parse(source)
+    meta: dict = {}
+    if tokens and tokens[0].type == "front_matter":
+        try:
+            meta = yaml.safe_load(tokens[0].content) or {}
+        except yaml.YAMLError as exc:
+            raise IngestError(f"{document}: front matter is not valid YAML ({exc.__class__.__name__}); fix the block between the --- lines") from None
+        if not isinstance(meta, dict):
+            meta = {}
+    builder = _ChunkBuilder(document)
+    builder.walk(tokens, include_drafts=include_drafts, draft=False)
+    builder.add_section_chunks()
+    tags = meta.get("tags") or ()
+    return Article(
+        document=document,
+        title=str(meta.get("title") or document),
+        description=str(meta.get("description") or ""),
+        tags=tuple(str(tag) for tag in (tags if isinstance(tags, list) else [tags])),
+        sections=tuple(builder.sections),
+        chunks=tuple(builder.chunks),
+    )
+
+
+class _ChunkBuilder:
+    """Walks markdown-it tokens, keeping the heading stack and emitting chunks per section."""
+
+    def __init__(self, document: str):
+        self.document = document
+        self.sections: list[Section] = []
+        self.chunks: list[Chunk] = []
+        self.stack: list[tuple[int, str, str]] = []  # (level, title, anchor)
+        self.seen: dict[str, int] = {}
+        self.counters: dict[tuple[str, str], int] = {}
+        self.prose: list[str] = []
+        self.draft = False
+
+    # --- sections -------------------------------------------------------
+    @property
+    def section_label(self) -> str:
+        return PATH_SEPARATOR.join(title for _, title, _ in self.stack)
+
+    @property
+    def anchor(self) -> str:
+        return self.stack[-1][2] if self.stack else ""
+
+    def open_heading(self, level: int, title: str) -> None:
+        self.flush_prose()
+        while self.stack and self.stack[-1][0] >= level:
+            self.stack.pop()
+        anchor = kramdown_anchor(title, None if self.draft else self.seen)
+        self.stack.append((level, title, anchor))
+        section = Section(self.document, tuple(t for _, t, _ in self.stack), level, anchor, self.draft)
+        self.sections.append(section)
+        self.emit("heading", title)
+
+    # --- chunks ---------------------------------------------------------
+    def emit(self, kind: str, text: str, **extra) -> None:
+        text = text.strip()
+        if not text:
+            return
+        key = (self.anchor or "_", kind)
+        n = self.counters.get(key, 0)
+        self.counters[key] = n + 1
+        prefix = "draft-" if self.draft else ""
+        chunk_id = f"{self.document}#{prefix}{self.anchor or '_'}/{kind}{n}"
+        self.chunks.append(
+            Chunk(chunk_id, self.document, self.section_label, self.anchor, kind, text, draft=self.draft, **extra)
+        )
+
+    def add_prose(self, text: str) -> None:
+        text = text.strip()
+        if not text:
+            return
+        if self.prose and sum(len(p) for p in self.prose) + len(text) > MAX_PROSE_CHARS:
+            self.flush_prose()
+        self.prose.append(text)
+
+    def flush_prose(self) -> None:
+        if self.prose:
+            self.emit("prose", "\n".join(self.prose))
+            self.prose = []
+
+    def add_section_chunks(self) -> None:
+        """One whole-section chunk per section with content: dense retrieval matches best on whole sections."""
+        bodies: dict[str, list[Chunk]] = {}
+        for chunk in self.chunks:
+            if chunk.kind != "heading":
+                bodies.setdefault(chunk.id.rsplit("/", 1)[0], []).append(chunk)
+        for key, members in bodies.items():
+            text = "\n".join(member.text for member in members)[:MAX_SECTION_CHARS]
+            first = members[0]
+            self.chunks.append(
+                Chunk(f"{key}/section0", self.document, first.section, first.anchor, "section", text, draft=first.draft)
+            )
+
+    # --- walk -----------------------------------------------------------
+    def walk(self, tokens, include_drafts: bool, draft: bool) -> None:
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            if tok.type == "heading_open":
+                self.open_heading(int(tok.tag[1:]), _inline_text(tokens[i + 1]))
+                i += 3
+                continue
+            if tok.type == "paragraph_open":
+                # A paragraph is one prose unit; each list item and each quote paragraph is its own.
+                self.add_prose(_inline_text(tokens[i + 1]))
+                self.flush_prose()
+                i += 3
+                continue
+            if tok.type == "fence":
+                self.add_fence(tok)
+            elif tok.type == "table_open":
+                i = self.add_table(tokens, i)
+                continue
+            elif tok.type == "html_block" and include_drafts:
+                for inner in _COMMENT.findall(tok.content):
+                    self.flush_prose()
+                    was = self.draft
+                    self.draft = True
+                    self.walk(_markdown().parse(_KRAMDOWN_IAL.sub("", inner)), include_drafts, True)
+                    self.flush_prose()
+                    self.draft = was
+            i += 1
+        self.flush_prose()
+
+    def add_fence(self, tok) -> None:
+        self.flush_prose()
+        language = (tok.info or "").strip().split(" ")[0].lower() or "text"
+        if language == "mermaid":
+            self.emit("diagram", mermaid_edges(tok.content))
+        else:
+            self.emit("code", tok.content.rstrip("\n"), language=language)
+
+    def add_table(self, tokens, i: int) -> int:
+        self.flush_prose()
+        header: list[str] = []
+        rows: list[list[str]] = []
+        current: list[str] | None = None
+        in_head = False
+        while tokens[i].type != "table_close":
+            tok = tokens[i]
+            if tok.type == "thead_open":
+                in_head = True
+            elif tok.type == "thead_close":
+                in_head = False
+            elif tok.type == "tr_open":
+                current = []
+            elif tok.type == "tr_close" and current is not None:
+                (header.extend(current) if in_head else rows.append(current))
+                current = None
+            elif tok.type == "inline" and current is not None:
+                current.append(_inline_text(tok))
+            i += 1
+        for row in rows:
+            pairs = [f"{h}: {c}" for h, c in zip(header, row)]
+            self.emit("row", " | ".join(pairs), header=tuple(header), cells=tuple(row))
+        return i + 1
+
+
+def chunk_article(path: Path, include_drafts: bool = False) -> Article:
+    """Read and parse one Markdown file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise IngestError(f"{path}: not UTF-8 text; save the article as UTF-8") from None
+    except OSError as exc:
+        raise IngestError(f"{path}: cannot read ({exc.strerror}); check the path") from None
+    return parse_article(text, _document_id(path), include_drafts)
+
+
+def markdown_files(source: Path) -> list[Path]:
+    """The Markdown files of a source: the file itself or every *.md under a folder, sorted."""
+    if source.is_file():
+        return [source]
+    if source.is_dir():
+        files = sorted(p for p in source.rglob("*.md") if p.is_file() and not p.name.startswith("README"))
+        if files:
+            return files
+        raise IngestError(f"{source}: no Markdown (*.md) files in this folder; point to an article or a folder of them")
+    raise IngestError(f"{source}: no such file or folder; give the path of a Markdown article or a folder of them")
+
+
+def load_articles(source: Path, include_drafts: bool = False) -> list[Article]:
+    """Parse every Markdown file of a source (a file or a folder)."""
+    return [chunk_article(path, include_drafts) for path in markdown_files(source)]

@@ -1,0 +1,99 @@
+"""The answer model shared by every surface (CLI JSON, HTTP, Slack, web page), plus search results."""
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Verdict = Literal["yes", "no", "partial"]
+
+
+class Citation(BaseModel):
+    """One cited section of the article."""
+
+    section: str = Field(description="Heading path joined with ' > '")
+    anchor: str = Field(description="The heading's id on the published page")
+    url: str | None = Field(default=None, description="BASE_URL#anchor when a base URL is configured")
+    quote: str = Field(description="The cited text, in the article's own words")
+    score: float
+
+
+class Snippet(BaseModel):
+    """A code snippet attached to an answer: the article's own code or a catalog entry."""
+
+    title: str
+    language: str
+    code: str
+    source: Literal["article", "catalog"]
+    section: str | None = None
+    id: str | None = Field(default=None, description="Catalog id (catalog snippets only)")
+    reference: str | None = Field(default=None, description="Documentation page (catalog snippets only)")
+    explanation: str | None = None
+
+
+class Answer(BaseModel):
+    """What the assistant says to a question."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "question": "does split compose share the kernel?",
+                    "answer": "Yes — 여전히 커널을 공유합니다. (같은 Host에서 실행 중이므로)",
+                    "verdict": "yes",
+                    "refused": False,
+                    "confidence": 0.93,
+                    "citations": [
+                        {
+                            "section": "궁금증들 > Docker 컨테이너는 무엇을 공유하고 무엇을 격리할까? > 실행 방식 2: Compose 파일을 2개로 나눠서 실행",
+                            "anchor": "실행-방식-2-compose-파일을-2개로-나눠서-실행",
+                            "url": None,
+                            "quote": "여전히 커널을 공유합니다. (같은 Host에서 실행 중이므로)",
+                            "score": 0.91,
+                        }
+                    ],
+                    "snippets": [
+                        {
+                            "title": "실행 방식 2: Compose 파일을 2개로 나눠서 실행",
+                            "language": "bash",
+                            "code": "docker-compose -f docker-compose.weather.yml up -d\ndocker-compose -f docker-compose.todo.yml up -d",
+                            "source": "article",
+                            "section": "궁금증들 > Docker 컨테이너는 무엇을 공유하고 무엇을 격리할까? > 실행 방식 2: Compose 파일을 2개로 나눠서 실행",
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
+    question: str
+    answer: str = Field(description="Short Markdown text")
+    verdict: Verdict | None = Field(default=None, description="For yes/no questions")
+    refused: bool = False
+    confidence: float = Field(ge=0.0, le=1.0)
+    citations: list[Citation] = Field(default_factory=list)
+    snippets: list[Snippet] = Field(default_factory=list)
+
+
+class SearchHit(BaseModel):
+    """One ranked chunk from the retriever."""
+
+    chunk_id: str
+    section: str
+    anchor: str
+    url: str | None = None
+    kind: str
+    text: str
+    score: float
+    dense_score: float | None = None
+    lexical_score: float | None = None
+
+
+class SectionInfo(BaseModel):
+    """One heading of an indexed article."""
+
+    section: str
+    title: str
+    level: int
+    anchor: str
+    url: str | None = None
+    document: str

