@@ -12,9 +12,10 @@ import numpy as np
 from .errors import InvalidQuestion, SnippetNotFound
 from .ingest import Chunk
 from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
-from .search import CANDIDATES, RankedChunk, dense_candidates, fuse_rankings, lexical_candidates
+from .search import CANDIDATES, Fused, dense_candidates, fuse_rankings, group_max, lexical_candidates
 from .settings import MAX_QUESTION_CHARS, Settings
-from .verdict import LEADS, find_verdict, question_language
+from .lexical import tokenize
+from .verdict import LEADS, concept_terms, condition_text, find_verdict, question_language
 
 MAX_ANSWER_CHUNKS = 3
 SUPPORT_RATIO = 0.8
@@ -42,9 +43,10 @@ class Retrieval:
     """Everything one retrieval produced: the fused chunk ranking and the signals used to judge it."""
 
     question: str
-    ranked: list[RankedChunk]
-    sections: list[tuple[str, float, list[RankedChunk]]]  # (section label, score, its chunks best first)
+    ranked: list[Fused]
+    sections: list[tuple[str, float, list[Fused]]]  # (section label, score, its chunks best first)
     features: dict[str, float]
+    query_vector: np.ndarray | None
 
 
 def render_chunk(chunk: Chunk) -> str:
@@ -65,9 +67,10 @@ class Assistant:
         self.glossary = glossary
         self.catalog = {entry.id: entry for entry in catalog}
         self.refusal = refusal
-        self._content_sections = {c.section for c in index.chunks if c.kind not in ("heading",)}
+        self._content_sections = {c.section for c in index.chunks if c.kind != "heading"}
         self._section_info = {s.label: s for s in index.sections}
         self._catalog_order = [i for i in index.catalog_ids if i in self.catalog]
+        self._concept_tokens = {t for term in concept_terms() for t in tokenize(term)} | set(tokenize(self.glossary.expand(" ".join(concept_terms()))))
         self._embed_query = lru_cache(maxsize=settings.cache_size or None)(self._embed_query_uncached)
         self._cached_ask = lru_cache(maxsize=settings.cache_size or None)(self._ask_uncached)
 
@@ -106,28 +109,32 @@ class Assistant:
 
     def retrieve(self, question: str, mode: str = "hybrid") -> Retrieval:
         """Rank chunks and sections for a question with dense, BM25 or hybrid retrieval."""
-        from .lexical import tokenize
-
         text = check_question(question)
-        dense = {} if mode == "bm25" else dense_candidates(self.index.faiss_index, self._embed_query(text), CANDIDATES)
-        expanded = f"{text} {self.glossary.expand(text)}"
-        tokens = tokenize(expanded)
-        lexical = {} if mode == "dense" else lexical_candidates(self.index.bm25, tokens, CANDIDATES)
+        # Domain terms of the other language (kernel -> 커널) help both the BM25 and the dense query.
+        expanded = f"{text} {self.glossary.expand(text)}".strip()
+        vector = self._embed_query(expanded)
+        dense = {} if mode == "bm25" else dense_candidates(self.index.faiss_index, vector, CANDIDATES)
+        lexical = {} if mode == "dense" else lexical_candidates(self.index.bm25, tokenize(expanded), CANDIDATES)
+        chunks = self.index.chunks
         ranked = fuse_rankings(dense, lexical, mode)
-        sections = self._group_sections(ranked)
-        features = self._features(text, dense, lexical, ranked, sections, tokenize(text))
-        return Retrieval(text, ranked, sections, features)
 
-    def _group_sections(self, ranked: list[RankedChunk]) -> list[tuple[str, float, list[RankedChunk]]]:
-        groups: dict[str, list[RankedChunk]] = {}
+        def section_of(i: int) -> str | None:
+            return chunks[i].section if chunks[i].section in self._content_sections else None
+
+        section_scores = fuse_rankings(group_max(dense, section_of), group_max(lexical, section_of), mode)
+        members: dict[str, list[Fused]] = {}
         for item in ranked:
-            section = self.index.chunks[item.index].section
-            if section in self._content_sections:
-                groups.setdefault(section, []).append(item)
-        return sorted(((s, items[0].score, items) for s, items in groups.items()), key=lambda g: g[1], reverse=True)
+            members.setdefault(chunks[item.key].section, []).append(item)
+        sections = [(s.key, s.score, members.get(s.key, [])) for s in section_scores if members.get(s.key)]
+        features = self._features(dense, lexical, tokenize(text), vector)
+        return Retrieval(text, ranked, sections, features, vector)
 
-    def _features(self, text, dense, lexical, ranked, sections, raw_tokens) -> dict[str, float]:
-        """Signals of whether the article answers the question at all."""
+    def _features(self, dense, lexical, raw_tokens, vector) -> dict[str, float]:
+        """Signals of whether the article answers the question at all.
+
+        `background_gap` compares the best match in the articles with the best match among contrast passages on
+        other subjects; it removes the embedder's habit of scoring every pair of texts high.
+        """
         dense_scores = sorted(dense.values(), reverse=True)
         top_dense = dense_scores[0] if dense_scores else 0.0
         tail = dense_scores[9] if len(dense_scores) > 9 else (dense_scores[-1] if dense_scores else 0.0)
@@ -139,7 +146,15 @@ class Assistant:
             return self.index.chunks[max(scores, key=scores.get)].section
 
         agree = 1.0 if dense and lexical and top_section(dense) == top_section(lexical) else 0.0
-        return {"dense_top": top_dense, "dense_margin": top_dense - tail, "coverage": coverage, "agree": agree}
+        background = self.index.background_vectors
+        best_background = float((background @ vector).max()) if len(background) else 0.0
+        return {
+            "dense_top": top_dense,
+            "dense_margin": top_dense - tail,
+            "background_gap": top_dense - best_background,
+            "coverage": coverage,
+            "agree": agree,
+        }
 
     def _lexical_coverage(self, tokens: list[str]) -> float:
         """IDF-weighted share of the question's tokens that occur in the corpus (unknown tokens weigh most)."""
@@ -158,6 +173,18 @@ class Assistant:
             if df:
                 covered += weight
         return covered / total if total else 0.0
+
+    def _overlap(self, question_tokens: set[str], text: str) -> float:
+        """IDF-weighted overlap between the question's tokens and a text's tokens."""
+        vocab = self.index.bm25.vocab_dict
+        doc_freqs = self._doc_freqs()
+        n_docs = len(self.index.chunks)
+        total = 0.0
+        for token in question_tokens & set(tokenize(text)):
+            position = vocab.get(token)
+            df = doc_freqs[position] if position is not None else 0
+            total += math.log(1 + n_docs / (1 + df))
+        return total
 
     def _doc_freqs(self) -> np.ndarray:
         if not hasattr(self, "_df"):
@@ -184,21 +211,26 @@ class Assistant:
         chunks = self.index.chunks
         citations = []
         for label, score, items in found.sections[:top_k]:
-            quote_item = next((i for i in items if chunks[i.index].kind in ("prose", "row")), None)
-            quote_item = quote_item or next((i for i in items if chunks[i.index].kind not in ("heading", "section")), items[0])
+            quote_item = next((i for i in items if chunks[i.key].kind in ("prose", "row")), None)
+            quote_item = quote_item or next((i for i in items if chunks[i.key].kind not in ("heading", "section")), items[0])
             citations.append(
                 Citation(
                     section=label,
-                    anchor=chunks[quote_item.index].anchor,
-                    url=self._url(chunks[quote_item.index].anchor),
-                    quote=render_chunk(chunks[quote_item.index]),
+                    anchor=chunks[quote_item.key].anchor,
+                    url=self._url(chunks[quote_item.key].anchor),
+                    quote=render_chunk(chunks[quote_item.key]),
                     score=round(float(score), 4),
                 )
             )
 
         cited = {c.section for c in citations}
-        answer_items = [i for i in found.ranked if chunks[i.index].kind in ("prose", "row") and chunks[i.index].section in cited]
-        verdict, evidence = find_verdict(question, [chunks[i.index] for i in answer_items[:6]])
+        answer_items = [i for i in found.ranked if chunks[i.key].kind in ("prose", "row") and chunks[i.key].section in cited]
+        top_sections = {c.section for c in citations[:2]}
+        candidates = [chunks[i.key] for i in answer_items if chunks[i.key].section in top_sections]
+        question_tokens = set(tokenize(f"{question} {self.glossary.expand(question)}")) - self._concept_tokens
+        verdict, evidence = find_verdict(
+            question, candidates, lambda chunk: self._overlap(question_tokens, condition_text(chunk))
+        )
         lines: list[str] = []
         if evidence is not None:
             lines.append(f"{LEADS[language][verdict]} — {render_chunk(evidence)}")
@@ -206,7 +238,7 @@ class Assistant:
         for item in answer_items:
             if len(lines) >= MAX_ANSWER_CHUNKS:
                 break
-            chunk = chunks[item.index]
+            chunk = chunks[item.key]
             if evidence is not None and chunk.id == evidence.id:
                 continue
             if lines and item.score < SUPPORT_RATIO * best:
@@ -214,7 +246,7 @@ class Assistant:
             lines.append(render_chunk(chunk))
         if not lines:
             lines.append(citations[0].quote)
-        snippets = self._article_snippets(citations) + self._catalog_snippets(question, citations)
+        snippets = self._article_snippets(citations) + self._catalog_snippets(found.query_vector, citations)
         return Answer(
             question=question,
             answer="\n\n".join(lines),
@@ -238,8 +270,11 @@ class Assistant:
         return f"{base.rstrip('#')}#{anchor}" if base and anchor else None
 
     def _article_snippets(self, citations: list[Citation]) -> list[Snippet]:
+        """The article's own code blocks of the cited sections that score close to the first citation."""
         out = []
         for citation in citations:
+            if citation.score < citations[0].score - ARTICLE_CODE_MARGIN:
+                continue
             for chunk in self.index.chunks:
                 if chunk.kind == "code" and chunk.section == citation.section and chunk.language != "text":
                     out.append(
@@ -253,11 +288,10 @@ class Assistant:
                     )
         return out
 
-    def _catalog_snippets(self, question: str, citations: list[Citation]) -> list[Snippet]:
+    def _catalog_snippets(self, query: np.ndarray, citations: list[Citation]) -> list[Snippet]:
         """Up to three catalog snippets, ranked by similarity to the question and by the cited sections."""
         if not self._catalog_order or not len(self.index.catalog_vectors):
             return []
-        query = self._embed_query(question)
         sims = self.index.catalog_vectors @ query
         cited = [c.section for c in citations]
         scored = []
@@ -284,7 +318,7 @@ class Assistant:
         found = self.retrieve(query, mode)
         hits = []
         for item in found.ranked[:k]:
-            chunk = self.index.chunks[item.index]
+            chunk = self.index.chunks[item.key]
             hits.append(
                 SearchHit(
                     chunk_id=chunk.id,
@@ -325,3 +359,4 @@ class Assistant:
 
 SECTION_BONUS = 0.05
 CATALOG_WINDOW = 0.04
+ARTICLE_CODE_MARGIN = 0.01

@@ -21,7 +21,6 @@ from .settings import Settings
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
-_FILES = ("manifest.json", "chunks.jsonl", "sections.json", "vectors.faiss", "embeddings.npy", "catalog.npy")
 
 
 @dataclass(frozen=True)
@@ -33,7 +32,7 @@ class Manifest:
     embedder: str
     dim: int
     corpus_hash: str
-    catalog_hash: str
+    assets_hash: str
     source: str
     include_drafts: bool
     index_type: str
@@ -61,13 +60,23 @@ def corpus_hash(source: Path) -> str:
     return digest.hexdigest()
 
 
-def catalog_hash(folder: Path) -> str:
-    """Hash of the snippet catalog files (empty when there is no catalog)."""
+def assets_hash(settings: Settings) -> str:
+    """Hash of the files embedded beside the articles: the snippet catalog and the refusal background."""
     digest = hashlib.sha256()
-    if folder.is_dir():
-        for path in sorted(folder.glob("*.y*ml")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    files = sorted(settings.snippets_path.glob("*.y*ml")) if settings.snippets_path.is_dir() else []
+    files += [settings.background_file] if settings.background_file.exists() else []
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def load_background(settings: Settings) -> list[str]:
+    """Contrast passages on subjects the articles do not cover (corpus/background.yml)."""
+    import yaml
+
+    if not settings.background_file.exists():
+        return []
+    return [str(line) for line in yaml.safe_load(settings.background_file.read_text(encoding="utf-8")) or []]
 
 
 def _source_label(source: Path) -> str:
@@ -138,11 +147,8 @@ def build_index(
         done += len(ids)
         if progress:
             progress(done, len(chunks))
-    catalog_vectors = (
-        embedder.embed_passages([catalog_text(entry) for entry in catalog])
-        if catalog
-        else np.zeros((0, embedder.dim), dtype=np.float32)
-    )
+    catalog_vectors = embedder.embed_passages([catalog_text(entry) for entry in catalog])
+    background_vectors = embedder.embed_passages(load_background(settings))
 
     index_type = "hnsw" if len(chunks) > settings.ann_threshold else "flat"
     if index_type == "hnsw":
@@ -159,7 +165,7 @@ def build_index(
         embedder=embedder.id,
         dim=embedder.dim,
         corpus_hash=corpus_hash(source),
-        catalog_hash=catalog_hash(settings.snippets_path),
+        assets_hash=assets_hash(settings),
         source=_source_label(source),
         include_drafts=settings.include_drafts,
         index_type=index_type,
@@ -192,6 +198,7 @@ def build_index(
         faiss.write_index(index, str(tmp / "vectors.faiss"))
         np.save(tmp / "embeddings.npy", vectors)
         np.save(tmp / "catalog.npy", catalog_vectors)
+        np.save(tmp / "background.npy", background_vectors)
         (tmp / "catalog_ids.json").write_text(json.dumps([e.id for e in catalog]), encoding="utf-8")
         build_bm25([bm25_document(c) for c in chunks]).save(str(tmp / "bm25"), show_progress=False)
         manifest = Manifest(**{**asdict(manifest), "build_seconds": round(time.perf_counter() - started, 3)})
@@ -266,6 +273,7 @@ class LoadedIndex:
     bm25: object
     catalog_vectors: np.ndarray
     catalog_ids: list[str]
+    background_vectors: np.ndarray
 
 
 def read_manifest(path: Path) -> Manifest:
@@ -300,8 +308,8 @@ def check_manifest(manifest: Manifest, path: Path, settings: Settings) -> None:
             current = manifest.corpus_hash
         if current != manifest.corpus_hash:
             raise IndexMismatch(f"the index at {path} is older than its corpus {source}; rebuild with: {fix}")
-    if manifest.source == "bundled" and catalog_hash(settings.snippets_path) != manifest.catalog_hash:
-        raise IndexMismatch(f"the index at {path} is older than the snippet catalog; rebuild with: {fix}")
+    if manifest.source == "bundled" and assets_hash(settings) != manifest.assets_hash:
+        raise IndexMismatch(f"the index at {path} is older than the snippet catalog or background; rebuild with: {fix}")
 
 
 def load_index(path: Path, settings: Settings) -> LoadedIndex:
@@ -324,8 +332,11 @@ def load_index(path: Path, settings: Settings) -> LoadedIndex:
         bm25 = bm25s.BM25.load(str(path / "bm25"), load_corpus=False, show_progress=False)
         catalog_vectors = np.load(path / "catalog.npy")
         catalog_ids = json.loads((path / "catalog_ids.json").read_text(encoding="utf-8"))
+        background_vectors = np.load(path / "background.npy")
     except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
         raise IndexCorrupt(f"the index at {path} is damaged ({exc.__class__.__name__}); rebuild with: {fix}") from None
     if faiss_index.ntotal != len(chunks) or faiss_index.d != manifest.dim or len(chunks) != manifest.chunk_count:
         raise IndexCorrupt(f"the index at {path} is inconsistent (vectors and chunks differ); rebuild with: {fix}")
-    return LoadedIndex(path, manifest, chunks, sections, meta["articles"], faiss_index, bm25, catalog_vectors, catalog_ids)
+    return LoadedIndex(
+        path, manifest, chunks, sections, meta["articles"], faiss_index, bm25, catalog_vectors, catalog_ids, background_vectors
+    )

@@ -19,6 +19,27 @@ _TOKEN = re.compile(
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 
 
+# Morphemes kept from Korean text: nouns, roots, foreign words, numbers, and verb/adjective stems.
+_KOREAN_CONTENT = ("NNG", "NNP", "NR", "NP", "XR", "SL", "SH", "SN", "VV", "VA")
+
+
+@lru_cache(maxsize=1)
+def _mecab():
+    import mecab
+
+    return mecab.MeCab()
+
+
+def korean_morphemes(text: str) -> list[str]:
+    """Korean content morphemes of a text, by mecab-ko ("커널을" -> ["커널"], "공유하나요" -> ["공유"])."""
+    out = []
+    for surface, tag in _mecab().pos(text):
+        first = tag.split("+")[0]
+        if _HANGUL.search(surface) and first in _KOREAN_CONTENT and ("+" not in tag or first.startswith("N")):
+            out.append(surface)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _stemmer():
     import Stemmer
@@ -40,17 +61,17 @@ def _latin(word: str) -> list[str]:
 
 
 def tokenize(text: str) -> list[str]:
-    """Tokens for BM25: stemmed English words, exact technical tokens and their parts, Hangul character bigrams.
+    """Tokens for BM25: stemmed English words, exact technical tokens and their parts, Korean content morphemes.
 
-    Korean glues particles onto words ("커널을", "커널은"), so each Hangul run is split into overlapping
-    character bigrams; the bigram "커널" then matches every inflected form.
+    Korean glues particles and endings onto words ("커널을", "커널은", "공유하나요"), so Hangul runs go through
+    the mecab-ko morphological analyzer and only content morphemes are kept; "커널" then matches every form.
     """
     text = unicodedata.normalize("NFKC", text).lower()
-    tokens: list[str] = []
+    tokens: list[str] = korean_morphemes(text) if _HANGUL.search(text) else []
     for match in _TOKEN.finditer(text):
         word = match.group(0)
         if _HANGUL.fullmatch(word):
-            tokens.extend([word] if len(word) == 1 else [word[i : i + 2] for i in range(len(word) - 1)])
+            continue
         elif word.startswith("-"):
             tokens.append(word)
             tokens.extend(t for part in re.split(r"[-_]", word.lstrip("-")) if part for t in _latin(part))

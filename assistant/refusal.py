@@ -4,36 +4,89 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .settings import Settings
 
-FEATURES = ("dense_top", "dense_margin", "coverage", "agree")
+FEATURES = ("background_gap", "coverage", "agree")
 MODEL_FILE = "refusal.json"
 
 
 @dataclass(frozen=True)
 class RefusalModel:
-    """P(answerable) = sigmoid(bias + weights · features); below `threshold` the assistant refuses."""
+    """P(answerable) = sigmoid(bias + weights · features); below `threshold` the assistant refuses.
+
+    The default (used when no model was fitted for the configured embedder) leans on lexical coverage only.
+    """
 
     weights: dict[str, float] = field(default_factory=lambda: {"coverage": 6.0, "agree": 1.0})
-    bias: float = -3.0
+    bias: float = -2.0
     threshold: float = 0.5
     embedder: str = "any"
+    fitted_on: list[str] = field(default_factory=list)
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(w * features.get(name, 0.0) for name, w in self.weights.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def model_path(settings: Settings) -> Path:
+    """Where fitted refusal models live: beside the corpus, one per embedder id."""
+    return Path(settings.corpus_dir) / MODEL_FILE
+
+
 def load_refusal_model(settings: Settings) -> RefusalModel:
-    """The model fitted for the configured embedder (corpus/refusal.json), or a lexical-only default."""
+    """The model fitted for the configured embedder, or the lexical default."""
     from .index import embedder_id
 
-    path = Path(settings.corpus_dir) / MODEL_FILE
+    path = model_path(settings)
     if not path.exists():
         return RefusalModel()
     models = json.loads(path.read_text(encoding="utf-8"))
     data = models.get(embedder_id(settings))
     return RefusalModel(**data) if data else RefusalModel()
+
+
+def fit_refusal_model(assistant, questions, sources: list[str]) -> RefusalModel:
+    """Fit a logistic regression (scikit-learn) on labelled questions: answerable vs off-topic."""
+    from sklearn.linear_model import LogisticRegression
+
+    rows, labels = [], []
+    for question in questions:
+        features = assistant.retrieve(question.q).features
+        rows.append([features[name] for name in FEATURES])
+        labels.append(0 if question.offtopic else 1)
+    if len(set(labels)) < 2:
+        from .errors import EvalFileError
+
+        raise EvalFileError("calibration needs both answerable and off-topic questions; add lines with \"offtopic\": true")
+    from sklearn.preprocessing import StandardScaler
+
+    scaler = StandardScaler().fit(rows)
+    model = LogisticRegression(C=10.0, class_weight="balanced", max_iter=1000).fit(scaler.transform(rows), labels)
+    # Fold the scaling into the weights so that applying the model needs no scikit-learn.
+    weights = model.coef_[0] / scaler.scale_
+    bias = float(model.intercept_[0] - (model.coef_[0] * scaler.mean_ / scaler.scale_).sum())
+    # Where the labelled questions separate along the fitted direction, refuse below the midpoint of the gap
+    # between the best off-topic and the worst answerable question (the widest margin); else at p = 0.5.
+    logits = [bias + float(sum(w * x for w, x in zip(weights, row))) for row in rows]
+    worst_answerable = min(z for z, label in zip(logits, labels) if label == 1)
+    best_offtopic = max(z for z, label in zip(logits, labels) if label == 0)
+    cut = (worst_answerable + best_offtopic) / 2 if best_offtopic < worst_answerable else 0.0
+    return RefusalModel(
+        weights={name: round(float(w), 4) for name, w in zip(FEATURES, weights)},
+        bias=round(bias, 4),
+        threshold=round(1.0 / (1.0 + math.exp(-cut)), 4),
+        embedder=assistant.embedder.id,
+        fitted_on=sources,
+    )
+
+
+def save_refusal_model(settings: Settings, model: RefusalModel) -> Path:
+    """Store the model under its embedder id, keeping models fitted for other embedders."""
+    path = model_path(settings)
+    models = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    models[model.embedder] = asdict(model)
+    path.write_text(json.dumps(models, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return path

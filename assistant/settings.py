@@ -63,6 +63,11 @@ class Settings(BaseSettings):
         return self.glossary_path or self.corpus_dir / "glossary.yml"
 
     @property
+    def background_file(self) -> Path:
+        """Contrast passages for refusal calibration."""
+        return self.corpus_dir / "background.yml"
+
+    @property
     def feedback_path(self) -> Path:
         """The feedback database in use."""
         return self.feedback_db or self.data_dir / "feedback.sqlite3"

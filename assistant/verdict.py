@@ -21,12 +21,12 @@ _KO_YN_END = re.compile(r"(나요|까요|니까|가요|는지|나|니|냐|죠|�
 # Concepts a yes/no question can ask about, each with words that assert it and words that assert its opposite.
 _CONCEPTS = {
     "share": (
-        ("share", "shared", "sharing", "shares", "common", "same kernel", "공유"),
+        ("share", "shared", "sharing", "shares", "common", "same", "one kernel", "single kernel", "공유", "같", "동일"),
         ("isolate", "isolated", "isolation", "separate", "separated", "independent", "own kernel", "격리", "분리", "독립"),
     ),
     "affect": (
         ("affect", "affected", "affects", "impact", "impacted", "harm", "risk", "risky", "danger", "dangerous",
-         "compromise", "compromised", "spread", "영향", "위험", "피해", "전파"),
+         "compromise", "compromised", "spread", "go down", "die", "break", "영향", "위험", "피해", "전파", "죽"),
         ("safe", "unaffected", "안전", "무사"),
     ),
 }
@@ -86,17 +86,27 @@ def _has_term(text: str, term: str) -> bool:
 
 
 def question_polarity(question: str) -> Polarity | None:
-    """Which concept the question asks about, and whether it asks for the concept or its opposite."""
+    """Which concept the question asks about, and whether it asks for the concept or its opposite.
+
+    The predicate is what counts, and it comes after the words that describe the situation: last in Korean
+    ("분리된 compose ... 공유하나요?" asks about sharing), last in the main clause in English ("Does running on
+    separate hosts share the kernel?"; "If one crashes, do the others go down?").
+    """
     text = question.lower()
-    best: tuple[int, Polarity] | None = None
+    korean = question_language(question) == "ko"
+    if not korean:
+        if "," in text and re.match(r"\s*(if|when|once|after)\b", text):
+            text = text.split(",", 1)[1]
+        text = re.split(r"\b(?:if|when|once)\b", text, maxsplit=1)[0] or text
+    found: list[tuple[int, Polarity]] = []
     for concept, (positive, negative) in _CONCEPTS.items():
         for terms, sign in ((positive, True), (negative, False)):
             for term in terms:
                 if _has_term(text, term):
-                    position = text.find(term)
-                    if best is None or position < best[0]:
-                        best = (position, Polarity(concept, sign))
-    return best[1] if best else None
+                    found.append((text.rfind(term), Polarity(concept, sign)))
+    if not found:
+        return None
+    return max(found, key=lambda pair: pair[0])[1]
 
 
 def chunk_verdict(chunk: Chunk, asked: Polarity) -> Verdict | None:
@@ -137,18 +147,35 @@ def _orient(value: Verdict, asked_positive: bool) -> Verdict:
     return "no" if value == "yes" else "yes"
 
 
-def find_verdict(question: str, ranked_chunks: list[Chunk]) -> tuple[Verdict | None, Chunk | None]:
-    """The verdict of the best-ranked chunk that speaks to the question's concept."""
+def concept_terms() -> list[str]:
+    """Every word that names a concept; they say what is asked, not which situation."""
+    return [term for positive, negative in _CONCEPTS.values() for term in (*positive, *negative)]
+
+
+def condition_text(chunk: Chunk) -> str:
+    """The part of a chunk that says which situation it is about: its heading and its text (rows without the verdict cell)."""
+    title = chunk.section.rsplit(" > ", 1)[-1]
+    if chunk.kind == "row":
+        return title + " " + " ".join(cell for cell in chunk.cells if cell.strip().lower() not in _CELL_VALUES)
+    return f"{title} {chunk.text}"
+
+
+def find_verdict(question: str, candidates: list[Chunk], relevance) -> tuple[Verdict | None, Chunk | None]:
+    """The verdict of the candidate whose situation best matches the question, among those that speak to its concept.
+
+    `relevance(chunk)` scores how well a chunk's situation matches the question; candidates come best-ranked first,
+    and that order breaks ties.
+    """
     if not is_yes_no(question):
         return None, None
     asked = question_polarity(question)
     if asked is None:
         return None, None
-    for chunk in ranked_chunks:
-        value = chunk_verdict(chunk, asked)
-        if value is not None:
-            return value, chunk
-    return None, None
+    speaking = [(chunk, value) for chunk in candidates if (value := chunk_verdict(chunk, asked)) is not None]
+    if not speaking:
+        return None, None
+    best = max(range(len(speaking)), key=lambda i: (relevance(speaking[i][0]), -i))
+    return speaking[best][1], speaking[best][0]
 
 
 LEADS = {

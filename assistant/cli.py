@@ -1,0 +1,322 @@
+"""Command line: `ask` and `docker-qa` (index, eval, calibrate, snippets, serve, slack, feedback); no logic of its own."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+EXAMPLE = "does split compose share the kernel?"
+
+
+class Failure(click.ClickException):
+    """A one-line error on standard error and exit status 2."""
+
+    exit_code = 2
+
+    def show(self, file=None):
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+def _settings(**overrides):
+    from pydantic import ValidationError
+
+    from .settings import Settings
+
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        name = "DOCKER_QA_" + str(error["loc"][0]).upper() if error.get("loc") else "a setting"
+        raise Failure(f"invalid setting {name}: {error['msg']}; fix the environment variable or .env file") from None
+
+
+def guarded(function):
+    """Turn the core's errors into one line and exit status 2."""
+    import functools
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        from .errors import DockerQAError
+
+        try:
+            return function(*args, **kwargs)
+        except DockerQAError as exc:
+            raise Failure(str(exc)) from None
+        except KeyboardInterrupt:
+            raise Failure("interrupted") from None
+
+    return wrapper
+
+
+def _load(settings):
+    from .core import Assistant
+
+    return Assistant.load(settings)
+
+
+def _read_stdin_questions():
+    data = sys.stdin.buffer.read()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise Failure(f"standard input is not UTF-8 text (bad byte at offset {exc.start}); send UTF-8") from None
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def _ask(question: str, as_json: bool, top_k: int | None, index: Path | None) -> None:
+    from .core import check_question
+
+    settings = _settings(index_dir=index)
+    if question == "-":
+        questions = _read_stdin_questions()
+        if not questions:
+            raise Failure("no questions on standard input; send one question per line")
+        assistant = _load(settings)
+        for line in questions:
+            answer = assistant.ask(line, top_k=top_k)
+            click.echo(answer.model_dump_json() if as_json else "")
+            if not as_json:
+                _render(answer)
+        return
+    check_question(question)  # fail fast, before loading anything
+    answer = _load(settings).ask(question, top_k=top_k)
+    if as_json:
+        click.echo(answer.model_dump_json())
+    else:
+        _render(answer)
+
+
+def _render(answer) -> None:
+    """Readable terminal output with rich: answer, cited sections with quotes, highlighted snippets."""
+    from rich.console import Console
+    from rich.markdown import Markdown
+    from rich.panel import Panel
+    from rich.syntax import Syntax
+
+    console = Console()
+    badge = {"yes": "[bold green]YES[/]", "no": "[bold red]NO[/]", "partial": "[bold yellow]PARTLY[/]"}
+    title = badge.get(answer.verdict or "", "[dim]refused[/]" if answer.refused else "answer")
+    console.print(Panel(Markdown(answer.answer), title=f"{title}  [dim]confidence {answer.confidence:.2f}[/]", title_align="left"))
+    for number, citation in enumerate(answer.citations, 1):
+        where = citation.url or f"#{citation.anchor}"
+        console.print(f"[bold][{number}][/] {citation.section}  [dim]{where}[/]")
+        console.print(f"    [italic]{citation.quote}[/]")
+    for snippet in answer.snippets:
+        label = "article" if snippet.source == "article" else f"catalog: {snippet.id}"
+        subtitle = snippet.reference or snippet.section or ""
+        lexer = {"compose": "yaml", "kubernetes": "yaml", "dockerfile": "docker"}.get(snippet.language, snippet.language)
+        console.print(
+            Panel(
+                Syntax(snippet.code, lexer, theme="ansi_dark", word_wrap=True),
+                title=f"{snippet.title} [dim]({label})[/]",
+                subtitle=subtitle,
+                title_align="left",
+            )
+        )
+
+
+QUESTION_HELP = "The question, or - to read one question per line from standard input."
+
+
+@click.command(name="ask", help=f'Answer a question about the article, e.g. ask "{EXAMPLE}"')
+@click.argument("question", metavar="QUESTION")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object (one per line with -).")
+@click.option("--top-k", type=click.IntRange(1, 10), default=None, help="Number of cited sections (1-10).")
+@click.option("--index", type=click.Path(path_type=Path), default=None, help="Index directory to use.")
+@guarded
+def ask_command(question, as_json, top_k, index):
+    _ask(question, as_json, top_k, index)
+
+
+@click.group(help="docker-qa: answers questions about the article '도커 단점과 해결 방법'.")
+@click.version_option(package_name="docker-qa")
+def main():
+    pass
+
+
+main.add_command(ask_command)
+
+
+@main.group(help="Build and inspect indexes.")
+def index():
+    pass
+
+
+@index.command("build", help="Chunk and embed Markdown posts (a file or folder) into an index directory.")
+@click.argument("source", required=False, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Index directory to write (default: the bundled index).")
+@click.option("--include-drafts", is_flag=True, help="Also index draft text inside HTML comments.")
+@guarded
+def index_build(source, out, include_drafts):
+    from rich.progress import Progress
+
+    from .index import build_index
+
+    settings = _settings(include_drafts=include_drafts or None)
+    with Progress(transient=True) as progress:
+        task = progress.add_task("embedding chunks", total=None)
+
+        def report(done, total):
+            progress.update(task, completed=done, total=total)
+
+        manifest = build_index(settings, source=source, out=out, progress=report)
+    target = out or settings.index_dir
+    click.echo(f"built {manifest.chunk_count} chunks from {len(manifest.documents)} document(s) into {target} in {manifest.build_seconds:.2f} s")
+
+
+@index.command("info", help="Show the manifest of an index.")
+@click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None)
+@guarded
+def index_info(index_dir):
+    from dataclasses import asdict
+
+    from .index import read_manifest
+
+    settings = _settings(index_dir=index_dir)
+    click.echo(json.dumps(asdict(read_manifest(settings.index_dir)), ensure_ascii=False, indent=2))
+
+
+@main.command("search", help="Show ranked chunks with their scores (debugging).")
+@click.argument("query")
+@click.option("-k", type=click.IntRange(1, 50), default=5)
+@click.option("--mode", type=click.Choice(["hybrid", "dense", "bm25", "rrf"]), default="hybrid")
+@guarded
+def search_command(query, k, mode):
+    for hit in _load(_settings()).search(query, k=k, mode=mode):
+        click.echo(f"{hit.score:.4f}  {hit.kind:8} {hit.section}\n          {hit.text[:100]!r}")
+
+
+@main.command("eval", help="Score answers on a JSONL question file (hit@1, hit@3, MRR, verdicts, refusals, snippets).")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--show", is_flag=True, help="List the questions that missed.")
+@click.option("--compare", is_flag=True, help="Compare dense-only, BM25-only and hybrid retrieval.")
+@click.option("--top-k", type=click.IntRange(1, 10), default=3)
+@click.option("--markdown", is_flag=True, help="Print the table as Markdown (for the README).")
+@guarded
+def eval_command(file, show, compare, top_k, markdown):
+    from .evaluate import evaluate, read_questions
+
+    questions = read_questions(file)
+    assistant = _load(_settings())
+    modes = ["dense", "bm25", "hybrid"] if compare else ["hybrid"]
+    reports = [evaluate(assistant, questions, mode, top_k) for mode in modes]
+    _print_metrics(reports, markdown)
+    if show:
+        for report in reports:
+            for miss in report.misses():
+                q = miss.question
+                expected = "refuse" if q.offtopic else f"{q.gold} {q.verdict or ''}".strip()
+                got = "refused" if miss.refused else f"{miss.sections[:1]} {miss.verdict or ''}".strip()
+                click.echo(f"[{report.mode}] {q.q}\n    expected: {expected}\n    got:      {got} (rank {miss.rank}, confidence {miss.confidence:.2f})")
+
+
+def _print_metrics(reports, markdown: bool) -> None:
+    names = ["questions", "hit@1", "hit@3", "mrr", "verdict_acc", "offtopic_refusal", "false_refusal", "snippet_precision"]
+
+    def cell(value):
+        return "-" if value is None else (f"{value:.3f}" if isinstance(value, float) else str(value))
+
+    if markdown:
+        click.echo("| retrieval | " + " | ".join(names) + " |")
+        click.echo("|---" * (len(names) + 1) + "|")
+        for report in reports:
+            metrics = report.metrics()
+            click.echo(f"| {report.mode} | " + " | ".join(cell(metrics[n]) for n in names) + " |")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("retrieval", *names)
+    for report in reports:
+        metrics = report.metrics()
+        table.add_row(report.mode, *(cell(metrics[n]) for n in names))
+    Console().print(table)
+
+
+@main.command("calibrate", help="Fit the refusal model on labelled question files (needs scikit-learn).")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@guarded
+def calibrate_command(files):
+    from .evaluate import read_questions
+    from .refusal import fit_refusal_model, save_refusal_model
+
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        raise Failure("calibration needs scikit-learn; run: pip install scikit-learn") from None
+    settings = _settings()
+    questions = [q for file in files for q in read_questions(file)]
+    model = fit_refusal_model(_load(settings), questions, [Path(f).name for f in files])
+    path = save_refusal_model(settings, model)
+    click.echo(f"refusal model for {model.embedder}: weights {model.weights}, bias {model.bias}, threshold {model.threshold} -> {path}")
+
+
+@main.group(help="Browse the snippet catalog.")
+def snippets():
+    pass
+
+
+@snippets.command("list", help="List catalog snippets.")
+@guarded
+def snippets_list():
+    from .snippets import load_catalog
+
+    for entry in load_catalog(_settings().snippets_path):
+        click.echo(f"{entry.id:32} {entry.language:11} {entry.title}")
+
+
+@snippets.command("show", help="Show one catalog snippet.")
+@click.argument("snippet_id")
+@guarded
+def snippets_show(snippet_id):
+    from .errors import SnippetNotFound
+    from .snippets import load_catalog
+
+    entries = {e.id: e for e in load_catalog(_settings().snippets_path)}
+    if snippet_id not in entries:
+        raise SnippetNotFound(f"no snippet with id {snippet_id!r}; list them with: docker-qa snippets list")
+    entry = entries[snippet_id]
+    click.echo(f"# {entry.title} / {entry.title_ko}\n# {entry.explanation}\n# {entry.reference}\n{entry.code}")
+
+
+@main.command("serve", help="Serve the HTTP API (and the web page) with uvicorn.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
+@guarded
+def serve_command(host, port, workers):
+    from integrations.http.server import run
+
+    run(_settings(), host, port, workers)
+
+
+@main.command("slack", help="Run the Slack bot in Socket Mode.")
+@click.option("--socket", is_flag=True, required=True, help="Use Socket Mode (needs SLACK_APP_TOKEN).")
+@guarded
+def slack_command(socket):
+    from integrations.slack import run_socket_mode
+
+    run_socket_mode(_settings())
+
+
+@main.group(help="Feedback collected by the Slack bot.")
+def feedback():
+    pass
+
+
+@feedback.command("report", help="Helpful / not helpful counts per cited section.")
+@guarded
+def feedback_report():
+    from integrations.slack.feedback import report_rows
+
+    rows = report_rows(_settings())
+    if not rows:
+        click.echo("no feedback yet")
+        return
+    width = max(len(section) for section, _, _ in rows)
+    click.echo(f"{'section':{width}}  helpful  not helpful")
+    for section, helpful, unhelpful in rows:
+        click.echo(f"{section:{width}}  {helpful:7}  {unhelpful:11}")
