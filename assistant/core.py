@@ -113,9 +113,15 @@ class Assistant:
         # Domain terms of the other language (kernel -> 커널) help both the BM25 and the dense query.
         expanded = f"{text} {self.glossary.expand(text)}".strip()
         vector = self._embed_query(expanded)
-        dense = {} if mode == "bm25" else dense_candidates(self.index.faiss_index, vector, CANDIDATES)
-        lexical = {} if mode == "dense" else lexical_candidates(self.index.bm25, tokenize(expanded), CANDIDATES)
+        dense = dense_candidates(self.index.faiss_index, vector, CANDIDATES)
+        lexical = lexical_candidates(self.index.bm25, tokenize(expanded), CANDIDATES)
         chunks = self.index.chunks
+        # The mode picks the ranking; the refusal signals always come from both lists.
+        features = self._features(dense, lexical, tokenize(text), vector)
+        if mode == "bm25":
+            dense = {}
+        elif mode == "dense":
+            lexical = {}
         ranked = fuse_rankings(dense, lexical, mode)
 
         def section_of(i: int) -> str | None:
@@ -126,7 +132,6 @@ class Assistant:
         for item in ranked:
             members.setdefault(chunks[item.key].section, []).append(item)
         sections = [(s.key, s.score, members.get(s.key, [])) for s in section_scores if members.get(s.key)]
-        features = self._features(dense, lexical, tokenize(text), vector)
         return Retrieval(text, ranked, sections, features, vector)
 
     def _features(self, dense, lexical, raw_tokens, vector) -> dict[str, float]:
@@ -196,7 +201,7 @@ class Assistant:
     def ask(self, question: str, top_k: int | None = None, mode: str = "hybrid") -> Answer:
         """Answer a question: verdict, extractive answer, citations and snippets, or a calibrated refusal."""
         text = check_question(question)
-        top_k = top_k or self.settings.top_k
+        top_k = self.settings.top_k if top_k is None else top_k
         if not 1 <= top_k <= 10:
             raise InvalidQuestion(f"top_k is {top_k}; use a number from 1 to 10")
         return self._cached_ask(text, top_k, mode)
@@ -233,7 +238,7 @@ class Assistant:
         )
         lines: list[str] = []
         if evidence is not None:
-            lines.append(f"{LEADS[language][verdict]} — {render_chunk(evidence)}")
+            lines.append(LEADS[language][verdict] + render_chunk(evidence))
         best = answer_items[0].score if answer_items else 0.0
         for item in answer_items:
             if len(lines) >= MAX_ANSWER_CHUNKS:

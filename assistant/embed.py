@@ -74,7 +74,8 @@ class SentenceTransformerEmbedder:
             raise EmbedderUnavailable(
                 f"cannot load SentenceTransformer model {model!r} ({exc.__class__.__name__}); give a local path or an installed model"
             ) from None
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dimension())
         self.id = f"sentence-transformers/{model}"
         self._e5 = "e5" in model.lower()
 

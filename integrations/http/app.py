@@ -1,0 +1,107 @@
+"""The FastAPI app: routers per resource over one assistant loaded at start-up, errors in one body shape."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import Depends, FastAPI, Security
+
+from assistant import __version__
+from assistant.errors import DockerQAError
+from assistant.settings import Settings
+
+from .deps import bearer_scheme, require_api_key
+from .errors import install_error_handlers
+from .middleware import CORS, MAX_BODY_BYTES, BodySizeLimit
+from .metrics import ServiceMetrics, instrument
+
+log = logging.getLogger("docker_qa.http")
+
+DESCRIPTION = """\
+Answers questions about the article "도커 단점과 해결 방법" (Docker's disadvantages and how to solve them),
+with citations of the article's sections and Docker snippets.
+
+Every error has the body `{"error": {"code": "...", "message": "..."}}`. When the server has API keys,
+`/v1/*` needs `Authorization: Bearer KEY`; `/healthz`, `/readyz` and `/metrics` stay open.
+"""
+
+
+def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
+    """The HTTP API; loads `Assistant.load(settings)` at start-up unless an assistant is given."""
+    from prometheus_client import CollectorRegistry
+
+    from .routers import ask, health, page, search, sections, snippets
+
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        if app.state.assistant is None:
+            await _load_assistant(app)
+        app.state.metrics.record_index(app.state.assistant)
+        yield
+
+    app = FastAPI(
+        title="docker-qa",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.assistant = assistant
+    app.state.load_error = None
+    app.state.metrics = ServiceMetrics(CollectorRegistry(auto_describe=True))
+
+    install_error_handlers(app)
+    app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORS,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+            max_age=600,
+        )
+    instrument(app, app.state.metrics)
+
+    keyed = [Depends(require_api_key)]
+    if settings.api_keys:
+        keyed.append(Security(bearer_scheme))
+    app.include_router(health.router)
+    app.include_router(ask.router, dependencies=keyed)
+    app.include_router(search.router, dependencies=keyed)
+    app.include_router(sections.router, dependencies=keyed)
+    app.include_router(snippets.router, dependencies=keyed)
+    app.include_router(page.router)  # the web chat page at "/" (open: the API calls it makes are keyed)
+
+    # --- Slack: POST /slack/events, only when a bot token and a signing secret are configured.
+    if settings.slack_bot_token and settings.slack_signing_secret:
+        _mount_slack(app, settings, assistant)
+    return app
+
+
+async def _load_assistant(app: FastAPI) -> None:
+    """Load the index and embedder once; on failure keep serving so /readyz and /v1/* can say why (503)."""
+    from anyio import to_thread
+
+    from assistant.core import Assistant
+
+    try:
+        app.state.assistant = await to_thread.run_sync(Assistant.load, app.state.settings)
+    except DockerQAError as exc:
+        app.state.load_error = exc
+        log.error("the assistant did not load: %s", exc)
+
+
+def _mount_slack(app: FastAPI, settings: Settings, assistant) -> None:
+    """Mount the Slack Events API endpoint through integrations.slack.http, when that module is installed."""
+    try:
+        from integrations.slack.http import mount
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("integrations.slack", "integrations.slack.http"):
+            raise
+        log.warning("Slack tokens are set but integrations.slack.http is missing; /slack/events is not served")
+        return
+    # With `assistant` None, the Slack handler reads app.state.assistant once the lifespan has loaded it.
+    mount(app, settings, assistant)

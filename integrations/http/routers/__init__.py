@@ -1,0 +1,1 @@
+"""One router per resource: questions, search, sections, snippets, and health."""

@@ -1,0 +1,96 @@
+"""Request and error bodies of the HTTP API (answers, hits, sections and snippets are the core's own models)."""
+
+from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator
+from pydantic_core import PydanticCustomError
+
+from assistant.settings import MAX_QUESTION_CHARS
+
+EXAMPLE_QUESTION = "does split compose share the kernel?"
+
+# Shown in the OpenAPI document and the interactive docs at /docs.
+ASK_EXAMPLES = {
+    "split-compose": {
+        "summary": "Yes/no question (English)",
+        "value": {"question": EXAMPLE_QUESTION, "top_k": 3},
+    },
+    "korean": {
+        "summary": "Question in Korean",
+        "value": {"question": "컨테이너가 삭제되면 데이터는 어떻게 되나요?", "top_k": 3},
+    },
+    "more-citations": {
+        "summary": "More citations",
+        "value": {"question": "How do I make Docker images smaller?", "top_k": 5},
+    },
+}
+
+
+class AskRequest(BaseModel):
+    """A question for POST /v1/ask."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"question": EXAMPLE_QUESTION, "top_k": 3}]},
+    )
+
+    question: StrictStr = Field(
+        min_length=1,
+        max_length=MAX_QUESTION_CHARS,
+        pattern=r"\S",
+        description=f"The question, in English or Korean; 1 to {MAX_QUESTION_CHARS} characters, not only whitespace",
+        examples=[EXAMPLE_QUESTION],
+    )
+    top_k: int = Field(default=3, ge=1, le=10, description="How many sections to cite")
+
+    @field_validator("top_k", mode="before")
+    @classmethod
+    def _a_json_number(cls, value):
+        # JSON Schema counts 3.0 as an integer; a string or a boolean is the wrong type.
+        if isinstance(value, (str, bool)):
+            raise PydanticCustomError("int_type", "Input should be a valid integer")
+        return value
+
+
+class ErrorDetail(BaseModel):
+    """What went wrong, for a program (`code`) and for a person (`message`)."""
+
+    code: str = Field(description="Stable machine-readable code, e.g. invalid_question, not_found, unauthorized")
+    message: str = Field(description="One line naming the problem and, where there is one, the fix")
+
+
+class ErrorBody(BaseModel):
+    """The body of every 4xx and 5xx response."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"error": {"code": "not_found", "message": "no route GET /v1/nothing"}}]}
+    )
+
+    error: ErrorDetail
+
+
+class Health(BaseModel):
+    """The body of GET /healthz."""
+
+    status: str = Field(examples=["ok"])
+
+
+class Readiness(BaseModel):
+    """The body of GET /readyz when the index is loaded and its manifest is valid."""
+
+    status: str = Field(examples=["ready"])
+    chunks: int = Field(description="Chunks in the loaded index")
+    embedder: str
+    built_at: str
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict]:
+    """OpenAPI `responses` entries documenting the error body for the given statuses."""
+    descriptions = {
+        400: "The question was rejected by the assistant, or the body is not valid UTF-8 JSON",
+        401: "An API key is required and was missing or wrong",
+        404: "No such resource",
+        413: "The request body is over 64 KiB",
+        415: "The body is not sent as application/json",
+        422: "The request does not match the schema",
+        503: "The index is not loaded or not valid",
+    }
+    return {status: {"model": ErrorBody, "description": descriptions[status]} for status in statuses}

@@ -1,0 +1,67 @@
+"""Serve the HTTP API with uvicorn: one process, or several workers that each load the assistant once."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+
+from assistant.settings import Settings
+
+# Workers are separate processes started by uvicorn from an import string; they read their settings here.
+SETTINGS_ENV = "DOCKER_QA_SERVE_SETTINGS"
+
+
+def run(settings: Settings, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, *, access_log: bool = False) -> None:
+    """Serve until interrupted; `workers` > 1 starts that many processes behind one socket."""
+    import uvicorn
+
+    if workers <= 1:
+        from .app import create_app
+
+        uvicorn.run(create_app(settings), host=host, port=port, access_log=access_log, log_level="info")
+        return
+
+    os.environ[SETTINGS_ENV] = settings_to_json(settings)
+    metrics_dir = None
+    if "PROMETHEUS_MULTIPROC_DIR" not in os.environ:
+        # Workers share their metrics through files, so /metrics counts every worker's requests.
+        metrics_dir = tempfile.mkdtemp(prefix="docker-qa-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+    try:
+        uvicorn.run(
+            "integrations.http.server:app_from_environment",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            access_log=access_log,
+            log_level="info",
+        )
+    finally:
+        if metrics_dir:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def settings_to_json(settings: Settings) -> str:
+    """The settings as JSON that `Settings.model_validate_json` reads back unchanged (fields under their aliases)."""
+    from pydantic import AliasChoices
+
+    data = settings.model_dump(mode="json")
+    for name, field in type(settings).model_fields.items():
+        alias = field.validation_alias
+        if isinstance(alias, AliasChoices):
+            alias = alias.choices[0]
+        if isinstance(alias, str):
+            data[alias] = data.pop(name)
+    return json.dumps(data)
+
+
+def app_from_environment():
+    """The app of one worker process, built from the settings its parent passed down."""
+    from .app import create_app
+
+    payload = os.environ.get(SETTINGS_ENV)
+    settings = Settings.model_validate_json(payload) if payload else Settings()
+    return create_app(settings)

@@ -1,0 +1,141 @@
+"""Bolt listeners: take the question out of a Slack payload, ask the core, post the rendered answer."""
+
+import logging
+import re
+from collections.abc import Callable
+
+from assistant.errors import DockerQAError
+
+from . import feedback, render
+from .dedupe import RecentKeys, message_keys, wants_answer
+
+COMMAND = "/ask"
+_LEADING_MENTIONS = re.compile(r"^\s*(?:<@[UW][A-Z0-9]+(?:\|[^>]*)?>[\s,:]*)+")
+
+log = logging.getLogger(__name__)
+
+
+def question_from(text: str, bot_user_id: str | None = None) -> str:
+    """The question in a message: mentions of the bot removed, Slack's escaping undone, spaces trimmed."""
+    if bot_user_id:
+        text = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text)
+    text = _LEADING_MENTIONS.sub("", text)
+    return render.unescape(text).strip()
+
+
+def reply(get_assistant: Callable, question: str, asker: str | None = None) -> dict:
+    """The message (`text` + `blocks`) answering `question`; the one place core errors become Slack text."""
+    try:
+        assistant = get_assistant()
+        answer = assistant.ask(question)
+        topics = assistant.topics() if answer.refused else None
+    except DockerQAError as error:
+        return render.error_message(str(error))
+    except Exception:
+        log.exception("answering a Slack question failed")
+        return render.error_message("Something went wrong while answering; please try again later.")
+    return render.answer_message(answer, topics=topics, asker=asker)
+
+
+def usage(get_assistant: Callable) -> dict:
+    """The usage help, listing the article's topics when the assistant is loaded."""
+    try:
+        return render.usage_message(get_assistant().topics())
+    except DockerQAError:
+        return render.usage_message()
+
+
+def register_middleware(app, recent: RecentKeys) -> None:
+    """Answer each user message once: drop bots, edits, other subtypes and repeated deliveries before any listener."""
+
+    @app.middleware
+    def answer_each_message_once(body, context, next, logger):
+        event = body.get("event") if body.get("type") == "event_callback" else None
+        if not event or event.get("type") not in {"app_mention", "message"}:
+            return next()
+        if not wants_answer(event, context.bot_user_id):
+            return context.ack()
+        # The message is remembered before it is answered, so a retry that arrives while the
+        # first delivery is still being answered is dropped too.
+        if not recent.first_time(*message_keys(body)):
+            logger.info("skipping repeated delivery of %s", body.get("event_id"))
+            return context.ack()
+        return next()
+
+
+def register_events(app, get_assistant: Callable) -> None:
+    """Mentions in channels (answered in the thread) and direct messages (answered in the DM)."""
+
+    @app.event("app_mention")
+    def answer_mention(event, context, say, client):
+        thread_ts = event.get("thread_ts") or event["ts"]
+        question = question_from(event.get("text", ""), context.bot_user_id)
+        if not question:
+            client.chat_postEphemeral(
+                channel=event["channel"], user=event["user"], thread_ts=thread_ts,
+                **usage(get_assistant),
+            )
+            return
+        say(thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
+            **reply(get_assistant, question, event.get("user")))
+
+    @app.event("message")
+    def answer_direct_message(event, context, say):
+        if event.get("channel_type") != "im":
+            return
+        question = question_from(event.get("text", ""), context.bot_user_id)
+        message = reply(get_assistant, question) if question else usage(get_assistant)
+        say(thread_ts=event.get("thread_ts"), unfurl_links=False, unfurl_media=False, **message)
+
+
+def register_commands(app, get_assistant: Callable) -> None:
+    """`/ask QUESTION`: acknowledged at once, answered in the channel afterwards; `/ask` alone shows help."""
+
+    def acknowledge(ack, command):
+        if question_from(command.get("text", "")):
+            ack()
+        else:
+            ack(response_type="ephemeral", **usage(get_assistant))
+
+    def answer(command, respond):
+        question = question_from(command.get("text", ""))
+        if question:
+            respond(response_type="in_channel", unfurl_links=False, unfurl_media=False,
+                    **reply(get_assistant, question, command.get("user_id")))
+
+    # Bolt runs `answer` as a lazy listener: after `ack` has gone back to Slack, within its 3 seconds.
+    app.command(COMMAND)(ack=acknowledge, lazy=[answer])
+
+
+def register_actions(app, settings) -> None:
+    """Feedback buttons: store the vote and thank the voter in the message, keeping the buttons for others."""
+    from slack_sdk.errors import SlackApiError
+
+    @app.action(re.compile(f"^({render.HELPFUL_ACTION}|{render.NOT_HELPFUL_ACTION})$"))
+    def record_feedback(ack, body, action, client, respond):
+        ack()
+        question, section = render.parse_feedback_value(action.get("value", ""))
+        container = body.get("container") or {}
+        message = body.get("message") or {}
+        channel = container.get("channel_id") or (body.get("channel") or {}).get("id", "")
+        message_ts = container.get("message_ts") or message.get("ts", "")
+        user_id = (body.get("user") or {}).get("id", "")
+        vote = feedback.Vote(channel, message_ts, user_id, question, section,
+                             helpful=action["action_id"] == render.HELPFUL_ACTION)
+        helpful, not_helpful = feedback.record_vote(settings, vote)
+        blocks = render.thanked_blocks(message.get("blocks", []), user_id, helpful, not_helpful)
+        text = message.get("text") or "Thanks for the feedback!"
+        try:
+            client.chat_update(channel=channel, ts=message_ts, text=text, blocks=blocks)
+        except SlackApiError:
+            # Answers to /ask are posted through the command's response_url, which the bot may
+            # not be allowed to edit with chat.update; the action's response_url always can.
+            respond(replace_original=True, text=text, blocks=blocks)
+
+
+def register(app, settings, get_assistant: Callable, recent: RecentKeys) -> None:
+    """Register every listener kind on a Bolt app."""
+    register_middleware(app, recent)
+    register_events(app, get_assistant)
+    register_commands(app, get_assistant)
+    register_actions(app, settings)

@@ -1,0 +1,239 @@
+"""Block Kit messages built from the core's Answer, within Slack's limits and with user text escaped."""
+
+import json
+import re
+from urllib.parse import quote
+
+from assistant.models import Answer
+
+MAX_TEXT = 3000  # characters in one text object (section, context element, fallback text)
+MAX_BLOCKS = 50  # blocks in one message
+MAX_BUTTON_VALUE = 2000  # characters in a button's value
+QUOTE_CHARS = 200  # a citation's quote is cut to this many characters
+ARTICLE = "도커 단점과 해결 방법"
+EXAMPLE_QUESTION = "does split compose share the kernel?"
+
+FEEDBACK_BLOCK_ID = "feedback"
+THANKS_BLOCK_ID = "feedback_thanks"
+HELPFUL_ACTION = "feedback_helpful"
+NOT_HELPFUL_ACTION = "feedback_not_helpful"
+
+_VERDICTS = {
+    "yes": ":white_check_mark: *Yes*",
+    "no": ":x: *No*",
+    "partial": ":large_orange_diamond: *Partly*",
+}
+_MD_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)")
+_MD_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+def escape(text: str) -> str:
+    """Text made literal for Slack: `&`, `<` and `>` become entities, so no mention or link can be injected."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def unescape(text: str) -> str:
+    """Slack's message text back to what the user typed (the reverse of `escape`)."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def link(url: str, label: str) -> str:
+    """A mrkdwn link whose label is escaped and whose URL cannot close the link early."""
+    safe_url = quote(url, safe=":/?#[]@!$&'()*+,;=%~")
+    return f"<{escape(safe_url)}|{escape(label).replace('|', '¦')}>"
+
+
+def markdown_to_mrkdwn(markdown: str) -> str:
+    """The core's short Markdown as Slack mrkdwn: escaped, with bold, headings and links translated."""
+    text = escape(markdown)
+    text = _MD_HEADING.sub(lambda m: f"*{m.group(1)}*", text)
+    text = _MD_BOLD.sub(lambda m: f"*{m.group(1) or m.group(2)}*", text)
+    return _MD_LINK.sub(lambda m: f"<{m.group(2)}|{m.group(1).replace('|', '¦')}>", text)
+
+
+def truncate(text: str, limit: int = MAX_TEXT, marker: str = "…") -> str:
+    """`text` cut to at most `limit` characters, ending in `marker` when cut, never inside an entity."""
+    if len(text) <= limit:
+        return text
+    cut = limit - len(marker)
+    amp = text.rfind("&", max(0, cut - 5), cut)
+    if amp != -1 and ";" not in text[amp:cut]:
+        cut = amp
+    return text[:cut] + marker
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """`text` in pieces of at most `limit` characters, cut at line breaks, then spaces, then anywhere."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind("\n", 0, limit + 1)
+        if cut <= 0:
+            cut = text.rfind(" ", limit // 2, limit + 1)
+        if cut <= 0:
+            cut = limit
+            amp = text.rfind("&", cut - 5, cut)
+            if amp > 0 and ";" not in text[amp:cut]:
+                cut = amp
+        pieces.append(text[:cut].rstrip("\n"))
+        text = text[cut:].lstrip("\n")
+    if text or not pieces:
+        pieces.append(text)
+    return pieces
+
+
+def _section(text: str) -> dict:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": truncate(text)}}
+
+
+def _context(text: str, verbatim: bool = False) -> dict:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": truncate(text), "verbatim": verbatim}]}
+
+
+def _sections(text: str) -> list[dict]:
+    return [_section(piece) for piece in split_text(text, MAX_TEXT)]
+
+
+def _code_blocks(code: str, heading: str) -> list[dict]:
+    fence_budget = MAX_TEXT - len("```\n\n```")
+    body = escape(code.rstrip("\n")).replace("```", "`\u200b``")
+    pieces = split_text(body, fence_budget - len(heading) - 1)
+    first = [_section(f"{heading}\n```\n{pieces[0]}\n```")]
+    rest = split_text("\n".join(pieces[1:]), fence_budget) if len(pieces) > 1 else []
+    return first + [_section(f"```\n{piece}\n```") for piece in rest]
+
+
+def _question_block(question: str, asker: str | None) -> dict:
+    who = f"<@{asker}> asked" if asker and re.fullmatch(r"[A-Z0-9]+", asker) else "Question"
+    return _context(f"{who}: {escape(question)}", verbatim=True)
+
+
+def _citation_blocks(answer: Answer) -> list[dict]:
+    if not answer.citations:
+        return []
+    blocks = [_section("*Sources*")]
+    for citation in answer.citations:
+        title = link(citation.url, citation.section) if citation.url else f"*{escape(citation.section)}*"
+        quote_text = escape(truncate(" ".join(citation.quote.split()), QUOTE_CHARS))
+        blocks.append(_section(f"{title}\n>{quote_text}" if quote_text else title))
+    return blocks
+
+
+def _snippet_blocks(answer: Answer) -> list[dict]:
+    blocks = []
+    for snippet in answer.snippets:
+        heading = f":whale: *{truncate(escape(snippet.title), 300)}*"
+        blocks.extend(_code_blocks(snippet.code, heading))
+        notes = []
+        if snippet.explanation:
+            notes.append(escape(snippet.explanation))
+        if snippet.reference:
+            notes.append(link(snippet.reference, "Docker docs"))
+        elif snippet.section and snippet.source == "article":
+            notes.append(f"From {escape(snippet.section)}")
+        if notes:
+            blocks.append(_context(" · ".join(notes)))
+    return blocks
+
+
+def _refusal_blocks(topics: list[str]) -> list[dict]:
+    text = (
+        f":thinking_face: I couldn't find that in the article *{ARTICLE}*, and I only answer from it. "
+        "It covers these topics:"
+    )
+    bullets = "\n".join(f"• {escape(topic)}" for topic in topics)
+    return _sections(text + ("\n" + bullets if bullets else "")) + [
+        _context(f"For example: _{EXAMPLE_QUESTION}_")
+    ]
+
+
+def feedback_value(answer: Answer) -> str:
+    """What a feedback button carries: the question and the answer's first cited section, as JSON."""
+    section = answer.citations[0].section[:400] if answer.citations else None
+    question = answer.question
+    value = json.dumps({"q": question, "s": section}, ensure_ascii=False)
+    while len(value) > MAX_BUTTON_VALUE:
+        question = question[: len(question) - (len(value) - MAX_BUTTON_VALUE) - 1]
+        value = json.dumps({"q": question, "s": section}, ensure_ascii=False)
+    return value
+
+
+def parse_feedback_value(value: str) -> tuple[str, str | None]:
+    """The (question, section) a feedback button carries; empty question when the value is unreadable."""
+    try:
+        data = json.loads(value)
+        return str(data.get("q") or ""), (str(data["s"]) if data.get("s") else None)
+    except (ValueError, TypeError, AttributeError):
+        return "", None
+
+
+def feedback_block(answer: Answer) -> dict:
+    """The helpful / not helpful buttons under an answer."""
+    value = feedback_value(answer)
+    return {
+        "type": "actions",
+        "block_id": FEEDBACK_BLOCK_ID,
+        "elements": [
+            {"type": "button", "action_id": HELPFUL_ACTION, "value": value,
+             "text": {"type": "plain_text", "text": ":+1: Helpful", "emoji": True}},
+            {"type": "button", "action_id": NOT_HELPFUL_ACTION, "value": value,
+             "text": {"type": "plain_text", "text": ":-1: Not helpful", "emoji": True}},
+        ],
+    }
+
+
+def answer_message(answer: Answer, topics: list[str] | None = None, asker: str | None = None) -> dict:
+    """The chat.postMessage arguments (`text` and `blocks`) for an answer, a refusal included."""
+    blocks = [_question_block(answer.question, asker)]
+    if answer.refused:
+        blocks += _refusal_blocks(topics or [])
+        fallback = f"I couldn't find that in the article {ARTICLE}."
+    else:
+        verdict = _VERDICTS.get(answer.verdict or "")
+        body = markdown_to_mrkdwn(answer.answer)
+        blocks += _sections(f"{verdict}\n{body}" if verdict else body)
+        blocks += _citation_blocks(answer)
+        blocks += _snippet_blocks(answer)
+        fallback = answer.answer
+    # Room for the truncation notice, the buttons and the thanks line added after a vote.
+    budget = MAX_BLOCKS - 3
+    if len(blocks) > budget:
+        blocks = blocks[: budget - 1] + [_context(_truncation_note(answer))]
+    blocks.append(feedback_block(answer))
+    return {"text": truncate(escape(" ".join(fallback.split()))), "blocks": blocks}
+
+
+def _truncation_note(answer: Answer) -> str:
+    url = next((c.url for c in answer.citations if c.url), None)
+    if url:
+        return f":scissors: This answer was too long for Slack; {link(url, 'read the rest in the article')}."
+    section = answer.citations[0].section if answer.citations else ARTICLE
+    return f":scissors: This answer was too long for Slack; read the rest in the article, section {escape(section)}."
+
+
+def usage_message(topics: list[str] | None = None) -> dict:
+    """Help for an empty question: how to ask, and what the article covers."""
+    text = (
+        f"Ask me about the article *{ARTICLE}*:\n"
+        f"• `/ask {EXAMPLE_QUESTION}`\n"
+        f"• mention me in a channel: `@docker-qa {EXAMPLE_QUESTION}`\n"
+        "• or send me a direct message."
+    )
+    if topics:
+        text += "\nTopics: " + ", ".join(escape(topic) for topic in topics)
+    return {"text": f"Ask me about the article {ARTICLE}, e.g. /ask {EXAMPLE_QUESTION}", "blocks": _sections(text)}
+
+
+def error_message(message: str) -> dict:
+    """A short message for a question the assistant could not take."""
+    text = f":warning: {escape(message)}"
+    return {"text": truncate(text), "blocks": [_section(text)]}
+
+
+def thanked_blocks(blocks: list[dict], user_id: str, helpful: int, not_helpful: int) -> list[dict]:
+    """A posted answer's blocks with the buttons kept and a thank-you line with the vote counts after them."""
+    kept = [block for block in blocks if block.get("block_id") != THANKS_BLOCK_ID]
+    mention = f"<@{user_id}>" if re.fullmatch(r"[A-Z0-9]+", user_id or "") else "you"
+    thanks = _context(f"Thanks for the feedback, {mention}! :+1: {helpful} · :-1: {not_helpful}")
+    thanks["block_id"] = THANKS_BLOCK_ID
+    return (kept + [thanks])[-MAX_BLOCKS:]

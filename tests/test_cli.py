@@ -1,0 +1,144 @@
+"""The command line: answers, JSON, batches from standard input, and one-line errors with exit status 2."""
+
+import json
+import shutil
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.cli import ask_command, main
+from conftest import EXAMPLE, ROOT
+
+
+def run_ask(*args, input=None):
+    return CliRunner().invoke(ask_command, list(args), input=input)
+
+
+def assert_clean_error(result, *needles):
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.output
+    assert "Traceback" not in result.output
+    for needle in needles:
+        assert needle in lines[0]
+
+
+def test_ask_json_example():
+    result = run_ask("--json", EXAMPLE)
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.output)
+    assert answer["verdict"] == "yes" and answer["refused"] is False
+    first = answer["citations"][0]["section"]
+    assert "실행 방식 2: Compose 파일을 2개로 나눠서 실행" in first or "커널 공유 여부 정리 표" in first
+    codes = [s["code"] for s in answer["snippets"]]
+    assert any("docker-compose -f docker-compose.weather.yml up -d" in c for c in codes)
+    assert answer["snippets"][0]["source"] == "article"
+    assert answer["answer"].startswith("Yes — ")
+
+
+def test_ask_readable_output():
+    result = run_ask(EXAMPLE)
+    assert result.exit_code == 0
+    assert "YES" in result.output and "커널 공유" in result.output and "docker-compose -f" in result.output
+
+
+def test_ask_json_reads_questions_from_stdin():
+    questions = f"{EXAMPLE}\n\n컨테이너 간 통신은 어떻게 설정하나요?\nWhat is the best pizza topping?\n"
+    result = run_ask("--json", "-", input=questions.encode())
+    assert result.exit_code == 0, result.output
+    answers = [json.loads(line) for line in result.output.splitlines()]
+    assert [a["question"] for a in answers] == [EXAMPLE, "컨테이너 간 통신은 어떻게 설정하나요?", "What is the best pizza topping?"]
+    assert answers[2]["refused"] is True and answers[2]["citations"] == []
+
+
+def test_top_k_and_index_options(tmp_path):
+    result = run_ask("--json", "--top-k", "1", "--index", str(ROOT / "index"), EXAMPLE)
+    assert len(json.loads(result.output)["citations"]) == 1
+    assert run_ask("--top-k", "11", EXAMPLE).exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "question, needle",
+    [("", "question is empty"), ("   \t ", "question is empty"), ("x" * 2001, "at most 2000")],
+)
+def test_bad_questions(question, needle):
+    assert_clean_error(run_ask("--json", question), needle)
+
+
+def test_undecodable_stdin():
+    assert_clean_error(run_ask("--json", "-", input=b"ok question\n\xff\xfe broken\n"), "not UTF-8")
+
+
+def test_empty_stdin():
+    assert_clean_error(run_ask("--json", "-", input=b"\n  \n"), "no questions")
+
+
+def test_missing_index(tmp_path):
+    assert_clean_error(run_ask("--index", str(tmp_path / "nope"), EXAMPLE), "no index at", "docker-qa index build")
+
+
+def test_corrupt_index(tmp_path):
+    broken = tmp_path / "idx"
+    broken.mkdir()
+    (broken / "manifest.json").write_text("[1, 2", encoding="utf-8")
+    assert_clean_error(run_ask("--index", str(broken), EXAMPLE), "unreadable", "docker-qa index build")
+
+
+def test_index_from_another_embedder(tmp_path):
+    import shutil
+
+    copy = tmp_path / "idx"
+    shutil.copytree(ROOT / "index", copy)
+    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+    manifest["embedder"] = "sentence-transformers/other"
+    (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    assert_clean_error(run_ask("--index", str(copy), EXAMPLE), "built with embedder", "docker-qa index build")
+
+
+def test_index_build_and_info(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("## Volumes\n\nVolumes keep data.\n", encoding="utf-8")
+    out = tmp_path / "idx"
+    runner = CliRunner()
+    result = runner.invoke(main, ["index", "build", str(post), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "built" in result.output and (out / "manifest.json").exists()
+    info = runner.invoke(main, ["index", "info", "--index", str(out)])
+    assert json.loads(info.output)["chunk_count"] >= 2
+    assert_clean_error(runner.invoke(main, ["index", "build", str(tmp_path / "missing.md"), "--out", str(tmp_path / "x")]), "no such file")
+    assert not (tmp_path / "x").exists()
+
+
+def test_eval_reports_and_rejects_bad_files(tmp_path):
+    runner = CliRunner()
+    good = tmp_path / "q.jsonl"
+    good.write_text(json.dumps({"q": EXAMPLE, "gold": ["실행 방식 2", "커널 공유 여부 정리 표"], "verdict": "yes"}) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["eval", str(good), "--compare", "--markdown"])
+    assert result.exit_code == 0, result.output
+    assert "| hybrid | 1 | 1.000 | 1.000 | 1.000 | 1.000 |" in result.output
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"q": "x", "gold": "not a list"}\n', encoding="utf-8")
+    assert_clean_error(runner.invoke(main, ["eval", str(bad)]), "bad.jsonl:1")
+
+
+def test_snippets_commands():
+    runner = CliRunner()
+    listing = runner.invoke(main, ["snippets", "list"])
+    assert listing.exit_code == 0 and "network-host" in listing.output
+    shown = runner.invoke(main, ["snippets", "show", "network-host"])
+    assert "--network host" in shown.output
+    assert_clean_error(runner.invoke(main, ["snippets", "show", "nope"]), "no snippet with id 'nope'")
+
+
+def test_installed_ask_entry_point_runs_from_any_directory(tmp_path):
+    """The console script itself, as a user runs it: another working directory, bytes that are not UTF-8."""
+    ask = shutil.which("ask")
+    assert ask, "the package is not installed: pip install -e '.[test]'"
+    exe = [ask]
+    ok = subprocess.run([*exe, "--json", EXAMPLE], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["verdict"] == "yes"
+    bad = subprocess.run([*exe, "--json", "-"], cwd=tmp_path, input=b"\xc3\x28\n", capture_output=True, timeout=120)
+    assert bad.returncode == 2
+    assert bad.stderr.decode().count("\n") == 1 and b"Traceback" not in bad.stderr

@@ -1,0 +1,397 @@
+"""The web chat page in a real browser (Debian's Chromium via Playwright) against the real app served by uvicorn."""
+
+import socket
+import threading
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import expect
+
+from assistant.settings import Settings
+from integrations.http.app import create_app
+from integrations.http.routers.page import CONTENT_SECURITY_POLICY
+
+CHROMIUM = Path("/usr/bin/chromium")
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+EXAMPLE = "does split compose share the kernel?"
+KOREAN = "분리된 compose 파일로 실행하면 커널을 공유하나요?"
+OFF_TOPIC = "What is the best pizza topping?"
+EXPECTED_SECTIONS = ("실행 방식 2", "커널 공유 여부 정리 표")
+EXPECTED_SNIPPET = "docker-compose -f docker-compose.weather.yml up -d"
+ANSWER_TIMEOUT_MS = 30_000
+
+needs_chromium = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)"
+)
+
+
+class LiveServer:
+    """The app served by uvicorn on a loopback port from a background thread."""
+
+    def __init__(self, app, port: int = 0):
+        import uvicorn
+
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind(("127.0.0.1", port))
+        self.port = self.sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
+        self.thread.start()
+        for _ in range(500):
+            if self.server.started or not self.thread.is_alive():
+                break
+            threading.Event().wait(0.02)
+        assert self.server.started, "uvicorn did not start"
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+        assert not self.thread.is_alive(), "uvicorn did not stop"
+
+
+@pytest.fixture(scope="session")
+def live(assistant):
+    """The app as `docker-qa serve` runs it, around the session's loaded assistant."""
+    server = LiveServer(create_app(Settings(), assistant=assistant))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+class Watch:
+    """What a page did that it must not: script errors, dialogs, CSP violations, requests to other origins."""
+
+    def __init__(self, page, origin: str):
+        self.errors, self.dialogs, self.foreign = [], [], []
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("request", lambda request: None if request.url.startswith(origin) else self.foreign.append(request.url))
+        # Runs outside the page's CSP, before any of its scripts.
+        page.add_init_script(
+            "window.__csp = [];"
+            "document.addEventListener('securitypolicyviolation',"
+            " (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+        )
+        self.page = page
+
+    def assert_clean(self) -> None:
+        assert self.errors == [], self.errors
+        assert self.dialogs == [], self.dialogs
+        assert self.foreign == [], self.foreign
+        if not self.page.is_closed() and self.page.url.startswith("http"):
+            assert self.page.evaluate("window.__csp") == []
+
+
+def open_page(browser, server: LiveServer, **context_options):
+    """A fresh browser context (own session storage) on the page, with clipboard access granted."""
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **context_options})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
+    page = context.new_page()
+    page.set_default_timeout(ANSWER_TIMEOUT_MS)
+    watch = Watch(page, server.url)
+    page.goto(server.url + "/")
+    return context, page, watch
+
+
+@pytest.fixture
+def page(browser, live):
+    context, page, watch = open_page(browser, live)
+    yield page
+    watch.assert_clean()
+    context.close()
+
+
+def ask(page, question: str) -> None:
+    """Type the question and press Enter, as a person would."""
+    page.locator("#question").fill(question)
+    page.locator("#question").press("Enter")
+
+
+def last_reply(page):
+    """The reply of the newest turn once it has an answer, a refusal or an error (no longer pending)."""
+    reply = page.locator("#conversation > li.turn").last.locator(".reply")
+    reply.locator(".answer, .error").wait_for()
+    return reply
+
+
+# --- the page and its headers (no browser needed) ------------------------------------------
+
+
+def test_page_is_served_with_security_headers(live):
+    response = httpx.get(live.url + "/")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    csp = response.headers["content-security-policy"]
+    assert csp == CONTENT_SECURITY_POLICY
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "no-referrer"
+    # No inline script or style the policy would block: every script and sheet is a file under /static/.
+    assert "<script>" not in response.text and "<style" not in response.text and "style=" not in response.text
+    for name, media_type in (("app.js", "text/javascript"), ("syntax.js", "text/javascript"), ("app.css", "text/css")):
+        asset = httpx.get(f"{live.url}/static/{name}")
+        assert asset.status_code == 200, name
+        assert asset.headers["content-type"].startswith(media_type)
+        assert asset.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+        assert asset.headers["x-content-type-options"] == "nosniff"
+        assert "innerHTML" not in asset.text and "insertAdjacentHTML" not in asset.text and "eval(" not in asset.text
+
+
+@pytest.mark.parametrize("path", ["/static/../routers/page.py", "/static/%2e%2e/app.py", "/static/nothing.js", "/static/"])
+def test_only_the_page_files_are_served(live, path):
+    response = httpx.get(live.url + path)
+    assert response.status_code == 404
+    assert set(response.json()["error"]) == {"code", "message"}
+
+
+def test_the_page_is_open_when_the_api_needs_a_key(assistant):
+    server = LiveServer(create_app(Settings(api_keys=["k"]), assistant=assistant))
+    try:
+        assert httpx.get(server.url + "/").status_code == 200
+        assert httpx.get(server.url + "/static/app.js").status_code == 200
+        assert httpx.post(server.url + "/v1/ask", json={"question": EXAMPLE}).status_code == 401
+    finally:
+        server.stop()
+
+
+# --- in the browser ----------------------------------------------------------------------
+
+
+@needs_chromium
+def test_example_question_shows_verdict_citation_snippet_and_copies_code(page, assistant):
+    expected = assistant.ask(EXAMPLE)
+    assert page.locator("#welcome").is_visible()
+    page.get_by_role("button", name=EXAMPLE).click()
+    reply = last_reply(page)
+
+    assert page.locator("#conversation .question p").last.inner_text() == EXAMPLE
+    badge = reply.locator(".verdict")
+    assert badge.get_attribute("data-verdict") == "yes"
+    assert badge.inner_text().strip().lower().endswith("yes")
+    citations = reply.locator(".citation").all_inner_texts()
+    assert len(citations) == len(expected.citations)
+    assert any(section in text for text in citations for section in EXPECTED_SECTIONS), citations
+    assert expected.citations[0].quote in citations[0]
+    assert page.locator("#welcome").is_hidden()
+    expect(page.locator("#question")).to_be_focused()
+
+    snippet = reply.locator("figure.snippet", has_text=EXPECTED_SNIPPET).first
+    assert "docker-compose -f" in snippet.locator("pre").inner_text()
+    # Highlighted: the command is its own element, and the text reads exactly as the code.
+    assert snippet.locator("pre .tok-command").first.inner_text() == "docker-compose"
+    code = next(s.code for s in expected.snippets if EXPECTED_SNIPPET in s.code)
+    assert snippet.locator("pre").inner_text().rstrip("\n") == code.rstrip("\n")
+
+    page.evaluate("navigator.clipboard.writeText('')")
+    snippet.get_by_role("button", name="Copy code").click()
+    expect(snippet.get_by_role("button", name="Copy code")).to_have_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == code
+    expect(snippet.get_by_role("button", name="Copy code")).to_be_focused()
+    page.evaluate("window.scrollTo(0, 0)")
+    DOCS.mkdir(exist_ok=True)
+    page.screenshot(path=str(DOCS / "screenshot-desktop.png"))
+
+
+@needs_chromium
+def test_korean_question_then_earlier_answers_stay_until_cleared(page):
+    ask(page, KOREAN)
+    reply = last_reply(page)
+    assert reply.locator(".verdict").get_attribute("data-verdict") == "yes"
+    assert any(section in reply.inner_text() for section in EXPECTED_SECTIONS)
+    assert page.locator("#conversation .question p").last.get_attribute("lang") == "ko"
+
+    ask(page, "How do I keep data when a container is deleted?")
+    reply = last_reply(page)
+    assert "Volume" in reply.inner_text()
+    turns = page.locator("#conversation > li.turn")
+    assert turns.count() == 2
+    assert turns.first.locator(".question p").inner_text() == KOREAN
+    assert turns.first.locator(".verdict").count() == 1
+
+    page.get_by_role("button", name="Clear").click()
+    assert turns.count() == 0
+    assert page.locator("#welcome").is_visible()
+    assert page.get_by_role("button", name="Clear").is_disabled()
+    assert page.evaluate("document.activeElement.id") == "question"
+
+
+@needs_chromium
+def test_off_topic_question_is_refused_with_the_topics(page, assistant):
+    ask(page, OFF_TOPIC)
+    reply = last_reply(page)
+    refusal = reply.locator(".refusal")
+    assert refusal.is_visible()
+    assert "Not covered by the article" in refusal.inner_text()
+    assert refusal.locator(".topics li").all_inner_texts() == assistant.topics()
+    assert reply.locator(".verdict, .citation, figure.snippet").count() == 0
+
+
+@needs_chromium
+def test_server_down_shows_a_readable_error_and_try_again_recovers(browser, assistant):
+    server = LiveServer(create_app(Settings(), assistant=assistant))
+    context, page, watch = open_page(browser, server)
+    try:
+        server.stop()
+        ask(page, EXAMPLE)
+        error = last_reply(page).locator(".error")
+        assert error.get_attribute("role") == "alert"
+        assert "not reachable" in error.inner_text()
+        assert "Could not reach the server" in error.inner_text()
+        # The question is kept for another try, and the page is usable again.
+        assert page.locator("#question").input_value() == EXAMPLE
+        assert page.locator("#send").is_enabled()
+
+        server = LiveServer(create_app(Settings(), assistant=assistant), port=server.port)
+        error.get_by_role("button", name="Try again").click()
+        reply = last_reply(page)
+        reply.locator(".verdict").wait_for()
+        assert reply.locator(".error").count() == 0
+        assert page.locator("#conversation > li.turn").count() == 1
+    finally:
+        server.stop()
+        context.close()
+    # The failed fetch logs a network error, but no script error and nothing else.
+    watch.assert_clean()
+
+
+@needs_chromium
+def test_api_error_message_is_shown(page, live):
+    too_long = "kernel " * 300  # over MAX_QUESTION_CHARS; the text box stops typing there, filling does not
+    expected = httpx.post(live.url + "/v1/ask", json={"question": too_long.strip()}).json()["error"]
+    page.locator("#question").evaluate("(box, text) => { box.value = text; }", too_long)
+    page.locator("#question").press("Enter")
+    error = last_reply(page).locator(".error")
+    assert error.locator(".error-message").inner_text() == expected["message"]
+    assert expected["code"] in error.inner_text()
+    assert "Traceback" not in page.content()
+
+
+@needs_chromium
+def test_question_is_shown_as_text_and_runs_nothing(page, live):
+    hostile = "<img src=x onerror=alert(1)> does split compose share the kernel?"
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    ask(page, hostile)
+    last_reply(page)
+    assert page.locator("#conversation .question p").last.inner_text() == hostile
+    assert page.evaluate("document.querySelectorAll('img').length") == 0
+    assert not any(url.endswith("/x") for url in requests), requests
+    # The `page` fixture asserts no dialog opened and no script error happened.
+
+
+@needs_chromium
+def test_keyboard_alone_skip_type_newline_and_send(page):
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to the question"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "question"
+
+    page.keyboard.type("first line")
+    page.keyboard.press("Shift+Enter")
+    page.keyboard.type("second line")
+    assert page.locator("#question").input_value() == "first line\nsecond line"
+    assert page.locator("#conversation > li.turn").count() == 0
+
+    page.keyboard.press("Control+A")
+    page.keyboard.type(EXAMPLE)
+    page.keyboard.press("Enter")
+    last_reply(page).locator(".verdict").wait_for()
+    assert page.locator("#question").input_value() == ""
+    expect(page.locator("#question")).to_be_focused()
+    assert page.get_by_role("status").text_content().startswith("Answer ready")
+
+    # Tab reaches every control of the answer; the code boxes can be focused to scroll them.
+    names = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        names.append(page.evaluate("document.activeElement.tagName + ' ' + (document.activeElement.textContent || '')"))
+    assert any(name.startswith("BUTTON Copy") for name in names), names
+    assert any(name.startswith("PRE ") for name in names), names
+
+
+@needs_chromium
+def test_phone_width_has_no_horizontal_scroll(browser, live):
+    context, page, watch = open_page(browser, live, viewport={"width": 360, "height": 740}, device_scale_factor=2,
+                                     is_mobile=True, has_touch=True)
+    try:
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        ask(page, EXAMPLE)
+        last_reply(page).locator(".verdict").wait_for()
+        assert page.evaluate("window.innerWidth") == 360
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        # Long code scrolls inside its own box instead of widening the page.
+        assert page.evaluate("[...document.querySelectorAll('pre')].some((pre) => pre.scrollWidth > pre.clientWidth)")
+        for box in page.locator("pre").all():
+            assert box.evaluate("(pre) => pre.getBoundingClientRect().right <= window.innerWidth")
+        page.evaluate("window.scrollTo(0, 0)")
+        DOCS.mkdir(exist_ok=True)
+        page.screenshot(path=str(DOCS / "screenshot-phone.png"))
+    finally:
+        context.close()
+    watch.assert_clean()
+
+
+@needs_chromium
+def test_api_key_is_asked_for_and_kept_in_session_storage_only(browser, assistant):
+    server = LiveServer(create_app(Settings(api_keys=["k"]), assistant=assistant))
+    context, page, watch = open_page(browser, server)
+    try:
+        ask(page, EXAMPLE)
+        key_form = page.locator("#key-form")
+        key_form.wait_for()
+        assert "needs an API key" in key_form.inner_text()
+        assert page.evaluate("document.activeElement.id") == "api-key"
+
+        page.get_by_label("API key").fill("wrong")
+        page.get_by_label("API key").press("Enter")
+        page.get_by_text("The API key was not accepted").wait_for()
+
+        page.get_by_label("API key").fill("k")
+        page.get_by_role("button", name="Use key").click()
+        reply = last_reply(page)
+        assert reply.locator(".verdict").get_attribute("data-verdict") == "yes"
+        assert key_form.is_hidden()
+        assert page.locator("#conversation > li.turn").count() == 1
+        assert page.evaluate("sessionStorage.getItem('docker-qa.api-key')") == "k"
+        assert page.evaluate("localStorage.length") == 0
+        assert context.cookies() == []
+
+        # Kept for the tab: a reload asks without prompting again.
+        page.reload()
+        ask(page, KOREAN)
+        assert last_reply(page).locator(".verdict").get_attribute("data-verdict") == "yes"
+        assert key_form.is_hidden()
+
+        page.get_by_role("button", name="Forget API key").click()
+        assert page.evaluate("sessionStorage.getItem('docker-qa.api-key')") is None
+    finally:
+        context.close()
+        server.stop()
+    watch.assert_clean()
