@@ -1,7 +1,10 @@
 """The web chat page in a real browser (Debian's Chromium via Playwright) against the real app served by uvicorn."""
 
+import os
+import re
 import socket
 import threading
+import time
 from pathlib import Path
 
 import httpx
@@ -10,7 +13,7 @@ from playwright.sync_api import expect
 
 from assistant.settings import Settings
 from integrations.http.app import create_app
-from integrations.http.routers.page import CONTENT_SECURITY_POLICY
+from integrations.http.routers.page import CONTENT_SECURITY_POLICY, STATIC_DIR
 
 CHROMIUM = Path("/usr/bin/chromium")
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -44,7 +47,7 @@ class LiveServer:
         for _ in range(500):
             if self.server.started or not self.thread.is_alive():
                 break
-            threading.Event().wait(0.02)
+            time.sleep(0.02)
         assert self.server.started, "uvicorn did not start"
 
     def stop(self) -> None:
@@ -61,8 +64,9 @@ def live(assistant):
     server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Headless Chromium, for this module only: the sync Playwright API holds an event loop while it runs."""
     if not CHROMIUM.exists():
         pytest.skip("Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)")
     from playwright.sync_api import sync_playwright
@@ -104,8 +108,7 @@ class Watch:
         assert self.errors == [], self.errors
         assert self.dialogs == [], self.dialogs
         assert self.foreign == [], self.foreign
-        if not self.page.is_closed() and self.page.url.startswith("http"):
-            assert self.page.evaluate("window.__csp") == []
+        assert self.page.evaluate("window.__csp") == []
 
 
 def open_page(browser, server: LiveServer, **context_options):
@@ -122,9 +125,11 @@ def open_page(browser, server: LiveServer, **context_options):
 @pytest.fixture
 def page(browser, live):
     context, page, watch = open_page(browser, live)
-    yield page
-    watch.assert_clean()
-    context.close()
+    try:
+        yield page
+        watch.assert_clean()
+    finally:
+        context.close()
 
 
 def ask(page, question: str) -> None:
@@ -153,6 +158,9 @@ def test_page_is_served_with_security_headers(live):
     assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
     assert response.headers["x-content-type-options"] == "nosniff"
     assert response.headers["referrer-policy"] == "no-referrer"
+    head = httpx.head(live.url + "/")
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
     # No inline script or style the policy would block: every script and sheet is a file under /static/.
     assert "<script>" not in response.text and "<style" not in response.text and "style=" not in response.text
     for name, media_type in (("app.js", "text/javascript"), ("syntax.js", "text/javascript"), ("app.css", "text/css")):
@@ -164,11 +172,22 @@ def test_page_is_served_with_security_headers(live):
         assert "innerHTML" not in asset.text and "insertAdjacentHTML" not in asset.text and "eval(" not in asset.text
 
 
-@pytest.mark.parametrize("path", ["/static/../routers/page.py", "/static/%2e%2e/app.py", "/static/nothing.js", "/static/"])
+@pytest.mark.parametrize("path", ["/static/nothing.js", "/static/", "/static/%2e%2e/routers/page.py"])
 def test_only_the_page_files_are_served(live, path):
     response = httpx.get(live.url + path)
     assert response.status_code == 404
     assert set(response.json()["error"]) == {"code", "message"}
+
+
+def test_no_file_outside_static_is_served(live, tmp_path):
+    outside = tmp_path / "secret.css"
+    outside.write_text("body { color: red }")
+    relative = os.path.relpath(outside, STATIC_DIR)
+    assert relative.startswith("..")
+    # Escaped dots reach the server as "../" segments (a client would fold plain ones away).
+    response = httpx.get(f"{live.url}/static/{relative.replace('..', '%2e%2e')}")
+    assert response.status_code == 404
+    assert "color: red" not in response.text
 
 
 def test_the_page_is_open_when_the_api_needs_a_key(assistant):
@@ -217,6 +236,34 @@ def test_example_question_shows_verdict_citation_snippet_and_copies_code(page, a
     page.evaluate("window.scrollTo(0, 0)")
     DOCS.mkdir(exist_ok=True)
     page.screenshot(path=str(DOCS / "screenshot-desktop.png"))
+
+
+@needs_chromium
+def test_highlighting_keeps_every_snippet_exactly(page, assistant):
+    snippets = [assistant.snippet(snippet_id) for snippet_id in sorted(assistant.catalog)]
+    snippets += [s for q in (EXAMPLE, "How do I make Docker images smaller?") for s in assistant.ask(q).snippets]
+    assert {s.language for s in snippets} >= {"bash", "compose", "dockerfile", "json", "kubernetes"}
+    items = [[s.code, s.language] for s in snippets]
+    # Unfinished or hostile code must come out as the same text, never as elements.
+    items += [["echo \"unterminated", "bash"], ["RUN a \\", "dockerfile"], ["<script>alert(1)</script>", "yaml"],
+              ['{"a": [1, true, "<b>"]', "json"], ["", "bash"], ["<i>plain</i>", "mermaid"]]
+    results = page.evaluate(
+        """async (items) => {
+            const { highlight } = await import("/static/syntax.js");
+            return items.map(([code, language]) => {
+                const box = document.createElement("code");
+                box.append(highlight(code, language));
+                return [box.textContent, box.querySelectorAll("span").length, box.querySelectorAll(":not(span)").length];
+            });
+        }""",
+        items,
+    )
+    for (code, language), (text, spans, others) in zip(items, results):
+        assert text == code, (language, code)
+        assert others == 0, (language, code)
+        if code and language != "mermaid":
+            assert spans > 0, (language, code)
+    assert results[-1][1] == 0  # a language without highlighting stays plain text
 
 
 @needs_chromium
@@ -274,11 +321,11 @@ def test_server_down_shows_a_readable_error_and_try_again_recovers(browser, assi
         reply.locator(".verdict").wait_for()
         assert reply.locator(".error").count() == 0
         assert page.locator("#conversation > li.turn").count() == 1
+        # The failed fetch logs a network error, but no script error and nothing else.
+        watch.assert_clean()
     finally:
         server.stop()
         context.close()
-    # The failed fetch logs a network error, but no script error and nothing else.
-    watch.assert_clean()
 
 
 @needs_chromium
@@ -318,6 +365,9 @@ def test_keyboard_alone_skip_type_newline_and_send(page):
     page.keyboard.type("second line")
     assert page.locator("#question").input_value() == "first line\nsecond line"
     assert page.locator("#conversation > li.turn").count() == 0
+    # The Enter that ends a Korean IME composition picks the syllable; it does not send.
+    page.locator("#question").dispatch_event("keydown", {"key": "Enter", "isComposing": True})
+    assert page.locator("#conversation > li.turn").count() == 0
 
     page.keyboard.press("Control+A")
     page.keyboard.type(EXAMPLE)
@@ -325,7 +375,7 @@ def test_keyboard_alone_skip_type_newline_and_send(page):
     last_reply(page).locator(".verdict").wait_for()
     assert page.locator("#question").input_value() == ""
     expect(page.locator("#question")).to_be_focused()
-    assert page.get_by_role("status").text_content().startswith("Answer ready")
+    expect(page.get_by_role("status")).to_have_text(re.compile(r"^Answer ready\. Verdict: yes\."))
 
     # Tab reaches every control of the answer; the code boxes can be focused to scroll them.
     names = []
@@ -353,9 +403,9 @@ def test_phone_width_has_no_horizontal_scroll(browser, live):
         page.evaluate("window.scrollTo(0, 0)")
         DOCS.mkdir(exist_ok=True)
         page.screenshot(path=str(DOCS / "screenshot-phone.png"))
+        watch.assert_clean()
     finally:
         context.close()
-    watch.assert_clean()
 
 
 @needs_chromium
@@ -391,7 +441,27 @@ def test_api_key_is_asked_for_and_kept_in_session_storage_only(browser, assistan
 
         page.get_by_role("button", name="Forget API key").click()
         assert page.evaluate("sessionStorage.getItem('docker-qa.api-key')") is None
+        watch.assert_clean()
     finally:
         context.close()
         server.stop()
-    watch.assert_clean()
+
+
+@needs_chromium
+def test_citations_link_to_the_article_when_a_base_url_is_set(browser):
+    base = "https://blog.example.com/docker-disadvantages"
+    # The app loads its own assistant, whose citations carry the base URL.
+    server = LiveServer(create_app(Settings(base_url=base)))
+    context, page, watch = open_page(browser, server)
+    try:
+        ask(page, EXAMPLE)
+        links = last_reply(page).locator(".citation .section-path a")
+        assert links.count() == 3
+        for link in links.all():
+            assert link.get_attribute("href").startswith(base + "#")
+            assert link.get_attribute("rel") == "noopener noreferrer"
+        assert any(section in text for text in links.all_inner_texts() for section in EXPECTED_SECTIONS)
+        watch.assert_clean()
+    finally:
+        context.close()
+        server.stop()

@@ -35,13 +35,13 @@ def _file(path: Path) -> FileResponse:
     return FileResponse(path, media_type=MEDIA_TYPES[path.suffix], headers=SECURITY_HEADERS)
 
 
-@router.get("/")
+@router.api_route("/", methods=["GET", "HEAD"])
 def index() -> FileResponse:
     """The chat page."""
     return _file(STATIC_DIR / "index.html")
 
 
-@router.get("/static/{name:path}")
+@router.api_route("/static/{name:path}", methods=["GET", "HEAD"])
 def static_file(name: str) -> FileResponse:
     """One of the page's scripts, style sheets or images; 404 for anything outside static/."""
     path = (STATIC_DIR / name).resolve()

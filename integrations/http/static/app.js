@@ -1,7 +1,8 @@
 // The chat page: sends questions to POST /v1/ask and renders each answer with DOM nodes (never as HTML).
 import { highlight, isHighlighted } from "./syntax.js";
 
-const ASK_URL = "/v1/ask";
+// Relative, so the page also works behind a proxy that serves the app under a path prefix.
+const ASK_URL = "v1/ask";
 const KEY_STORAGE = "docker-qa.api-key";
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 
@@ -70,10 +71,13 @@ function externalLink(href, ...children) {
     h("span", { class: "visually-hidden", text: " (opens in a new tab)" }));
 }
 
-/** Say something to screen readers through the status region. */
+let announcement = 0;
+
+/** Say something to screen readers through the status region (emptied first, so a repeat is spoken again). */
 function announce(message) {
+  window.clearTimeout(announcement);
   els.status.textContent = "";
-  window.setTimeout(() => { els.status.textContent = message; }, 50);
+  announcement = window.setTimeout(() => { els.status.textContent = message; }, 50);
 }
 
 function prefersReducedMotion() {
@@ -215,7 +219,7 @@ async function runTurn(text, turn = null) {
       storeKey("");
       waitingForKey = { turn, text };
       showInReply(turn, pendingCard("Waiting for an API key…"));
-      askForKey(hadKey ? `The API key was not accepted (${error.message}). Enter another key.`
+      askForKey(hadKey ? "The API key was not accepted. Enter another key."
         : "This server needs an API key to answer. Enter it to continue.");
       return;
     }
@@ -252,7 +256,7 @@ function clearConversation() {
 
 // --- rendering an answer -----------------------------------------------------------------
 
-const VERDICT_LABELS = { yes: "Yes", no: "No", partial: "Partly" };
+const VERDICT_LABELS = { yes: "Yes", no: "No", partial: "Partial" };
 
 /** Markdown-light text: paragraphs, line breaks, `code` and **bold** spans; everything else stays text. */
 function renderText(markdown, className = "answer-text") {
