@@ -71,8 +71,10 @@ class Assistant:
         self._section_info = {s.label: s for s in index.sections}
         self._catalog_order = [i for i in index.catalog_ids if i in self.catalog]
         self._concept_tokens = {t for term in concept_terms() for t in tokenize(term)} | set(tokenize(self.glossary.expand(" ".join(concept_terms()))))
-        self._embed_query = lru_cache(maxsize=settings.cache_size or None)(self._embed_query_uncached)
-        self._cached_ask = lru_cache(maxsize=settings.cache_size or None)(self._ask_uncached)
+        # Bounded LRU caches (chat repeats itself); they live and die with the loaded index. Size 0 turns them off.
+        cache = lru_cache(maxsize=settings.cache_size) if settings.cache_size else (lambda function: function)
+        self._embed_query = cache(self._embed_query_uncached)
+        self._cached_ask = cache(self._ask_uncached)
 
     # --- loading ----------------------------------------------------------
     @classmethod

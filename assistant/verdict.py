@@ -15,7 +15,7 @@ _EN_AUX = {
     "shall", "has", "have", "had", "may", "might", "must", "isn't", "aren't", "doesn't", "don't", "won't", "can't",
 }
 _EN_WH = {"what", "why", "how", "when", "where", "which", "who", "whom", "whose"}
-_KO_WH = ("무엇", "뭐", "무슨", "어떻게", "어떤", "왜", "언제", "어디", "누가", "누구", "얼마", "몇", "어느", "방법")
+_KO_WH = ("무엇", "뭐", "무슨", "어떻게", "어떤", "왜", "언제", "어디", "누가", "누구", "얼마", "몇", "어느", "방법", "이유", "차이")
 _KO_YN_END = re.compile(r"(나요|까요|니까|가요|는지|나|니|냐|죠|지요|습니까|ㅂ니까|어요|아요|돼요|되나|있어|없어)\s*[?？]*\s*$")
 
 # Concepts a yes/no question can ask about, each with words that assert it and words that assert its opposite.
@@ -55,9 +55,10 @@ def is_yes_no(question: str) -> bool:
     """Whether the question asks for yes or no."""
     text = question.strip()
     if question_language(text) == "ko":
-        if any(wh in text for wh in _KO_WH):
-            return False
-        return bool(_KO_YN_END.search(text))
+        if any(wh in text for wh in _KO_WH) or re.search(r"(은|는)\s*[?？]*\s*$", text):
+            return False  # a question word, or "X은?" / "X는?" ("what about X?")
+        # Without a question word, a Korean question that ends in "?" or in a question ending asks yes or no.
+        return text.endswith(("?", "？")) or bool(_KO_YN_END.search(text))
     words = re.findall(r"[a-z']+", text.lower())
     if not words or words[0] in _EN_WH:
         return False
