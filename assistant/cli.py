@@ -214,7 +214,7 @@ def eval_command(file, show, compare, top_k, markdown):
 
 
 def _print_metrics(reports, markdown: bool) -> None:
-    names = ["questions", "hit@1", "hit@3", "mrr", "verdict_acc", "offtopic_refusal", "false_refusal", "snippet_precision"]
+    names = ["questions", "hit@1", "hit@3", "mrr", "verdict_acc", "offtopic_refusal", "false_refusal", "snippet_precision", "conf_right", "conf_wrong"]
 
     def cell(value):
         return "-" if value is None else (f"{value:.3f}" if isinstance(value, float) else str(value))

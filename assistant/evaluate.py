@@ -84,6 +84,8 @@ class Report:
             "offtopic_refusal": share(offtopic, lambda o: o.refused),
             "false_refusal": share(answerable, lambda o: o.refused),
             "snippet_precision": share(with_snippets, snippets_match),
+            "conf_right": mean_confidence([o for o in self.outcomes if is_right(o)]),
+            "conf_wrong": mean_confidence([o for o in self.outcomes if not is_right(o)]),
         }
 
     def misses(self) -> list[Outcome]:
@@ -99,6 +101,18 @@ class Report:
             if wrong:
                 out.append(o)
         return out
+
+
+def is_right(outcome: Outcome) -> bool:
+    """Refused when off-topic; otherwise answered with a gold section first."""
+    if outcome.question.offtopic:
+        return outcome.refused
+    return not outcome.refused and outcome.rank == 1
+
+
+def mean_confidence(outcomes: list[Outcome]) -> float | None:
+    """Mean confidence of the answers (for refusals, the confidence in the refusal)."""
+    return round(sum(o.confidence for o in outcomes) / len(outcomes), 4) if outcomes else None
 
 
 def snippets_match(outcome: Outcome) -> bool:
