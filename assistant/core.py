@@ -12,9 +12,9 @@ import numpy as np
 from .errors import InvalidQuestion, SnippetNotFound
 from .ingest import Chunk
 from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
+from .lexical import tokenize
 from .search import CANDIDATES, Fused, dense_candidates, fuse_rankings, group_max, lexical_candidates
 from .settings import MAX_QUESTION_CHARS, Settings
-from .lexical import tokenize
 from .verdict import LEADS, concept_terms, condition_text, find_verdict, question_language
 
 MAX_ANSWER_CHUNKS = 3
@@ -68,9 +68,13 @@ class Assistant:
         self.catalog = {entry.id: entry for entry in catalog}
         self.refusal = refusal
         self._content_sections = {c.section for c in index.chunks if c.kind != "heading"}
-        self._section_info = {s.label: s for s in index.sections}
-        self._catalog_order = [i for i in index.catalog_ids if i in self.catalog]
-        self._concept_tokens = {t for term in concept_terms() for t in tokenize(term)} | set(tokenize(self.glossary.expand(" ".join(concept_terms()))))
+        self._code_by_section: dict[str, list[Chunk]] = {}
+        for chunk in index.chunks:
+            if chunk.kind == "code" and chunk.language != "text":
+                self._code_by_section.setdefault(chunk.section, []).append(chunk)
+        self._doc_freqs = np.diff(index.bm25.scores["indptr"])  # chunks containing each vocabulary token
+        concepts = " ".join(concept_terms())
+        self._concept_tokens = set(tokenize(concepts)) | set(tokenize(self.glossary.expand(concepts)))
         # Bounded LRU caches (chat repeats itself); they live and die with the loaded index. Size 0 turns them off.
         cache = lru_cache(maxsize=settings.cache_size) if settings.cache_size else (lambda function: function)
         self._embed_query = cache(self._embed_query_uncached)
@@ -169,7 +173,7 @@ class Assistant:
             return 0.0
         vocab = self.index.bm25.vocab_dict
         n_docs = max(1, len(self.index.chunks))
-        doc_freqs = self._doc_freqs()
+        doc_freqs = self._doc_freqs
         total = covered = 0.0
         for token in tokens:
             position = vocab.get(token)
@@ -184,7 +188,7 @@ class Assistant:
     def _overlap(self, question_tokens: set[str], text: str) -> float:
         """IDF-weighted overlap between the question's tokens and a text's tokens."""
         vocab = self.index.bm25.vocab_dict
-        doc_freqs = self._doc_freqs()
+        doc_freqs = self._doc_freqs
         n_docs = len(self.index.chunks)
         total = 0.0
         for token in question_tokens & set(tokenize(text)):
@@ -192,12 +196,6 @@ class Assistant:
             df = doc_freqs[position] if position is not None else 0
             total += math.log(1 + n_docs / (1 + df))
         return total
-
-    def _doc_freqs(self) -> np.ndarray:
-        if not hasattr(self, "_df"):
-            indptr = self.index.bm25.scores["indptr"]
-            self._df = np.diff(indptr)
-        return self._df
 
     # --- answers ----------------------------------------------------------
     def ask(self, question: str, top_k: int | None = None, mode: str = "hybrid") -> Answer:
@@ -291,26 +289,22 @@ class Assistant:
 
     def _article_snippets(self, citations: list[Citation]) -> list[Snippet]:
         """The article's own code blocks of the cited sections that score close to the first citation."""
-        out = []
-        for citation in citations:
-            if citation.score < citations[0].score - ARTICLE_CODE_MARGIN:
-                continue
-            for chunk in self.index.chunks:
-                if chunk.kind == "code" and chunk.section == citation.section and chunk.language != "text":
-                    out.append(
-                        Snippet(
-                            title=chunk.section.split(" > ")[-1],
-                            language=chunk.language or "text",
-                            code=chunk.text,
-                            source="article",
-                            section=chunk.section,
-                        )
-                    )
-        return out
+        return [
+            Snippet(
+                title=chunk.section.split(" > ")[-1],
+                language=chunk.language or "text",
+                code=chunk.text,
+                source="article",
+                section=chunk.section,
+            )
+            for citation in citations
+            if citation.score >= citations[0].score - ARTICLE_CODE_MARGIN
+            for chunk in self._code_by_section.get(citation.section, [])
+        ]
 
     def _catalog_snippets(self, query: np.ndarray, citations: list[Citation]) -> list[Snippet]:
         """Up to three catalog snippets, ranked by similarity to the question and by the cited sections."""
-        if not self._catalog_order or not len(self.index.catalog_vectors):
+        if not self.catalog or not len(self.index.catalog_vectors):
             return []
         sims = self.index.catalog_vectors @ query
         cited = [c.section for c in citations]
