@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .errors import IngestError
@@ -89,13 +89,17 @@ class Glossary:
 
     entries: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (english terms, korean terms)
 
+    @cached_property
+    def _english_tokens(self) -> tuple[tuple[frozenset[str], ...], ...]:
+        return tuple(tuple(frozenset(tokenize(term)) for term in english) for english, _ in self.entries)
+
     def expand(self, text: str) -> str:
         """Terms of the other language for every glossary term found in the text."""
         lowered = unicodedata.normalize("NFKC", text).lower()
         stems = set(tokenize(lowered))
         extra: list[str] = []
-        for english, korean in self.entries:
-            en_hit = any(set(tokenize(term)) and set(tokenize(term)) <= stems for term in english)
+        for (english, korean), english_tokens in zip(self.entries, self._english_tokens):
+            en_hit = any(tokens and tokens <= stems for tokens in english_tokens)
             ko_hit = any(term in lowered for term in korean)
             if en_hit and not ko_hit:
                 extra.extend(korean)
