@@ -84,9 +84,10 @@ def test_ask_example_question_is_answered_yes_with_the_split_compose_section(ser
 
 @pytest.mark.parametrize("top_k", [1, 2, 10])
 def test_ask_top_k_bounds_the_citations(served, assistant, top_k):
-    answer = served.post("/v1/ask", json={"question": "컨테이너가 삭제되면 데이터는 어떻게 되나요?", "top_k": top_k}).json()
+    question = "컨테이너가 삭제되면 데이터는 어떻게 되나요?"
+    answer = served.post("/v1/ask", json={"question": question, "top_k": top_k}).json()
     assert len(answer["citations"]) <= top_k
-    assert answer == assistant.ask("컨테이너가 삭제되면 데이터는 어떻게 되나요?", top_k=top_k).model_dump(mode="json")
+    assert answer == assistant.ask(question, top_k=top_k).model_dump(mode="json")
 
 
 def test_ask_refuses_a_question_the_article_does_not_answer(served):
@@ -272,7 +273,8 @@ def test_ask_rejects_malformed_bodies(served, content, status, code):
 
 
 @pytest.mark.parametrize(
-    "content_type", [None, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml"]
+    "content_type",
+    [None, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml"],
 )
 def test_ask_rejects_other_content_types_with_415(served, content_type):
     headers = {"content-type": content_type} if content_type else {}
@@ -536,3 +538,62 @@ def test_slack_is_mounted_when_both_tokens_are_set(assistant, slack_module, give
 def test_slack_is_not_mounted_without_both_tokens(assistant, slack_module, tokens):
     create_app(Settings(**tokens), assistant=assistant)
     assert slack_module == []
+
+
+# --- serving ------------------------------------------------------------------------------------------
+
+
+def test_settings_reach_worker_processes_unchanged(monkeypatch):
+    from integrations.http.server import SETTINGS_ENV, app_from_environment, settings_to_json
+
+    settings = Settings(
+        api_keys=["k1", "k2"], cors_origins=["https://docs.example"], top_k=5, cache_size=7,
+        SLACK_BOT_TOKEN="xoxb-test", SLACK_API_URL="http://127.0.0.1:9/api/",
+    )
+    assert Settings.model_validate_json(settings_to_json(settings)) == settings
+
+    plain = Settings(api_keys=["k1"], top_k=4)
+    monkeypatch.setenv(SETTINGS_ENV, settings_to_json(plain))
+    assert app_from_environment().state.settings == plain
+
+
+def test_two_workers_serve_and_share_their_metrics(tmp_path):
+    # The production path: uvicorn workers started from the import-string factory, on a real socket.
+    import os
+    import socket
+    import subprocess
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    code = (
+        "from assistant.settings import Settings; from integrations.http.server import run; "
+        f"run(Settings(), host='127.0.0.1', port={port}, workers=2)"
+    )
+    log = open(tmp_path / "serve.log", "w")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [os.getcwd(), os.environ.get("PYTHONPATH")]))}
+    server = subprocess.Popen([sys.executable, "-c", code], stdout=log, stderr=subprocess.STDOUT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(240):
+            assert server.poll() is None, (tmp_path / "serve.log").read_text()
+            try:
+                if httpx.get(f"{base}/readyz").status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            time.sleep(0.25)
+        with httpx.Client(base_url=base) as client:
+            answers = [client.post("/v1/ask", json={"question": EXAMPLE}) for _ in range(8)]
+            assert {a.status_code for a in answers} == {200}
+            assert_error(client.post("/v1/ask", json={"question": " "}), 422, "invalid_request")
+            metrics = client.get("/metrics").text
+        assert _metric(metrics, "docker_qa_answers_total") == 8
+        assert _metric(metrics, "docker_qa_index_chunks") > 0
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()

@@ -1,7 +1,6 @@
-"""Dependencies of the routes: settings, the loaded assistant, API-key check and JSON content type.
+"""Dependencies of the routes: settings, the loaded assistant, API-key check and JSON content type."""
 
-They are coroutines because none of them blocks: FastAPI runs plain functions in its thread pool, one hop each.
-"""
+# They are coroutines because none of them blocks: FastAPI runs plain functions in its thread pool, a hop each.
 
 import hmac
 
@@ -53,7 +52,9 @@ async def require_api_key(request: Request, settings: Settings = Depends(get_set
         return
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise HTTPException(401, "this server requires an API key; send Authorization: Bearer KEY", {"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401, "this server requires an API key; send Authorization: Bearer KEY", {"WWW-Authenticate": "Bearer"}
+        )
     if not _key_matches(token.strip(), settings.api_keys):
         raise HTTPException(401, "the API key is not valid", {"WWW-Authenticate": 'Bearer error="invalid_token"'})
 

@@ -2,6 +2,8 @@
 
 from starlette.middleware.cors import CORSMiddleware
 
+from assistant.settings import MAX_QUESTION_CHARS
+
 from .errors import error_response
 
 MAX_BODY_BYTES = 64 * 1024
@@ -63,7 +65,7 @@ class BodySizeLimit:
         response = error_response(
             413,
             "body_too_large",
-            f"the request body is over {self.max_bytes // 1024} KiB; send a shorter question",
+            f"the request body is over {self.max_bytes // 1024} KiB; questions are at most {MAX_QUESTION_CHARS} characters",
             headers={"Connection": "close"},
         )
         await response(scope, receive, send)
@@ -76,8 +78,8 @@ class CORS(CORSMiddleware):
         response = super().preflight_response(request_headers)
         if response.status_code < 400:
             return response
+        # Starlette's text names what was refused ("Disallowed CORS origin, headers").
         refused = error_response(response.status_code, "cors_refused", response.body.decode().replace("\n", " "))
-        for name in ("vary",):
-            if name in response.headers:
-                refused.headers[name] = response.headers[name]
+        if "vary" in response.headers:
+            refused.headers["vary"] = response.headers["vary"]
         return refused

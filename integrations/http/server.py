@@ -11,19 +11,27 @@ from assistant.settings import Settings
 
 # Workers are separate processes started by uvicorn from an import string; they read their settings here.
 SETTINGS_ENV = "DOCKER_QA_SERVE_SETTINGS"
+HTTP_PROTOCOL = "integrations.http.protocol:NoDelayHTTPProtocol"
 
 
-def run(settings: Settings, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, *, access_log: bool = False) -> None:
+def run(
+    settings: Settings, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, *, access_log: bool = False
+) -> None:
     """Serve until interrupted; `workers` > 1 starts that many processes behind one socket."""
     import uvicorn
 
     if workers <= 1:
         from .app import create_app
 
-        uvicorn.run(create_app(settings), host=host, port=port, access_log=access_log, log_level="info")
+        uvicorn.run(
+            create_app(settings), host=host, port=port, http=HTTP_PROTOCOL, access_log=access_log, log_level="info"
+        )
         return
 
     os.environ[SETTINGS_ENV] = settings_to_json(settings)
+    # Each worker embeds on its own share of the CPUs: OpenMP threads beyond the cores only wait on each other.
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    os.environ.setdefault("OMP_NUM_THREADS", str(max(1, cpus // workers)))
     metrics_dir = None
     if "PROMETHEUS_MULTIPROC_DIR" not in os.environ:
         # Workers share their metrics through files, so /metrics counts every worker's requests.
@@ -36,6 +44,7 @@ def run(settings: Settings, host: str = "127.0.0.1", port: int = 8000, workers: 
             host=host,
             port=port,
             workers=workers,
+            http=HTTP_PROTOCOL,
             access_log=access_log,
             log_level="info",
         )
