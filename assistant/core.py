@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+from cachetools import LRUCache
 
 from .errors import InvalidQuestion, SnippetNotFound
 from .ingest import Chunk
@@ -78,7 +80,8 @@ class Assistant:
         # Bounded LRU caches (chat repeats itself); they live and die with the loaded index. Size 0 turns them off.
         cache = lru_cache(maxsize=settings.cache_size) if settings.cache_size else (lambda function: function)
         self._embed_query = cache(self._embed_query_uncached)
-        self._cached_ask = cache(self._ask_uncached)
+        self._answers = LRUCache(maxsize=settings.cache_size) if settings.cache_size else None
+        self._answers_lock = threading.Lock()
 
     # --- loading ----------------------------------------------------------
     @classmethod
@@ -204,7 +207,34 @@ class Assistant:
         top_k = self.settings.top_k if top_k is None else top_k
         if not 1 <= top_k <= 10:
             raise InvalidQuestion(f"top_k is {top_k}; use a number from 1 to 10")
-        return self._cached_ask(text, top_k, mode)
+        key = (text, top_k, mode)
+        answer = self._cached(key)
+        if answer is None:
+            answer = self._ask_uncached(text, top_k, mode)
+            if self._answers is not None:
+                with self._answers_lock:
+                    self._answers[key] = answer
+        return answer
+
+    def cached_answer(self, question: str, top_k: int | None = None, mode: str = "hybrid") -> Answer | None:
+        """The answer if this question was answered recently, without any work (for event loops); else None."""
+        if not isinstance(question, str):
+            return None
+        return self._cached((question.strip(), self.settings.top_k if top_k is None else top_k, mode))
+
+    def _cached(self, key) -> Answer | None:
+        if self._answers is None:
+            return None
+        with self._answers_lock:
+            return self._answers.get(key)
+
+    def clear_caches(self) -> None:
+        """Forget cached answers and query embeddings."""
+        if self._answers is not None:
+            with self._answers_lock:
+                self._answers.clear()
+        if hasattr(self._embed_query, "cache_clear"):
+            self._embed_query.cache_clear()
 
     def _ask_uncached(self, question: str, top_k: int, mode: str) -> Answer:
         found = self.retrieve(question, mode)

@@ -22,7 +22,7 @@ class Settings(BaseSettings):
     """Configuration of every surface; built once at start-up and passed down."""
 
     model_config = SettingsConfigDict(
-        env_prefix="DOCKER_QA_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+        env_prefix="DOCKER_QA_", env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
     )
 
     corpus_dir: Path = Field(default_factory=bundled_corpus, description="Markdown posts to index")

@@ -167,3 +167,19 @@ def test_snippet_expectations(assistant):
     split = assistant.ask(EXAMPLE).snippets
     assert split[0].source == "article" and "docker-compose -f" in split[0].code
     assert all(s.source == "catalog" for s in split[1:]) and len(split) <= 1 + 3
+
+
+def test_answer_cache(settings):
+    from assistant.core import Assistant
+
+    assistant = Assistant.load(settings.model_copy(update={"cache_size": 2}))
+    assert assistant.cached_answer(EXAMPLE) is None
+    first = assistant.ask(f"  {EXAMPLE} ")
+    assert assistant.cached_answer(EXAMPLE) is first and assistant.ask(EXAMPLE) is first
+    assistant.ask("Is the PID space shared?")
+    assistant.ask("Why does NAT hurt network performance?")
+    assert assistant.cached_answer(EXAMPLE) is None  # bounded: the oldest entry went
+    assistant.clear_caches()
+    assert assistant.cached_answer("Is the PID space shared?") is None
+    uncached = Assistant.load(settings.model_copy(update={"cache_size": 0}))
+    assert uncached.ask(EXAMPLE) is not uncached.ask(EXAMPLE)

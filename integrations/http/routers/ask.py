@@ -1,6 +1,7 @@
 """POST /v1/ask: a question in, the core's answer model out."""
 
 from fastapi import APIRouter, Body, Depends
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from assistant.models import Answer
@@ -18,13 +19,16 @@ router = APIRouter(tags=["answers"])
     responses=error_responses(400, 401, 413, 415, 422, 503),
     dependencies=[Depends(require_json)],
 )
-def ask(
+async def ask(
     body: AskRequest = Body(openapi_examples=ASK_EXAMPLES),
     assistant=Depends(get_assistant),
     metrics=Depends(get_metrics),
 ) -> Response:
     """The answer: verdict, short Markdown text, citations and snippets, or a refusal naming the article's topics."""
-    answer = assistant.ask(body.question, top_k=body.top_k)
+    # A repeated question is answered from the core's cache on the event loop; new ones go to a worker thread.
+    answer = assistant.cached_answer(body.question, top_k=body.top_k)
+    if answer is None:
+        answer = await run_in_threadpool(assistant.ask, body.question, top_k=body.top_k)
     metrics.record_answer(answer)
     # Already a validated model: serialize once instead of letting FastAPI validate it again.
     return Response(answer.model_dump_json(), media_type="application/json")
