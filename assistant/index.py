@@ -147,8 +147,12 @@ def build_index(
         done += len(ids)
         if progress:
             progress(done, len(chunks))
-    catalog_vectors = embedder.embed_passages([catalog_text(entry) for entry in catalog])
-    background_vectors = embedder.embed_passages(load_background(settings))
+    reused = _reusable_asset_vectors(settings, out, embedder.id, [entry.id for entry in catalog])
+    if reused is not None:
+        catalog_vectors, background_vectors = reused
+    else:
+        catalog_vectors = embedder.embed_passages([catalog_text(entry) for entry in catalog])
+        background_vectors = embedder.embed_passages(load_background(settings))
 
     index_type = "hnsw" if len(chunks) > settings.ann_threshold else "flat"
     if index_type == "hnsw":
@@ -232,6 +236,23 @@ def _swap_into_place(tmp: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     else:
         os.rename(tmp, out)
+
+
+def _reusable_asset_vectors(settings: Settings, out: Path, embedder: str, catalog_ids: list[str]):
+    """Catalog and background vectors of an earlier index (this one's or the bundled one) built from the same files."""
+    from .paths import bundled_index
+
+    wanted = assets_hash(settings)
+    for candidate in (out, bundled_index()):
+        try:
+            manifest = json.loads((candidate / MANIFEST).read_text(encoding="utf-8"))
+            ids = json.loads((candidate / "catalog_ids.json").read_text(encoding="utf-8"))
+            if manifest.get("embedder") != embedder or manifest.get("assets_hash") != wanted or ids != catalog_ids:
+                continue
+            return np.load(candidate / "catalog.npy"), np.load(candidate / "background.npy")
+        except (OSError, ValueError):
+            continue
+    return None
 
 
 def _read_embedding_cache(out: Path, embedder: str) -> dict[str, np.ndarray]:

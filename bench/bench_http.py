@@ -25,6 +25,8 @@ import urllib.request
 from datetime import datetime, timezone
 from pathlib import Path
 
+from record import cpu_model
+
 ROOT = Path(os.path.abspath(__file__)).parent.parent
 WRK_DIR = ROOT / "bench" / "wrk"
 REPEATED_QUESTION = "does split compose share the kernel?"
@@ -326,16 +328,6 @@ def _versions() -> str:
     return ", ".join(found)
 
 
-def _cpu() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
-
-
 NOOP = "no-op (GET /healthz)"
 REPEATED = "ask, one repeated question"
 
@@ -350,7 +342,7 @@ def report(args, embedder: dict, configs: dict, launcher: str) -> str:
     lines = [
         "# HTTP benchmark",
         "",
-        f"`python bench/bench_http.py` on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC: {os.cpu_count()} CPUs ({_cpu()}), "
+        f"`python bench/bench_http.py` on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC: {os.cpu_count()} CPUs ({cpu_model()}), "
         f"Python {platform.python_version()}, {_versions()}.",
         f"Server: {launcher} on 127.0.0.1; load: wrk with {args.wrk_threads} thread(s), {args.connections} connections, "
         f"{args.duration:g} s per run, on the same machine. A config `WxT` is W uvicorn workers with T embedder "

