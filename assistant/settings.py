@@ -34,7 +34,7 @@ class Settings(BaseSettings):
     top_k: int = Field(default=3, ge=1, le=10)
     base_url: str | None = Field(default=None, description="Published article URL; citations link to BASE#anchor")
     include_drafts: bool = False
-    ann_threshold: int = Field(default=200_000, description="Vector count above which builds use an HNSW index")
+    ann_threshold: int = Field(default=100_000, description="Vector count above which builds use an HNSW index")
     cache_size: int = Field(default=1024, ge=0, description="Entries in the query/answer LRU caches")
     data_dir: Path = Field(default=Path.home() / ".local" / "share" / "docker-qa", description="Writable directory")
     feedback_db: Path | None = Field(default=None, description="SQLite feedback database (default: DATA_DIR/feedback.sqlite3)")
