@@ -193,9 +193,7 @@ def main(argv=None) -> int:
     page.add("## Against the target", "", "hit@1 at least 25 points above the tutorial recipe:", "", *verdicts, "",
              f"![accuracy chart]({page.chart_path().name})")
     chart(page, panels)
-    path = page.write()
-    print(path.read_text(encoding="utf-8"))
-    return 0
+    return page.publish()
 
 
 if __name__ == "__main__":

@@ -382,9 +382,7 @@ def main(argv=None) -> int:
         f"![ann chart]({page.chart_path().name})",
     )
     chart(page, results)
-    path = page.write()
-    print(path.read_text(encoding="utf-8"))
-    return 0
+    return page.publish()
 
 
 if __name__ == "__main__":

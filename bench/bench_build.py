@@ -329,9 +329,7 @@ def main(argv=None) -> int:
         page.table(["function", "own s", "cumulative s"], [[f"`{f}`", f"{o:.2f}", f"{c:.2f}"] for f, o, c in profile], "lrr")
     page.add(f"![build chart]({page.chart_path().name})")
     chart(page, results)
-    path = page.write()
-    print(path.read_text(encoding="utf-8"))
-    return 0
+    return page.publish()
 
 
 if __name__ == "__main__":

@@ -105,9 +105,7 @@ def main(argv=None) -> int:
         f"![incremental chart]({page.chart_path().name})",
     )
     chart(page, steps)
-    path = page.write()
-    print(path.read_text(encoding="utf-8"))
-    return 0
+    return page.publish()
 
 
 if __name__ == "__main__":

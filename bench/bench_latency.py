@@ -248,9 +248,7 @@ def main(argv=None) -> int:
         f"![latency chart]({page.chart_path().name})",
     )
     chart(page, cold, warm)
-    path = page.write()
-    print(path.read_text(encoding="utf-8"))
-    return 0
+    return page.publish()
 
 
 if __name__ == "__main__":

@@ -118,6 +118,11 @@ class Page:
         path.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
         return path
 
+    def publish(self) -> int:
+        """Write the page, print it, and return the script's exit status."""
+        print(self.write().read_text(encoding="utf-8"))
+        return 0
+
     def chart_path(self) -> Path:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         return self.out_dir / f"{self.name}.png"
