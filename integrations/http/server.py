@@ -20,6 +20,13 @@ def run(
     """Serve until interrupted; `workers` > 1 starts that many processes behind one socket."""
     import uvicorn
 
+    from assistant.embed import available_cpus
+
+    # Every embedder copy of every worker gets its share of the CPUs: OpenMP threads beyond the cores only wait
+    # on each other. An explicit OMP_NUM_THREADS wins.
+    copies = workers * settings.embedder_copies
+    if copies > 1:
+        os.environ.setdefault("OMP_NUM_THREADS", str(max(1, available_cpus() // copies)))
     if workers <= 1:
         from .app import create_app
 
@@ -29,9 +36,6 @@ def run(
         return
 
     os.environ[SETTINGS_ENV] = settings_to_json(settings)
-    # Each worker embeds on its own share of the CPUs: OpenMP threads beyond the cores only wait on each other.
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    os.environ.setdefault("OMP_NUM_THREADS", str(max(1, cpus // workers)))
     metrics_dir = None
     if "PROMETHEUS_MULTIPROC_DIR" not in os.environ:
         # Workers share their metrics through files, so /metrics counts every worker's requests.
