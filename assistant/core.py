@@ -75,6 +75,13 @@ class Assistant:
             if chunk.kind == "code" and chunk.language != "text":
                 self._code_by_section.setdefault(chunk.section, []).append(chunk)
         self._doc_freqs = np.diff(index.bm25.scores["indptr"])  # chunks containing each vocabulary token
+        # A glossary term and its translation weigh as one word, at the weight of its commoner form: "container"
+        # is rare in a Korean article that writes "컨테이너", but the word says no more for being translated.
+        self._token_group = glossary.token_groups()
+        self._group_idf: dict[int, float] = {}
+        for token, group in self._token_group.items():
+            if self._in_corpus(token):
+                self._group_idf[group] = min(self._group_idf.get(group, math.inf), self._idf(token))
         concepts = " ".join(concept_terms())
         self._concept_tokens = set(tokenize(concepts)) | set(tokenize(self.glossary.expand(concepts)))
         # Bounded LRU caches (chat repeats itself); they live and die with the loaded index. Size 0 turns them off.
@@ -172,33 +179,35 @@ class Assistant:
 
     def _lexical_coverage(self, tokens: list[str]) -> float:
         """IDF-weighted share of the question's tokens that occur in the corpus (unknown tokens weigh most)."""
-        if not tokens:
-            return 0.0
-        vocab = self.index.bm25.vocab_dict
-        n_docs = max(1, len(self.index.chunks))
-        doc_freqs = self._doc_freqs
-        total = covered = 0.0
-        for token in tokens:
-            position = vocab.get(token)
-            df = doc_freqs[position] if position is not None else 0
-            idf = math.log(1 + n_docs / (1 + df))
-            weight = math.log(1 + n_docs) if df == 0 else idf
-            total += weight
-            if df:
-                covered += weight
+        total = sum(self._idf(token) for token in tokens)
+        covered = sum(self._idf(token) for token in tokens if self._in_corpus(token))
         return covered / total if total else 0.0
 
-    def _overlap(self, question_tokens: set[str], text: str) -> float:
-        """IDF-weighted overlap between the question's tokens and a text's tokens."""
-        vocab = self.index.bm25.vocab_dict
-        doc_freqs = self._doc_freqs
-        n_docs = len(self.index.chunks)
-        total = 0.0
-        for token in question_tokens & set(tokenize(text)):
-            position = vocab.get(token)
-            df = doc_freqs[position] if position is not None else 0
-            total += math.log(1 + n_docs / (1 + df))
-        return total
+    def _doc_freq(self, token: str) -> int:
+        position = self.index.bm25.vocab_dict.get(token)
+        return int(self._doc_freqs[position]) if position is not None else 0
+
+    def _in_corpus(self, token: str) -> bool:
+        return self._doc_freq(token) > 0
+
+    def _idf(self, token: str) -> float:
+        """The token's IDF over the chunks (an unknown token weighs most)."""
+        return math.log(1 + max(1, len(self.index.chunks)) / (1 + self._doc_freq(token)))
+
+    def _weight(self, tokens: set[str]) -> float:
+        """IDF weight of a set of tokens, a glossary term and its translation counted once."""
+        weights: dict[object, float] = {}
+        for token in tokens:
+            group = self._token_group.get(token)
+            if group is not None and group in self._group_idf:
+                weights[("group", group)] = self._group_idf[group]
+            else:
+                weights[token] = self._idf(token)
+        return sum(weights.values())
+
+    def _situation_match(self, question_tokens: set[str], chunk: Chunk) -> float:
+        """How well a chunk's situation matches the question's: the weight of the words they share."""
+        return self._weight(question_tokens & set(tokenize(condition_text(chunk))))
 
     # --- answers ----------------------------------------------------------
     def ask(self, question: str, top_k: int | None = None, mode: str = "hybrid") -> Answer:
@@ -264,7 +273,7 @@ class Assistant:
         candidates = [chunks[i.key] for i in answer_items if chunks[i.key].section in top_sections]
         question_tokens = set(tokenize(f"{question} {self.glossary.expand(question)}")) - self._concept_tokens
         verdict, evidence = find_verdict(
-            question, candidates, lambda chunk: self._overlap(question_tokens, condition_text(chunk))
+            question, candidates, lambda chunk: self._situation_match(question_tokens, chunk)
         )
         lines: list[str] = []
         if evidence is not None:

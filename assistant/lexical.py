@@ -93,6 +93,16 @@ class Glossary:
     def _english_tokens(self) -> tuple[tuple[frozenset[str], ...], ...]:
         return tuple(tuple(frozenset(tokenize(term)) for term in english) for english, _ in self.entries)
 
+    def token_groups(self) -> dict[str, int]:
+        """Each one-token term's token -> its entry, so a term and its translation count as one word."""
+        groups: dict[str, int] = {}
+        for number, (english, korean) in enumerate(self.entries):
+            for term in (*english, *korean):
+                tokens = tokenize(term)
+                if len(tokens) == 1:
+                    groups.setdefault(tokens[0], number)
+        return groups
+
     def expand(self, text: str) -> str:
         """Terms of the other language for every glossary term found in the text."""
         lowered = unicodedata.normalize("NFKC", text).lower()

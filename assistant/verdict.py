@@ -22,11 +22,12 @@ _KO_YN_END = re.compile(r"(나요|까요|니까|가요|는지|나|니|냐|죠|�
 _CONCEPTS = {
     "share": (
         ("share", "shared", "sharing", "shares", "common", "same", "one kernel", "single kernel", "공유", "같", "동일"),
-        ("isolate", "isolated", "isolation", "separate", "separated", "independent", "own kernel", "격리", "분리", "독립"),
+        ("isolate", "isolated", "isolation", "separate", "separated", "independent", "own", "격리", "분리", "독립"),
     ),
     "affect": (
         ("affect", "affected", "affects", "impact", "impacted", "harm", "risk", "risky", "danger", "dangerous",
-         "compromise", "compromised", "spread", "go down", "die", "break", "영향", "위험", "피해", "전파", "죽"),
+         "compromise", "compromised", "spread", "go down", "die", "break", "hog", "starve", "slow down",
+         "bring down", "take down", "영향", "위험", "피해", "전파", "죽"),
         ("safe", "unaffected", "안전", "무사"),
     ),
 }
