@@ -5,7 +5,7 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = ["dev", "extra", "holdout", "snippet"]
+SETS = ["dev", "extra", "holdout", "blind", "snippet"]
 
 
 def main() -> None:
