@@ -165,8 +165,7 @@ def condition_text(chunk: Chunk) -> str:
 def find_verdict(question: str, candidates: list[Chunk], relevance) -> tuple[Verdict | None, Chunk | None]:
     """The verdict of the candidate whose situation best matches the question, among those that speak to its concept.
 
-    `relevance(chunk)` scores how well a chunk's situation matches the question; candidates come best-ranked first,
-    and that order breaks ties.
+    `relevance(chunk)` scores how well a chunk's situation matches the question; candidates come best-ranked first.
     """
     if not is_yes_no(question):
         return None, None
@@ -176,7 +175,8 @@ def find_verdict(question: str, candidates: list[Chunk], relevance) -> tuple[Ver
     speaking = [(chunk, value) for chunk in candidates if (value := chunk_verdict(chunk, asked)) is not None]
     if not speaking:
         return None, None
-    best = max(range(len(speaking)), key=lambda i: (relevance(speaking[i][0]), -i))
+    # On a tie, a statement (which speaks generally) beats a table row (one specific situation), then rank decides.
+    best = max(range(len(speaking)), key=lambda i: (round(relevance(speaking[i][0]), 6), speaking[i][0].kind != "row", -i))
     return speaking[best][1], speaking[best][0]
 
 
