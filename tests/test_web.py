@@ -17,6 +17,16 @@ from integrations.http.routers.page import CONTENT_SECURITY_POLICY, STATIC_DIR
 
 CHROMIUM = Path("/usr/bin/chromium")
 DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def screenshot_path(name: str) -> str:
+    """docs/NAME when DOCKER_QA_UPDATE_SCREENSHOTS=1 (to refresh the README's pictures), else a temporary file."""
+    import os
+    import tempfile
+
+    folder = DOCS if os.environ.get("DOCKER_QA_UPDATE_SCREENSHOTS") == "1" else Path(tempfile.mkdtemp(prefix="docker-qa-shots-"))
+    folder.mkdir(exist_ok=True)
+    return str(folder / name)
 EXAMPLE = "does split compose share the kernel?"
 KOREAN = "분리된 compose 파일로 실행하면 커널을 공유하나요?"
 OFF_TOPIC = "What is the best pizza topping?"
@@ -234,8 +244,7 @@ def test_example_question_shows_verdict_citation_snippet_and_copies_code(page, a
     assert page.evaluate("navigator.clipboard.readText()") == code
     expect(snippet.get_by_role("button", name="Copy code")).to_be_focused()
     page.evaluate("window.scrollTo(0, 0)")
-    DOCS.mkdir(exist_ok=True)
-    page.screenshot(path=str(DOCS / "screenshot-desktop.png"))
+    page.screenshot(path=screenshot_path("screenshot-desktop.png"))
 
 
 @needs_chromium
@@ -401,8 +410,7 @@ def test_phone_width_has_no_horizontal_scroll(browser, live):
         for box in page.locator("pre").all():
             assert box.evaluate("(pre) => pre.getBoundingClientRect().right <= window.innerWidth")
         page.evaluate("window.scrollTo(0, 0)")
-        DOCS.mkdir(exist_ok=True)
-        page.screenshot(path=str(DOCS / "screenshot-phone.png"))
+        page.screenshot(path=screenshot_path("screenshot-phone.png"))
         watch.assert_clean()
     finally:
         context.close()
