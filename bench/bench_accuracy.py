@@ -96,9 +96,7 @@ def chart(page, panels: list[tuple[str, list[tuple[str, dict]]]]) -> None:
         ax.set_title(title, fontsize=10)
     handles, names = axes[0][0].get_legend_handles_labels()
     fig.legend(handles, names, loc="lower center", ncol=3, fontsize=8, frameon=False)
-    fig.tight_layout(rect=(0, 0.12, 1, 1))
-    fig.savefig(page.chart_path(), dpi=120)
-    plt.close(fig)
+    page.save_chart(fig, rect=(0, 0.12, 1, 1))
 
 
 def score_file(assistant, recipe, questions, threshold: float) -> list[tuple[str, object]]:

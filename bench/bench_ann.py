@@ -286,9 +286,7 @@ def chart(page, results: list[dict]) -> None:
     right.axhline(TARGET_MS, color="black", linestyle=":", linewidth=1)
     right.legend(fontsize=6)
     right.set_title("single-query latency by size", fontsize=9)
-    fig.tight_layout()
-    fig.savefig(page.chart_path(), dpi=120)
-    plt.close(fig)
+    page.save_chart(fig)
 
 
 def choose(result: dict) -> dict | None:

@@ -224,9 +224,7 @@ def chart(page, results: list[dict]) -> None:
     right.set_ylabel("overhead, %")
     right.set_title("build time over its own chunk embedding (target < 15%)", fontsize=9)
     right.legend(fontsize=8)
-    fig.tight_layout()
-    fig.savefig(page.chart_path(), dpi=120)
-    plt.close(fig)
+    page.save_chart(fig)
 
 
 def main(argv=None) -> int:

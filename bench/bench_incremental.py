@@ -51,9 +51,7 @@ def chart(page, steps: list[tuple[str, dict]]) -> None:
     ax.set_ylabel("seconds (log)")
     ax.set_title("full build vs rebuilds into the same index directory", fontsize=9)
     ax.legend(fontsize=8)
-    fig.tight_layout()
-    fig.savefig(page.chart_path(), dpi=120)
-    plt.close(fig)
+    page.save_chart(fig)
 
 
 def main(argv=None) -> int:

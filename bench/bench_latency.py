@@ -169,9 +169,7 @@ def chart(page, cold: dict[str, list[float]], warm: dict[str, dict]) -> None:
     right.set_ylabel("milliseconds")
     right.set_title(f"warm: one question in a loaded process (n={len(warm[names[0]]['latencies'])})", fontsize=9)
     right.set_ylim(bottom=0)
-    fig.tight_layout()
-    fig.savefig(page.chart_path(), dpi=120)
-    plt.close(fig)
+    page.save_chart(fig)
 
 
 def main(argv=None) -> int:

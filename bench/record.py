@@ -127,6 +127,14 @@ class Page:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         return self.out_dir / f"{self.name}.png"
 
+    def save_chart(self, fig, **layout) -> None:
+        """Lay out, write and close a matplotlib figure as the page's chart."""
+        import matplotlib.pyplot as plt
+
+        fig.tight_layout(**layout)
+        fig.savefig(self.chart_path(), dpi=120)
+        plt.close(fig)
+
 
 def pyplot():
     """matplotlib.pyplot on the file-only Agg backend (the `bench` extra)."""

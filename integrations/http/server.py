@@ -20,13 +20,9 @@ def run(
     """Serve until interrupted; `workers` > 1 starts that many processes behind one socket."""
     import uvicorn
 
-    from assistant.embed import available_cpus
+    from assistant.embed import share_cpus
 
-    # Every embedder copy of every worker gets its share of the CPUs: OpenMP threads beyond the cores only wait
-    # on each other. An explicit OMP_NUM_THREADS wins.
-    copies = workers * settings.embedder_copies
-    if copies > 1:
-        os.environ.setdefault("OMP_NUM_THREADS", str(max(1, available_cpus() // copies)))
+    share_cpus(workers * settings.embedder_copies)  # every embedder copy of every worker
     if workers <= 1:
         from .app import create_app
 
