@@ -189,51 +189,64 @@ def search_command(query, k, mode):
         click.echo(f"{hit.score:.4f}  {hit.kind:8} {hit.section}\n          {hit.text[:100]!r}")
 
 
-@main.command("eval", help="Score answers on a JSONL question file (hit@1, hit@3, MRR, verdicts, refusals, snippets).")
+@main.command("eval", help="Score answers on a JSONL question file (hit@1, hit@3, MRR, verdicts, refusals, snippets, calibration).")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--show", is_flag=True, help="List the questions that missed.")
 @click.option("--compare", is_flag=True, help="Compare dense-only, BM25-only and hybrid retrieval.")
 @click.option("--top-k", type=click.IntRange(1, 10), default=3)
-@click.option("--markdown", is_flag=True, help="Print the table as Markdown (for the README).")
+@click.option("--markdown", is_flag=True, help="Print the tables as Markdown (for the README).")
+@click.option("--calibration", is_flag=True, help="Also print the reliability table: accuracy per confidence bin.")
 @guarded
-def eval_command(file, show, compare, top_k, markdown):
-    from .evaluate import evaluate, read_questions
+def eval_command(file, show, compare, top_k, markdown, calibration):
+    from .evaluate import evaluate, read_questions, verdict_error
 
     questions = read_questions(file)
     assistant = _load(_settings())
     modes = ["dense", "bm25", "hybrid"] if compare else ["hybrid"]
     reports = [evaluate(assistant, questions, mode, top_k) for mode in modes]
-    _print_metrics(reports, markdown)
+    _print_metrics(reports, markdown, calibration)
     if show:
+        marks = {"wrong": "  WRONG VERDICT", "none": "  NO VERDICT"}
         for report in reports:
             for miss in report.misses():
                 q = miss.question
                 expected = "refuse" if q.offtopic else f"{q.gold} {q.verdict or ''}".strip()
                 got = "refused" if miss.refused else f"{miss.sections[:1]} {miss.verdict or ''}".strip()
-                click.echo(f"[{report.mode}] {q.q}\n    expected: {expected}\n    got:      {got} (rank {miss.rank}, confidence {miss.confidence:.2f})")
+                mark = marks.get(verdict_error(miss), "")
+                click.echo(f"[{report.mode}] {q.q}\n    expected: {expected}\n    got:      {got} (rank {miss.rank}, confidence {miss.confidence:.2f}){mark}")
 
 
-def _print_metrics(reports, markdown: bool) -> None:
-    names = ["questions", "hit@1", "hit@3", "mrr", "verdict_acc", "offtopic_refusal", "false_refusal", "snippet_precision", "conf_right", "conf_wrong"]
+def _print_metrics(reports, markdown: bool, calibration: bool) -> None:
+    names = ["questions", "hit@1", "hit@3", "mrr", "verdict_acc", "verdict_wrong", "verdict_none", "near_refusal", "far_refusal",
+             "false_refusal", "snippet_precision", "ece"]
 
     def cell(value):
         return "-" if value is None else (f"{value:.3f}" if isinstance(value, float) else str(value))
 
-    if markdown:
-        click.echo("| retrieval | " + " | ".join(names) + " |")
-        click.echo("|---" * (len(names) + 1) + "|")
-        for report in reports:
-            metrics = report.metrics()
-            click.echo(f"| {report.mode} | " + " | ".join(cell(metrics[n]) for n in names) + " |")
-        return
-    from rich.console import Console
-    from rich.table import Table
+    def table(headers, rows):
+        if markdown:
+            click.echo("| " + " | ".join(headers) + " |")
+            click.echo("|---" * len(headers) + "|")
+            for row in rows:
+                click.echo("| " + " | ".join(row) + " |")
+            return
+        from rich.console import Console
+        from rich.table import Table
 
-    table = Table("retrieval", *names)
-    for report in reports:
-        metrics = report.metrics()
-        table.add_row(report.mode, *(cell(metrics[n]) for n in names))
-    Console().print(table)
+        rich_table = Table(*headers)
+        for row in rows:
+            rich_table.add_row(*row)
+        Console().print(rich_table)
+
+    metrics = [report.metrics() for report in reports]
+    table(["retrieval", *names], [[r.mode, *(cell(m[n]) for n in names)] for r, m in zip(reports, metrics)])
+    if calibration:
+        click.echo()
+        bins = [(r.mode, b) for r in reports for b in r.reliability()]
+        table(
+            ["retrieval", "confidence", "count", "mean_confidence", "accuracy"],
+            [[mode, f"{b['low']:.1f}-{b['high']:.1f}", *(cell(b[k]) for k in ("count", "confidence", "accuracy"))] for mode, b in bins],
+        )
 
 
 @main.command("calibrate", help="Fit the refusal model on labelled question files (needs scikit-learn).")

@@ -17,7 +17,11 @@ from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
 from .lexical import tokenize
 from .search import CANDIDATES, Fused, dense_candidates, fuse_rankings, group_max, lexical_candidates
 from .settings import MAX_QUESTION_CHARS, Settings
-from .verdict import LEADS, concept_terms, condition_text, find_verdict, question_language
+from .claims import read_claims
+from .lexicon import load_lexicon
+from .question import question_language, read_question
+from .terms import TermWeights
+from .verdict import LEADS, decide
 
 MAX_ANSWER_CHUNKS = 3
 SUPPORT_RATIO = 0.8
@@ -74,16 +78,9 @@ class Assistant:
         for chunk in index.chunks:
             if chunk.kind == "code" and chunk.language != "text":
                 self._code_by_section.setdefault(chunk.section, []).append(chunk)
-        self._doc_freqs = np.diff(index.bm25.scores["indptr"])  # chunks containing each vocabulary token
-        # A glossary term and its translation weigh as one word, at the weight of its commoner form: "container"
-        # is rare in a Korean article that writes "컨테이너", but the word says no more for being translated.
-        self._token_group = glossary.token_groups()
-        self._group_idf: dict[int, float] = {}
-        for token, group in self._token_group.items():
-            if self._in_corpus(token):
-                self._group_idf[group] = min(self._group_idf.get(group, math.inf), self._idf(token))
-        concepts = " ".join(concept_terms())
-        self._concept_tokens = set(tokenize(concepts)) | set(tokenize(self.glossary.expand(concepts)))
+        self.terms = TermWeights(index, glossary)
+        self.lexicon = load_lexicon()
+        self.claims = read_claims(list(index.chunks), self.lexicon)
         # Bounded LRU caches (chat repeats itself); they live and die with the loaded index. Size 0 turns them off.
         cache = lru_cache(maxsize=settings.cache_size) if settings.cache_size else (lambda function: function)
         self._embed_query = cache(self._embed_query_uncached)
@@ -181,36 +178,10 @@ class Assistant:
         """IDF-weighted share of the question's tokens that occur in the corpus (unknown tokens weigh most)."""
         total = covered = 0.0
         for token in tokens:
-            weight = self._idf(token)
+            weight = self.terms.idf(token)
             total += weight
-            covered += weight if self._in_corpus(token) else 0.0
+            covered += weight if self.terms.in_corpus(token) else 0.0
         return covered / total if total else 0.0
-
-    def _doc_freq(self, token: str) -> int:
-        position = self.index.bm25.vocab_dict.get(token)
-        return int(self._doc_freqs[position]) if position is not None else 0
-
-    def _in_corpus(self, token: str) -> bool:
-        return self._doc_freq(token) > 0
-
-    def _idf(self, token: str) -> float:
-        """The token's IDF over the chunks (an unknown token weighs most)."""
-        return math.log(1 + max(1, len(self.index.chunks)) / (1 + self._doc_freq(token)))
-
-    def _weight(self, tokens: set[str]) -> float:
-        """IDF weight of a set of tokens, a glossary term and its translation counted once."""
-        weights: dict[object, float] = {}
-        for token in tokens:
-            group = self._token_group.get(token)
-            if group is not None and group in self._group_idf:
-                weights[("group", group)] = self._group_idf[group]
-            else:
-                weights[token] = self._idf(token)
-        return sum(weights.values())
-
-    def _situation_match(self, question_tokens: set[str], chunk: Chunk) -> float:
-        """How well a chunk's situation matches the question's: the weight of the words they share."""
-        return self._weight(question_tokens & set(tokenize(condition_text(chunk))))
 
     # --- answers ----------------------------------------------------------
     def ask(self, question: str, top_k: int | None = None, mode: str = "hybrid") -> Answer:
@@ -272,12 +243,12 @@ class Assistant:
 
         cited = {c.section for c in citations}
         answer_items = [i for i in found.ranked if chunks[i.key].kind in ("prose", "row") and chunks[i.key].section in cited]
-        top_sections = {c.section for c in citations[:2]}
+        top_sections = {c.section for c in citations}
         candidates = [chunks[i.key] for i in answer_items if chunks[i.key].section in top_sections]
-        question_tokens = set(tokenize(f"{question} {self.glossary.expand(question)}")) - self._concept_tokens
-        verdict, evidence = find_verdict(
-            question, candidates, lambda chunk: self._situation_match(question_tokens, chunk)
-        )
+        claims = [claim for chunk in candidates for claim in self.claims.get(chunk.id, [])]
+        found_verdict = decide(question, read_question(question, self.lexicon), claims, self.terms, self.lexicon)
+        verdict = found_verdict.verdict if found_verdict else None
+        evidence = found_verdict.claim.chunk if found_verdict else None
         lines: list[str] = []
         if evidence is not None:
             lines.append(LEADS[language][verdict] + render_chunk(evidence))

@@ -1,4 +1,4 @@
-"""`docker-qa eval`: hit@1, hit@3, MRR, verdict accuracy, refusal rates and snippet precision on a question file."""
+"""`docker-qa eval`: hit@1, hit@3, MRR, verdicts, refusal rates, snippet precision and calibration on a question file."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .errors import EvalFileError
+
+BINS = 10  # equal-width confidence bins over [0, 1] for the reliability table and ECE
 
 
 class EvalQuestion(BaseModel):
@@ -20,7 +22,15 @@ class EvalQuestion(BaseModel):
     gold: list[str] = Field(default_factory=list)
     verdict: str | None = None
     offtopic: bool = False
+    near: bool = Field(False, description="An off-topic near miss: the same technical domain, not covered by the article")
     snippets: list[str] = Field(default_factory=list, description="Substrings the attached code must contain, in order")
+
+    @model_validator(mode="after")
+    def _near_is_offtopic(self):
+        """Only an off-topic question can be a near miss."""
+        if self.near and not self.offtopic:
+            raise ValueError('"near": true needs "offtopic": true')
+        return self
 
 
 def read_questions(path: Path) -> list[EvalQuestion]:
@@ -66,7 +76,8 @@ class Report:
     def _answerable(self):
         return [o for o in self.outcomes if not o.question.offtopic]
 
-    def metrics(self) -> dict[str, float | None]:
+    def metrics(self) -> dict[str, float | int | None]:
+        """Shares are rounded to 4 places; counts are integers; None where no question applies."""
         answerable = self._answerable()
         offtopic = [o for o in self.outcomes if o.question.offtopic]
         with_verdict = [o for o in answerable if o.question.verdict]
@@ -75,18 +86,40 @@ class Report:
         def share(items, predicate):
             return round(sum(1 for o in items if predicate(o)) / len(items), 4) if items else None
 
+        def count(items, predicate):
+            return sum(1 for o in items if predicate(o)) if items else None
+
         return {
             "questions": len(self.outcomes),
             "hit@1": share(answerable, lambda o: o.rank == 1),
             "hit@3": share(answerable, lambda o: o.rank is not None and o.rank <= 3),
             "mrr": round(sum(1.0 / o.rank for o in answerable if o.rank) / len(answerable), 4) if answerable else None,
             "verdict_acc": share(with_verdict, lambda o: o.verdict == o.question.verdict),
+            "verdict_wrong": count(with_verdict, lambda o: verdict_error(o) == "wrong"),
+            "verdict_none": count(with_verdict, lambda o: verdict_error(o) == "none"),
             "offtopic_refusal": share(offtopic, lambda o: o.refused),
+            "near_refusal": share([o for o in offtopic if o.question.near], lambda o: o.refused),
+            "far_refusal": share([o for o in offtopic if not o.question.near], lambda o: o.refused),
             "false_refusal": share(answerable, lambda o: o.refused),
             "snippet_precision": share(with_snippets, snippets_match),
             "conf_right": mean_confidence([o for o in self.outcomes if is_right(o)]),
             "conf_wrong": mean_confidence([o for o in self.outcomes if not is_right(o)]),
+            "ece": expected_calibration_error(self.outcomes),
         }
+
+    def reliability(self) -> list[dict[str, float | int]]:
+        """Per non-empty confidence bin: its range, how many answers, their mean confidence and the share right."""
+        return [
+            {
+                "low": i / BINS,
+                "high": (i + 1) / BINS,
+                "count": len(b),
+                "confidence": mean_confidence(b),
+                "accuracy": round(sum(map(is_right, b)) / len(b), 4),
+            }
+            for i, b in enumerate(confidence_bins(self.outcomes))
+            if b
+        ]
 
     def misses(self) -> list[Outcome]:
         out = []
@@ -95,7 +128,7 @@ class Report:
             wrong = (
                 (q.offtopic and not o.refused)
                 or (not q.offtopic and (o.rank != 1 or o.refused))
-                or (q.verdict and o.verdict != q.verdict)
+                or verdict_error(o) is not None
                 or (q.snippets and not snippets_match(o))
             )
             if wrong:
@@ -108,6 +141,30 @@ def is_right(outcome: Outcome) -> bool:
     if outcome.question.offtopic:
         return outcome.refused
     return not outcome.refused and outcome.rank == 1
+
+
+def verdict_error(outcome: Outcome) -> str | None:
+    """How a graded verdict failed: "wrong" (another verdict) or "none" (no verdict, an abstention); None if right or ungraded."""
+    expected = outcome.question.verdict
+    if not expected or outcome.verdict == expected:
+        return None
+    return "none" if outcome.verdict is None else "wrong"
+
+
+def confidence_bins(outcomes: list[Outcome]) -> list[list[Outcome]]:
+    """The outcomes in BINS equal-width confidence bins over [0, 1]; the last bin includes 1.0."""
+    bins = [[] for _ in range(BINS)]
+    for o in outcomes:
+        bins[min(int(o.confidence * BINS), BINS - 1)].append(o)
+    return bins
+
+
+def expected_calibration_error(outcomes: list[Outcome]) -> float | None:
+    """Sum over bins of (bin size / total) x |accuracy - mean confidence|, with right as in is_right."""
+    if not outcomes:
+        return None
+    gaps = (abs(sum(map(is_right, b)) - sum(o.confidence for o in b)) for b in confidence_bins(outcomes))
+    return round(sum(gaps) / len(outcomes), 4)
 
 
 def mean_confidence(outcomes: list[Outcome]) -> float | None:

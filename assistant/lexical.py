@@ -40,6 +40,20 @@ def korean_morphemes(text: str) -> list[str]:
     return out
 
 
+def tagged_morphemes(text: str) -> list[tuple[str, str]]:
+    """Every morpheme of a Korean text with its mecab-ko tag, contractions expanded ("사라집니다" -> 사라지/VV, ᄇ니다/EF)."""
+    out: list[tuple[str, str]] = []
+    for morpheme in _mecab().parse(text):
+        feature = morpheme.feature
+        if feature.expression and "+" in feature.pos:
+            for part in feature.expression.split("+"):
+                form, tag = part.split("/")[:2]
+                out.append((form, tag))
+        else:
+            out.append((morpheme.surface, feature.pos))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _stemmer():
     import Stemmer

@@ -1,0 +1,254 @@
+"""Claims read from an article: which predicate a table row or a clause asserts, denies or hedges, and about what."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .ingest import Chunk
+from .lexicon import HANGUL, Lexicon
+
+Value = str  # "yes" | "no" | "partial" (depends) | "may" | "can" (yes to "can it?", partly to "is it?")
+
+_EN_NEGATION = re.compile(r"\b(not|no|never|cannot|without|neither|nor|none)\b|n't\b")
+_EN_MAY = re.compile(r"\b(may|might|could|possibly|potentially)\b")
+_EN_PARTIAL = re.compile(r"\b(partially|partly|optionally|sometimes|depend|depends|depending)\b")
+_EN_CAN = re.compile(r"\b(can|able|possible)\b")
+_EN_CONDITION = re.compile(r"^\s*(if|when|whenever|unless|once)\b")
+_EN_CLAUSES = re.compile(r"[;,]|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b")
+_EN_THAN = re.compile(r"\bthan\b")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n")
+
+# Korean morphemes that negate the predicate before them (않다, 없다, 못하다, 아니다) or before which 안/못 negate.
+_KO_NEGATION_AFTER = {("않", "VX"), ("없", "VA"), ("못하", "VX"), ("아니", "VCN"), ("불가", "NNG")}
+_KO_NEGATION_BEFORE = {("안", "MAG"), ("못", "MAG")}
+_KO_CONTENT = ("NNG", "NNP", "XR", "VV", "VA", "SL")
+_KO_CONDITION_ENDINGS = ("면", "으면", "다면", "ㄴ다면")
+_KO_CONDITION_NOUNS = ("경우", "시", "때")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One predicate a chunk asserts (yes), denies (no) or hedges (partial), with the words of its situation."""
+
+    chunk: Chunk
+    predicate: str
+    value: Value
+    own: str  # the claim's own words: a row's key cell and verdict header, or the clause with its condition
+    context: str  # words around it: the row's other cells, the rest of the sentence, the heading
+    key: str = ""  # a row's key cell (what makes the row one specific case)
+    reference: str = ""  # for a comparison, what the subject is compared with ("Kubernetes" in "Kubernetes보다 간단")
+    text: str = ""
+
+
+def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]:
+    """Every claim of the chunks, by chunk id (tables read whole, so a column is judged on all its rows)."""
+    from dataclasses import replace
+
+    out: dict[str, list[Claim]] = {}
+    tables: dict[tuple[str, tuple[str, ...]], list[Chunk]] = {}
+    sections: dict[str, list[str]] = {}
+    for chunk in chunks:
+        if chunk.draft:
+            continue
+        if chunk.kind != "section":
+            sections.setdefault(chunk.section, []).append(chunk.text)
+        if chunk.kind == "row" and chunk.cells:
+            tables.setdefault((chunk.section, chunk.header), []).append(chunk)
+        elif chunk.kind == "prose":
+            claims = prose_claims(chunk, lexicon)
+            if claims:
+                out[chunk.id] = claims
+    for rows in tables.values():
+        for chunk, claims in table_claims(rows, lexicon).items():
+            out.setdefault(chunk.id, []).extend(claims)
+    # A claim's surroundings include its whole section: the heading, the scenario's code, the other sentences.
+    return {
+        chunk_id: [replace(c, context=f"{c.context} {c.chunk.section} {' '.join(sections.get(c.chunk.section, []))}") for c in claims]
+        for chunk_id, claims in out.items()
+    }
+
+
+def _heading(chunk: Chunk) -> str:
+    return chunk.section.rsplit(" > ", 1)[-1]
+
+
+# --- tables -----------------------------------------------------------------
+def cell_claim(cell: str, header: str, lexicon: Lexicon) -> tuple[str, Value] | None:
+    """(predicate, value) of a verdict cell: a mark read through its header (O + "영향 여부"), or a short predicate."""
+    value = lexicon.cell_value(cell)
+    if value is not None:
+        predicate = lexicon.predicate_in(header)
+        return (predicate, value) if predicate else None
+    if len(cell) > 12 or len(cell.split()) > 3:
+        return None
+    found = clause_claims(cell, lexicon) if HANGUL.search(cell) else english_clause_claims(cell, lexicon)
+    return (found[0][0], found[0][1]) if len(found) == 1 else None
+
+
+def table_claims(rows: list[Chunk], lexicon: Lexicon) -> dict[Chunk, list[Claim]]:
+    """Claims of one table: a column is a verdict column when every row's cell in it reads as a value."""
+    header = rows[0].header
+    out: dict[Chunk, list[Claim]] = {}
+    for column in range(1, len(header)):
+        read = [cell_claim(row.cells[column], header[column], lexicon) if column < len(row.cells) else None for row in rows]
+        if any(r is None for r in read):
+            continue
+        for row, (predicate, value) in zip(rows, read):
+            others = " ".join(c for i, c in enumerate(row.cells) if i not in (0, column))
+            out.setdefault(row, []).append(
+                Claim(
+                    row,
+                    predicate,
+                    value,
+                    own=f"{row.cells[0]} {header[column]}",
+                    context=f"{others} {_heading(row)}",
+                    key=row.cells[0],
+                    text=f"{row.cells[0]} — {header[column]}: {row.cells[column]}",
+                )
+            )
+    return out
+
+
+# --- prose ------------------------------------------------------------------
+def prose_claims(chunk: Chunk, lexicon: Lexicon) -> list[Claim]:
+    """Claims of each clause of a prose chunk, Korean or English."""
+    claims = []
+    for sentence in _SENTENCES.split(chunk.text):
+        sentence = sentence.strip()
+        if not sentence:
+            continue
+        reader = clause_claims if HANGUL.search(sentence) else english_clause_claims
+        for predicate, value, own, reference in reader(sentence, lexicon):
+            claims.append(
+                Claim(chunk, predicate, value, own=own, context=f"{sentence} {_heading(chunk)}", reference=reference, text=sentence)
+            )
+    return claims
+
+
+def _korean_clauses(morphemes: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """Split at connective endings and commas, except an ending that leads into an auxiliary (공유하지 않다)."""
+    clauses, current = [], []
+    for i, (form, tag) in enumerate(morphemes):
+        current.append((form, tag))
+        following = morphemes[i + 1][1] if i + 1 < len(morphemes) else ""
+        if (tag == "EC" and following != "VX") or tag in ("SC", "SF"):
+            clauses.append(current)
+            current = []
+    if current:
+        clauses.append(current)
+    return [c for c in clauses if any(tag in _KO_CONTENT for _, tag in c)]
+
+
+def _is_condition(clause: list[tuple[str, str]]) -> bool:
+    content = [(f, t) for f, t in clause if not t.startswith(("S", "J"))]
+    if not content:
+        return False
+    form, tag = content[-1]
+    return (tag == "EC" and form in _KO_CONDITION_ENDINGS) or form in _KO_CONDITION_NOUNS
+
+
+def _is_modifier(clause: list[tuple[str, str]], k: int) -> bool:
+    """Whether the predicate at k only modifies a noun ("같은 네트워크", "간단한 도구"), hedges aside ("받을 가능성")."""
+    j = k + 1
+    while j < len(clause) and clause[j][1] in ("XSV", "XSA", "XSN"):
+        j += 1
+    if j < len(clause) and clause[j][1] == "ETM":
+        after = clause[j + 1][0] if j + 1 < len(clause) else ""
+        return after not in ("가능", "수", "것")
+    return False
+
+
+def _words(clause: list[tuple[str, str]]) -> str:
+    return " ".join(form for form, tag in clause if tag in _KO_CONTENT or tag in ("NNB", "SN", "MM"))
+
+
+def clause_claims(sentence: str, lexicon: Lexicon) -> list[tuple[str, Value, str, str]]:
+    """(predicate, value, own words, reference) for each Korean clause whose predicate the lexicon knows."""
+    from .lexical import tagged_morphemes
+
+    out = []
+    condition = ""
+    for clause in _korean_clauses(tagged_morphemes(sentence)):
+        if _is_condition(clause):
+            condition += " " + _words(clause)
+            continue
+        compared = next((i for i, (form, tag) in enumerate(clause) if form == "보다" and tag == "JKB"), None)
+        positions = [i for i, (form, tag) in enumerate(clause) if tag in _KO_CONTENT and lexicon.korean_predicate(form)]
+        if compared is not None:
+            after = [i for i in positions if i > compared]
+            if not after:
+                continue
+            k = after[0]
+            start = compared
+            while start > 0 and clause[start - 1][1] in ("NNG", "NNP", "SL", "SN"):
+                start -= 1
+            reference = " ".join(form for form, _ in clause[start:compared])
+            own = _words(clause[:start] + clause[compared + 1 :])
+        else:
+            positions = [i for i in positions if not _is_modifier(clause, i)]
+            if not positions:
+                condition += " " + _words(clause)
+                continue
+            k, reference, own = positions[-1], "", _words(clause)
+        out.append((lexicon.korean_predicate(clause[k][0]), _korean_value(clause, k), f"{condition} {own}".strip(), reference))
+    return out
+
+
+# Verbs that carry a predicate noun without adding meaning of their own ("영향을 받다", "저하가 발생하다").
+_KO_LIGHT = {"하", "되", "받", "주", "있", "없", "않", "아니", "못하", "가능", "가능성", "수", "발생", "존재"}
+
+
+def _korean_value(clause: list[tuple[str, str]], k: int) -> Value:
+    """yes, no, may (할 수도, 가능성) or can (할 수 있다, 가능) from the predicate's own verbal tail."""
+    tail = []
+    for form, tag in clause[k + 1 :]:
+        if tag in _KO_CONTENT and form not in _KO_LIGHT:
+            break
+        tail.append((form, tag))
+    forms = [form for form, _ in tail]
+    negated = any(pair in _KO_NEGATION_AFTER for pair in tail) or (k > 0 and clause[k - 1] in _KO_NEGATION_BEFORE)
+    if "가능성" in forms or ("가능" in forms and "성" in forms) or any(a == "수" and b == "도" for a, b in zip(forms, forms[1:])):
+        return "may"
+    if negated:
+        return "no"
+    if "가능" in forms or any(a == "수" and b in ("있", "있다") for a, b in zip(forms, forms[1:])):
+        return "can"
+    return "yes"
+
+
+def english_predicate(clause: str, lexicon: Lexicon) -> tuple[str | None, str, str]:
+    """(predicate, reference, own words) of an English clause: in a comparison ("simpler option than Kubernetes"),
+    the last predicate before "than" and what follows it; otherwise the last predicate."""
+    than = _EN_THAN.search(clause)
+    before = clause[: than.start()] if than else clause
+    predicates = [p for w in re.findall(r"[a-z']+", before) if (p := lexicon.english_predicate(w))]
+    if than and predicates:
+        return predicates[-1], clause[than.end() :].strip(" ?.!"), before
+    return (predicates[-1] if predicates else None), "", clause
+
+
+def english_clause_claims(sentence: str, lexicon: Lexicon) -> list[tuple[str, Value, str, str]]:
+    """(predicate, value, own words, reference) for each English clause whose predicate the lexicon knows."""
+    out = []
+    condition = ""
+    for clause in _EN_CLAUSES.split(sentence.lower()):
+        if not clause.strip():
+            continue
+        if _EN_CONDITION.match(clause):
+            condition += " " + clause
+            continue
+        predicate, reference, own = english_predicate(clause, lexicon)
+        if predicate is None:
+            condition += " " + clause
+            continue
+        if _EN_PARTIAL.search(clause):
+            value = "partial"
+        elif _EN_MAY.search(clause):
+            value = "may"
+        elif _EN_NEGATION.search(clause):
+            value = "no"
+        else:
+            value = "can" if _EN_CAN.search(clause) else "yes"
+        out.append((predicate, value, f"{condition} {own}".strip(), reference))
+    return out

@@ -1,0 +1,83 @@
+"""The general vocabulary of claims: predicates with their opposites, and table cells that carry a value."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parent / "data"
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Predicates by word (English words, Korean stems) and cell values by cell text."""
+
+    english: dict[str, str]  # word -> predicate id
+    korean: dict[str, str]  # stem or noun -> predicate id
+    opposite: dict[str, str]  # predicate id -> the id of its opposite
+    cells: dict[str, str]  # normalized cell text -> "yes" | "no" | "partial" | "can"
+    possibility: frozenset[str] = frozenset()  # words that mean a possibility ("risk"): "may" answers them yes
+    risky: frozenset[str] = frozenset()  # predicates with such words: "it may be affected" means "not safe"
+
+    def english_predicate(self, word: str) -> str | None:
+        return self.english.get(word.lower())
+
+    def korean_predicate(self, form: str) -> str | None:
+        return self.korean.get(form)
+
+    def predicate_in(self, text: str) -> str | None:
+        """The last predicate named in a short text (a header or a cell), in either language."""
+        from .lexical import tagged_morphemes
+
+        if HANGUL.search(text):
+            korean = [p for form, _tag in tagged_morphemes(text) if (p := self.korean_predicate(form)) is not None]
+            if korean:
+                return korean[-1]
+        english = [p for word in re.findall(r"[a-z']+", text.lower()) if (p := self.english_predicate(word)) is not None]
+        return english[-1] if english else None
+
+    def cell_value(self, cell: str) -> str | None:
+        return self.cells.get(cell.strip().lower())
+
+    def orient(self, value: str, predicate: str, asked: str) -> str | None:
+        """A claim's value turned into the answer to a question about `asked` (None when unrelated)."""
+        if predicate == asked or value == "partial" and self.opposite.get(predicate) == asked:
+            return value
+        if self.opposite.get(predicate) == asked:
+            return {"yes": "no", "no": "yes"}[value]
+        return None
+
+    def terms_of(self, predicate: str) -> set[str]:
+        """Every word of a predicate and of its opposite (they name what is asked, not the situation)."""
+        ids = {predicate, self.opposite.get(predicate)}
+        return {w for w, p in self.english.items() if p in ids} | {w for w, p in self.korean.items() if p in ids}
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(directory: Path = _DATA) -> Lexicon:
+    """Read predicates.yml and cells.yml."""
+    import yaml
+
+    english: dict[str, str] = {}
+    korean: dict[str, str] = {}
+    opposite: dict[str, str] = {}
+    possibility: set[str] = set()
+    risky: set[str] = set()
+    for entry in yaml.safe_load((directory / "predicates.yml").read_text(encoding="utf-8")):
+        for word in entry.get("en", []):
+            english[str(word).lower()] = entry["id"]
+        for word in entry.get("ko", []):
+            korean[str(word)] = entry["id"]
+        possibility.update(str(word).lower() for word in entry.get("possibility", []))
+        if entry.get("possibility"):
+            risky.add(entry["id"])
+        if entry.get("opposite"):
+            opposite[entry["id"]] = entry["opposite"]
+    cells = {}
+    for value, texts in yaml.safe_load((directory / "cells.yml").read_text(encoding="utf-8")).items():
+        for text in texts:
+            cells[str(text).lower()] = value
+    return Lexicon(english, korean, opposite, cells, frozenset(possibility), frozenset(risky))

@@ -1,0 +1,140 @@
+"""What a question asks: its language, whether it wants yes or no, the predicate it asks about and its form."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import HANGUL, Lexicon
+
+_EN_AUX = {
+    "do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should",
+    "shall", "has", "have", "had", "may", "might", "must", "isn't", "aren't", "doesn't", "don't", "won't", "can't",
+    "wasn't", "weren't", "didn't", "shouldn't", "couldn't", "wouldn't", "hasn't", "haven't",
+}
+_EN_WH = {"what", "why", "how", "when", "where", "which", "who", "whom", "whose"}
+_KO_WH = ("무엇", "뭐", "무슨", "어떻게", "어떤", "왜", "언제", "어디", "누가", "누구", "얼마", "몇", "어느", "방법", "이유", "차이")
+_KO_YN_END = re.compile(r"(나요|까요|니까|가요|는지|나|니|냐|죠|지요|지|습니까|ㅂ니까|어요|아요|돼요|되나|있어|없어|야|해|돼)\s*[?？]*\s*$")
+_EN_MODAL = re.compile(r"^\s*(can|could|is it possible|are there ways)\b|\b(possible|able to)\b")
+_KO_MODAL = re.compile(r"(수\s*있|가능)")
+_EN_NEGATED = re.compile(r"^\s*\w+n't\b|\bnot\b")
+_EN_CHANGE = re.compile(r"\b(change|changes|alter|alters|make a difference|makes a difference|matter|matters)\b")
+_KO_CHANGE = re.compile(r"(달라지|바뀌|차이가\s*(있|나))")
+_EN_COMMAND = re.compile(r"\b(command|commands|cli|syntax|flag|option|snippet|example)\b|\bhow (do|can|should) (i|we|you)\b")
+_KO_COMMAND = re.compile(r"(명령|커맨드|예시|예제|옵션|어떻게\s*(실행|설정|만들|하|써|사용))")
+
+
+def question_language(question: str) -> str:
+    """'ko' when the question is mostly Korean, else 'en' (mixed questions follow their Korean grammar)."""
+    letters = [c for c in question if c.isalpha()]
+    hangul = sum(1 for c in letters if HANGUL.match(c))
+    return "ko" if letters and hangul / len(letters) >= 0.3 else "en"
+
+
+def is_yes_no(question: str) -> bool:
+    """Whether the question asks for yes or no."""
+    text = question.strip()
+    if question_language(text) == "ko":
+        if any(wh in text for wh in _KO_WH) or re.search(r"(은|는)\s*[?？]*\s*$", text):
+            return False  # a question word, or "X은?" / "X는?" ("what about X?")
+        return text.endswith(("?", "？")) or bool(_KO_YN_END.search(text))
+    words = re.findall(r"[a-z']+", text.lower())
+    if not words or words[0] in _EN_WH:
+        return False
+    if words[0] in _EN_AUX:
+        return True
+    # "If one service leaks memory, can it affect the others?"
+    for clause in re.split(r"[,;]", text.lower())[1:]:
+        clause_words = re.findall(r"[a-z']+", clause)
+        if clause_words and clause_words[0] in _EN_AUX:
+            return True
+    return False
+
+
+def asks_for_command(question: str) -> bool:
+    """Whether the question asks for a command, a flag or an example to run."""
+    return bool(_EN_COMMAND.search(question.lower()) or _KO_COMMAND.search(question))
+
+
+@dataclass(frozen=True)
+class Asked:
+    """The proposition a yes/no question asks about."""
+
+    predicate: str  # lexicon id
+    negated: bool  # "aren't they ...?", "안 공유하죠?"
+    modal: bool  # "can ...?", "가능해?": a "can" claim answers yes
+    reference: str = ""  # for a comparison, what the subject is compared with
+    changes: bool = False  # "does X change whether ...?": asks whether a condition makes a difference
+    main: str = ""  # the main clause's text (without if/when clauses in English)
+    possibility: bool = False  # asked with a word that means a possibility ("at risk?"): "may" answers yes
+
+
+def _main_clause(text: str) -> str:
+    lowered = text.lower()
+    if "," in lowered and re.match(r"\s*(if|when|once|after|say)\b", lowered):
+        lowered = lowered.split(",", 1)[1]
+    return re.split(r"\b(?:if|when|once|after|since|because)\b", lowered, maxsplit=1)[0] or lowered
+
+
+def read_question(question: str, lexicon: Lexicon) -> Asked | None:
+    """The predicate a yes/no question asks about and how it asks it, or None when it is not a yes/no question."""
+    if not is_yes_no(question):
+        return None
+    if question_language(question) == "ko":
+        return _read_korean(question, lexicon)
+    main = _main_clause(question)
+    from .claims import english_predicate
+
+    predicate, reference, _ = english_predicate(main, lexicon)
+    before = main.split(" than ", 1)[0] if reference else main
+    found = [w for w in re.findall(r"[a-z']+", before) if lexicon.english_predicate(w)]
+    word = found[-1] if found else ""
+    if predicate is None:
+        return None
+    return Asked(
+        predicate,
+        negated=bool(_EN_NEGATED.search(main)),
+        modal=bool(_EN_MODAL.search(question.lower())),
+        reference=reference.strip(" ?"),
+        changes=bool(_EN_CHANGE.search(main)),
+        main=main,
+        possibility=word in lexicon.possibility,
+    )
+
+
+def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
+    from .lexical import tagged_morphemes
+
+    morphemes = tagged_morphemes(question)
+    positions = [i for i, (form, tag) in enumerate(morphemes) if lexicon.korean_predicate(form) and not tag.startswith(("J", "E"))]
+    english = [p for w in re.findall(r"[a-z']+", question.lower()) if (p := lexicon.english_predicate(w))]
+    compared = next((i for i, (form, tag) in enumerate(morphemes) if form == "보다" and tag == "JKB"), None)
+    reference = ""
+    if compared is not None:
+        start = compared
+        while start > 0 and morphemes[start - 1][1] in ("NNG", "NNP", "SL", "SN"):
+            start -= 1
+        reference = " ".join(form for form, _ in morphemes[start:compared])
+        after = [i for i in positions if i > compared]
+        positions = after or positions
+    if positions:
+        k = positions[-1] if compared is None else positions[0]
+        word = morphemes[k][0]
+        predicate = lexicon.korean_predicate(word)
+        negated = (k > 0 and morphemes[k - 1] in (("안", "MAG"), ("못", "MAG"))) or any(
+            (form, tag) in (("않", "VX"), ("없", "VA"), ("아니", "VCN")) for form, tag in morphemes[k + 1 :]
+        )
+    elif english:
+        word = [w for w in re.findall(r"[a-z']+", question.lower()) if lexicon.english_predicate(w)][-1]
+        predicate, negated = english[-1], bool(re.search(r"(않|안 |없)", question))
+    else:
+        return None
+    return Asked(
+        predicate,
+        negated=negated,
+        modal=bool(_KO_MODAL.search(question)),
+        reference=reference,
+        changes=bool(_KO_CHANGE.search(question)),
+        main=question,
+        possibility=word in lexicon.possibility,
+    )
