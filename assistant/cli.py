@@ -103,7 +103,8 @@ def _render(answer) -> None:
     for number, citation in enumerate(answer.citations, 1):
         where = citation.url or f"#{citation.anchor}"
         console.print(f"[bold][{number}][/] {citation.section}  [dim]{where}[/]")
-        console.print(f"    [italic]{citation.quote}[/]")
+        if not citation.in_answer:
+            console.print(f"    [italic]{citation.quote}[/]")
     for snippet in answer.snippets:
         label = "article" if snippet.source == "article" else f"catalog: {snippet.id}"
         subtitle = snippet.reference or snippet.section or ""

@@ -11,21 +11,22 @@ from functools import lru_cache
 import numpy as np
 from cachetools import LRUCache
 
+from .answerability import KeySubjects
+from .claims import read_claims
+from .compose import choose_sentences, compose_answer, refusal_text, render_chunk
 from .errors import InvalidQuestion, SnippetNotFound
 from .ingest import Chunk
-from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
-from .lexical import tokenize
-from .search import CANDIDATES, Fused, dense_candidates, fuse_rankings, group_max, lexical_candidates
-from .settings import MAX_QUESTION_CHARS, Settings
-from .claims import read_claims
 from .lexicon import load_lexicon
-from .question import question_language, read_question
+from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
+from .question import asks_for_command, question_language, read_question
+from .retrieve import Retrieval, Retriever
+from .settings import MAX_QUESTION_CHARS, Settings
 from .terms import TermWeights
-from .verdict import LEADS, decide
+from .verdict import claim_answer, decide
 
-MAX_ANSWER_CHUNKS = 3
-SUPPORT_RATIO = 0.8
 MAX_CATALOG_SNIPPETS = 3
+# A question naming a rare word the article never mentions is refused unless retrieval is this sure it answers.
+UNCOVERED_MAX_ANSWERABLE = 0.8
 
 
 def check_question(question: object) -> str:
@@ -44,25 +45,6 @@ def check_question(question: object) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class Retrieval:
-    """Everything one retrieval produced: the fused chunk ranking and the signals used to judge it."""
-
-    question: str
-    ranked: list[Fused]
-    sections: list[tuple[str, float, list[Fused]]]  # (section label, score, its chunks best first)
-    features: dict[str, float]
-    query_vector: np.ndarray | None
-
-
-def render_chunk(chunk: Chunk) -> str:
-    """A chunk as answer text: table rows as "key — column: value", prose as is."""
-    if chunk.kind == "row" and chunk.cells:
-        rest = ", ".join(f"{h}: {c}" for h, c in zip(chunk.header[1:], chunk.cells[1:]))
-        return f"{chunk.cells[0]} — {rest}" if rest else chunk.cells[0]
-    return chunk.text
-
-
 class Assistant:
     """Answers questions about the indexed articles; safe to share between threads."""
 
@@ -73,7 +55,6 @@ class Assistant:
         self.glossary = glossary
         self.catalog = {entry.id: entry for entry in catalog}
         self.refusal = refusal
-        self._content_sections = {c.section for c in index.chunks if c.kind != "heading"}
         self._code_by_section: dict[str, list[Chunk]] = {}
         for chunk in index.chunks:
             if chunk.kind == "code" and chunk.language != "text":
@@ -81,11 +62,13 @@ class Assistant:
         self.terms = TermWeights(index, glossary)
         self.lexicon = load_lexicon()
         self.claims = read_claims(list(index.chunks), self.lexicon)
+        self.key_subjects = KeySubjects(self.terms, glossary, index.chunks)
         # Bounded LRU caches (chat repeats itself); they live and die with the loaded index. Size 0 turns them off.
         cache = lru_cache(maxsize=settings.cache_size) if settings.cache_size else (lambda function: function)
         self._embed_query = cache(self._embed_query_uncached)
         self._answers = LRUCache(maxsize=settings.cache_size) if settings.cache_size else None
         self._answers_lock = threading.Lock()
+        self.retriever = Retriever(index, glossary, self.terms, self._embed_query)
 
     # --- loading ----------------------------------------------------------
     @classmethod
@@ -122,66 +105,7 @@ class Assistant:
 
     def retrieve(self, question: str, mode: str = "hybrid") -> Retrieval:
         """Rank chunks and sections for a question with dense, BM25 or hybrid retrieval."""
-        text = check_question(question)
-        # Domain terms of the other language (kernel -> 커널) help both the BM25 and the dense query.
-        expanded = f"{text} {self.glossary.expand(text)}".strip()
-        vector = self._embed_query(expanded)
-        dense = dense_candidates(self.index.faiss_index, vector, CANDIDATES)
-        lexical = lexical_candidates(self.index.bm25, tokenize(expanded), CANDIDATES)
-        chunks = self.index.chunks
-        # The mode picks the ranking; the refusal signals always come from both lists.
-        features = self._features(dense, lexical, tokenize(text), vector)
-        if mode == "bm25":
-            dense = {}
-        elif mode == "dense":
-            lexical = {}
-        ranked = fuse_rankings(dense, lexical, mode)
-
-        def section_of(i: int) -> str | None:
-            return chunks[i].section if chunks[i].section in self._content_sections else None
-
-        section_scores = fuse_rankings(group_max(dense, section_of), group_max(lexical, section_of), mode)
-        members: dict[str, list[Fused]] = {}
-        for item in ranked:
-            members.setdefault(chunks[item.key].section, []).append(item)
-        sections = [(s.key, s.score, members.get(s.key, [])) for s in section_scores if members.get(s.key)]
-        return Retrieval(text, ranked, sections, features, vector)
-
-    def _features(self, dense, lexical, raw_tokens, vector) -> dict[str, float]:
-        """Signals of whether the article answers the question at all.
-
-        `background_gap` compares the best match in the articles with the best match among contrast passages on
-        other subjects; it removes the embedder's habit of scoring every pair of texts high.
-        """
-        dense_scores = sorted(dense.values(), reverse=True)
-        top_dense = dense_scores[0] if dense_scores else 0.0
-        tail = dense_scores[9] if len(dense_scores) > 9 else (dense_scores[-1] if dense_scores else 0.0)
-        coverage = self._lexical_coverage(raw_tokens)
-
-        def top_section(scores: dict[int, float]) -> str | None:
-            if not scores:
-                return None
-            return self.index.chunks[max(scores, key=scores.get)].section
-
-        agree = 1.0 if dense and lexical and top_section(dense) == top_section(lexical) else 0.0
-        background = self.index.background_vectors
-        best_background = float((background @ vector).max()) if len(background) else 0.0
-        return {
-            "dense_top": top_dense,
-            "dense_margin": top_dense - tail,
-            "background_gap": top_dense - best_background,
-            "coverage": coverage,
-            "agree": agree,
-        }
-
-    def _lexical_coverage(self, tokens: list[str]) -> float:
-        """IDF-weighted share of the question's tokens that occur in the corpus (unknown tokens weigh most)."""
-        total = covered = 0.0
-        for token in tokens:
-            weight = self.terms.idf(token)
-            total += weight
-            covered += weight if self.terms.in_corpus(token) else 0.0
-        return covered / total if total else 0.0
+        return self.retriever.retrieve(check_question(question), mode)
 
     # --- answers ----------------------------------------------------------
     def ask(self, question: str, top_k: int | None = None, mode: str = "hybrid") -> Answer:
@@ -220,59 +144,67 @@ class Assistant:
             self._embed_query.cache_clear()
 
     def _ask_uncached(self, question: str, top_k: int, mode: str) -> Answer:
+        """The pipeline: retrieve, decide answerability, cite, judge the verdict, compose, attach snippets."""
         found = self.retrieve(question, mode)
         answerable = self.refusal.probability(found.features)
         language = question_language(question)
-        if answerable < self.refusal.threshold or not found.sections:
-            return self._refusal(question, language, 1.0 - answerable)
+        missing = self.key_subjects.uncovered(question)
+        if not found.sections or answerable < self.refusal.threshold:
+            return self._refusal(question, language, 1.0 - answerable, missing.all)
+        if missing.operations or (missing and answerable < UNCOVERED_MAX_ANSWERABLE):
+            # A command the article never runs, or a rare name it never mentions, is the question's subject.
+            return self._refusal(question, language, max(1.0 - answerable, 0.5), missing.all)
 
         chunks = self.index.chunks
-        citations = []
-        for label, score, items in found.sections[:top_k]:
-            quote_item = next((i for i in items if chunks[i.key].kind in ("prose", "row")), None)
-            quote_item = quote_item or next((i for i in items if chunks[i.key].kind not in ("heading", "section")), items[0])
-            citations.append(
-                Citation(
-                    section=label,
-                    anchor=chunks[quote_item.key].anchor,
-                    url=self._url(chunks[quote_item.key].anchor),
-                    quote=render_chunk(chunks[quote_item.key]),
-                    score=round(float(score), 4),
-                )
-            )
+        cited = found.sections[:top_k]
+        cited_labels = {label for label, _, _ in cited}
+        ranked = [(chunks[i.key], i.score) for i in found.ranked if chunks[i.key].kind in ("prose", "row") and chunks[i.key].section in cited_labels]
+        claims = [claim for chunk, _ in ranked for claim in self.claims.get(chunk.id, [])]
+        asked = read_question(question, self.lexicon)
+        verdict = decide(question, asked, claims, self.terms, self.lexicon)
+        contradicting = frozenset(
+            c.chunk.id for c in claims if verdict and claim_answer(c, asked, self.lexicon) not in (None, verdict.verdict)
+        )
 
-        cited = {c.section for c in citations}
-        answer_items = [i for i in found.ranked if chunks[i.key].kind in ("prose", "row") and chunks[i.key].section in cited]
-        top_sections = {c.section for c in citations}
-        candidates = [chunks[i.key] for i in answer_items if chunks[i.key].section in top_sections]
-        claims = [claim for chunk in candidates for claim in self.claims.get(chunk.id, [])]
-        found_verdict = decide(question, read_question(question, self.lexicon), claims, self.terms, self.lexicon)
-        verdict = found_verdict.verdict if found_verdict else None
-        evidence = found_verdict.claim.chunk if found_verdict else None
-        lines: list[str] = []
-        if evidence is not None:
-            lines.append(LEADS[language][verdict] + render_chunk(evidence))
-        best = answer_items[0].score if answer_items else 0.0
-        for item in answer_items:
-            if len(lines) >= MAX_ANSWER_CHUNKS:
-                break
-            chunk = chunks[item.key]
-            if evidence is not None and chunk.id == evidence.id:
-                continue
-            if lines and item.score < SUPPORT_RATIO * best:
-                break
-            lines.append(render_chunk(chunk))
-        if not lines:
-            lines.append(citations[0].quote)
-        snippets = self._article_snippets(citations) + self._catalog_snippets(found.query_vector, citations)
+        first = cited[0][0]
+        lead = verdict.claim.chunk if verdict else next((c for c, _ in ranked if c.section == first), None)
+        keys = self.terms.keys(question, known_only=True)
+        chosen = choose_sentences(ranked, lead, keys, self._chunk_keys, self.terms.weight, contradicting) if lead else []
+        in_answer = {c.id for c in chosen}
+        citations = [self._citation(label, score, items, in_answer) for label, score, items in cited]
+        article_code = self._article_snippets(citations)
+        catalog = self._catalog_snippets(found.query_vector, citations)
+        command = None
+        if asks_for_command(question):
+            best = (article_code or catalog or [None])[0]
+            command = (best.language, best.code) if best else None
+        text = compose_answer(language, chosen, verdict, command) if chosen else citations[0].quote
         return Answer(
             question=question,
-            answer="\n\n".join(lines),
-            verdict=verdict,
+            answer=text,
+            verdict=verdict.verdict if verdict else None,
             refused=False,
             confidence=round(self._confidence(answerable, found), 4),
             citations=citations,
-            snippets=snippets,
+            snippets=article_code + catalog,
+        )
+
+    def _chunk_keys(self, chunk: Chunk) -> frozenset[str]:
+        return self.terms.keys(render_chunk(chunk), known_only=True)
+
+    def _citation(self, label: str, score: float, items, in_answer: set[str]) -> Citation:
+        """A cited section quoting its best sentence or row that the answer does not already show."""
+        chunks = self.index.chunks
+        quotable = [chunks[i.key] for i in items if chunks[i.key].kind in ("prose", "row")]
+        quote = next((c for c in quotable if c.id not in in_answer), quotable[0] if quotable else None)
+        quote = quote or next((chunks[i.key] for i in items if chunks[i.key].kind not in ("heading", "section")), chunks[items[0].key])
+        return Citation(
+            section=label,
+            anchor=quote.anchor,
+            url=self._url(quote.anchor),
+            quote=render_chunk(quote),
+            score=round(float(score), 4),
+            in_answer=quote.id in in_answer,
         )
 
     @staticmethod
@@ -288,12 +220,8 @@ class Assistant:
         margin = max(0.0, found.sections[0][1] - found.sections[1][1])
         return float(answerable) * (0.5 + 0.5 * margin / (margin + RANK_MARGIN_SCALE))
 
-    def _refusal(self, question: str, language: str, confidence: float) -> Answer:
-        topics = ", ".join(self.topics())
-        if language == "ko":
-            text = f"이 글에는 이 질문에 대한 내용이 없습니다. 이 글이 다루는 주제: {topics}."
-        else:
-            text = f"The article does not answer this question. It covers: {topics}."
+    def _refusal(self, question: str, language: str, confidence: float, missing: tuple[str, ...]) -> Answer:
+        text = refusal_text(language, self.topics(), missing)
         return Answer(question=question, answer=text, verdict=None, refused=True, confidence=round(float(confidence), 4))
 
     def _url(self, anchor: str) -> str | None:

@@ -15,6 +15,7 @@ class Citation(BaseModel):
     url: str | None = Field(default=None, description="BASE_URL#anchor when a base URL is configured")
     quote: str = Field(description="The cited text, in the article's own words")
     score: float
+    in_answer: bool = Field(default=False, description="The quote is part of `answer` (surfaces show it once)")
 
 
 class Snippet(BaseModel):

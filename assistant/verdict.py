@@ -24,7 +24,7 @@ class VerdictResult:
     claim: Claim
 
 
-def _value(claim: Claim, asked: Asked, lexicon: Lexicon) -> Verdict | None:
+def claim_answer(claim: Claim, asked: Asked, lexicon: Lexicon) -> Verdict | None:
     """The claim's answer to the question: "may" and "can" settle questions of risk and ability, else they hedge."""
     value = claim.value
     if value in ("may", "can"):
@@ -55,7 +55,7 @@ def decide(question: str, asked: Asked | None, claims: list[Claim], terms: TermW
     total = terms.weight(situation)
     scored: list[tuple[float, Verdict, Claim]] = []
     for claim in claims:
-        value = _value(claim, asked, lexicon)
+        value = claim_answer(claim, asked, lexicon)
         if value is None or bool(claim.reference) != bool(asked.reference):
             continue
         if asked.reference:

@@ -7,17 +7,23 @@ import pytest
 from assistant.errors import InvalidQuestion
 from assistant.evaluate import evaluate, read_questions
 from assistant.ingest import Chunk
-from assistant.verdict import Polarity, chunk_verdict, is_yes_no, question_polarity
+from assistant.claims import clause_claims, english_clause_claims, read_claims
+from assistant.lexicon import load_lexicon
+from assistant.question import is_yes_no, read_question
 from conftest import DATA, EXAMPLE
 
+LEXICON = load_lexicon()
 
-def row(header, cells, section="표"):
+
+def row(header, cells, section="표", number=0):
     text = " | ".join(f"{h}: {c}" for h, c in zip(header, cells))
-    return Chunk("d#x/row0", "d", section, "x", "row", text, header=tuple(header), cells=tuple(cells))
+    return Chunk(f"d#x/row{number}", "d", section, "x", "row", text, header=tuple(header), cells=tuple(cells))
 
 
-def prose(text, section="절"):
-    return Chunk("d#x/prose0", "d", section, "x", "prose", text)
+def table(header, *rows):
+    chunks = [row(header, cells, number=n) for n, cells in enumerate(rows)]
+    claims = read_claims(chunks, LEXICON)
+    return [[(c.predicate, c.value) for c in claims.get(chunk.id, [])] for chunk in chunks]
 
 
 @pytest.mark.parametrize(
@@ -38,46 +44,62 @@ def test_yes_no_detection(question, expected):
 
 
 @pytest.mark.parametrize(
-    "question, concept, positive",
+    "question, predicate, negated, reference",
     [
-        ("Is the PID space shared?", "share", True),
-        ("Are processes isolated between containers?", "share", False),
-        ("Does running services on separate hosts share the kernel?", "share", True),
-        ("분리된 compose 파일로 실행하면 커널을 공유하나요?", "share", True),
-        ("네트워크 네임스페이스는 격리되나요?", "share", False),
-        ("Will the other containers be affected if two containers share a volume?", "affect", True),
-        ("If the weather service crashes, are the other containers safe?", "affect", False),
+        ("Is the PID space shared?", "share", False, ""),
+        ("Are processes isolated between containers?", "separate", False, ""),
+        ("Does running services on separate hosts share the kernel?", "share", False, ""),
+        ("분리된 compose 파일로 실행하면 커널을 공유하나요?", "share", False, ""),
+        ("네트워크 네임스페이스는 격리되나요?", "separate", False, ""),
+        ("If the weather service crashes, are the other containers still safe?", "safe", False, ""),
+        ("Aren't containers isolated from each other?", "separate", True, ""),
+        ("컨테이너끼리 커널 안 공유하죠?", "share", True, ""),
+        ("Is a VM more isolated than a container?", "separate", False, "a container"),
+        ("Is Docker Swarm simpler than Kubernetes?", "simple", False, "kubernetes"),
     ],
 )
-def test_question_polarity(question, concept, positive):
-    assert question_polarity(question) == Polarity(concept, positive)
+def test_reading_the_question(question, predicate, negated, reference):
+    asked = read_question(question, LEXICON)
+    assert (asked.predicate, asked.negated, asked.reference) == (predicate, negated, reference)
 
 
-def test_table_values_with_polarity():
-    share, isolate = Polarity("share", True), Polarity("share", False)
+def test_table_columns_read_through_their_header():
     kernel = ("실행 조건", "커널 공유 여부")
-    assert chunk_verdict(row(kernel, ("docker-compose 여러 개로 나눠 실행", "공유")), share) == "yes"
-    assert chunk_verdict(row(kernel, ("Kubernetes 다른 노드에 배포", "분리")), share) == "no"
-    assert chunk_verdict(row(kernel, ("Kubernetes 다른 노드에 배포", "분리")), isolate) == "yes"
+    assert table(kernel, ("docker-compose 여러 개로 나눠 실행", "공유"), ("Kubernetes 다른 노드에 배포", "분리")) == [
+        [("share", "yes")],
+        [("separate", "yes")],
+    ]
     areas = ("영역", "공유 여부", "설명")
-    assert chunk_verdict(row(areas, ("프로세스 공간 (PID)", "격리", "...")), share) == "no"
-    assert chunk_verdict(row(areas, ("디스크 볼륨", "공유 가능", "...")), share) == "partial"
+    assert table(areas, ("프로세스 공간 (PID)", "격리", "..."), ("디스크 볼륨", "공유 가능", "...")) == [
+        [("separate", "yes")],
+        [("share", "can")],
+    ]
     impact = ("상황", "영향 여부", "이유")
-    affect = Polarity("affect", True)
-    assert chunk_verdict(row(impact, ("CPU 점유", "O", "...")), affect) == "yes"
-    assert chunk_verdict(row(impact, ("Flask 코드 에러", "X", "...")), affect) == "no"
-    assert chunk_verdict(row(impact, ("Volume을 공유", "△", "...")), affect) == "partial"
-    assert chunk_verdict(row(impact, ("CPU 점유", "O", "...")), Polarity("affect", False)) == "no"
-    # An O/X column about another concept says nothing about sharing.
-    assert chunk_verdict(row(impact, ("CPU 점유", "O", "...")), share) is None
+    assert table(impact, ("CPU 점유", "O", "..."), ("Flask 코드 에러", "X", "..."), ("Volume을 공유", "△", "...")) == [
+        [("affect", "yes")],
+        [("affect", "no")],
+        [("affect", "partial")],
+    ]
+    english = ("Feature", "Supported", "Notes")
+    assert table(english, ("Triggers", "✗", "..."), ("Savepoints", "✓", "...")) == [[("support", "no")], [("support", "yes")]]
+    # A column whose cells are not all values (free text) carries no claims.
+    assert table(("영역", "설명"), ("파일시스템", "컨테이너마다 개별적인 root filesystem")) == [[]]
 
 
-def test_statements_with_negation():
-    share = Polarity("share", True)
-    assert chunk_verdict(prose("여전히 커널을 공유합니다. (같은 Host에서 실행 중이므로)"), share) == "yes"
-    assert chunk_verdict(prose("커널을 공유하지 않습니다"), share) == "no"
-    assert chunk_verdict(prose("설정에 따라 공유할 수도, 안 할 수도 있음"), share) == "partial"
-    assert chunk_verdict(prose("다른 컨테이너에는 영향 없음"), Polarity("affect", True)) == "no"
+def test_statements_with_negation_hedges_and_comparisons():
+    def read(sentence):
+        return [(p, v, ref) for p, v, _, ref in clause_claims(sentence, LEXICON)]
+
+    assert read("여전히 커널을 공유합니다.") == [("share", "yes", "")]
+    assert read("커널을 공유하지 않습니다") == [("share", "no", "")]
+    assert read("다른 컨테이너에는 영향 없음") == [("affect", "no", "")]
+    assert read("다른 컨테이너나 Host OS까지 영향을 받을 가능성이 있습니다.") == [("affect", "may", "")]
+    assert read("--privileged 컨테이너는 모든 리소스에 접근할 수 있습니다.") == [("access", "can", "")]
+    assert read("Docker Swarm 활용으로 Kubernetes보다 간단한 오케스트레이션 도구입니다.") == [("simple", "yes", "Kubernetes")]
+    # A predicate that only modifies a noun ("같은 네트워크") is not what the clause asserts.
+    assert read("컨테이너 간 통신은 같은 Docker 네트워크에 속하게 하여 직접 연결할 수 있습니다.") == []
+    assert [(p, v) for p, v, _, _ in english_clause_claims("Triggers are not supported.", LEXICON)] == [("support", "no")]
+    assert [(p, v) for p, v, _, _ in english_clause_claims("Data may be lost.", LEXICON)] == [("lose", "may")]
 
 
 @pytest.mark.parametrize(
@@ -88,7 +110,15 @@ def test_statements_with_negation():
         ("Is the PID space shared?", "no"),
         ("If one container eats all the CPU, are the others affected?", "yes"),
         ("Does a Flask bug in one container affect the others?", "no"),
-        ("Can disk volumes be shared between containers?", "partial"),
+        ("Can disk volumes be shared between containers?", "yes"),
+        ("Are disk volumes shared between containers?", "partial"),
+        # The article's central question: the general statement settles it, not the Kata Containers row.
+        ("Do containers share the kernel?", "yes"),
+        ("컨테이너끼리 커널을 공유하나요?", "yes"),
+        ("Is the network shared between containers?", "no"),
+        ("If an attacker exploits a kernel vulnerability in one container, are the others still safe?", "no"),
+        ("Is Docker Swarm simpler than Kubernetes?", "yes"),
+        ("Is Kubernetes simpler than Docker Swarm?", "no"),
         ("분리된 compose 파일로 실행하면 커널을 공유하나요?", "yes"),
         ("서로 다른 VM에서 실행하면 커널을 공유하나요?", "no"),
     ],
@@ -100,9 +130,10 @@ def test_verdicts_on_the_article(assistant, question, verdict):
     assert answer.answer.startswith(lead)
 
 
-def test_answer_text_is_extractive(assistant):
-    """Every line of an answer is a sentence, list item or table row of the article, after the verdict lead."""
-    from assistant.core import render_chunk
+def test_answer_text_is_extractive_focused_and_shown_once(assistant):
+    """Every paragraph of an answer is a sentence, list item or table row of the article (after the verdict lead),
+    or the command asked for; a citation whose quote the answer already shows says so."""
+    from assistant.compose import render_chunk
     from assistant.verdict import LEADS
 
     units = {render_chunk(c) for c in assistant.index.chunks if c.kind in ("prose", "row")}
@@ -111,12 +142,38 @@ def test_answer_text_is_extractive(assistant):
         answer = assistant.ask(question)
         lines = answer.answer.split("\n\n")
         assert 1 <= len(lines) <= 3
+        assert len(set(lines)) == len(lines)
         for line in lines:
             for lead in leads:
                 line = line.removeprefix(lead)
             assert line in units, (question, line)
         for citation in answer.citations:
             assert citation.quote in units and citation.anchor
+            assert citation.in_answer == (citation.quote in lines or any(line.endswith(citation.quote) for line in lines))
+
+
+def test_answer_with_a_verdict_does_not_quote_contradicting_rows(assistant):
+    answer = assistant.ask("Do containers share the kernel?")
+    assert answer.verdict == "yes" and "분리" not in answer.answer.split("\n\n", 1)[-1]
+
+
+def test_a_question_asking_for_a_command_gets_it_in_the_answer(assistant):
+    answer = assistant.ask("What command creates a network so two containers can talk?")
+    assert "```bash\ndocker network create my_network" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question, missing",
+    [
+        ("What is the difference between CMD and ENTRYPOINT?", "entrypoint"),
+        ("Is LXC better than Docker?", "lxc"),
+        ("How do I read a container's output with docker logs?", "docker logs"),
+    ],
+)
+def test_uncovered_docker_topics_are_refused_naming_them(assistant, question, missing):
+    answer = assistant.ask(question)
+    assert answer.refused and answer.citations == []
+    assert f"`{missing}`" in answer.answer
 
 
 @pytest.mark.parametrize(
@@ -130,8 +187,8 @@ def test_off_topic_questions_are_refused(assistant, question):
 
 
 def test_refusal_speaks_the_question_language(assistant):
-    assert assistant.ask("오늘 저녁 메뉴 추천해줘").answer.startswith("이 글에는")
-    assert assistant.ask("Who painted the Mona Lisa?").answer.startswith("The article does not answer")
+    assert assistant.ask("오늘 저녁 메뉴 추천해줘").answer.startswith("이 글")
+    assert assistant.ask("Who painted the Mona Lisa?").answer.startswith("The article does")
 
 
 def test_confidence_ranks_answers_above_refusals(assistant):

@@ -114,7 +114,7 @@ def _citation_blocks(answer: Answer) -> list[dict]:
     blocks = [_section("*Sources*")]
     for citation in answer.citations:
         title = link(citation.url, citation.section) if citation.url else f"*{escape(citation.section)}*"
-        quote_text = escape(truncate(" ".join(citation.quote.split()), QUOTE_CHARS))
+        quote_text = "" if citation.in_answer else escape(truncate(" ".join(citation.quote.split()), QUOTE_CHARS))
         blocks.append(_section(f"{title}\n>{quote_text}" if quote_text else title))
     return blocks
 

@@ -328,7 +328,8 @@ function renderCitations(citations) {
     const crumbs = sectionPath(citation.section);
     const heading = h("p", { class: "section-path", lang: langOf(citation.section) },
       href ? externalLink(href, crumbs) : crumbs);
-    list.append(h("li", { class: "citation" },
+    // A quote already shown in the answer text is not shown twice.
+    list.append(citation.in_answer ? h("li", { class: "citation" }, heading) : h("li", { class: "citation" },
       heading,
       h("blockquote", { class: "quote", lang: langOf(citation.quote), text: citation.quote })));
   }

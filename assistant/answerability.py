@@ -1,0 +1,117 @@
+"""Answerability: the key subjects of a question that the article never mentions (LXC, ENTRYPOINT, `docker logs`).
+
+A word is a key subject when it is rare in general language (wordfreq's Zipf frequency below `RARE_ZIPF`: names
+of tools, commands and technical terms, not everyday words), or when it follows a command the article runs in its
+code ("docker logs" where the article runs `docker run`, `docker network create`). It is covered when the article
+has it (by its stem or morpheme), through a glossary translation, or as a near spelling (typos, "yaml" ~ "yml").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import HANGUL
+from .lexical import Glossary, tokenize
+
+COMMON_ZIPF = 4.5  # a subcommand this common ("use", "run") is an everyday verb, not an operation
+RARE_ZIPF = 3.0  # at most about one use per 10 million words of general text
+FUZZY_SCORE = 85  # rapidfuzz ratio above which a word is a variant spelling of an article word
+_LATIN_WORD = re.compile(r"[a-z][a-z0-9+#._-]*[a-z0-9+#]|[a-z]")
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, dict[str, float]]:
+    from wordfreq import get_frequency_dict
+
+    return {"en": get_frequency_dict("en"), "ko": get_frequency_dict("ko")}
+
+
+def zipf(word: str, language: str) -> float:
+    """Zipf frequency of a word in general language (0 when unknown)."""
+    import math
+
+    frequency = _frequencies()[language].get(word, 0.0)
+    return math.log10(frequency * 1e9) if frequency > 0 else 0.0
+
+
+# A word followed by one of these is a verb taking an object ("does Docker reuse the kernel"), not a subcommand.
+_DETERMINERS = {"the", "a", "an", "my", "your", "our", "their", "its", "his", "her", "this", "that", "these", "those", "each", "every", "all", "any", "some", "it", "them"}
+
+
+@dataclass(frozen=True)
+class Uncovered:
+    """Key subjects of a question the article does not mention: rare words, and commands it never runs."""
+
+    words: tuple[str, ...]
+    operations: tuple[str, ...] = ()
+
+    @property
+    def all(self) -> tuple[str, ...]:
+        return self.operations + tuple(w for w in self.words if not any(w in op for op in self.operations))
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.operations)
+
+
+class KeySubjects:
+    """Finds the rare words and command operations of a question that the indexed articles never mention."""
+
+    def __init__(self, terms, glossary: Glossary, chunks):
+        self._terms = terms
+        self._glossary = glossary
+        self._vocabulary = sorted(terms._vocab)
+        text = " ".join(c.text.lower() for c in chunks if not c.draft)
+        self._text = re.sub(r"\s+", " ", text)
+        heads: set[str] = set()
+        for chunk in chunks:
+            if chunk.kind == "code" and not chunk.draft:
+                for line in chunk.text.lower().splitlines():
+                    words = line.split()
+                    if words and not words[0].startswith("#") and re.fullmatch(r"[a-z][a-z0-9_-]+", words[0]):
+                        heads.add(words[0])
+        self._command_heads = frozenset(heads)
+
+    def covered(self, word: str) -> bool:
+        """Whether the articles mention the word, its translation or a near spelling of it."""
+        tokens = tokenize(word)
+        if not tokens or all(self._terms.in_corpus(t) for t in tokens):
+            return True
+        if word.endswith("s") and word[:-1] != word and self.covered(word[:-1]):
+            return True  # "vms", "cgroups"
+        if any(self._terms.in_corpus(t) for t in tokenize(self._glossary.expand(word))):
+            return True
+        from rapidfuzz import fuzz, process
+
+        return any(
+            len(t) >= 4 and process.extractOne(t, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+            for t in tokens
+        )
+
+    def uncovered(self, question: str) -> Uncovered:
+        """The question's key subjects that the articles never mention."""
+        lowered = question.lower()
+        found: list[str] = []
+        operations: list[str] = []
+        for match in _LATIN_WORD.finditer(lowered):
+            word = match.group(0).strip("._-")
+            if zipf(word, "en") < RARE_ZIPF and not self.covered(word):
+                found.append(word)
+        for head in self._command_heads:
+            for match in re.finditer(rf"\b{re.escape(head)}\s+([a-z][a-z-]+)(?:\s+([a-z']+))?", lowered):
+                operation, verb = f"{head} {match.group(1)}", match.group(1)
+                if match.group(2) in _DETERMINERS:
+                    continue
+                if operation not in self._text and zipf(verb, "en") < COMMON_ZIPF and not self.covered(verb):
+                    operations.append(operation)
+        if HANGUL.search(question):
+            from .lexical import tagged_morphemes
+
+            known = [term for _, korean in self._glossary.entries for term in korean if term in question]
+            for form, tag in tagged_morphemes(question):
+                if any(form in term for term in known):
+                    continue  # a fragment of a glossary term ("쿠버네티스" split by the analyzer)
+                if tag in ("NNG", "NNP") and len(form) >= 2 and zipf(form, "ko") < RARE_ZIPF and not self.covered(form):
+                    found.append(form)
+        return Uncovered(tuple(dict.fromkeys(found)), tuple(dict.fromkeys(operations)))

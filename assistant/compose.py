@@ -1,0 +1,70 @@
+"""Answer text: the sentence or row that answers, sentences on the same subject, the command when one is asked for."""
+
+from __future__ import annotations
+
+from .ingest import Chunk
+from .verdict import LEADS, VerdictResult
+
+MAX_ANSWER_CHUNKS = 3
+SUPPORT_RATIO = 0.8  # a supporting chunk scores at least this share of the lead's score
+MAX_OVERLAP = 0.6  # a chunk sharing more of its words with a chosen one repeats it
+
+
+def render_chunk(chunk: Chunk) -> str:
+    """A chunk as answer text: table rows as "key — column: value", prose as is."""
+    if chunk.kind == "row" and chunk.cells:
+        rest = ", ".join(f"{h}: {c}" for h, c in zip(chunk.header[1:], chunk.cells[1:]))
+        return f"{chunk.cells[0]} — {rest}" if rest else chunk.cells[0]
+    return chunk.text
+
+
+def _overlap(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def choose_sentences(ranked: list[tuple[Chunk, float]], lead: Chunk, question_keys: frozenset, keys_of, weight, excluded=frozenset()) -> list[Chunk]:
+    """The lead, then chunks of the lead's section, or of another cited section when they share at least half of
+    the question's words (by weight), best first, that neither repeat a chosen one (maximal marginal relevance with
+    a hard redundancy cap) nor contradict the verdict (`excluded`)."""
+    lead_score = next((score for chunk, score in ranked if chunk.id == lead.id), ranked[0][1] if ranked else 0.0)
+    chosen = [lead]
+    chosen_keys = [keys_of(lead)]
+    for chunk, score in ranked:
+        if len(chosen) >= MAX_ANSWER_CHUNKS or score < SUPPORT_RATIO * lead_score:
+            break
+        if chunk.id in {c.id for c in chosen} or chunk.id in excluded:
+            continue
+        keys = keys_of(chunk)
+        if chunk.section != lead.section and weight(keys & question_keys) < 0.5 * weight(question_keys):
+            continue  # another topic
+        if any(_overlap(keys, other) > MAX_OVERLAP for other in chosen_keys):
+            continue
+        chosen.append(chunk)
+        chosen_keys.append(keys)
+    return chosen
+
+
+def compose_answer(language: str, chosen: list[Chunk], verdict: VerdictResult | None, command: tuple[str, str] | None) -> str:
+    """The answer text: the verdict lead with its evidence, the chosen chunks, and the command in a code block."""
+    lines = []
+    for chunk in chosen:
+        text = render_chunk(chunk)
+        if verdict is not None and chunk.id == verdict.claim.chunk.id:
+            lines.append(LEADS[language][verdict.verdict] + text)
+        else:
+            lines.append(text)
+    if command is not None:
+        language_tag, code = command
+        lines.append(f"```{language_tag}\n{code}\n```")
+    return "\n\n".join(lines)
+
+
+def refusal_text(language: str, topics: list[str], missing: tuple[str, ...]) -> str:
+    """The refusal: what the article does not mention (when known) and what it covers."""
+    listed = ", ".join(topics)
+    names = ", ".join(f"`{word}`" for word in missing)
+    if language == "ko":
+        head = f"이 글은 {names}을(를) 다루지 않습니다." if missing else "이 글에는 이 질문에 대한 내용이 없습니다."
+        return f"{head} 이 글이 다루는 주제: {listed}."
+    head = f"The article does not mention {names}." if missing else "The article does not answer this question."
+    return f"{head} It covers: {listed}."

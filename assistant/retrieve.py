@@ -1,0 +1,90 @@
+"""Retrieval: the question (glossary-expanded) against FAISS and BM25, fused per chunk and per section."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .lexical import tokenize
+from .search import CANDIDATES, Fused, dense_candidates, fuse_rankings, group_max, lexical_candidates
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    """Everything one retrieval produced: the fused chunk ranking and the signals used to judge it."""
+
+    question: str
+    ranked: list[Fused]
+    sections: list[tuple[str, float, list[Fused]]]  # (section label, score, its chunks best first)
+    features: dict[str, float]
+    query_vector: np.ndarray | None
+
+
+class Retriever:
+    """Hybrid retrieval over one loaded index."""
+
+    def __init__(self, index, glossary, terms, embed_query):
+        self.index = index
+        self.glossary = glossary
+        self.terms = terms
+        self.embed_query = embed_query
+        self._content_sections = {c.section for c in index.chunks if c.kind != "heading"}
+
+    def retrieve(self, text: str, mode: str = "hybrid") -> Retrieval:
+        """Rank chunks and sections for a question with dense, BM25 or hybrid retrieval."""
+        # Domain terms of the other language (kernel -> 커널) help both the BM25 and the dense query.
+        expanded = f"{text} {self.glossary.expand(text)}".strip()
+        vector = self.embed_query(expanded)
+        dense = dense_candidates(self.index.faiss_index, vector, CANDIDATES)
+        lexical = lexical_candidates(self.index.bm25, tokenize(expanded), CANDIDATES)
+        chunks = self.index.chunks
+        # The mode picks the ranking; the refusal signals always come from both lists.
+        features = self.features(dense, lexical, tokenize(text), vector)
+        if mode == "bm25":
+            dense = {}
+        elif mode == "dense":
+            lexical = {}
+        ranked = fuse_rankings(dense, lexical, mode)
+
+        def section_of(i: int) -> str | None:
+            return chunks[i].section if chunks[i].section in self._content_sections else None
+
+        section_scores = fuse_rankings(group_max(dense, section_of), group_max(lexical, section_of), mode)
+        members: dict[str, list[Fused]] = {}
+        for item in ranked:
+            members.setdefault(chunks[item.key].section, []).append(item)
+        sections = [(s.key, s.score, members.get(s.key, [])) for s in section_scores if members.get(s.key)]
+        return Retrieval(text, ranked, sections, features, vector)
+
+    def features(self, dense, lexical, raw_tokens, vector) -> dict[str, float]:
+        """Signals of whether the article answers the question at all.
+
+        `background_gap` compares the best match in the articles with the best match among contrast passages on
+        other subjects; it removes the embedder's habit of scoring every pair of texts high.
+        """
+        dense_scores = sorted(dense.values(), reverse=True)
+        top_dense = dense_scores[0] if dense_scores else 0.0
+
+        def top_section(scores: dict[int, float]) -> str | None:
+            if not scores:
+                return None
+            return self.index.chunks[max(scores, key=scores.get)].section
+
+        agree = 1.0 if dense and lexical and top_section(dense) == top_section(lexical) else 0.0
+        background = self.index.background_vectors
+        best_background = float((background @ vector).max()) if len(background) else 0.0
+        return {
+            "background_gap": top_dense - best_background,
+            "coverage": self.lexical_coverage(raw_tokens),
+            "agree": agree,
+        }
+
+    def lexical_coverage(self, tokens: list[str]) -> float:
+        """IDF-weighted share of the question's tokens that occur in the corpus (unknown tokens weigh most)."""
+        total = covered = 0.0
+        for token in tokens:
+            weight = self.terms.idf(token)
+            total += weight
+            covered += weight if self.terms.in_corpus(token) else 0.0
+        return covered / total if total else 0.0
