@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import math
 import threading
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
