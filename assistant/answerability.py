@@ -61,7 +61,7 @@ class KeySubjects:
     def __init__(self, terms, glossary: Glossary, chunks):
         self._terms = terms
         self._glossary = glossary
-        self._vocabulary = sorted(terms._vocab)
+        self._vocabulary = terms.vocabulary
         text = " ".join(c.text.lower() for c in chunks if not c.draft)
         self._text = re.sub(r"\s+", " ", text)
         heads: set[str] = set()

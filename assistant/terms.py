@@ -30,6 +30,11 @@ class TermWeights:
                     idf = max(self.idf(t) for t in tokens)
                     self._group_idf[number] = min(self._group_idf.get(number, math.inf), idf)
 
+    @property
+    def vocabulary(self) -> list[str]:
+        """Every token of the indexed chunks."""
+        return sorted(self._vocab)
+
     def doc_freq(self, token: str) -> int:
         position = self._vocab.get(token)
         return int(self._doc_freqs[position]) if position is not None else 0
