@@ -89,6 +89,11 @@ class KeySubjects:
             for t in tokens
         )
 
+    def has_word(self, word: str) -> bool:
+        """Whether the articles use the word itself or its singular ("logs": "log" or "logs", not "logging")."""
+        forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
+        return any(re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", self._text) for form in forms)
+
     def uncovered(self, question: str) -> Uncovered:
         """The question's key subjects that the articles never mention."""
         lowered = question.lower()
@@ -103,7 +108,7 @@ class KeySubjects:
                 operation, verb = f"{head} {match.group(1)}", match.group(1)
                 if match.group(2) in _DETERMINERS:
                     continue
-                if operation not in self._text and zipf(verb, "en") < COMMON_ZIPF and not self.covered(verb):
+                if operation not in self._text and zipf(verb, "en") < COMMON_ZIPF and not self.has_word(verb):
                     operations.append(operation)
         if HANGUL.search(question):
             from .lexical import tagged_morphemes

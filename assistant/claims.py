@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .ingest import Chunk
 from .lexicon import HANGUL, Lexicon
@@ -39,12 +39,11 @@ class Claim:
     key: str = ""  # a row's key cell (what makes the row one specific case)
     reference: str = ""  # for a comparison, what the subject is compared with ("Kubernetes" in "Kubernetes보다 간단")
     text: str = ""
+    column: int = -1  # a row claim's column in its table
 
 
 def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]:
     """Every claim of the chunks, by chunk id (tables read whole, so a column is judged on all its rows)."""
-    from dataclasses import replace
-
     out: dict[str, list[Claim]] = {}
     tables: dict[tuple[str, tuple[str, ...]], list[Chunk]] = {}
     sections: dict[str, list[str]] = {}
@@ -62,11 +61,53 @@ def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]
     for rows in tables.values():
         for chunk, claims in table_claims(rows, lexicon).items():
             out.setdefault(chunk.id, []).extend(claims)
+    out = _merge_translated(out, {c.id: c for c in chunks})
     # A claim's surroundings include its whole section: the heading, the scenario's code, the other sentences.
     return {
         chunk_id: [replace(c, context=f"{c.context} {c.chunk.section} {' '.join(sections.get(c.chunk.section, []))}") for c in claims]
         for chunk_id, claims in out.items()
     }
+
+
+def _merge_translated(claims: dict[str, list[Claim]], chunks: dict[str, Chunk]) -> dict[str, list[Claim]]:
+    """Read each claim in both languages of a translated post: the original's claim keeps its value and gains the
+    translation's words; a claim the two readings disagree on is dropped (a misreading in one of them).
+
+    A translation's claim never stands alone: the original is the evidence.
+    """
+    translated: dict[str, list[Claim]] = {}
+    for chunk_id, found in claims.items():
+        chunk = chunks.get(chunk_id)
+        if chunk is not None and chunk.original:
+            translated.setdefault(chunk.original, []).extend(found)
+    out: dict[str, list[Claim]] = {}
+    for chunk_id, found in claims.items():
+        chunk = chunks.get(chunk_id)
+        if chunk is None or chunk.original:
+            continue
+        others = translated.get(chunk_id)
+        if others is None:
+            out[chunk_id] = found
+            continue
+        kept = []
+        for claim in found:
+            # Rows pair by their column (header position); clauses by predicate, when it is unambiguous.
+            same = [o for o in others if o.predicate == claim.predicate and o.column == claim.column]
+            if len(same) == 1 and same[0].value != claim.value and {same[0].value, claim.value} != {"yes", "can"}:
+                continue  # "is simpler" and "can be used as simpler" agree; "is" and "is not" do not
+            if len(same) == 1:
+                other = same[0]
+                claim = replace(
+                    claim,
+                    own=f"{claim.own} {other.own}",
+                    key=f"{claim.key} {other.key}".strip(),
+                    reference=f"{claim.reference} {other.reference}".strip(),
+                    context=f"{claim.context} {other.context}",
+                )
+            kept.append(claim)
+        if kept:
+            out[chunk_id] = kept
+    return out
 
 
 def _heading(chunk: Chunk) -> str:
@@ -105,19 +146,22 @@ def table_claims(rows: list[Chunk], lexicon: Lexicon) -> dict[Chunk, list[Claim]
                     context=f"{others} {_heading(row)}",
                     key=row.cells[0],
                     text=f"{row.cells[0]} — {header[column]}: {row.cells[column]}",
+                    column=column,
                 )
             )
     return out
 
 
 # --- prose ------------------------------------------------------------------
+def split_sentences(text: str) -> list[str]:
+    """The sentences (and lines) of a prose text."""
+    return [s.strip() for s in _SENTENCES.split(text) if s.strip()]
+
+
 def prose_claims(chunk: Chunk, lexicon: Lexicon) -> list[Claim]:
     """Claims of each clause of a prose chunk, Korean or English."""
     claims = []
-    for sentence in _SENTENCES.split(chunk.text):
-        sentence = sentence.strip()
-        if not sentence:
-            continue
+    for sentence in split_sentences(chunk.text):
         reader = clause_claims if HANGUL.search(sentence) else english_clause_claims
         for predicate, value, own, reference in reader(sentence, lexicon):
             claims.append(
@@ -156,6 +200,8 @@ def _is_modifier(clause: list[tuple[str, str]], k: int) -> bool:
     if j < len(clause) and clause[j][1] == "ETM":
         after = clause[j + 1][0] if j + 1 < len(clause) else ""
         return after not in ("가능", "수", "것")
+    if j == k + 1 and j < len(clause) and clause[j][1] in ("NNG", "NNP") and clause[j][0] not in _KO_LIGHT | {"여부"}:
+        return True  # a noun compound names a thing ("격리 기술", isolation technology); it asserts nothing
     return False
 
 

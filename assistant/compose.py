@@ -49,7 +49,7 @@ def compose_answer(language: str, chosen: list[Chunk], verdict: VerdictResult | 
     lines = []
     for chunk in chosen:
         text = render_chunk(chunk)
-        if verdict is not None and chunk.id == verdict.claim.chunk.id:
+        if verdict is not None and (chunk.original or chunk.id) == (verdict.claim.chunk.original or verdict.claim.chunk.id):
             lines.append(LEADS[language][verdict.verdict] + text)
         else:
             lines.append(text)

@@ -10,7 +10,7 @@ import numpy as np
 from cachetools import LRUCache
 
 from .answerability import KeySubjects
-from .claims import read_claims
+from .claims import read_claims, split_sentences
 from .compose import choose_sentences, compose_answer, refusal_text, render_chunk
 from .errors import InvalidQuestion, SnippetNotFound
 from .ingest import Chunk
@@ -20,9 +20,14 @@ from .question import asks_for_command, question_language, read_question
 from .retrieve import Retrieval, Retriever
 from .settings import MAX_QUESTION_CHARS, Settings
 from .terms import TermWeights
-from .verdict import claim_answer, decide
+from .verdict import claim_answer, decide, statement_verdict
 
 MAX_CATALOG_SNIPPETS = 3
+# Said when a post has no translation in the asker's language, so the answer quotes it in its own.
+UNTRANSLATED = {
+    "en": "(The article has no English translation; this answer quotes it in its own language.)",
+    "ko": "(이 글은 한국어 번역이 없어 원문 그대로 인용합니다.)",
+}
 # A question naming a rare word the article never mentions is refused unless retrieval is this sure it answers.
 UNCOVERED_MAX_ANSWERABLE = 0.8
 
@@ -54,8 +59,12 @@ class Assistant:
         self.catalog = {entry.id: entry for entry in catalog}
         self.refusal = refusal
         self._code_by_section: dict[str, list[Chunk]] = {}
+        self._prose_by_section: dict[str, list[Chunk]] = {}
+        self._by_id = {chunk.id: chunk for chunk in index.chunks}
         for chunk in index.chunks:
-            if chunk.kind == "code" and chunk.language != "text":
+            if chunk.kind == "prose" and not chunk.draft:
+                self._prose_by_section.setdefault(chunk.section, []).append(chunk)
+            if chunk.kind == "code" and chunk.language != "text" and not chunk.original:
                 self._code_by_section.setdefault(chunk.section, []).append(chunk)
         self.terms = TermWeights(index, glossary)
         self.lexicon = load_lexicon()
@@ -156,27 +165,46 @@ class Assistant:
         chunks = self.index.chunks
         cited = found.sections[:top_k]
         cited_labels = {label for label, _, _ in cited}
-        ranked = [(chunks[i.key], i.score) for i in found.ranked if chunks[i.key].kind in ("prose", "row") and chunks[i.key].section in cited_labels]
-        claims = [claim for chunk, _ in ranked for claim in self.claims.get(chunk.id, [])]
+        # Each passage once (its original and its translation are one), shown in the question's language.
+        ranked: list[tuple[Chunk, float]] = []
+        seen: set[str] = set()
+        for item in found.ranked:
+            chunk = chunks[item.key]
+            if chunk.kind in ("prose", "row") and chunk.section in cited_labels and (chunk.original or chunk.id) not in seen:
+                seen.add(chunk.original or chunk.id)
+                ranked.append((self._in_language(chunk, language), item.score))
+        claims = [claim for chunk, _ in ranked for claim in self.claims.get(chunk.original or chunk.id, [])]
         asked = read_question(question, self.lexicon)
         verdict = decide(question, asked, claims, self.terms, self.lexicon)
+        if verdict is None:
+            sentences = [
+                (chunk, sentence)
+                for label in cited_labels
+                for chunk in self._prose_by_section.get(label, [])
+                for sentence in split_sentences(chunk.text)
+            ]
+            verdict = statement_verdict(question, asked, sentences, self.terms)
         contradicting = frozenset(
-            c.chunk.id for c in claims if verdict and claim_answer(c, asked, self.lexicon) not in (None, verdict.verdict)
+            self._in_language(c.chunk, language).id
+            for c in claims
+            if verdict and asked and claim_answer(c, asked, self.lexicon) not in (None, verdict.verdict)
         )
 
         first = cited[0][0]
-        lead = verdict.claim.chunk if verdict else next((c for c, _ in ranked if c.section == first), None)
+        lead = self._in_language(verdict.claim.chunk, language) if verdict else next((c for c, _ in ranked if c.section == first), None)
         keys = self.terms.keys(question, known_only=True)
         chosen = choose_sentences(ranked, lead, keys, self._chunk_keys, self.terms.weight, contradicting) if lead else []
         in_answer = {c.id for c in chosen}
-        citations = [self._citation(label, score, items, in_answer) for label, score, items in cited]
-        article_code = self._article_snippets(citations)
+        citations = [self._citation(label, score, items, in_answer, language) for label, score, items in cited]
+        article_code = self._article_snippets(citations, found.own_section_scores)
         catalog = self._catalog_snippets(found.query_vector, citations)
         command = None
         if asks_for_command(question):
             best = (article_code or catalog or [None])[0]
             command = (best.language, best.code) if best else None
         text = compose_answer(language, chosen, verdict, command) if chosen else citations[0].quote
+        if chosen and all(c.lang != language for c in chosen):
+            text = f"{text}\n\n{UNTRANSLATED[language]}"
         return Answer(
             question=question,
             answer=text,
@@ -190,20 +218,38 @@ class Assistant:
     def _chunk_keys(self, chunk: Chunk) -> frozenset[str]:
         return self.terms.keys(render_chunk(chunk), known_only=True)
 
-    def _citation(self, label: str, score: float, items, in_answer: set[str]) -> Citation:
-        """A cited section quoting its best sentence or row that the answer does not already show."""
+    def _citation(self, label: str, score: float, items, in_answer: set[str], language: str) -> Citation:
+        """A cited section quoting, in the question's language, its best sentence or row not already in the answer."""
         chunks = self.index.chunks
-        quotable = [chunks[i.key] for i in items if chunks[i.key].kind in ("prose", "row")]
+        shown: list[Chunk] = []
+        for item in items:
+            chunk = self._in_language(chunks[item.key], language)
+            if all(chunk.id != other.id for other in shown):
+                shown.append(chunk)
+        quotable = [c for c in shown if c.kind in ("prose", "row")]
         quote = next((c for c in quotable if c.id not in in_answer), quotable[0] if quotable else None)
-        quote = quote or next((chunks[i.key] for i in items if chunks[i.key].kind not in ("heading", "section")), chunks[items[0].key])
+        quote = quote or next((c for c in shown if c.kind not in ("heading", "section")), shown[0])
+        original = self._by_id.get(quote.original) if quote.original else None
         return Citation(
             section=label,
+            section_translated=quote.section_translated or None,
             anchor=quote.anchor,
             url=self._url(quote.anchor),
             quote=render_chunk(quote),
+            quote_original=render_chunk(original) if original else None,
             score=round(float(score), 4),
             in_answer=quote.id in in_answer,
         )
+
+    def _in_language(self, chunk: Chunk, language: str) -> Chunk:
+        """The chunk's version in a language: its translation, its original, or itself when there is none."""
+        if chunk.lang == language:
+            return chunk
+        base = chunk.original or chunk.id
+        original = self._by_id.get(base, chunk)
+        if original.lang == language:
+            return original
+        return self._by_id.get(f"{base}@{language}", chunk)
 
     @staticmethod
     def _confidence(answerable: float, found: Retrieval) -> float:
@@ -226,8 +272,10 @@ class Assistant:
         base = self.settings.base_url
         return f"{base.rstrip('#')}#{anchor}" if base and anchor else None
 
-    def _article_snippets(self, citations: list[Citation]) -> list[Snippet]:
-        """The article's own code blocks of the cited sections that score close to the first citation."""
+    def _article_snippets(self, citations: list[Citation], own_scores: dict[str, float]) -> list[Snippet]:
+        """The article's own code blocks of the cited sections that score close to the first citation (scored on
+        the posts' own text, so a translation does not widen the gaps)."""
+        scores = [own_scores.get(c.section, c.score) for c in citations]
         return [
             Snippet(
                 title=chunk.section.split(" > ")[-1],
@@ -236,8 +284,8 @@ class Assistant:
                 source="article",
                 section=chunk.section,
             )
-            for citation in citations
-            if citation.score >= citations[0].score - ARTICLE_CODE_MARGIN
+            for citation, score in zip(citations, scores)
+            if score >= max(scores) - ARTICLE_CODE_MARGIN
             for chunk in self._code_by_section.get(citation.section, [])
         ]
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import IngestError
 
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"
 PATH_SEPARATOR = " > "
 MAX_PROSE_CHARS = 600
 MAX_SECTION_CHARS = 1200
@@ -59,6 +59,9 @@ class Chunk:
     header: tuple[str, ...] = ()
     cells: tuple[str, ...] = ()
     draft: bool = False
+    lang: str = ""  # language of `text` (ISO 639-1)
+    original: str = ""  # for a translation's chunk: the id of the original chunk it translates
+    section_translated: str = ""  # for a translation's chunk: its heading path in the translation's language
 
     @property
     def content_hash(self) -> str:
@@ -79,6 +82,10 @@ class Article:
     tags: tuple[str, ...]
     sections: tuple[Section, ...]
     chunks: tuple[Chunk, ...] = field(default=())
+    lang: str = ""
+    ref: str = ""  # front-matter `ref`: posts sharing it are one post in several languages
+    declares_lang: bool = False  # the front matter names `lang` (translations must)
+    translations: tuple[str, ...] = ()  # languages of the translations merged into this post
 
 
 def kramdown_anchor(text: str, seen: dict[str, int] | None = None) -> str:
@@ -182,14 +189,27 @@ def parse_article(text: str, document: str = "article", include_drafts: bool = F
     builder.walk(tokens, include_drafts=include_drafts, draft=False)
     builder.add_section_chunks()
     tags = meta.get("tags") or ()
+    declared = str(meta.get("lang") or "").strip().lower()
+    lang = declared or text_language(" ".join(c.text for c in builder.chunks if c.kind == "prose"))
+    chunks = tuple(replace(c, lang=lang) for c in builder.chunks)
     return Article(
         document=document,
         title=str(meta.get("title") or document),
         description=str(meta.get("description") or ""),
         tags=tuple(str(tag) for tag in (tags if isinstance(tags, list) else [tags])),
         sections=tuple(builder.sections),
-        chunks=tuple(builder.chunks),
+        chunks=chunks,
+        lang=lang,
+        ref=str(meta.get("ref") or "").strip(),
+        declares_lang=bool(declared),
     )
+
+
+def text_language(text: str) -> str:
+    """"ko" when Hangul makes up a fifth of the letters, else "en" (for posts whose front matter names no `lang`)."""
+    letters = [c for c in text if c.isalpha()]
+    hangul = sum(1 for c in letters if "\uac00" <= c <= "\ud7a3" or "\u3131" <= c <= "\u318e")
+    return "ko" if letters and hangul / len(letters) >= 0.2 else "en"
 
 
 class _ChunkBuilder:
@@ -353,5 +373,98 @@ def markdown_files(source: Path) -> list[Path]:
 
 
 def load_articles(source: Path, include_drafts: bool = False) -> list[Article]:
-    """Parse every Markdown file of a source (a file or a folder)."""
-    return [chunk_article(path, include_drafts) for path in markdown_files(source)]
+    """Parse every Markdown file of a source (a file or a folder), with translations merged into their originals."""
+    return merge_translations([chunk_article(path, include_drafts) for path in markdown_files(source)])
+
+
+def merge_translations(articles: list[Article]) -> list[Article]:
+    """Fold each translation into its original post (the jekyll-polyglot convention).
+
+    Posts sharing a `ref` (a post without `ref` is known by its file name) are one post in several languages.
+    The original is the one whose front matter names no `lang`; each other one names its `lang` and becomes
+    chunks of the original: same ids with "@lang", same sections and anchors (citations stay the original's),
+    its own text, and `original` pointing at the chunk it translates.
+    """
+    groups: dict[str, list[Article]] = {}
+    for article in articles:
+        groups.setdefault(article.ref or article.document, []).append(article)
+    merged: dict[str, Article] = {}
+    for key, group in groups.items():
+        if len(group) == 1:
+            continue
+        originals = [a for a in group if not a.declares_lang]
+        if len(originals) != 1:
+            names = ", ".join(a.document for a in group)
+            raise IngestError(
+                f"posts {names} share ref {key!r} but {len(originals)} of them name no `lang`; "
+                "leave `lang` out of the original only and give each translation its `lang`"
+            )
+        original = originals[0]
+        chunks = list(original.chunks)
+        languages = []
+        for translation in group:
+            if translation is original:
+                continue
+            if translation.lang == original.lang or translation.lang in languages:
+                raise IngestError(
+                    f"{translation.document}: `lang: {translation.lang}` repeats the language of another version of "
+                    f"{key!r}; give each translation a language of its own"
+                )
+            chunks += align_translation(original, translation)
+            languages.append(translation.lang)
+        merged[original.document] = replace(original, chunks=tuple(chunks), translations=tuple(languages))
+    folded = {a.document for group in groups.values() if len(group) > 1 for a in group}
+    return [merged.get(a.document, a) for a in articles if a.document in merged or a.document not in folded]
+
+
+def align_translation(original: Article, translation: Article) -> list[Chunk]:
+    """The translation's chunks mapped onto the original's, heading by heading and row by row.
+
+    Raises IngestError naming the first heading, row or block that does not line up.
+    """
+    where = translation.document
+    ours = [s for s in original.sections if not s.draft]
+    theirs = [s for s in translation.sections if not s.draft]
+    for position, (a, b) in enumerate(zip(ours, theirs), 1):
+        if a.level != b.level:
+            raise IngestError(
+                f"{where}: heading {position} {b.title!r} is level {b.level} but the original's {a.title!r} is "
+                f"level {a.level}; a translation keeps the original's headings in order"
+            )
+    if len(ours) != len(theirs):
+        extra = (theirs if len(theirs) > len(ours) else ours)[min(len(ours), len(theirs))]
+        side = "the translation" if len(theirs) > len(ours) else "the original"
+        raise IngestError(
+            f"{where}: {len(theirs)} headings against the original's {len(ours)}; first unmatched in {side}: "
+            f"{extra.title!r}; a translation keeps the original's headings in order"
+        )
+
+    def blocks(article: Article) -> dict[str, list[Chunk]]:
+        out: dict[str, list[Chunk]] = {}
+        for chunk in article.chunks:
+            if not chunk.draft:
+                out.setdefault(chunk.anchor, []).append(chunk)
+        return out
+
+    mine, yours = blocks(original), blocks(translation)
+    pairs = [("", "", "(text before the first heading)")] + [(a.anchor, b.anchor, b.title) for a, b in zip(ours, theirs)]
+    out: list[Chunk] = []
+    for anchor, their_anchor, title in pairs:
+        a_chunks, b_chunks = mine.pop(anchor, []), yours.pop(their_anchor, [])
+        for n, (a, b) in enumerate(zip(a_chunks, b_chunks), 1):
+            if a.kind != b.kind or (a.kind == "row" and len(a.cells) != len(b.cells)):
+                what = f"row {sum(1 for c in a_chunks[:n] if c.kind == 'row')}" if a.kind == "row" else f"block {n}"
+                raise IngestError(
+                    f"{where}: under {title!r}, {what} is a {b.kind} ({len(b.cells) or ''}) where the original has a "
+                    f"{a.kind}; translate block by block and tables cell by cell"
+                )
+            out.append(
+                replace(b, id=f"{a.id}@{translation.lang}", document=a.document, section=a.section, anchor=a.anchor,
+                        original=a.id, section_translated=b.section)
+            )
+        if len(a_chunks) != len(b_chunks):
+            raise IngestError(
+                f"{where}: under {title!r}, {len(b_chunks)} blocks against the original's {len(a_chunks)}; "
+                "translate paragraph by paragraph, list item by list item and table row by row"
+            )
+    return out

@@ -63,9 +63,9 @@ def _stemmer():
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    from bm25s.stopwords import STOPWORDS_EN
+    from bm25s.stopwords import STOPWORDS_EN_PLUS
 
-    return frozenset(STOPWORDS_EN) | {"do", "does", "did", "can", "could", "would", "should", "how", "what", "why", "when", "which", "who", "i", "my", "me"}
+    return frozenset(STOPWORDS_EN_PLUS) | {"do", "does", "did", "can", "could", "would", "should", "how", "what", "why", "when", "which", "who", "i", "my", "me"}
 
 
 def _latin(word: str) -> list[str]:

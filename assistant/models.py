@@ -11,9 +11,13 @@ class Citation(BaseModel):
     """One cited section of the article."""
 
     section: str = Field(description="Heading path joined with ' > '")
+    section_translated: str | None = Field(
+        default=None, description="The heading path in the question's language, when the quote is a translation"
+    )
     anchor: str = Field(description="The heading's id on the published page")
     url: str | None = Field(default=None, description="BASE_URL#anchor when a base URL is configured")
-    quote: str = Field(description="The cited text, in the article's own words")
+    quote: str = Field(description="The cited text, in the question's language when the post has that translation")
+    quote_original: str | None = Field(default=None, description="The quoted text in the post's own language, when `quote` is a translation")
     score: float
     in_answer: bool = Field(default=False, description="The quote is part of `answer` (surfaces show it once)")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -19,6 +19,7 @@ class Retrieval:
     sections: list[tuple[str, float, list[Fused]]]  # (section label, score, its chunks best first)
     features: dict[str, float]
     query_vector: np.ndarray | None
+    own_section_scores: dict[str, float] = field(default_factory=dict)  # sections scored on untranslated text only
 
 
 class Retriever:
@@ -55,7 +56,13 @@ class Retriever:
         for item in ranked:
             members.setdefault(chunks[item.key].section, []).append(item)
         sections = [(s.key, s.score, members.get(s.key, [])) for s in section_scores if members.get(s.key)]
-        return Retrieval(text, ranked, sections, features, vector)
+
+        def own_section(i: int) -> str | None:
+            return None if chunks[i].original else section_of(i)
+
+        # Section scores over the posts' own text alone, in the scale the snippet margin is set in.
+        own = fuse_rankings(group_max(dense, own_section), group_max(lexical, own_section), mode)
+        return Retrieval(text, ranked, sections, features, vector, {s.key: s.score for s in own})
 
     def features(self, dense, lexical, raw_tokens, vector) -> dict[str, float]:
         """Signals of whether the article answers the question at all.
@@ -63,6 +70,10 @@ class Retriever:
         `background_gap` compares the best match in the articles with the best match among contrast passages on
         other subjects; it removes the embedder's habit of scoring every pair of texts high.
         """
+        # The features describe the posts' own text: translations raise every match of their language.
+        chunks = self.index.chunks
+        dense = {i: s for i, s in dense.items() if not chunks[i].original}
+        lexical = {i: s for i, s in lexical.items() if not chunks[i].original}
         dense_scores = sorted(dense.values(), reverse=True)
         top_dense = dense_scores[0] if dense_scores else 0.0
 
@@ -86,5 +97,5 @@ class Retriever:
         for token in tokens:
             weight = self.terms.idf(token)
             total += weight
-            covered += weight if self.terms.in_corpus(token) else 0.0
+            covered += weight if self.terms.in_own_text(token) else 0.0
         return covered / total if total else 0.0

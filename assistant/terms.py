@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 
 from .lexical import Glossary, tokenize
+from .lexicon import HANGUL
 
 
 class TermWeights:
@@ -14,7 +16,14 @@ class TermWeights:
 
     def __init__(self, index, glossary: Glossary):
         self._vocab = index.bm25.vocab_dict
-        self._doc_freqs = np.diff(index.bm25.scores["indptr"])  # chunks containing each vocabulary token
+        scores = index.bm25.scores
+        self._doc_freqs = np.diff(scores["indptr"])  # chunks containing each vocabulary token
+        # The same over the posts' own text, translations left out (what the refusal model was fitted on).
+        own = np.ones(int(scores["num_docs"]), dtype=np.int64)
+        own[[i for i, c in enumerate(index.chunks) if c.original and i < len(own)]] = 0
+        token_of_entry = np.repeat(np.arange(len(self._doc_freqs)), self._doc_freqs)
+        entries = own[np.asarray(scores["indices"], dtype=np.int64)]
+        self._own_doc_freqs = np.bincount(token_of_entry, weights=entries, minlength=len(self._doc_freqs))
         self._chunks = max(1, len(index.chunks))
         self._group = glossary.token_groups()
         self._phrases: list[tuple[int, frozenset[str]]] = []  # (entry, tokens) of every term of two or more tokens
@@ -42,6 +51,11 @@ class TermWeights:
     def in_corpus(self, token: str) -> bool:
         return self.doc_freq(token) > 0
 
+    def in_own_text(self, token: str) -> bool:
+        """Whether the token occurs in the posts' own text (not only in a translation)."""
+        position = self._vocab.get(token)
+        return position is not None and int(self._own_doc_freqs[position]) > 0
+
     def idf(self, token: str) -> float:
         """The token's IDF over the chunks (an unknown token weighs most)."""
         return math.log(1 + self._chunks / (1 + self.doc_freq(token)))
@@ -66,8 +80,30 @@ class TermWeights:
         return frozenset(keys)
 
     def weight(self, keys) -> float:
-        """Summed IDF of term keys."""
+        """Summed IDF of term keys, each word damped by how common it is in general language.
+
+        An article's IDF overrates everyday words that it happens to use rarely ("one", "all" in a Korean post's
+        English lines); a word every text uses says little about what a sentence is about.
+        """
         total = 0.0
         for key in keys:
-            total += self._group_idf[int(key[1:])] if key.startswith("#") else self.idf(key)
+            total += self._group_idf[int(key[1:])] if key.startswith("#") else self.idf(key) * _plainness(key)
         return total
+
+
+COMMON_ZIPF_LOW, COMMON_ZIPF_HIGH = 4.0, 7.0  # Zipf frequencies between which a word's weight falls from full to none
+MIN_PLAINNESS = 0.1
+_STEM_ENDINGS = ("", "e", "s", "es", "ed", "ing", "ly", "ely", "y")
+
+
+@lru_cache(maxsize=65536)
+def _plainness(token: str) -> float:
+    """1 for words rare in general language, falling towards MIN_PLAINNESS for the commonest (wordfreq Zipf)."""
+    from .answerability import zipf
+
+    if HANGUL.search(token):
+        frequency = zipf(token, "ko")
+    else:  # tokens are Snowball stems ("complet", "share"): the commonest word the stem can stand for
+        frequency = max(zipf(token + ending, "en") for ending in _STEM_ENDINGS)
+    share = (COMMON_ZIPF_HIGH - frequency) / (COMMON_ZIPF_HIGH - COMMON_ZIPF_LOW)
+    return max(MIN_PLAINNESS, min(1.0, share))

@@ -240,3 +240,53 @@ def test_answer_cache(settings):
     assert assistant.cached_answer("Is the PID space shared?") is None
     uncached = Assistant.load(settings.model_copy(update={"cache_size": 0}))
     assert uncached.ask(EXAMPLE) is not uncached.ask(EXAMPLE)
+
+
+@pytest.mark.parametrize(
+    "sentence, polarity",
+    [
+        ("Docker uses a bridge network by default.", "yes"),
+        ("Containers do not share the network namespace.", "no"),
+        ("A kernel bug may spread to other containers.", None),  # hedged
+        ("If the host fails, every container stops.", None),  # conditional, for a plain question
+        ("Swarm is simpler than Kubernetes.", None),  # comparison
+        ("각 컨테이너는 동일한 커널을 공유합니다.", "yes"),
+        ("컨테이너는 커널을 공유하지 않습니다.", "no"),
+        ("다른 컨테이너도 영향을 받을 가능성이 있습니다.", None),
+    ],
+)
+def test_statement_polarity(sentence, polarity):
+    from assistant.verdict import statement_polarity
+
+    assert statement_polarity(sentence) == polarity
+
+
+def test_a_statement_holding_every_word_of_the_question_settles_it(assistant):
+    from assistant.verdict import statement_verdict
+
+    chunk = Chunk("t#a/prose0", "t", "A", "a", "prose", "")
+    sentences = [(chunk, "By default, Docker uses a bridge network.")]
+    found = statement_verdict("Does Docker use a bridge network by default?", None, sentences, assistant.terms)
+    assert found is not None and found.verdict == "yes"
+    denied = [(chunk, "By default, Docker does not use a bridge network.")]
+    assert statement_verdict("Does Docker use a bridge network by default?", None, denied, assistant.terms).verdict == "no"
+    # A statement that leaves out a word of the question, or two statements that disagree, settle nothing.
+    assert statement_verdict("Does Docker use a bridge network for Windows hosts?", None, sentences, assistant.terms) is None
+    assert statement_verdict("Does Docker use a bridge network by default?", None, sentences + denied, assistant.terms) is None
+    assert statement_verdict("Is a bridge network better than host networking?", None, sentences, assistant.terms) is None
+
+
+def test_a_claim_read_differently_in_the_translation_is_dropped():
+    lexicon = load_lexicon()
+    own = Chunk("p#a/prose0", "p", "A", "a", "prose", "컨테이너는 커널을 공유합니다.", lang="ko")
+    agreeing = Chunk("p#a/prose0@en", "p", "A", "a", "prose", "Containers share the kernel.", lang="en", original=own.id)
+    claims = read_claims([own, agreeing], lexicon)
+    [claim] = claims[own.id]
+    assert claim.value == "yes" and "kernel" in claim.own.lower() and agreeing.id not in claims
+    disagreeing = Chunk("p#a/prose0@en", "p", "A", "a", "prose", "Containers do not share the kernel.", lang="en", original=own.id)
+    assert own.id not in read_claims([own, disagreeing], lexicon)
+
+
+def test_common_words_weigh_less_than_rare_ones(assistant):
+    terms = assistant.terms
+    assert terms.weight(terms.keys("one")) < 0.5 * terms.weight(terms.keys("seccomp"))

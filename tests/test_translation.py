@@ -1,0 +1,128 @@
+"""Translated posts: alignment with the original at ingestion, and answers in the asker's language."""
+
+import re
+
+import pytest
+
+from assistant.errors import IngestError
+from assistant.ingest import load_articles
+from conftest import ROOT
+
+ORIGINAL = """---
+title: 원문
+---
+## 첫째
+
+커널을 공유합니다.
+
+| 항목 | 공유 |
+|---|---|
+| 커널 | O |
+| 네트워크 | X |
+
+```bash
+docker run -d app
+```
+"""
+
+TRANSLATION = """---
+title: Original
+lang: en
+ref: post
+---
+## First
+
+They share the kernel.
+
+| Item | Shared |
+|---|---|
+| Kernel | O |
+| Network | X |
+
+```bash
+docker run -d app
+```
+"""
+
+
+def write(folder, original=ORIGINAL, translation=TRANSLATION):
+    (folder / "post.md").write_text(original, encoding="utf-8")
+    (folder / "post.en.md").write_text(translation, encoding="utf-8")
+    return folder
+
+
+def test_a_translation_becomes_chunks_of_its_original(tmp_path):
+    [post] = load_articles(write(tmp_path))
+    assert post.document == "post" and post.lang == "ko" and post.translations == ("en",)
+    own = [c for c in post.chunks if not c.original]
+    translated = [c for c in post.chunks if c.original]
+    assert len(own) == len(translated)
+    by_id = {c.id: c for c in own}
+    for chunk in translated:
+        original = by_id[chunk.original]
+        # Citations stay the original's: same section path and anchor; the text is the translation's.
+        assert chunk.id == f"{original.id}@en" and chunk.lang == "en"
+        assert (chunk.section, chunk.anchor, chunk.kind) == (original.section, original.anchor, original.kind)
+        assert chunk.section_translated == "First"
+    rows = {c.cells[0]: c for c in translated if c.kind == "row"}
+    assert by_id[rows["Network"].original].cells == ("네트워크", "X")
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda t: t.replace("## First", "### First"), r"heading 1 'First' is level 3 but the original's '첫째' is level 2"),
+        (lambda t: t + "\n## Extra\n\nmore\n", r"2 headings against the original's 1; first unmatched in the translation: 'Extra'"),
+        (lambda t: t.replace("| Network | X |\n", ""), r"under 'First', 2 blocks against the original's 3|row"),
+        (lambda t: t.replace("They share the kernel.", "They share\n\nthe kernel."), r"under 'First'"),
+    ],
+)
+def test_a_translation_that_does_not_line_up_is_named(tmp_path, change, message):
+    write(tmp_path, translation=change(TRANSLATION))
+    with pytest.raises(IngestError, match=message):
+        load_articles(tmp_path)
+
+
+def test_versions_must_say_which_is_the_original(tmp_path):
+    write(tmp_path, original=ORIGINAL.replace("title: 원문", "title: 원문\nlang: ko\nref: post"))
+    with pytest.raises(IngestError, match="name no `lang`"):
+        load_articles(tmp_path)
+    write(tmp_path, translation=TRANSLATION.replace("lang: en", "lang: ko"))
+    with pytest.raises(IngestError, match="repeats the language"):
+        load_articles(tmp_path)
+
+
+def test_posts_without_translations_keep_their_language(tmp_path):
+    (tmp_path / "a.md").write_text("## One\n\nContainers share the host kernel.\n", encoding="utf-8")
+    [post] = load_articles(tmp_path)
+    assert post.lang == "en" and post.translations == () and all(c.lang == "en" for c in post.chunks)
+
+
+def test_the_bundled_translation_lines_up_and_keeps_code():
+    [post] = load_articles(ROOT / "corpus")
+    assert post.translations == ("en",)
+    own = {c.id: c for c in post.chunks if not c.original}
+    translated = [c for c in post.chunks if c.original]
+    assert {c.original for c in translated} == {i for i, c in own.items() if not c.draft}
+    for chunk in translated:
+        if chunk.kind == "code":
+            assert chunk.text == own[chunk.original].text
+        if chunk.kind in ("prose", "row"):
+            assert not re.search(r"[\uac00-\ud7a3]", chunk.text), chunk.text
+
+
+def test_english_questions_are_answered_in_english_with_the_original_alongside(assistant):
+    answer = assistant.ask("Do containers share the kernel?")
+    assert answer.verdict == "yes" and answer.answer.startswith("Yes — ")
+    assert not re.search(r"[\uac00-\ud7a3]", answer.answer)
+    for citation in answer.citations:
+        assert citation.quote_original and re.search(r"[\uac00-\ud7a3]", citation.quote_original)
+        assert citation.section_translated and not re.search(r"[\uac00-\ud7a3]", citation.section_translated)
+        assert citation.section.startswith("궁금증들") or re.search(r"[\uac00-\ud7a3]", citation.section)
+
+
+def test_korean_questions_are_answered_in_korean(assistant):
+    answer = assistant.ask("컨테이너끼리 커널을 공유하나요?")
+    assert answer.verdict == "yes" and answer.answer.startswith("네, ")
+    assert all(c.quote_original is None and c.section_translated is None for c in answer.citations)
+    assert all(re.search(r"[\uac00-\ud7a3]", c.quote) for c in answer.citations)
