@@ -219,7 +219,7 @@ def eval_command(file, show, compare, top_k, markdown, calibration):
 
 def _print_metrics(reports, markdown: bool, calibration: bool) -> None:
     names = ["questions", "hit@1", "hit@3", "mrr", "verdict_acc", "verdict_wrong", "verdict_none", "near_refusal", "far_refusal",
-             "false_refusal", "snippet_precision", "ece"]
+             "false_refusal", "snippet_precision", "answer_language", "ece"]
 
     def cell(value):
         return "-" if value is None else (f"{value:.3f}" if isinstance(value, float) else str(value))

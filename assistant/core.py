@@ -61,6 +61,10 @@ class Assistant:
         self._code_by_section: dict[str, list[Chunk]] = {}
         self._prose_by_section: dict[str, list[Chunk]] = {}
         self._by_id = {chunk.id: chunk for chunk in index.chunks}
+        # (heading path, language) -> the heading path in that language, from the translations' heading chunks
+        self._section_titles = {
+            (chunk.section, chunk.lang): chunk.section_translated for chunk in index.chunks if chunk.section_translated
+        }
         for chunk in index.chunks:
             if chunk.kind == "prose" and not chunk.draft:
                 self._prose_by_section.setdefault(chunk.section, []).append(chunk)
@@ -197,7 +201,7 @@ class Assistant:
         in_answer = {c.id for c in chosen}
         citations = [self._citation(label, score, items, in_answer, language) for label, score, items in cited]
         article_code = self._article_snippets(citations, found.own_section_scores)
-        catalog = self._catalog_snippets(found.query_vector, citations)
+        catalog = self._catalog_snippets(found.query_vector, citations, language)
         command = None
         if asks_for_command(question):
             best = (article_code or catalog or [None])[0]
@@ -265,7 +269,7 @@ class Assistant:
         return float(answerable) * (0.5 + 0.5 * margin / (margin + RANK_MARGIN_SCALE))
 
     def _refusal(self, question: str, language: str, confidence: float, missing: tuple[str, ...]) -> Answer:
-        text = refusal_text(language, self.topics(), missing)
+        text = refusal_text(language, self.topics(language), missing)
         return Answer(question=question, answer=text, verdict=None, refused=True, confidence=round(float(confidence), 4))
 
     def _url(self, anchor: str) -> str | None:
@@ -289,7 +293,7 @@ class Assistant:
             for chunk in self._code_by_section.get(citation.section, [])
         ]
 
-    def _catalog_snippets(self, query: np.ndarray, citations: list[Citation]) -> list[Snippet]:
+    def _catalog_snippets(self, query: np.ndarray, citations: list[Citation], language: str = "en") -> list[Snippet]:
         """Up to three catalog snippets, ranked by similarity to the question and by the cited sections."""
         if not self.catalog or not len(self.index.catalog_vectors):
             return []
@@ -311,7 +315,7 @@ class Assistant:
         best = scored[0][0]
         chosen = [entry for score, entry in scored if score >= best - CATALOG_WINDOW][:MAX_CATALOG_SNIPPETS]
         section = citations[0].section if citations else None
-        return [entry.to_snippet(section=section) for entry in chosen]
+        return [entry.to_snippet(section=section, language=language) for entry in chosen]
 
     # --- browsing ---------------------------------------------------------
     def search(self, query: str, k: int = 5, mode: str = "hybrid") -> list[SearchHit]:
@@ -343,12 +347,15 @@ class Assistant:
             if not s.draft
         ]
 
-    def topics(self) -> list[str]:
-        """The articles' top-level topics (their highest-level headings)."""
+    def topics(self, language: str | None = None) -> list[str]:
+        """The articles' top-level topics (their highest-level headings), translated when asked and available."""
         if not self.index.sections:
             return []
         top = min(s.level for s in self.index.sections)
-        return [s.title for s in self.index.sections if s.level == top and not s.draft]
+        titles = [s.label for s in self.index.sections if s.level == top and not s.draft]
+        if language is None:
+            return titles
+        return [self._section_titles.get((title, language), title) for title in titles]
 
     def snippet(self, snippet_id: str) -> Snippet:
         """A catalog snippet by id."""

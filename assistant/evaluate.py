@@ -64,6 +64,7 @@ class Outcome:
     confidence: float
     snippet_codes: list[str]
     rank: int | None = None  # 1-based rank of the first citation matching a gold string
+    in_language: bool | None = None  # the answer text is in the question's language (None for refusals)
 
 
 @dataclass
@@ -102,6 +103,7 @@ class Report:
             "far_refusal": share([o for o in offtopic if not o.question.near], lambda o: o.refused),
             "false_refusal": share(answerable, lambda o: o.refused),
             "snippet_precision": share(with_snippets, snippets_match),
+            "answer_language": share([o for o in answerable if o.in_language is not None], lambda o: o.in_language),
             "conf_right": mean_confidence([o for o in self.outcomes if is_right(o)]),
             "conf_wrong": mean_confidence([o for o in self.outcomes if not is_right(o)]),
             "ece": expected_calibration_error(self.outcomes),
@@ -190,7 +192,22 @@ def evaluate(assistant, questions: list[EvalQuestion], mode: str = "hybrid", top
         answer = assistant.ask(question.q, top_k=top_k, mode=mode)
         sections = [c.section for c in answer.citations]
         rank = next((i + 1 for i, s in enumerate(sections) if any(g in s for g in question.gold)), None)
+        in_language = None if answer.refused else answer_in_language(question.q, answer.answer)
         report.outcomes.append(
-            Outcome(question, sections, answer.verdict, answer.refused, answer.confidence, [s.code for s in answer.snippets], rank)
+            Outcome(question, sections, answer.verdict, answer.refused, answer.confidence, [s.code for s in answer.snippets], rank, in_language)
         )
     return report
+
+
+def answer_in_language(question: str, answer: str) -> bool:
+    """Whether the answer's prose (code blocks aside) is in the question's language: under 5% Hangul letters for an
+    English question, mostly Hangul for a Korean one."""
+    import re
+
+    from .question import question_language
+
+    prose = re.sub(r"```.*?```", " ", answer, flags=re.DOTALL)
+    letters = [c for c in prose if c.isalpha()]
+    hangul = sum(1 for c in letters if "\uac00" <= c <= "\ud7a3")
+    share = hangul / len(letters) if letters else 0.0
+    return share < 0.05 if question_language(question) == "en" else share >= 0.5

@@ -37,14 +37,17 @@ class CatalogEntry(BaseModel):
     language: Language
     code: str = Field(min_length=1)
     explanation: str = Field(min_length=1)
+    explanation_ko: str | None = Field(default=None, min_length=1)
     reference: str
     sections: list[str] = Field(min_length=1)
     keywords: list[str] = Field(default_factory=list)
     hadolint_ignore: list[HadolintIgnore] = Field(default_factory=list)
 
-    @field_validator("title", "title_ko", "explanation")
+    @field_validator("title", "title_ko", "explanation", "explanation_ko")
     @classmethod
-    def _one_line(cls, value: str) -> str:
+    def _one_line(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
         if "\n" in value.strip():
             raise ValueError("must be one line")
         return value.strip()
@@ -63,17 +66,19 @@ class CatalogEntry(BaseModel):
             raise ValueError("items must be non-empty strings")
         return value
 
-    def to_snippet(self, section: str | None = None) -> Snippet:
-        """The answer-model snippet for this entry, shown for `section` (default: the entry's first section)."""
+    def to_snippet(self, section: str | None = None, language: str = "en") -> Snippet:
+        """The answer-model snippet for this entry in a language ("en" or "ko"), shown for `section` (default: the
+        entry's first section)."""
+        korean = language == "ko"
         return Snippet(
-            title=self.title,
+            title=self.title_ko if korean else self.title,
             language=self.language,
             code=self.code.rstrip("\n"),
             source="catalog",
             section=section if section is not None else self.sections[0],
             id=self.id,
             reference=self.reference,
-            explanation=self.explanation,
+            explanation=(self.explanation_ko or self.explanation) if korean else self.explanation,
         )
 
 

@@ -183,7 +183,9 @@ def test_uncovered_docker_topics_are_refused_naming_them(assistant, question, mi
 def test_off_topic_questions_are_refused(assistant, question):
     answer = assistant.ask(question)
     assert answer.refused and answer.citations == [] and answer.snippets == [] and answer.verdict is None
-    assert "보안 문제와 해결" in answer.answer  # the refusal lists the article's topics
+    # the refusal lists the article's topics in the asker's language
+    korean = any("\uac00" <= c <= "\ud7a3" for c in question)
+    assert ("보안 문제와 해결" if korean else "Security Issues and Solutions") in answer.answer
 
 
 def test_refusal_speaks_the_question_language(assistant):

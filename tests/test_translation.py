@@ -126,3 +126,16 @@ def test_korean_questions_are_answered_in_korean(assistant):
     assert answer.verdict == "yes" and answer.answer.startswith("네, ")
     assert all(c.quote_original is None and c.section_translated is None for c in answer.citations)
     assert all(re.search(r"[\uac00-\ud7a3]", c.quote) for c in answer.citations)
+
+
+@pytest.mark.parametrize("question, korean", [("How do I run a container as a non-root user?", False), ("컨테이너를 root가 아닌 사용자로 실행하려면?", True)])
+def test_catalog_snippets_and_refusal_topics_follow_the_question_language(assistant, question, korean):
+    answer = assistant.ask(question)
+    catalog = [s for s in answer.snippets if s.source == "catalog"]
+    assert catalog, "the catalog has a non-root snippet"
+    for snippet in catalog:
+        hangul = bool(re.search(r"[\uac00-\ud7a3]", snippet.title + snippet.explanation))
+        assert hangul == korean, (snippet.title, snippet.explanation)
+    topics = assistant.topics("ko" if korean else "en")
+    assert any(bool(re.search(r"[\uac00-\ud7a3]", t)) == korean for t in topics)
+    assert ("보안 문제와 해결" in topics) == korean
