@@ -18,17 +18,26 @@ STATUS_CODES = {
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
+    408: "request_timeout",
     413: "body_too_large",
+    414: "uri_too_long",
     415: "unsupported_media_type",
     422: "invalid_request",
     429: "too_many_requests",
+    431: "headers_too_large",
     503: "unavailable",
 }
 
 
+# On every error, also those answered outside the middleware that adds them to other responses (a 500).
+ERROR_HEADERS = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'"}
+
+
 def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
     """A response with the API's one error body."""
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
+    return JSONResponse(
+        {"error": {"code": code, "message": message}}, status_code=status, headers={**ERROR_HEADERS, **(headers or {})}
+    )
 
 
 def _location(loc: tuple) -> str:
