@@ -122,7 +122,14 @@ def register_actions(app, settings) -> None:
         user_id = (body.get("user") or {}).get("id", "")
         vote = feedback.Vote(channel, message_ts, user_id, question, section,
                              helpful=action["action_id"] == render.HELPFUL_ACTION)
-        helpful, not_helpful = feedback.record_vote(settings, vote)
+        try:
+            helpful, not_helpful = feedback.record_vote(settings, vote)
+        except DockerQAError as error:
+            # The click is acknowledged either way; the voter learns that this vote was not kept.
+            log.error("a feedback vote was not stored: %s", error)
+            respond(response_type="ephemeral", replace_original=False,
+                    text="Sorry, your vote could not be saved right now; please try again later.")
+            return
         blocks = render.thanked_blocks(message.get("blocks", []), user_id, helpful, not_helpful)
         text = message.get("text") or "Thanks for the feedback!"
         try:
