@@ -59,6 +59,14 @@ class Settings(BaseSettings):
     def _comma_separated(cls, value):
         return _split_list(value)
 
+    @field_validator("corpus_dir", "snippets_dir", "glossary_path")
+    @classmethod
+    def _exists(cls, value):
+        # Set by hand, a mistyped path would quietly mean "no glossary" or "no catalog" (answers turn into refusals).
+        if value is not None and not Path(value).exists():
+            raise ValueError(f"{value} does not exist")
+        return value
+
     @property
     def snippets_path(self) -> Path:
         """The snippet catalog folder in use."""

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI, Security
 
 from assistant import __version__
-from assistant.errors import DockerQAError
+from assistant.errors import DockerQAError, IndexCorrupt
 from assistant.settings import Settings
 
 from .deps import bearer_scheme, require_api_key
@@ -94,6 +94,11 @@ async def _load_assistant(app: FastAPI) -> None:
     except DockerQAError as exc:
         app.state.load_error = exc
         log.error("the assistant did not load: %s", exc)
+    except Exception as exc:  # start-up must not crash: /healthz stays up and /readyz says why (503)
+        log.exception("the assistant did not load")
+        app.state.load_error = IndexCorrupt(
+            f"the assistant did not load ({exc.__class__.__name__}); the server log has the details"
+        )
 
 
 def _mount_slack(app: FastAPI, settings: Settings, assistant) -> None:

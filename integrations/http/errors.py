@@ -1,6 +1,7 @@
 """Every error the HTTP API returns, in one body shape: {"error": {"code": str, "message": str}}."""
 
 import logging
+import re
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -70,8 +71,17 @@ def validation_message(exc: RequestValidationError) -> tuple[str, str]:
     return "invalid_request", "; ".join(parts) or "the request does not match the schema"
 
 
+_ABSOLUTE_PATH = re.compile(r"(?<![\w.~])/(?:[^\s/;,'\"()]+/)*([^\s/;,'\"()]+)")
+
+
+def public_message(message: str) -> str:
+    """A message with every absolute path cut to its last part: the server's file layout is not the client's business."""
+    return _ABSOLUTE_PATH.sub(lambda m: f".../{m.group(1)}", message)
+
+
 async def _docker_qa_error(request: Request, exc: DockerQAError) -> JSONResponse:
-    return error_response(exc.status, exc.code, str(exc))
+    message = str(exc) if exc.status < 500 else public_message(str(exc))
+    return error_response(exc.status, exc.code, message)
 
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
