@@ -160,3 +160,80 @@ def test_feedback_report_on_a_damaged_database_is_one_line_and_exit_2(tmp_path, 
     assert result.exit_code == 2, result.output
     assert result.output.startswith("error: ") and result.output.count("\n") == 1
     assert str(path) in result.output
+
+
+# --- posts that Slack refuses, rate-limits or stalls ----------------------------------------------------------
+
+SERVER_ERROR = (500, {}, {"ok": False, "error": "internal_error"})
+RATE_LIMITED = (429, {"Retry-After": "1"}, {"ok": False, "error": "ratelimited"})
+
+
+@pytest.mark.parametrize("refusal", [SERVER_ERROR, RATE_LIMITED, (503, {}, {"ok": False})], ids=["500", "429", "503"])
+def test_a_mention_reply_refused_once_is_retried_after_the_ack(slack, refusal):
+    slack.fake.fail_next("chat.postMessage", refusal)
+    response = slack.event(mention(QUESTION))
+    assert response.status_code == 200
+    [refused] = [call for call in slack.fake.refused if call.method == "chat.postMessage"]
+    [reply] = slack.fake.calls_to("chat.postMessage")
+    assert reply.args["blocks"] == refused.args["blocks"]
+    assert reply.args["thread_ts"] == "1700000100.000100"
+
+
+def test_a_rate_limited_reply_waits_for_retry_after(slack):
+    slack.fake.fail_next("chat.postMessage", RATE_LIMITED, RATE_LIMITED)
+    slack.event(mention(QUESTION))
+    assert len([c for c in slack.fake.refused if c.method == "chat.postMessage"]) == 2
+    assert len(slack.fake.calls_to("chat.postMessage")) == 1
+
+
+def test_a_reply_refused_for_good_is_logged_with_the_reason(slack, caplog):
+    slack.fake.failures["chat.postMessage"] = "channel_not_found"
+    with caplog.at_level(logging.ERROR):
+        response = slack.event(mention(QUESTION))
+    assert response.status_code == 200
+    assert any("channel_not_found" in r.getMessage() and "C0GENERAL" in r.getMessage() for r in caplog.records)
+
+
+def test_a_slash_command_reply_is_retried_and_a_lost_one_logged(slack, caplog):
+    slack.fake.fail_next("hooks/retried", SERVER_ERROR)
+    assert slack.command(QUESTION, slack.fake.response_url("retried")).status_code == 200
+    assert len(slack.fake.calls_to("hooks/retried")) == 1
+
+    slack.fake.fail_next("hooks/lost", *[(404, {}, {"ok": False, "error": "expired_url"})] * 6)
+    with caplog.at_level(logging.ERROR):
+        assert slack.command(QUESTION, slack.fake.response_url("lost")).status_code == 200
+    assert slack.fake.calls_to("hooks/lost") == []
+    assert any("/ask" in r.getMessage() and "404" in r.getMessage() for r in caplog.records)
+
+
+def test_a_stalled_slack_api_does_not_hold_the_http_api(tmp_path, fake_slack, assistant):
+    from fastapi.testclient import TestClient
+
+    from integrations.http.app import create_app
+
+    fake_slack.reset()
+    settings = slack_settings(tmp_path, fake_slack)
+    gate = fake_slack.stall("chat.postMessage")
+    try:
+        with TestClient(create_app(settings, assistant=assistant)) as client:
+            from test_slack import SlackDriver
+
+            driver = SlackDriver(client, fake_slack, settings)
+            for number in range(12):
+                body = json.dumps(event_callback(mention(f"{QUESTION} ({number})", ts=f"1700009{number:03d}.000100")))
+                timestamp = int(time.time())
+                signature = "v0=" + hmac.new(SIGNING_SECRET.encode(), f"v0:{timestamp}:{body}".encode(),
+                                             hashlib.sha256).hexdigest()
+                # Acknowledged at once, though no reply can be posted yet.
+                response = client.post("/slack/events", content=body.encode(), headers={
+                    "Content-Type": JSON, "X-Slack-Request-Timestamp": str(timestamp), "X-Slack-Signature": signature})
+                assert response.status_code == 200
+            answer = client.post("/v1/ask", json={"question": "how do I keep data when a container is deleted?"})
+            assert answer.status_code == 200
+            assert fake_slack.waiting > 0  # the replies are still held by Slack while the API answered
+            gate.set()
+            assert client.app.state.slack_deliveries.wait_idle(timeout=120)
+            assert len(fake_slack.calls_to("chat.postMessage")) == 12
+            del driver
+    finally:
+        gate.set()

@@ -1,12 +1,15 @@
 """The Slack bot in HTTP mode: POST /slack/events on a FastAPI app, every request verified and shape-checked first."""
 
+import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from assistant.errors import IndexMissing
 
 from . import create_bolt_app, require
 
 EVENTS_PATH = "/slack/events"
+DISPATCH_THREADS = 4  # Bolt dispatches at once: checks and acknowledgements, quick since the posts come later
 MAX_CLOCK_SKEW = 5 * 60  # seconds; Slack's own rule for X-Slack-Request-Timestamp
 
 log = logging.getLogger(__name__)
@@ -40,7 +43,6 @@ def mount(app, settings, assistant=None):
 
     from fastapi import Request
     from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
-    from starlette.concurrency import run_in_threadpool
 
     from integrations.http.errors import error_response
 
@@ -56,6 +58,8 @@ def mount(app, settings, assistant=None):
         return app.state.assistant
 
     bolt_app = create_bolt_app(settings, assistant if assistant is not None else loaded_assistant)
+    app.state.slack_deliveries = bolt_app.deliveries
+    dispatch_threads = ThreadPoolExecutor(DISPATCH_THREADS, thread_name_prefix="slack-dispatch")
     seen_signatures = RecentKeys()
 
     async def slack_events(request: Request):
@@ -75,8 +79,10 @@ def mount(app, settings, assistant=None):
         except payloads.Malformed as exc:
             log.warning("refusing a malformed Slack request: %s", exc)
             return error_response(400, "malformed_payload", f"the Slack request is malformed: {exc}")
-        # Bolt's dispatch blocks (listeners run before the response when process_before_response is on).
-        response = await run_in_threadpool(bolt_app.dispatch, to_bolt_request(request, raw))
+        # Bolt's dispatch blocks (its listeners run before the response). It runs on the bot's own threads, so a
+        # slow Slack never holds the threads that answer the HTTP API; the posts themselves come after the ack.
+        loop = asyncio.get_running_loop()
+        response = await loop.run_in_executor(dispatch_threads, bolt_app.dispatch, to_bolt_request(request, raw))
         if response.status in _BOLT_ERRORS:
             return error_response(response.status, *_BOLT_ERRORS[response.status])
         if response.status >= 500:
