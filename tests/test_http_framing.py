@@ -305,3 +305,22 @@ def test_made_up_methods_and_paths_do_not_grow_the_metrics(live):
     assert len(after) == len(before)
     assert not any("M00000" in line or "/made-up/" in line for line in after)
     assert any('method="OTHER"' in line and 'handler="none"' in line for line in after)
+
+
+def test_a_flood_of_one_log_record_is_cut_to_a_few_lines_with_a_count():
+    import logging
+
+    from integrations.http.server import RepeatLimit
+
+    now = [0.0]
+    limit = RepeatLimit(burst=3, interval=60, clock=lambda: now[0])
+    logger = logging.getLogger("docker_qa.test_flood")
+    records = [logger.makeRecord(logger.name, logging.ERROR, __file__, 1, "accept failed: %s", ("EMFILE",), None)
+               for _ in range(10_000)]
+    passed = [record for record in records if limit.filter(record)]
+    assert len(passed) == 3
+    other = logger.makeRecord(logger.name, logging.ERROR, __file__, 1, "something else", (), None)
+    assert limit.filter(other)  # another kind of record is not held back by the flood
+    now[0] = 61.0
+    later = logger.makeRecord(logger.name, logging.ERROR, __file__, 1, "accept failed: %s", ("EMFILE",), None)
+    assert limit.filter(later) and "9997 more like this" in later.getMessage()
