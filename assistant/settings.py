@@ -44,7 +44,7 @@ class Settings(BaseSettings):
 
     http_head_timeout: float = Field(default=10.0, gt=0, description="Seconds a client has to send a request's head")
     http_body_timeout: float = Field(default=30.0, gt=0, description="Seconds a client has to send a request's body")
-    http_max_connections: int = Field(default=512, ge=1, description="Open connections per server process")
+    http_max_connections: int = Field(default=2048, ge=1, description="Open connections per server process")
 
     api_keys: Annotated[list[str], NoDecode] = Field(default_factory=list)
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)

@@ -20,7 +20,7 @@ class ConnectionLimits:
 
     head_timeout: float = 10.0  # seconds from connecting (or from the previous response) to the end of the head
     body_timeout: float = 30.0  # seconds from the end of the head to the end of the body
-    max_connections: int = 512  # open connections per process; one more is answered 503 and closed
+    max_connections: int = 2048  # open connections per process; one more is answered 503 and closed
     max_head_bytes: int = 16 * 1024  # request line plus headers
 
 

@@ -115,7 +115,6 @@ def run(
 ) -> None:
     """Serve until interrupted; `workers` > 1 starts that many processes behind one socket."""
     import uvicorn
-    from uvicorn.supervisors import Multiprocess
 
     from assistant.embed import share_cpus
 
@@ -137,10 +136,27 @@ def run(
         config = server_config(
             "integrations.http.server:app_from_environment", settings, host, port, workers, access_log=access_log
         )
-        Multiprocess(config, sockets=[config.bind_socket()]).run()
+        _ClosingMultiprocess(config, sockets=[config.bind_socket()]).run()
     finally:
         if metrics_dir:
             shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def _ClosingMultiprocess(config, sockets):
+    """uvicorn's worker supervisor, closing its own copy of the listening socket as soon as it is told to stop.
+
+    Otherwise the kernel keeps completing connections into the socket's backlog while the workers finish their
+    in-flight requests (up to the graceful shutdown period), and every one of those is reset when the parent exits.
+    """
+    from uvicorn.supervisors import Multiprocess
+
+    class ClosingMultiprocess(Multiprocess):
+        def terminate_all(self) -> None:
+            for sock in self.sockets:
+                sock.close()
+            super().terminate_all()
+
+    return ClosingMultiprocess(config, sockets)
 
 
 def settings_to_json(settings: Settings) -> str:
