@@ -20,7 +20,7 @@ class ConnectionLimits:
 
     head_timeout: float = 10.0  # seconds from connecting (or from the previous response) to the end of the head
     body_timeout: float = 30.0  # seconds from the end of the head to the end of the body
-    max_connections: int = 2048  # open connections per process; one more is answered 503 and closed
+    max_connections: int = 2048  # open connections per process; over it the longest-waiting idle one is closed
     max_head_bytes: int = 16 * 1024  # request line plus headers
 
 
@@ -53,6 +53,7 @@ class GuardedHTTPProtocol(H11Protocol):
         self._waiting_for = None  # "head" or "body"
         self._line_seen = False  # a complete request line arrived for the head being read
         self._closing_quietly = False
+        self._armed_at = 0.0
 
     # --- connection ------------------------------------------------------------------------------------------
     def connection_made(self, transport):
@@ -63,11 +64,27 @@ class GuardedHTTPProtocol(H11Protocol):
             # client's delayed ACK (about 40 ms) because h11 writes a response's head and body separately.
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         super().connection_made(transport)
-        if len(self.connections) > self.limits.max_connections:
+        self._arm("head")
+        if len(self.connections) > self.limits.max_connections and not self._evict_a_waiting_connection():
             log.warning("refusing a connection: %d open, the limit is %d", len(self.connections), self.limits.max_connections)
             self._refuse(503, "Service Unavailable", "too_many_connections", "the server has too many open connections; retry shortly")
-            return
-        self._arm("head")
+
+    def _evict_a_waiting_connection(self) -> bool:
+        """Close the connection that has waited longest for a request's head (else its body) to make room.
+
+        A full server would otherwise turn every newcomer away for as long as slow clients hold their places; a
+        connection whose request is being answered is never chosen.
+        """
+        waiting = [c for c in self.connections
+                   if c is not self and isinstance(c, GuardedHTTPProtocol) and c._waiting_for and not c._closing_quietly]
+        if not waiting:
+            return False
+        oldest = min(waiting, key=lambda c: (c._waiting_for != "head", c._armed_at))
+        oldest._disarm()
+        oldest._closing_quietly = True
+        oldest.transport.close()
+        self.connections.discard(oldest)
+        return True
 
     def connection_lost(self, exc):
         self._disarm()
@@ -105,6 +122,7 @@ class GuardedHTTPProtocol(H11Protocol):
         self._disarm()
         seconds = self.limits.head_timeout if what == "head" else self.limits.body_timeout
         self._waiting_for = what
+        self._armed_at = self.loop.time()
         self._deadline = self.loop.call_later(seconds, self._timed_out)
 
     def _disarm(self) -> None:
