@@ -17,6 +17,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -243,8 +244,8 @@ def main() -> int:
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     args.out.mkdir(parents=True, exist_ok=True)
-    logs = args.out / "reliability-logs"
-    logs.mkdir(exist_ok=True)
+    logs = Path(tempfile.mkdtemp(prefix="docker-qa-bench-"))  # the servers' logs, kept out of the results
+    print(f"server logs: {logs}", file=sys.stderr)
 
     page = Page("reliability", "Reliability: load, slow clients, made-up methods and SIGTERM", "python bench/bench_reliability.py "
                 + " ".join(sys.argv[1:]), args.out)
