@@ -134,9 +134,13 @@ def test_content_length_with_chunked_encoding_is_refused_before_the_body_is_read
     with live.connect() as conn:
         conn.sendall(request_bytes("POST", "/v1/ask", {"Content-Type": "application/json", "Content-Length": "2",
                                                       "Transfer-Encoding": "chunked"}))
-        # A few chunks of a huge body: the answer comes without the server reading the rest.
-        for part, _ in zip(chunked(10 * 1024 * 1024), range(4)):
-            conn.sendall(part)
+        # Chunks of a huge body keep coming: the answer comes without the server reading them, and is not lost to
+        # a reset although the server closes the connection with the body unread.
+        for part, _ in zip(chunked(10 * 1024 * 1024), range(64)):
+            try:
+                conn.sendall(part)
+            except (BrokenPipeError, ConnectionResetError):
+                break
         assert error_code(read_response(conn)) == (400, "bad_framing")
 
 

@@ -63,7 +63,7 @@ class GuardedHTTPProtocol(H11Protocol):
             # accepted connections as TCP, so it leaves Nagle's algorithm on: each response would wait for the
             # client's delayed ACK (about 40 ms) because h11 writes a response's head and body separately.
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        super().connection_made(transport)
+        super().connection_made(_LingeringTransport(transport, self))
         self._arm("head")
         if len(self.connections) > self.limits.max_connections and not self._evict_a_waiting_connection():
             log.warning("refusing a connection: %d open, the limit is %d", len(self.connections), self.limits.max_connections)
@@ -82,7 +82,7 @@ class GuardedHTTPProtocol(H11Protocol):
         oldest = min(waiting, key=lambda c: (c._waiting_for != "head", c._armed_at))
         oldest._disarm()
         oldest._closing_quietly = True
-        oldest.transport.close()
+        oldest._close_now()
         self.connections.discard(oldest)
         return True
 
@@ -145,7 +145,12 @@ class GuardedHTTPProtocol(H11Protocol):
                 self.transport.close()  # a connection that never sent a byte gets no answer
             return
         # A body too slow to arrive: the route waiting for it sees the client disconnect.
-        self.transport.close()
+        self._close_now()
+
+    def _close_now(self) -> None:
+        """Close at once, without the lingering close that lets a client read an early answer."""
+        transport = self.transport
+        getattr(transport, "_transport", transport).close()
 
     # --- answers uvicorn would give as plain text, or not at all -----------------------------------------------
     def send_400_response(self, msg: str) -> None:
@@ -175,6 +180,36 @@ class GuardedHTTPProtocol(H11Protocol):
         if self.transport.can_write_eof():
             self.transport.write_eof()
         self.loop.call_later(1.0, self.transport.close)
+
+
+class _LingeringTransport:
+    """The connection's transport as uvicorn sees it, closing gently when the client is still sending a body.
+
+    An answer given before the body was read (401, 413, 400 for bad framing) ends with a close; closing a socket
+    with unread bytes makes the kernel reset the connection, and the client would lose that answer. Here the write
+    side is shut, reading goes on (bytes dropped) and the socket closes a second later.
+    """
+
+    LINGER_SECONDS = 1.0
+
+    def __init__(self, transport, protocol: "GuardedHTTPProtocol"):
+        self._transport = transport
+        self._protocol = protocol
+
+    def __getattr__(self, name):
+        return getattr(self._transport, name)
+
+    def close(self) -> None:
+        protocol = self._protocol
+        if protocol.conn.their_state is h11.SEND_BODY and not self._transport.is_closing():
+            protocol._disarm()
+            protocol._closing_quietly = True
+            self._transport.resume_reading()
+            if self._transport.can_write_eof():
+                self._transport.write_eof()
+            protocol.loop.call_later(self.LINGER_SECONDS, self._transport.close)
+            return
+        self._transport.close()
 
 
 # The name the server configuration used before the limits were added.
