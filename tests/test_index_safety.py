@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from assistant.cli import main
-from assistant.errors import IndexCorrupt, OutputRefused
+from assistant.errors import IndexCorrupt
 from assistant.index import build_index, load_index
 from assistant.settings import Settings
 from conftest import ROOT

@@ -216,9 +216,6 @@ def test_a_stalled_slack_api_does_not_hold_the_http_api(tmp_path, fake_slack, as
     gate = fake_slack.stall("chat.postMessage")
     try:
         with TestClient(create_app(settings, assistant=assistant)) as client:
-            from test_slack import SlackDriver
-
-            driver = SlackDriver(client, fake_slack, settings)
             for number in range(12):
                 body = json.dumps(event_callback(mention(f"{QUESTION} ({number})", ts=f"1700009{number:03d}.000100")))
                 timestamp = int(time.time())
@@ -234,6 +231,5 @@ def test_a_stalled_slack_api_does_not_hold_the_http_api(tmp_path, fake_slack, as
             gate.set()
             assert client.app.state.slack_deliveries.wait_idle(timeout=120)
             assert len(fake_slack.calls_to("chat.postMessage")) == 12
-            del driver
     finally:
         gate.set()

@@ -19,7 +19,7 @@ _BOLT_ERRORS = {401: ("invalid_signature", "the request is not signed by Slack")
                 404: ("unhandled_request", "the bot does not handle this kind of Slack request")}
 
 
-def verify(headers, raw: bytes, secret: str, seen, now: float) -> tuple[str, str] | None:
+def verify(headers, raw: bytes, secret: str, now: float) -> tuple[str, str] | None:
     """Why a request is not a fresh one from Slack (code, message), or None when it is."""
     import hashlib
     import hmac
@@ -64,7 +64,7 @@ def mount(app, settings, assistant=None):
 
     async def slack_events(request: Request):
         raw = await request.body()
-        refusal = verify(request.headers, raw, secret, seen_signatures, time.time())
+        refusal = verify(request.headers, raw, secret, time.time())
         if refusal is not None:
             return error_response(401, *refusal)
         if not seen_signatures.first_time(f"{request.headers['x-slack-request-timestamp']}:{request.headers['x-slack-signature']}"):
