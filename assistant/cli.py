@@ -27,6 +27,8 @@ def _settings(**overrides):
 
     try:
         return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except UnicodeDecodeError:
+        raise Failure("the .env file is not UTF-8 text; save it as UTF-8") from None
     except ValidationError as exc:
         error = exc.errors()[0]
         name = "DOCKER_QA_" + str(error["loc"][0]).upper() if error.get("loc") else "a setting"
@@ -42,13 +44,42 @@ def guarded(function):
         from .errors import DockerQAError
 
         try:
-            return function(*args, **kwargs)
+            result = function(*args, **kwargs)
+            sys.stdout.flush()
+            return result
         except DockerQAError as exc:
             raise Failure(str(exc)) from None
         except KeyboardInterrupt:
             raise Failure("interrupted") from None
+        except UnicodeEncodeError as exc:
+            raise Failure(
+                f"the output cannot carry this text (encoding {exc.encoding}); set PYTHONIOENCODING=utf-8"
+            ) from None
+        except OSError as exc:
+            if not _is_output_error(exc):
+                raise
+            _silence_stdout()
+            raise Failure(f"cannot write the output: {exc.strerror or exc}") from None
 
     return wrapper
+
+
+def _is_output_error(exc: OSError) -> bool:
+    """True for a failed write to standard output: a full device, a closed pipe."""
+    import errno
+
+    return isinstance(exc, BrokenPipeError) or exc.errno in (errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EDQUOT)
+
+
+def _silence_stdout() -> None:
+    # Point standard output at /dev/null, so the interpreter's own flush at exit does not fail a second time.
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _load(settings):
@@ -74,12 +105,26 @@ def _ask(question: str, as_json: bool, top_k: int | None, index: Path | None) ->
         questions = _read_stdin_questions()
         if not questions:
             raise Failure("no questions on standard input; send one question per line")
+        from .errors import DockerQAError
+
         assistant = _load(settings)
-        for line in questions:
-            answer = assistant.ask(line, top_k=top_k)
+        failed = 0
+        for number, line in enumerate(questions, 1):
+            try:
+                answer = assistant.ask(line, top_k=top_k)
+            except DockerQAError as exc:
+                # One bad line does not stop the batch: it gets an error in place of its answer.
+                failed += 1
+                if as_json:
+                    click.echo(json.dumps({"error": {"code": exc.code, "message": str(exc)}, "line": number}))
+                else:
+                    click.echo(f"error: question {number}: {exc}", err=True)
+                continue
             click.echo(answer.model_dump_json() if as_json else "")
             if not as_json:
                 _render(answer)
+        if failed:
+            raise Failure(f"{failed} of {len(questions)} questions were not answered")
         return
     check_question(question)  # fail fast, before loading anything
     answer = _load(settings).ask(question, top_k=top_k)
@@ -340,3 +385,7 @@ def feedback_report():
     click.echo(f"{'section':{width}}  helpful  not helpful")
     for section, helpful, unhelpful in rows:
         click.echo(f"{section:{width}}  {helpful:7}  {unhelpful:11}")
+
+
+if __name__ == "__main__":
+    main()

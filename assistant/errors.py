@@ -71,3 +71,16 @@ class ConfigError(DockerQAError):
     """A required setting is missing or invalid."""
 
     code = "config_error"
+
+
+class FeedbackStoreError(DockerQAError):
+    """The feedback database cannot be opened, read or written (damaged, read-only, or not a database)."""
+
+    code = "feedback_store_error"
+    status = 503
+
+
+class OutputRefused(DockerQAError):
+    """An output path holds something that writing there would destroy, or cannot be written."""
+
+    code = "output_refused"

@@ -42,6 +42,10 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default=Path.home() / ".local" / "share" / "docker-qa", description="Writable directory")
     feedback_db: Path | None = Field(default=None, description="SQLite feedback database (default: DATA_DIR/feedback.sqlite3)")
 
+    http_head_timeout: float = Field(default=10.0, gt=0, description="Seconds a client has to send a request's head")
+    http_body_timeout: float = Field(default=30.0, gt=0, description="Seconds a client has to send a request's body")
+    http_max_connections: int = Field(default=2048, ge=1, description="Open connections per server process")
+
     api_keys: Annotated[list[str], NoDecode] = Field(default_factory=list)
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
@@ -54,6 +58,14 @@ class Settings(BaseSettings):
     @classmethod
     def _comma_separated(cls, value):
         return _split_list(value)
+
+    @field_validator("corpus_dir", "snippets_dir", "glossary_path")
+    @classmethod
+    def _exists(cls, value):
+        # Set by hand, a mistyped path would quietly mean "no glossary" or "no catalog" (answers turn into refusals).
+        if value is not None and not Path(value).exists():
+            raise ValueError(f"{value} does not exist")
+        return value
 
     @property
     def snippets_path(self) -> Path:

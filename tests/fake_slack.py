@@ -24,11 +24,17 @@ class Call:
 
 
 class FakeSlack:
-    """A threaded HTTP server on 127.0.0.1 answering auth.test, chat.* and response_url posts."""
+    """A threaded HTTP server on 127.0.0.1 answering auth.test, chat.* and response_url posts; it can be told to
+    fail (HTTP errors, 429 with Retry-After, ok: false) or to stall."""
 
     def __init__(self):
         self.calls: list[Call] = []
         self.failures: dict[str, str] = {}  # method -> Slack error code to answer with
+        # method -> HTTP answers (status, headers, body) to give to its next calls, before answering normally
+        self.script: dict[str, list[tuple[int, dict, dict]]] = {}
+        self.refused: list[Call] = []  # calls answered from the script
+        self.stalled: dict[str, threading.Event] = {}  # method -> calls wait until the event is set
+        self.waiting = 0  # calls waiting on a stall right now
         self._condition = threading.Condition()
         self._ts = itertools.count(1)
         fake = self
@@ -43,11 +49,15 @@ class FakeSlack:
                 if isinstance(args.get("blocks"), str):
                     args["blocks"] = json.loads(args["blocks"])
                 method = self.path.removeprefix("/api/").strip("/")
-                payload = fake._answer(method, args, dict(self.headers))
+                fake._stall(method)
+                scripted = fake._scripted(method, args, dict(self.headers))
+                status, headers, payload = scripted or (200, {}, fake._answer(method, args, dict(self.headers)))
                 body = json.dumps(payload).encode()
-                self.send_response(200)
+                self.send_response(status)
                 self.send_header("Content-Type", "application/json; charset=utf-8")
                 self.send_header("Content-Length", str(len(body)))
+                for name, value in headers.items():
+                    self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(body)
 
@@ -82,6 +92,11 @@ class FakeSlack:
         with self._condition:
             self.calls.clear()
             self.failures.clear()
+            self.script.clear()
+            self.refused.clear()
+            for gate in self.stalled.values():
+                gate.set()
+            self.stalled.clear()
 
     def calls_to(self, method: str) -> list[Call]:
         """Calls recorded so far for one method, oldest first."""
@@ -100,6 +115,37 @@ class FakeSlack:
                 if remaining <= 0:
                     raise AssertionError(f"expected {count} call(s) to {method}, got {len(calls)}: {self.calls}")
                 self._condition.wait(remaining)
+
+    def fail_next(self, method: str, *answers: tuple[int, dict, dict]) -> None:
+        """Answer the next calls to `method` with these (status, headers, body), then normally again."""
+        with self._condition:
+            self.script.setdefault(method, []).extend(answers)
+
+    def stall(self, method: str) -> threading.Event:
+        """Hold every call to `method` until the returned event is set (at most 20 seconds each)."""
+        gate = threading.Event()
+        self.stalled[method] = gate
+        return gate
+
+    def _stall(self, method: str) -> None:
+        gate = self.stalled.get(method)
+        if gate is None:
+            return
+        with self._condition:
+            self.waiting += 1
+        gate.wait(20)
+        with self._condition:
+            self.waiting -= 1
+
+    def _scripted(self, method: str, args: dict, headers: dict):
+        with self._condition:
+            answers = self.script.get(method)
+            if not answers:
+                return None
+            answer = answers.pop(0)
+            self.refused.append(Call(method, args, headers, answer[2]))
+            self._condition.notify_all()
+            return answer
 
     def _answer(self, method: str, args: dict, headers: dict) -> dict:
         with self._condition:

@@ -145,3 +145,13 @@ def test_http_load_test_runs_every_part(tmp_path):
     assert set(runs) == {"no-op (GET /healthz)", "ask, one repeated question", "ask, 1025 distinct questions"}
     assert all(float(row[2]) > 0 and row[5] == "0" for row in runs.values())
     assert "of embedder alone" in runs["ask, 1025 distinct questions"][7]
+
+
+def test_reliability_bench_runs_and_writes_its_page(tmp_path):
+    run_script("bench_reliability.py", "--requests", "8", "--concurrency", "2", "--methods", "20", "--slow", "4",
+               "--out", str(tmp_path))
+    page = (tmp_path / "reliability.md").read_text(encoding="utf-8")
+    assert page.startswith("# ") and "Machine: " in page
+    for section in ("## Load", "## Made-up methods", "## Slow clients", "## SIGTERM under load"):
+        assert section in page
+    assert len(table_rows(page, "1 ")) == 1 and len(table_rows(page, "2 ")) == 1  # both worker counts ran

@@ -318,9 +318,20 @@ def test_compose_service_is_configured_hardened_limited_and_checked(compose, ser
     if service == "api":
         assert re.search(r"127\.0\.0\.1:8000/(readyz|healthz)", " ".join(healthcheck["test"]))
 
-    assert spec["read_only"] is True and "/tmp" in spec["tmpfs"]
+    assert spec["read_only"] is True
+    (tmp,) = [entry for entry in spec["tmpfs"] if entry.split(":")[0] == "/tmp"]
+    assert re.search(r"size=\d+[km]", tmp), "a sized /tmp"
     assert spec["cap_drop"] == ["ALL"] and "no-new-privileges:true" in spec["security_opt"]
     assert not spec["user"].startswith("0") and spec["user"].split(":")[0].isdigit()
+
+
+def test_compose_gives_tokens_only_to_the_bot_and_requires_api_keys(compose):
+    api, slack = compose["services"]["api"]["environment"], compose["services"]["slack"]["environment"]
+    for token in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"):
+        assert api[token] == "", f"the API must not get {token} (nor serve /slack/events as a second writer)"
+        assert token not in slack, f"the bot reads {token} from .env"
+    assert re.fullmatch(r"\$\{DOCKER_QA_API_KEYS:\?.+\}", api["DOCKER_QA_API_KEYS"]), "Compose refuses to run without keys"
+    assert re.search(r"^DOCKER_QA_API_KEYS=", ENV_EXAMPLE.read_text(), re.MULTILINE)
 
 
 def test_slack_healthcheck_detects_a_connection_on_port_443(compose):
@@ -411,7 +422,7 @@ def test_strict_validation_rejects_a_misspelt_field():
 
 def test_kubernetes_has_every_piece():
     kinds = sorted(document["kind"] for _, document in kubernetes_documents())
-    for kind in ("ConfigMap", "Deployment", "HorizontalPodAutoscaler", "PersistentVolumeClaim",
+    for kind in ("ConfigMap", "Deployment", "HorizontalPodAutoscaler", "NetworkPolicy", "PersistentVolumeClaim",
                  "PodDisruptionBudget", "Service"):
         assert kind in kinds
     assert kinds.count("Deployment") == 2
@@ -483,6 +494,27 @@ def test_api_deployment_serves_probes_and_scales():
 
     api_keys = env_of(container)["DOCKER_QA_API_KEYS"]
     assert api_keys["valueFrom"]["secretKeyRef"]["name"] == "docker-qa-secrets"
+
+
+def test_api_pods_stop_without_dropping_requests():
+    deployment = one("Deployment", "docker-qa-api")
+    pod = deployment["spec"]["template"]["spec"]
+    (container,) = containers(deployment)
+    command = container["lifecycle"]["preStop"]["exec"]["command"]
+    seconds = float(re.search(r"sleep\((\d+(?:\.\d+)?)\)", " ".join(command)).group(1))
+    from integrations.http.server import GRACEFUL_SHUTDOWN_SECONDS
+
+    assert seconds + GRACEFUL_SHUTDOWN_SECONDS < pod["terminationGracePeriodSeconds"]
+
+
+def test_network_policies_let_in_only_api_traffic_and_out_only_slack_and_dns():
+    policies = {doc["metadata"]["name"]: doc["spec"] for _, doc in kubernetes_documents() if doc["kind"] == "NetworkPolicy"}
+    api, slack = policies["docker-qa-api"], policies["docker-qa-slack"]
+    assert api["podSelector"]["matchLabels"].items() <= one("Deployment", "docker-qa-api")["spec"]["template"]["metadata"]["labels"].items()
+    assert slack["podSelector"]["matchLabels"].items() <= one("Deployment", "docker-qa-slack")["spec"]["template"]["metadata"]["labels"].items()
+    assert [port["port"] for rule in api["ingress"] for port in rule["ports"]] == [8000] and api["egress"] == []
+    assert slack["ingress"] == []
+    assert sorted({port["port"] for rule in slack["egress"] for port in rule["ports"]}) == [53, 443]
 
 
 def test_slack_worker_is_the_single_writer_of_the_feedback_database():

@@ -40,13 +40,18 @@ def test_committed_index_is_fresh(settings):
     assert loaded.faiss_index.ntotal == manifest.chunk_count == len(loaded.chunks)
 
 
+def _empty_folder(path: Path) -> Path:
+    path.mkdir()
+    return path
+
+
 @pytest.fixture()
 def small(tmp_path):
     """A one-post corpus and its freshly built index."""
     source = tmp_path / "posts"
     source.mkdir()
     (source / "volumes.md").write_text(POST, encoding="utf-8")
-    settings = Settings(corpus_dir=source, index_dir=tmp_path / "idx", snippets_dir=tmp_path / "none")
+    settings = Settings(corpus_dir=source, index_dir=tmp_path / "idx", snippets_dir=_empty_folder(tmp_path / "none"))
     build_index(settings)
     return settings
 
@@ -142,7 +147,7 @@ def test_sentence_transformers_backend(tmp_path, monkeypatch):
         embedder="sentence-transformers",
         embedder_model=model,
         index_dir=tmp_path / "st-index",
-        snippets_dir=tmp_path / "no-catalog",
+        snippets_dir=_empty_folder(tmp_path / "no-catalog"),
     )
     manifest = build_index(settings)
     assert manifest.embedder == f"sentence-transformers/{model}" and manifest.dim == 384

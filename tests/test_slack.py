@@ -91,7 +91,10 @@ class SlackDriver:
             "X-Slack-Signature": signature or sign(body, timestamp),
             **(headers or {}),
         }
-        return self.client.post("/slack/events", content=body.encode(), headers=all_headers)
+        response = self.client.post("/slack/events", content=body.encode(), headers=all_headers)
+        # Replies are posted after the acknowledgement, on the bot's own threads: wait until they are done.
+        assert self.client.app.state.slack_deliveries.wait_idle(timeout=60)
+        return response
 
     def event(self, event: dict, event_id: str | None = None, **kwargs):
         return self.post(json.dumps(event_callback(event, event_id)), "application/json", **kwargs)
@@ -530,7 +533,7 @@ def test_socket_mode_requests_are_answered_without_a_signing_secret(tmp_path, fa
     response = run_bolt_app(app, envelope)  # what SocketModeHandler does with each envelope
 
     assert response.status == 200
-    [reply] = fake_slack.calls_to("chat.postMessage")
+    [reply] = fake_slack.wait_for("chat.postMessage")
     assert reply.args["thread_ts"] == "1700000600.000600"
     assert ":white_check_mark: *Yes*" in posted_text(reply)
 

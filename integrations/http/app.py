@@ -8,13 +8,13 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI, Security
 
 from assistant import __version__
-from assistant.errors import DockerQAError
+from assistant.errors import DockerQAError, IndexCorrupt
 from assistant.settings import Settings
 
 from .deps import bearer_scheme, require_api_key
 from .errors import install_error_handlers
-from .middleware import CORS, MAX_BODY_BYTES, BodySizeLimit
-from .metrics import ServiceMetrics, instrument
+from .middleware import CORS, MAX_BODY_BYTES, RequestGate, SecurityHeaders
+from .metrics import ServiceMetrics, forget_worker, instrument
 
 log = logging.getLogger("docker_qa.http")
 
@@ -41,6 +41,7 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
             await _load_assistant(app)
         app.state.metrics.record_index(app.state.assistant)
         yield
+        forget_worker()
 
     app = FastAPI(
         title="docker-qa",
@@ -54,7 +55,7 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
     app.state.metrics = ServiceMetrics(CollectorRegistry(auto_describe=True))
 
     install_error_handlers(app)
-    app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
+    app.add_middleware(RequestGate, max_bytes=MAX_BODY_BYTES, api_keys=settings.api_keys)
     if settings.cors_origins:
         app.add_middleware(
             CORS,
@@ -64,6 +65,7 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
             max_age=600,
         )
     instrument(app, app.state.metrics)
+    app.add_middleware(SecurityHeaders)  # outermost: every response, errors from any layer included
 
     keyed = [Depends(require_api_key)]
     if settings.api_keys:
@@ -92,6 +94,11 @@ async def _load_assistant(app: FastAPI) -> None:
     except DockerQAError as exc:
         app.state.load_error = exc
         log.error("the assistant did not load: %s", exc)
+    except Exception as exc:  # start-up must not crash: /healthz stays up and /readyz says why (503)
+        log.exception("the assistant did not load")
+        app.state.load_error = IndexCorrupt(
+            f"the assistant did not load ({exc.__class__.__name__}); the server log has the details"
+        )
 
 
 def _mount_slack(app: FastAPI, settings: Settings, assistant) -> None:

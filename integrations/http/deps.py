@@ -46,17 +46,26 @@ def _key_matches(given: str, keys: list[str]) -> bool:
     return matched
 
 
+def api_key_refusal(authorization: str, keys: list[str]) -> tuple[int, str, str, dict[str, str]] | None:
+    """Why a request with this Authorization header is refused (status, code, message, headers), or None to let it in."""
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return 401, "unauthorized", "this server requires an API key; send Authorization: Bearer KEY", {"WWW-Authenticate": "Bearer"}
+    if not _key_matches(token.strip(), keys):
+        return 401, "unauthorized", "the API key is not valid", {"WWW-Authenticate": 'Bearer error="invalid_token"'}
+    return None
+
+
 async def require_api_key(request: Request, settings: Settings = Depends(get_settings)) -> None:
     """Let the request through when no API keys are configured or it carries one of them as a Bearer token."""
+    # The app's RequestGate has already refused a missing or wrong key before the body was read; this repeats the
+    # check for settings overridden per request (tests) and documents the scheme in the OpenAPI schema.
     if not settings.api_keys:
         return
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise HTTPException(
-            401, "this server requires an API key; send Authorization: Bearer KEY", {"WWW-Authenticate": "Bearer"}
-        )
-    if not _key_matches(token.strip(), settings.api_keys):
-        raise HTTPException(401, "the API key is not valid", {"WWW-Authenticate": 'Bearer error="invalid_token"'})
+    refusal = api_key_refusal(request.headers.get("authorization", ""), settings.api_keys)
+    if refusal is not None:
+        status, _, message, headers = refusal
+        raise HTTPException(status, message, headers)
 
 
 async def require_json(request: Request) -> None:

@@ -1,6 +1,7 @@
 """Every error the HTTP API returns, in one body shape: {"error": {"code": str, "message": str}}."""
 
 import logging
+import re
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -18,17 +19,26 @@ STATUS_CODES = {
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
+    408: "request_timeout",
     413: "body_too_large",
+    414: "uri_too_long",
     415: "unsupported_media_type",
     422: "invalid_request",
     429: "too_many_requests",
+    431: "headers_too_large",
     503: "unavailable",
 }
 
 
+# On every error, also those answered outside the middleware that adds them to other responses (a 500).
+ERROR_HEADERS = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'"}
+
+
 def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
     """A response with the API's one error body."""
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
+    return JSONResponse(
+        {"error": {"code": code, "message": message}}, status_code=status, headers={**ERROR_HEADERS, **(headers or {})}
+    )
 
 
 def _location(loc: tuple) -> str:
@@ -61,8 +71,17 @@ def validation_message(exc: RequestValidationError) -> tuple[str, str]:
     return "invalid_request", "; ".join(parts) or "the request does not match the schema"
 
 
+_ABSOLUTE_PATH = re.compile(r"(?<![\w.~])/(?:[^\s/;,'\"()]+/)*([^\s/;,'\"()]+)")
+
+
+def public_message(message: str) -> str:
+    """A message with every absolute path cut to its last part: the server's file layout is not the client's business."""
+    return _ABSOLUTE_PATH.sub(lambda m: f".../{m.group(1)}", message)
+
+
 async def _docker_qa_error(request: Request, exc: DockerQAError) -> JSONResponse:
-    return error_response(exc.status, exc.code, str(exc))
+    message = str(exc) if exc.status < 500 else public_message(str(exc))
+    return error_response(exc.status, exc.code, message)
 
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -1,13 +1,35 @@
-"""Prometheus metrics of the HTTP API: per-route requests and latency (instrumentator) plus answer and index gauges."""
+"""Prometheus metrics of the HTTP API: requests and latency per route (labels from a closed set), answers and the index."""
 
-from prometheus_client import CollectorRegistry, Counter, Gauge
+import os
+import time
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+# A client chooses the method and the path; the labels must not let it choose how many series there are.
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+OTHER_METHOD = "OTHER"
+UNMATCHED_HANDLER = "none"  # every path that is no route of the app
+METRICS_PATH = "/metrics"
 
 
 class ServiceMetrics:
-    """The service's own metrics, registered in the app's registry next to the instrumentator's."""
+    """The service's metrics in the app's registry: HTTP requests and latency, answers, refusals and index size."""
 
     def __init__(self, registry: CollectorRegistry):
         self.registry = registry
+        self.requests = Counter(
+            "http_requests",
+            "HTTP requests by method, route template and status",
+            ["handler", "method", "status"],
+            registry=registry,
+        )
+        self.latency = Histogram(
+            "http_request_duration_seconds",
+            "Seconds from receiving a request to the end of its response, by method and route template",
+            ["handler", "method"],
+            buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+            registry=registry,
+        )
         self.answers = Counter(
             "docker_qa_answers",
             "Answers given by POST /v1/ask, by verdict (none when the question is not yes/no)",
@@ -45,12 +67,63 @@ class ServiceMetrics:
         self.answers.labels(verdict=answer.verdict or "none").inc()
 
 
-def instrument(app, metrics: ServiceMetrics) -> None:
-    """Add per-route request counts and latency histograms, and serve every metric at GET /metrics."""
-    from prometheus_fastapi_instrumentator import Instrumentator
+def route_template(scope) -> str:
+    """The path template of the route that took a request (`/v1/snippets/{snippet_id}`), or one label for all others."""
+    # Starlette's router records the route it matched (fully, or by path only for a 405) in the scope.
+    return getattr(scope.get("route"), "path", None) or UNMATCHED_HANDLER
 
-    Instrumentator(
-        registry=metrics.registry,
-        should_group_status_codes=False,
-        excluded_handlers=["/metrics"],
-    ).instrument(app).expose(app, endpoint="/metrics", include_in_schema=False)
+
+class RequestMetrics:
+    """ASGI middleware counting every request under labels from a closed set: known method, route template, status."""
+
+    def __init__(self, app, metrics: ServiceMetrics):
+        self.app = app
+        self.metrics = metrics
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["path"] == METRICS_PATH:
+            await self.app(scope, receive, send)
+            return
+        method = scope["method"] if scope["method"] in KNOWN_METHODS else OTHER_METHOD
+        status = 500
+        started = time.perf_counter()
+
+        async def send_recording_status(message):
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_recording_status)
+        finally:
+            handler = route_template(scope)
+            self.metrics.requests.labels(handler, method, str(status)).inc()
+            self.metrics.latency.labels(handler, method).observe(time.perf_counter() - started)
+
+
+def instrument(app, metrics: ServiceMetrics) -> None:
+    """Count requests and latency per route, and serve every metric (all workers' when multiprocess) at GET /metrics."""
+    from fastapi.responses import Response
+    from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+    app.add_middleware(RequestMetrics, metrics=metrics)
+
+    @app.get(METRICS_PATH, include_in_schema=False)
+    def serve_metrics() -> Response:
+        if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+            from prometheus_client import multiprocess
+
+            registry = CollectorRegistry()
+            multiprocess.MultiProcessCollector(registry)
+        else:
+            registry = metrics.registry
+        return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+
+
+def forget_worker(pid: int | None = None) -> None:
+    """Remove a stopped worker's live-gauge files from the multiprocess metrics folder (counters are kept)."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(pid or os.getpid())

@@ -1,4 +1,4 @@
-"""Middleware of the HTTP API: the request body size limit and CORS, both answering errors in the API's body shape."""
+"""Middleware of the HTTP API: request framing and body limit, API keys before the body, security headers, CORS."""
 
 from starlette.middleware.cors import CORSMiddleware
 
@@ -7,51 +7,59 @@ from assistant.settings import MAX_QUESTION_CHARS
 from .errors import error_response
 
 MAX_BODY_BYTES = 64 * 1024
+KEYED_PREFIX = "/v1/"
+
+# Every response gets these; JSON and text answers also get a CSP that allows nothing (they are never documents).
+NOSNIFF = (b"x-content-type-options", b"nosniff")
+DATA_CSP = (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'")
 
 
-class BodySizeLimit:
-    """Answers 413 to a body over `max_bytes`: by its Content-Length, or while reading a chunked body."""
+class RequestGate:
+    """Checks a request before any route sees it: framing, declared size, API key, then the bytes actually received.
 
-    def __init__(self, app, max_bytes: int = MAX_BODY_BYTES):
+    In that order, so an oversized or badly framed request is refused before the key is looked at, and a request
+    without a valid key is refused before a byte of its body is read. The body is then read here, counting what
+    arrives (whatever Content-Length or Transfer-Encoding claim), and refused at the first byte over `max_bytes`.
+    """
+
+    def __init__(self, app, max_bytes: int = MAX_BODY_BYTES, api_keys: list[str] | None = None):
         self.app = app
         self.max_bytes = max_bytes
+        self.api_keys = list(api_keys or [])
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        length = chunked = None
-        for name, value in scope["headers"]:
-            if name == b"content-length":
-                length = value
-            elif name == b"transfer-encoding":
-                chunked = value
-        if length is not None:
-            # The server reads exactly Content-Length bytes, so the declared size is the size.
-            if not length.isdigit():
-                await error_response(400, "bad_request", "the Content-Length header is not a number")(scope, receive, send)
-                return
-            if int(length) > self.max_bytes:
-                await self._refuse(scope, receive, send)
-                return
-            await self.app(scope, receive, send)
+        lengths = [value for name, value in scope["headers"] if name == b"content-length"]
+        encodings = [value for name, value in scope["headers"] if name == b"transfer-encoding"]
+        refusal = self._framing_refusal(lengths, encodings)
+        if refusal is None and self.api_keys and scope["path"].startswith(KEYED_PREFIX):
+            from .deps import api_key_refusal
+
+            refusal = api_key_refusal(_header(scope, b"authorization"), self.api_keys)
+        if refusal is not None:
+            status, code, message, headers = refusal
+            # The body was not read: close the connection rather than read what is left of it.
+            await error_response(status, code, message, {**headers, "Connection": "close"})(scope, receive, send)
             return
-        if chunked is None:
+        if not lengths and not encodings:
             # Neither header: HTTP/1.1 says there is no body.
             await self.app(scope, receive, send)
             return
 
-        # A body of unknown length: read it here, up to the limit, then hand it on.
         messages = []
         size = 0
         while True:
             message = await receive()
+            if message["type"] == "http.disconnect":
+                return  # the client left (or was too slow and was cut off): nobody to answer
             messages.append(message)
             if message["type"] != "http.request":
                 break
             size += len(message.get("body", b""))
             if size > self.max_bytes:
-                await self._refuse(scope, receive, send)
+                await self._too_large(scope, receive, send)
                 return
             if not message.get("more_body", False):
                 break
@@ -61,14 +69,56 @@ class BodySizeLimit:
 
         await self.app(scope, replay, send)
 
-    async def _refuse(self, scope, receive, send):
-        response = error_response(
-            413,
-            "body_too_large",
-            f"the request body is over {self.max_bytes // 1024} KiB; questions are at most {MAX_QUESTION_CHARS} characters",
-            headers={"Connection": "close"},
-        )
+    def _framing_refusal(self, lengths: list[bytes], encodings: list[bytes]):
+        if lengths and encodings:
+            return 400, "bad_framing", "the request has both Content-Length and Transfer-Encoding; send one of them", {}
+        if len(lengths) > 1 and len(set(lengths)) > 1:
+            return 400, "bad_framing", "the request has several different Content-Length headers", {}
+        if lengths:
+            if not lengths[0].isdigit():
+                return 400, "bad_framing", "the Content-Length header is not a number", {}
+            if int(lengths[0]) > self.max_bytes:
+                return 413, "body_too_large", self._too_large_message(), {}
+        return None
+
+    def _too_large_message(self) -> str:
+        return f"the request body is over {self.max_bytes // 1024} KiB; questions are at most {MAX_QUESTION_CHARS} characters"
+
+    async def _too_large(self, scope, receive, send):
+        response = error_response(413, "body_too_large", self._too_large_message(), headers={"Connection": "close"})
         await response(scope, receive, send)
+
+
+def _header(scope, name: bytes) -> str:
+    for key, value in scope["headers"]:
+        if key == name:
+            return value.decode("latin-1")
+    return ""
+
+
+class SecurityHeaders:
+    """Adds `nosniff` to every response, errors included, and a deny-all CSP to every response that is not a page."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"x-content-type-options"]
+                headers.append(NOSNIFF)
+                names = {k.lower() for k, _ in headers}
+                content_type = next((v for k, v in headers if k.lower() == b"content-type"), b"")
+                if b"content-security-policy" not in names and not content_type.startswith(b"text/html"):
+                    headers.append(DATA_CSP)
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 class CORS(CORSMiddleware):

@@ -28,18 +28,20 @@ def _assistant_provider(assistant) -> Callable:
     raise TypeError("assistant must be an Assistant or a function returning one")
 
 
-def create_bolt_app(settings, assistant, client=None):
+def create_bolt_app(settings, assistant, client=None, deliveries=None):
     """A Bolt app answering with `assistant` (an Assistant, or a function returning the loaded one)."""
     from slack_bolt import App
     from slack_sdk import WebClient
 
     from . import listeners
     from .dedupe import RecentKeys
+    from .delivery import Deliveries, retry_handlers
 
     if client is None:
         # settings.slack_api_url: Slack, GovSlack (https://slack-gov.com/api/) or a local test server.
         base_url = settings.slack_api_url if settings.slack_api_url.endswith("/") else settings.slack_api_url + "/"
-        client = WebClient(token=bot_token(settings.slack_bot_token), base_url=base_url)
+        client = WebClient(token=bot_token(settings.slack_bot_token), base_url=base_url, timeout=15,
+                           retry_handlers=retry_handlers())
     else:
         bot_token(client.token)
     app = App(
@@ -50,13 +52,12 @@ def create_bolt_app(settings, assistant, client=None):
         signing_secret=settings.slack_signing_secret or "",
         # auth.test runs on the first request instead of here, so building the app needs no network.
         token_verification_enabled=False,
-        # Listeners finish before the response goes back to Slack. An answer takes far less than
-        # Slack's 3 seconds, a retry that comes anyway is dropped by the dedupe middleware, and an
-        # HTTP response means the work is done (which keeps the tests deterministic). The slow part
-        # of /ask runs as a lazy listener, after its acknowledgement has been sent.
+        # Listeners only decide and acknowledge; answering and posting are handed to `deliveries`, which run
+        # after the response has gone back to Slack, retry refused posts and log what fails for good.
         process_before_response=True,
     )
-    listeners.register(app, settings, _assistant_provider(assistant), RecentKeys())
+    app.deliveries = deliveries or Deliveries()
+    listeners.register(app, settings, _assistant_provider(assistant), RecentKeys(), app.deliveries)
     return app
 
 

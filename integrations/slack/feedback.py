@@ -1,9 +1,11 @@
 """Helpful / not-helpful votes on Slack answers, kept in SQLite: one vote per user per message."""
 
 import sqlite3
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from assistant.errors import FeedbackStoreError
 
 NO_CITATION = "(no citation)"
 
@@ -36,13 +38,31 @@ class Vote:
 def _connect(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     connection = sqlite3.connect(path, timeout=10)
-    connection.execute(_SCHEMA)
+    try:
+        connection.execute(_SCHEMA)
+    except BaseException:
+        connection.close()
+        raise
     return connection
 
 
+@contextmanager
+def _store_errors(path: Path):
+    """SQLite and file system errors as FeedbackStoreError, one line naming the database and the reason."""
+    try:
+        yield
+    except (sqlite3.Error, OSError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+        raise FeedbackStoreError(
+            f"the feedback database {path} cannot be used ({reason}); fix its permissions or move it aside"
+        ) from None
+
+
 def record_vote(settings, vote: Vote) -> tuple[int, int]:
-    """Store a vote (replacing the user's earlier vote on that message); return the message's (helpful, not) counts."""
-    with closing(_connect(settings.feedback_path)) as connection, connection:
+    """Store a vote (replacing the user's earlier vote on that message); return the message's (helpful, not) counts.
+
+    Raises FeedbackStoreError when the database is damaged, read-only or not a database."""
+    with _store_errors(settings.feedback_path), closing(_connect(settings.feedback_path)) as connection, connection:
         connection.execute(
             """
             INSERT INTO feedback (channel, message_ts, user_id, question, section, helpful)
@@ -68,7 +88,7 @@ def report_rows(settings) -> list[tuple[str, int, int]]:
     path = Path(settings.feedback_path)
     if not path.exists():
         return []
-    with closing(_connect(path)) as connection:
+    with _store_errors(path), closing(_connect(path)) as connection:
         rows = connection.execute(
             """
             SELECT section, SUM(helpful), SUM(1 - helpful) FROM feedback

@@ -8,6 +8,7 @@ from assistant.errors import DockerQAError
 
 from . import feedback, render
 from .dedupe import RecentKeys, message_keys, wants_answer
+from .delivery import Deliveries, DeliveryFailed, post_to_response_url
 
 COMMAND = "/ask"
 _LEADING_MENTIONS = re.compile(r"^\s*(?:<@[UW][A-Z0-9]+(?:\|[^>]*)?>[\s,:]*)+")
@@ -63,79 +64,109 @@ def register_middleware(app, recent: RecentKeys) -> None:
         return next()
 
 
-def register_events(app, get_assistant: Callable) -> None:
-    """Mentions in channels (answered in the thread) and direct messages (answered in the DM)."""
+def register_events(app, get_assistant: Callable, deliveries: Deliveries) -> None:
+    """Mentions in channels (answered in the thread) and direct messages (answered in the DM), after the ack."""
 
     @app.event("app_mention")
-    def answer_mention(event, context, say, client):
-        thread_ts = event.get("thread_ts") or event["ts"]
+    def answer_mention(event, context, client):
+        channel, thread_ts = event["channel"], event.get("thread_ts") or event["ts"]
         question = question_from(event.get("text", ""), context.bot_user_id)
-        if not question:
-            client.chat_postEphemeral(
-                channel=event["channel"], user=event["user"], thread_ts=thread_ts,
-                **usage(get_assistant),
-            )
-            return
-        say(thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
-            **reply(get_assistant, question, event.get("user")))
+
+        def post():
+            if not question:
+                client.chat_postEphemeral(channel=channel, user=event["user"], thread_ts=thread_ts, **usage(get_assistant))
+                return
+            client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
+                                    **reply(get_assistant, question, event.get("user")))
+
+        deliveries.submit(f"the answer to a mention in {channel}", post)
 
     @app.event("message")
-    def answer_direct_message(event, context, say):
+    def answer_direct_message(event, context, client):
         if event.get("channel_type") != "im":
             return
+        channel = event["channel"]
         question = question_from(event.get("text", ""), context.bot_user_id)
-        message = reply(get_assistant, question) if question else usage(get_assistant)
-        say(thread_ts=event.get("thread_ts"), unfurl_links=False, unfurl_media=False, **message)
+
+        def post():
+            message = reply(get_assistant, question) if question else usage(get_assistant)
+            client.chat_postMessage(channel=channel, thread_ts=event.get("thread_ts"), unfurl_links=False,
+                                    unfurl_media=False, **message)
+
+        deliveries.submit(f"the answer to a direct message in {channel}", post)
 
 
-def register_commands(app, get_assistant: Callable) -> None:
+def register_commands(app, get_assistant: Callable, deliveries: Deliveries) -> None:
     """`/ask QUESTION`: acknowledged at once, answered in the channel afterwards; `/ask` alone shows help."""
 
-    def acknowledge(ack, command):
-        if question_from(command.get("text", "")):
-            ack()
-        else:
-            ack(response_type="ephemeral", **usage(get_assistant))
-
-    def answer(command, respond):
+    @app.command(COMMAND)
+    def ask(ack, command):
         question = question_from(command.get("text", ""))
-        if question:
-            respond(response_type="in_channel", unfurl_links=False, unfurl_media=False,
-                    **reply(get_assistant, question, command.get("user_id")))
+        if not question:
+            ack(response_type="ephemeral", **usage(get_assistant))
+            return
+        ack()
+        response_url = command.get("response_url")
+        if not response_url:
+            log.error("an /ask command came without a response_url; it cannot be answered")
+            return
 
-    # Bolt runs `answer` as a lazy listener: after `ack` has gone back to Slack, within its 3 seconds.
-    app.command(COMMAND)(ack=acknowledge, lazy=[answer])
+        def post():
+            message = reply(get_assistant, question, command.get("user_id"))
+            post_to_response_url(response_url, {"response_type": "in_channel", "unfurl_links": False,
+                                                "unfurl_media": False, **message})
+
+        deliveries.submit(f"the answer to /ask in {command.get('channel_id', '?')}", post)
 
 
-def register_actions(app, settings) -> None:
+def register_actions(app, settings, deliveries: Deliveries) -> None:
     """Feedback buttons: store the vote and thank the voter in the message, keeping the buttons for others."""
-    from slack_sdk.errors import SlackApiError
 
     @app.action(re.compile(f"^({render.HELPFUL_ACTION}|{render.NOT_HELPFUL_ACTION})$"))
-    def record_feedback(ack, body, action, client, respond):
+    def record_feedback(ack, body, action, client):
         ack()
-        question, section = render.parse_feedback_value(action.get("value", ""))
-        container = body.get("container") or {}
-        message = body.get("message") or {}
-        channel = container.get("channel_id") or (body.get("channel") or {}).get("id", "")
-        message_ts = container.get("message_ts") or message.get("ts", "")
-        user_id = (body.get("user") or {}).get("id", "")
-        vote = feedback.Vote(channel, message_ts, user_id, question, section,
-                             helpful=action["action_id"] == render.HELPFUL_ACTION)
+        deliveries.submit("a feedback thank-you", lambda: _store_vote_and_thank(settings, body, action, client))
+
+
+def _store_vote_and_thank(settings, body, action, client) -> None:
+    from slack_sdk.errors import SlackApiError
+
+    response_url = body.get("response_url")
+
+    def respond(**message):
+        if not response_url:
+            raise DeliveryFailed("the button click came without a response_url")
+        post_to_response_url(response_url, message)
+
+    question, section = render.parse_feedback_value(action.get("value", ""))
+    container = body.get("container") or {}
+    message = body.get("message") or {}
+    channel = container.get("channel_id") or (body.get("channel") or {}).get("id", "")
+    message_ts = container.get("message_ts") or message.get("ts", "")
+    user_id = (body.get("user") or {}).get("id", "")
+    vote = feedback.Vote(channel, message_ts, user_id, question, section,
+                         helpful=action["action_id"] == render.HELPFUL_ACTION)
+    try:
         helpful, not_helpful = feedback.record_vote(settings, vote)
-        blocks = render.thanked_blocks(message.get("blocks", []), user_id, helpful, not_helpful)
-        text = message.get("text") or "Thanks for the feedback!"
-        try:
-            client.chat_update(channel=channel, ts=message_ts, text=text, blocks=blocks)
-        except SlackApiError:
-            # Answers to /ask are posted through the command's response_url, which the bot may
-            # not be allowed to edit with chat.update; the action's response_url always can.
-            respond(replace_original=True, text=text, blocks=blocks)
+    except DockerQAError as error:
+        # The click is acknowledged either way; the voter learns that this vote was not kept.
+        log.error("a feedback vote was not stored: %s", error)
+        respond(response_type="ephemeral", replace_original=False,
+                text="Sorry, your vote could not be saved right now; please try again later.")
+        return
+    blocks = render.thanked_blocks(message.get("blocks", []), user_id, helpful, not_helpful)
+    text = message.get("text") or "Thanks for the feedback!"
+    try:
+        client.chat_update(channel=channel, ts=message_ts, text=text, blocks=blocks)
+    except SlackApiError:
+        # Answers to /ask are posted through the command's response_url, which the bot may
+        # not be allowed to edit with chat.update; the action's response_url always can.
+        respond(replace_original=True, text=text, blocks=blocks)
 
 
-def register(app, settings, get_assistant: Callable, recent: RecentKeys) -> None:
+def register(app, settings, get_assistant: Callable, recent: RecentKeys, deliveries: Deliveries) -> None:
     """Register every listener kind on a Bolt app."""
     register_middleware(app, recent)
-    register_events(app, get_assistant)
-    register_commands(app, get_assistant)
-    register_actions(app, settings)
+    register_events(app, get_assistant, deliveries)
+    register_commands(app, get_assistant, deliveries)
+    register_actions(app, settings, deliveries)

@@ -44,7 +44,13 @@ def index() -> FileResponse:
 @router.api_route("/static/{name:path}", methods=["GET", "HEAD"])
 def static_file(name: str) -> FileResponse:
     """One of the page's scripts, style sheets or images; 404 for anything outside static/."""
-    path = (STATIC_DIR / name).resolve()
+    # A name with a control character (an encoded NUL, say) cannot name one of the page's files; the OS would refuse it.
+    if any(ord(char) < 32 or ord(char) == 127 for char in name):
+        raise HTTPException(404, "no such file under /static/")
+    try:
+        path = (STATIC_DIR / name).resolve()
+    except (OSError, ValueError):
+        raise HTTPException(404, "no such file under /static/") from None
     if not path.is_relative_to(STATIC_DIR) or path.suffix not in MEDIA_TYPES or not path.is_file():
         raise HTTPException(404, f"no file /static/{name}")
     return _file(path)
