@@ -71,3 +71,9 @@ class ConfigError(DockerQAError):
     """A required setting is missing or invalid."""
 
     code = "config_error"
+
+
+class AddressUnavailable(DockerQAError):
+    """The server cannot listen on the requested host and port."""
+
+    code = "address_unavailable"

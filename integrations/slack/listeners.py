@@ -4,9 +4,11 @@ import logging
 import re
 from collections.abc import Callable
 
+from assistant import feedback
+from assistant.article import article_info
 from assistant.errors import DockerQAError
 
-from . import feedback, render
+from . import render
 from .dedupe import RecentKeys, message_keys, wants_answer
 
 COMMAND = "/ask"
@@ -34,13 +36,14 @@ def reply(get_assistant: Callable, question: str, asker: str | None = None) -> d
     except Exception:
         log.exception("answering a Slack question failed")
         return render.error_message("Something went wrong while answering; please try again later.")
-    return render.answer_message(answer, topics=topics, asker=asker)
+    return render.answer_message(answer, topics=topics, asker=asker, article=article_info(assistant))
 
 
 def usage(get_assistant: Callable) -> dict:
     """The usage help, listing the article's topics when the assistant is loaded."""
     try:
-        return render.usage_message(get_assistant().topics())
+        assistant = get_assistant()
+        return render.usage_message(assistant.topics(), article_info(assistant))
     except DockerQAError:
         return render.usage_message()
 
@@ -114,17 +117,18 @@ def register_actions(app, settings) -> None:
     @app.action(re.compile(f"^({render.HELPFUL_ACTION}|{render.NOT_HELPFUL_ACTION})$"))
     def record_feedback(ack, body, action, client, respond):
         ack()
-        question, section = render.parse_feedback_value(action.get("value", ""))
+        question, sections = render.parse_feedback_value(action.get("value", ""))
         container = body.get("container") or {}
         message = body.get("message") or {}
         channel = container.get("channel_id") or (body.get("channel") or {}).get("id", "")
         message_ts = container.get("message_ts") or message.get("ts", "")
         user_id = (body.get("user") or {}).get("id", "")
-        vote = feedback.Vote(channel, message_ts, user_id, question, section,
-                             helpful=action["action_id"] == render.HELPFUL_ACTION)
+        text = message.get("text") or "Thanks for the feedback!"
+        vote = feedback.Vote(channel, message_ts, user_id, question, sections[0] if sections else None,
+                             helpful=action["action_id"] == render.HELPFUL_ACTION, surface="slack",
+                             answer=render.unescape(message.get("text") or ""), sections=sections)
         helpful, not_helpful = feedback.record_vote(settings, vote)
         blocks = render.thanked_blocks(message.get("blocks", []), user_id, helpful, not_helpful)
-        text = message.get("text") or "Thanks for the feedback!"
         try:
             client.chat_update(channel=channel, ts=message_ts, text=text, blocks=blocks)
         except SlackApiError:
