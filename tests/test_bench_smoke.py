@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # every benchmark script end to end: part of the full run, not of the fast tier
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

@@ -31,7 +31,7 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
     """The HTTP API; loads `Assistant.load(settings)` at start-up unless an assistant is given."""
     from prometheus_client import CollectorRegistry
 
-    from .routers import ask, health, page, search, sections, snippets
+    from .routers import ask, feedback, health, page, search, sections, snippets
 
     settings = settings or Settings()
 
@@ -73,6 +73,7 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
     app.include_router(search.router, dependencies=keyed)
     app.include_router(sections.router, dependencies=keyed)
     app.include_router(snippets.router, dependencies=keyed)
+    app.include_router(feedback.router, dependencies=keyed)
     app.include_router(page.router)  # the web chat page at "/" (open: the API calls it makes are keyed)
 
     # --- Slack: POST /slack/events, only when a bot token and a signing secret are configured.

@@ -1,6 +1,6 @@
 """Request and error bodies of the HTTP API (answers, hits, sections and snippets are the core's own models)."""
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr, field_validator
 from pydantic_core import PydanticCustomError
 
 from assistant.settings import MAX_QUESTION_CHARS
@@ -48,6 +48,32 @@ class AskRequest(BaseModel):
         if isinstance(value, (str, bool)):
             raise PydanticCustomError("int_type", "Input should be a valid integer")
         return value
+
+
+class FeedbackRequest(BaseModel):
+    """A vote on an answer for POST /v1/feedback: the question it answered, and who voted which way."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"question": EXAMPLE_QUESTION, "top_k": 3, "helpful": False, "answer_id": "a1b2c3", "voter": "v9f8e7"}]
+        },
+    )
+
+    question: StrictStr = Field(min_length=1, max_length=MAX_QUESTION_CHARS, pattern=r"\S", description="The question as asked")
+    top_k: int = Field(default=3, ge=1, le=10, description="The top_k it was asked with")
+    helpful: StrictBool = Field(description="true for 👍, false for 👎")
+    answer_id: StrictStr = Field(pattern=r"^[A-Za-z0-9_-]{1,64}$", description="The page's id for this answer")
+    voter: StrictStr = Field(pattern=r"^[A-Za-z0-9_-]{1,64}$", description="The page's id for the voter (one vote per voter per answer)")
+
+    _top_k_is_a_number = field_validator("top_k", mode="before")(AskRequest._a_json_number.__func__)
+
+
+class FeedbackCounts(BaseModel):
+    """The votes on one answer after a vote."""
+
+    helpful: int
+    not_helpful: int
 
 
 class ErrorDetail(BaseModel):
