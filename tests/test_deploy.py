@@ -4,6 +4,7 @@ security settings), and the wheel the image installs, run from a fresh virtual e
 from __future__ import annotations
 
 import copy
+import importlib.util
 import json
 import math
 import os
@@ -170,6 +171,40 @@ def test_dockerfile_adds_torch_only_on_request():
     assert re.search(r'if \[ -n "\$\{EXTRAS\}" \]; then .*--index-url "\$\{TORCH_INDEX_URL\}" "torch==\$\{TORCH_VERSION\}"', run)
     assert "${EXTRAS:+[${EXTRAS}]}" in run
     assert EXAMPLE_QUESTION in run, "the build smoke-tests the installed wheel"
+
+
+def test_image_build_installs_the_pinned_versions():
+    """Every pip install of the image build uses constraints.txt, which pins each package of the default install
+    at a version the project accepts; the environment the tests run in has exactly those versions."""
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    spec = importlib.util.spec_from_file_location("write_constraints", ROOT / "deploy" / "write_constraints.py")
+    lock = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(lock)
+
+    build = stages(dockerfile_instructions(DOCKERFILE.read_text()))["build"]
+    runs = [arguments for keyword, arguments in build if keyword == "RUN"]
+    installs = [part for run in runs for part in run.split("&&") if "pip install" in part]
+    assert len(installs) == 2 and all("--constraint constraints.txt" in part for part in installs), installs
+    assert any(keyword == "COPY" and "constraints.txt" in arguments.split() for keyword, arguments in build)
+
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, version = line.split("==")
+            pins[canonicalize_name(name)] = version
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    for text in project["dependencies"] + project["optional-dependencies"]["st"]:
+        requirement = Requirement(text)
+        name = canonicalize_name(requirement.name)
+        assert name in pins, f"{name} is not pinned in constraints.txt; run python deploy/write_constraints.py"
+        assert requirement.specifier.contains(pins[name], prereleases=True), (name, pins[name], str(requirement.specifier))
+    installed = lock.closure(project["dependencies"])
+    drift = {name: (version, pins.get(name)) for name, version in installed.items() if pins.get(name) != version}
+    assert drift == {}, "installed (left) and pinned (right) differ; install with -c constraints.txt or regenerate it"
 
 
 def test_default_and_test_dependencies_bring_no_pytorch():
