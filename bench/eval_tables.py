@@ -1,5 +1,6 @@
 """Refresh the evaluation tables from `docker-qa eval --compare`: the full tables in docs/evaluation.md (between
-<!-- eval:NAME --> markers) and the one-row-per-set summary in README.md (<!-- eval:summary -->).
+<!-- eval:NAME --> markers; sets without a block are skipped) and the one-row-per-set summary in README.md
+(<!-- eval:summary -->, when it has one).
 
     python bench/eval_tables.py
 """
@@ -11,16 +12,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ["dev", "extra", "holdout", "blind", "blind2", "snippet"]
-FULL = ROOT / "docs" / "evaluation.md"
-README = ROOT / "README.md"
 SUMMARY_COLUMNS = ["questions", "hit@1", "hit@3", "verdict_acc", "verdict_wrong", "near_refusal", "far_refusal", "false_refusal"]
 
 
-def replace_block(text: str, name: str, body: str, where: Path) -> str:
-    """`text` with the block between <!-- eval:NAME --> and <!-- /eval:NAME --> replaced by `body`."""
+def find_block(text: str, name: str) -> re.Pattern | None:
+    """The pattern of the block between <!-- eval:NAME --> and <!-- /eval:NAME -->, if `text` has one."""
     block = re.compile(rf"<!-- eval:{name} -->\n.*?<!-- /eval:{name} -->", re.DOTALL)
-    if not block.search(text):
-        sys.exit(f"{where.relative_to(ROOT)} has no <!-- eval:{name} --> block")
+    return block if block.search(text) else None
+
+
+def replace_block(text: str, block: re.Pattern, name: str, body: str) -> str:
+    """`text` with the block's content replaced by `body`."""
     return block.sub(lambda _: f"<!-- eval:{name} -->\n{body}\n<!-- /eval:{name} -->", text)
 
 
@@ -37,18 +39,25 @@ def summary(tables: dict[str, str]) -> str:
 
 
 def main() -> None:
+    full_path, readme_path = ROOT / "docs" / "evaluation.md", ROOT / "README.md"
+    full = full_path.read_text(encoding="utf-8")
     tables = {}
     for name in SETS:
+        block = find_block(full, name)
+        if block is None:
+            print(f"docs/evaluation.md has no <!-- eval:{name} --> block; skipped")
+            continue
         tables[name] = subprocess.run(
             ["docker-qa", "eval", str(ROOT / "tests" / "data" / f"{name}_questions.jsonl"), "--compare", "--markdown"],
             capture_output=True, text=True, check=True,
         ).stdout.strip()
-    full = FULL.read_text(encoding="utf-8")
-    for name, table in tables.items():
-        full = replace_block(full, name, table, FULL)
-    FULL.write_text(full, encoding="utf-8")
-    README.write_text(replace_block(README.read_text(encoding="utf-8"), "summary", summary(tables), README), encoding="utf-8")
-    print(f"rewrote {len(tables)} tables in {FULL.relative_to(ROOT)} and the summary in README.md")
+        full = replace_block(full, block, name, tables[name])
+    full_path.write_text(full, encoding="utf-8")
+    readme = readme_path.read_text(encoding="utf-8")
+    block = find_block(readme, "summary")
+    if block is not None and tables:
+        readme_path.write_text(replace_block(readme, block, "summary", summary(tables)), encoding="utf-8")
+    print(f"rewrote {len(tables)} table(s) in docs/evaluation.md" + (" and the summary in README.md" if block else ""))
 
 
 if __name__ == "__main__":

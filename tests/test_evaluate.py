@@ -137,18 +137,36 @@ def test_eval_calibration_markdown_with_the_real_assistant(tmp_path):
     assert bins and all(b[0] == "hybrid" for b in bins) and sum(int(b[2]) for b in bins) == 3
 
 
-def test_eval_tables_skips_sets_without_a_readme_block(tmp_path, monkeypatch):
+def test_eval_tables_rewrites_the_marked_blocks_and_skips_sets_without_one(tmp_path, monkeypatch):
     import eval_tables
 
-    (tmp_path / "README.md").write_text("intro\n<!-- eval:blind2 -->\nold\n<!-- /eval:blind2 -->\nend\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    full = tmp_path / "docs" / "evaluation.md"
+    full.write_text("intro\n<!-- eval:blind2 -->\nold\n<!-- /eval:blind2 -->\nend\n", encoding="utf-8")
+    readme = tmp_path / "README.md"
+    readme.write_text("top\n<!-- eval:summary -->\n<!-- /eval:summary -->\nbottom\n", encoding="utf-8")
     calls = []
+    table = "| retrieval | questions | hit@1 | hit@3 | verdict_acc | verdict_wrong | near_refusal | far_refusal | false_refusal |\n" \
+            "|---|---|---|---|---|---|---|---|---|\n| dense | 9 | 0.1 | 0.2 | 0.3 | 1 | - | 1.0 | 0.0 |\n" \
+            "| hybrid | 9 | 0.5 | 0.6 | 0.7 | 2 | 0.4 | 1.0 | 0.1 |"
 
     def run(args, **kwargs):
         calls.append(Path(args[2]).name)
-        return SimpleNamespace(stdout="| new table |\n")
+        return SimpleNamespace(stdout=table + "\n")
 
     monkeypatch.setattr(eval_tables, "ROOT", tmp_path)
     monkeypatch.setattr(eval_tables.subprocess, "run", run)
     eval_tables.main()
     assert calls == ["blind2_questions.jsonl"]
-    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "intro\n<!-- eval:blind2 -->\n| new table |\n<!-- /eval:blind2 -->\nend\n"
+    assert full.read_text(encoding="utf-8") == f"intro\n<!-- eval:blind2 -->\n{table}\n<!-- /eval:blind2 -->\nend\n"
+    summary = readme.read_text(encoding="utf-8").splitlines()
+    assert summary[0] == "top" and summary[-1] == "bottom"
+    assert summary[4] == "| [blind2](docs/evaluation.md) | 9 | 0.5 | 0.6 | 0.7 | 2 | 0.4 | 1.0 | 0.1 |"
+
+
+def test_the_readme_and_docs_keep_the_blocks_eval_tables_rewrites():
+    import eval_tables
+
+    full = (ROOT / "docs" / "evaluation.md").read_text(encoding="utf-8")
+    assert all(eval_tables.find_block(full, name) for name in eval_tables.SETS)
+    assert eval_tables.find_block((ROOT / "README.md").read_text(encoding="utf-8"), "summary")
