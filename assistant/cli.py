@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from .article import DEFAULT_TITLE
+
 EXAMPLE = "does split compose share the kernel?"
 
 
@@ -146,7 +148,7 @@ def ask_command(words, as_json, top_k, index):
     _ask(" ".join(words), as_json, top_k, index)
 
 
-@click.group(help="docker-qa: answers questions about the article '도커 단점과 해결 방법'.")
+@click.group(help=f"docker-qa: answers questions about the article '{DEFAULT_TITLE}'.")
 @click.version_option(_version(), "--version", package_name="docker-qa", prog_name="docker-qa")
 def main():
     pass

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI, Security
 
 from assistant import __version__
+from assistant.article import DEFAULT_TITLE, article_info
 from assistant.errors import DockerQAError
 from assistant.settings import Settings
 
@@ -19,12 +20,17 @@ from .metrics import ServiceMetrics, instrument
 log = logging.getLogger("docker_qa.http")
 
 DESCRIPTION = """\
-Answers questions about the article "도커 단점과 해결 방법" (Docker's disadvantages and how to solve them),
+Answers questions about the article "$title",
 with citations of the article's sections and Docker snippets.
 
 Every error has the body `{"error": {"code": "...", "message": "..."}}`. When the server has API keys,
 `/v1/*` needs `Authorization: Bearer KEY`; `/healthz`, `/readyz` and `/metrics` stay open.
 """
+
+
+def describe(title: str) -> str:
+    """The OpenAPI description naming the article."""
+    return DESCRIPTION.replace("$title", title)
 
 
 def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
@@ -40,12 +46,14 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
         if app.state.assistant is None:
             await _load_assistant(app)
         app.state.metrics.record_index(app.state.assistant)
+        if app.state.assistant is not None:
+            app.description = describe(article_info(app.state.assistant).title)  # before /openapi.json is built
         yield
 
     app = FastAPI(
         title="docker-qa",
         version=__version__,
-        description=DESCRIPTION,
+        description=describe(DEFAULT_TITLE),
         lifespan=lifespan,
     )
     app.state.settings = settings
