@@ -510,7 +510,7 @@ def test_votes_on_the_page_are_stored_with_the_slack_votes_and_reported_per_surf
         reply = last_reply(page)
         first_section = assistant.ask(EXAMPLE).citations[0].section
         reply.get_by_role("button", name="Not helpful").click()
-        expect(reply.locator(".vote-note")).to_have_text("Thanks for the feedback! 👍 0 · 👎 1")
+        expect(reply.locator(".vote-note")).to_have_text("Thanks for the feedback! Helpful: 0 · not helpful: 1")
         assert reply.get_by_role("button", name="Not helpful").get_attribute("aria-pressed") == "true"
 
         report = CliRunner().invoke(main, ["feedback", "report"])
@@ -525,7 +525,7 @@ def test_votes_on_the_page_are_stored_with_the_slack_votes_and_reported_per_surf
 
         # A second vote by the same reader on the same answer replaces the first.
         reply.get_by_role("button", name="Helpful", exact=True).click()
-        expect(reply.locator(".vote-note")).to_have_text("Thanks for the feedback! 👍 1 · 👎 0")
+        expect(reply.locator(".vote-note")).to_have_text("Thanks for the feedback! Helpful: 1 · not helpful: 0")
         rows = [line.split() for line in CliRunner().invoke(main, ["feedback", "report"]).output.splitlines()[1:]]
         assert rows == [["web", *first_section.split(), "1", "0"]]
         watch.assert_clean()

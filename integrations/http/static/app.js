@@ -335,7 +335,7 @@ function answerAsText(answer) {
   return lines.join("\n");
 }
 
-/** "Copy answer" and the 👍 / 👎 votes under an answer (a refusal included). */
+/** "Copy answer" and the helpful / not helpful votes under an answer (a refusal included). */
 function renderAnswerActions(answer) {
   const answerId = randomId();
   const copy = h("button", { type: "button", class: "ghost copy-answer", text: "Copy answer" });
@@ -347,15 +347,16 @@ function renderAnswerActions(answer) {
     window.setTimeout(() => { copy.textContent = "Copy answer"; }, 2000);
   });
   const note = h("span", { class: "vote-note" });
-  const up = h("button", { type: "button", class: "ghost vote", "aria-pressed": "false", "aria-label": "Helpful", title: "Helpful", text: "👍" });
-  const down = h("button", { type: "button", class: "ghost vote", "aria-pressed": "false", "aria-label": "Not helpful", title: "Not helpful", text: "👎" });
+  // Words rather than emoji, which some systems lack a font for.
+  const up = h("button", { type: "button", class: "ghost vote", "aria-pressed": "false", text: "Helpful" });
+  const down = h("button", { type: "button", class: "ghost vote", "aria-pressed": "false", text: "Not helpful" });
   const vote = async (helpful) => {
     up.disabled = down.disabled = true;
     try {
       const counts = await postVote(answer.question, helpful, answerId);
       up.setAttribute("aria-pressed", String(helpful));
       down.setAttribute("aria-pressed", String(!helpful));
-      note.textContent = `Thanks for the feedback! 👍 ${counts.helpful} · 👎 ${counts.not_helpful}`;
+      note.textContent = `Thanks for the feedback! Helpful: ${counts.helpful} · not helpful: ${counts.not_helpful}`;
     } catch (error) {
       note.textContent = `The vote was not recorded: ${error.message}`;
     } finally {
