@@ -21,7 +21,7 @@ from fake_slack import BOT_ID, BOT_USER_ID, TEAM_ID, FakeSlack
 from integrations.slack import create_bolt_app, run_socket_mode
 from integrations.slack import render
 from integrations.slack.dedupe import RecentKeys
-from assistant.feedback import NO_CITATION, ReportRow, Vote, record_vote, report_rows
+from assistant.feedback import NO_CITATION, ReportRow, Vote, record_vote, report_rows, voted_down
 from integrations.slack.http import mount
 from integrations.slack.listeners import question_from
 
@@ -477,6 +477,13 @@ def test_feedback_is_stored_and_a_second_click_replaces_the_first(slack):
     assert texts(last_update.args["blocks"])[-1].endswith(":+1: 1 · :-1: 1")
     assert sum("Thanks for the feedback" in t for t in texts(last_update.args["blocks"])) == 1
     assert report_rows(slack.settings) == [ReportRow("slack", first_section, 1, 1)]
+    # What `feedback export` needs from a Slack vote: every cited section and the answer's text.
+    [down] = voted_down(slack.settings)
+    cited = [render.unescape(line.strip("*")) for line in posted_text(posted).split("*Sources*", 1)[1].split("\n")
+             if line.startswith("*")]
+    assert down.question == QUESTION and down.sections == cited and len(cited) == 3
+    assert down.answer == render.unescape(posted.args["text"]) and down.answer.startswith("Yes — ")
+    assert (down.not_helpful, down.helpful, down.surfaces) == (1, 1, ["slack"])
 
 
 def test_feedback_thanks_falls_back_to_response_url_when_chat_update_is_refused(slack):
