@@ -10,8 +10,6 @@ import click
 
 from .article import DEFAULT_TITLE
 
-EXAMPLE = "does split compose share the kernel?"
-
 
 class Failure(click.ClickException):
     """A one-line error on standard error and exit status 2."""
@@ -127,7 +125,7 @@ def _version() -> str:
     return __version__
 
 
-ASK_HELP = f"""Answer a question about the article; the words after the options form the question.
+ASK_HELP = """Answer a question about the article; the words after the options form the question.
 
 \b
   ask does split compose share the kernel

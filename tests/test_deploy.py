@@ -176,8 +176,6 @@ def test_dockerfile_adds_torch_only_on_request():
 def test_image_build_installs_the_pinned_versions():
     """Every pip install of the image build uses constraints.txt, which pins each package of the default install
     at a version the project accepts; the environment the tests run in has exactly those versions."""
-    from importlib import metadata
-
     from packaging.requirements import Requirement
     from packaging.utils import canonicalize_name
 
