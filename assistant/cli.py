@@ -367,10 +367,14 @@ def feedback_report():
 
 @feedback.command("export", help="Write the questions voted down as a question file for `docker-qa eval`, gold left to fill in.")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite FILE (and its review sheet) if it exists.")
 @guarded
-def feedback_export(file):
+def feedback_export(file, force):
     from .feedback import export_question_file
 
+    if file.exists() and not force:
+        # It may hold gold a person has already filled in.
+        raise Failure(f"{file} exists and may hold gold filled in by hand; pick another name or pass --force")
     count, review = export_question_file(_settings(), file)
     if not count:
         click.echo(f"no answer was voted down yet; wrote an empty {file}")

@@ -124,7 +124,11 @@ def test_export_then_fill_in_gold_then_eval(web, own, assistant, tmp_path):
     vote(web, EXAMPLE, False, answer_id="a9", voter="v2")
     vote(web, "How do I keep data when a container is deleted?", True, answer_id="a3")
     vote(web, OFF_TOPIC, False, answer_id="a4")
-    result = runner.invoke(main, ["feedback", "export", str(exported)])
+    # A file that exists may hold gold filled in by hand: kept unless --force.
+    kept = runner.invoke(main, ["feedback", "export", str(exported)])
+    assert kept.exit_code == 2 and "exists" in kept.output and "--force" in kept.output
+    assert exported.read_text(encoding="utf-8") == ""
+    result = runner.invoke(main, ["feedback", "export", "--force", str(exported)])
     assert result.exit_code == 0, result.output
     assert "wrote 2 question(s)" in result.output
 
