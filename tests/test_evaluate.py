@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from assistant import cli
 from assistant.cli import main
 from assistant.errors import EvalFileError
-from assistant.evaluate import EvalQuestion, Outcome, Report, read_questions
+from assistant.evaluate import EvalQuestion, Outcome, Report, answer_in_language, read_questions
 from conftest import DATA, EXAMPLE, ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -99,7 +99,8 @@ def fake_assistant(monkeypatch, answers):
     def ask(question, top_k, mode):
         section, verdict, confidence = answers[question]
         citations = [SimpleNamespace(section=section)] if section else []
-        return SimpleNamespace(citations=citations, verdict=verdict, refused=section is None, confidence=confidence, snippets=[])
+        return SimpleNamespace(citations=citations, verdict=verdict, refused=section is None, confidence=confidence, snippets=[],
+                               answer=f"An answer about {section}.")
 
     monkeypatch.setattr(cli, "_load", lambda settings: SimpleNamespace(ask=ask))
 
@@ -112,7 +113,7 @@ def test_eval_show_tells_a_wrong_verdict_from_a_missing_one(tmp_path, monkeypatc
     path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     result = CliRunner().invoke(main, ["eval", str(path), "--show", "--markdown"])
     assert result.exit_code == 0, result.output
-    assert "| hybrid | 3 | 1.000 | 1.000 | 1.000 | 0.000 | 1 | 1 | 0.000 | - | 0.000 | - | 0.233 |" in result.output
+    assert "| hybrid | 3 | 1.000 | 1.000 | 1.000 | 0.000 | 1 | 1 | 0.000 | - | 0.000 | - | 1.000 | 0.233 |" in result.output
     assert "got:      ['A'] no (rank 1, confidence 0.90)  WRONG VERDICT" in result.output
     assert "got:      ['A'] (rank 1, confidence 0.60)  NO VERDICT" in result.output
     assert "[hybrid] near\n    expected: refuse\n    got:      ['A'] (rank None, confidence 0.20)\n" in result.output
@@ -128,27 +129,67 @@ def test_eval_calibration_markdown_with_the_real_assistant(tmp_path):
     assert result.exit_code == 0, result.output
     out = result.output.splitlines()
     header = ("| retrieval | questions | hit@1 | hit@3 | mrr | verdict_acc | verdict_wrong | verdict_none | near_refusal"
-              " | far_refusal | false_refusal | snippet_precision | ece |")
-    assert out[0] == header and out[1] == "|---" * 13 + "|"
+              " | far_refusal | false_refusal | snippet_precision | answer_language | ece |")
+    assert out[0] == header and out[1] == "|---" * 14 + "|"
     row = [c.strip() for c in out[2].strip("|").split("|")]
     assert row[:2] == ["hybrid", "3"] and row[6] in {"0", "1"} and row[7] in {"0", "1"} and row[11] == "-"
+    assert row[12] == "1.000"  # the one answered question is English and answered in English
     assert out[3] == "" and out[4] == "| retrieval | confidence | count | mean_confidence | accuracy |"
     bins = [[c.strip() for c in line.strip("|").split("|")] for line in out[6:]]
     assert bins and all(b[0] == "hybrid" for b in bins) and sum(int(b[2]) for b in bins) == 3
 
 
-def test_eval_tables_skips_sets_without_a_readme_block(tmp_path, monkeypatch):
+def test_eval_tables_rewrites_the_marked_blocks_and_skips_sets_without_one(tmp_path, monkeypatch):
     import eval_tables
 
-    (tmp_path / "README.md").write_text("intro\n<!-- eval:blind2 -->\nold\n<!-- /eval:blind2 -->\nend\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    full = tmp_path / "docs" / "evaluation.md"
+    full.write_text("intro\n<!-- eval:blind2 -->\nold\n<!-- /eval:blind2 -->\nend\n", encoding="utf-8")
+    readme = tmp_path / "README.md"
+    readme.write_text("top\n<!-- eval:summary -->\n<!-- /eval:summary -->\nbottom\n", encoding="utf-8")
     calls = []
+    table = "| retrieval | questions | hit@1 | hit@3 | verdict_acc | verdict_wrong | near_refusal | far_refusal | false_refusal |\n" \
+            "|---|---|---|---|---|---|---|---|---|\n| dense | 9 | 0.1 | 0.2 | 0.3 | 1 | - | 1.0 | 0.0 |\n" \
+            "| hybrid | 9 | 0.5 | 0.6 | 0.7 | 2 | 0.4 | 1.0 | 0.1 |"
 
     def run(args, **kwargs):
         calls.append(Path(args[2]).name)
-        return SimpleNamespace(stdout="| new table |\n")
+        return SimpleNamespace(stdout=table + "\n")
 
     monkeypatch.setattr(eval_tables, "ROOT", tmp_path)
     monkeypatch.setattr(eval_tables.subprocess, "run", run)
     eval_tables.main()
     assert calls == ["blind2_questions.jsonl"]
-    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "intro\n<!-- eval:blind2 -->\n| new table |\n<!-- /eval:blind2 -->\nend\n"
+    assert full.read_text(encoding="utf-8") == f"intro\n<!-- eval:blind2 -->\n{table}\n<!-- /eval:blind2 -->\nend\n"
+    summary = readme.read_text(encoding="utf-8").splitlines()
+    assert summary[0] == "top" and summary[-1] == "bottom"
+    assert summary[4] == "| [blind2](docs/evaluation.md) | 9 | 0.5 | 0.6 | 0.7 | 2 | 0.4 | 1.0 | 0.1 |"
+
+
+def test_the_readme_and_docs_keep_the_blocks_eval_tables_rewrites():
+    import eval_tables
+
+    full = (ROOT / "docs" / "evaluation.md").read_text(encoding="utf-8")
+    for name in eval_tables.SETS:
+        block = eval_tables.find_block(full, name)
+        assert block, name
+        rows = block.search(full).group(0).splitlines()[1:-1]
+        assert rows[0].startswith("| retrieval | questions | hit@1 |") and [r.split(" |")[0] for r in rows[2:]] == [
+            "| dense", "| bm25", "| hybrid"], (name, rows)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = eval_tables.find_block(readme, "summary").search(readme).group(0).splitlines()[1:-1]
+    assert len(rows) == 2 + len(eval_tables.SETS)
+
+
+@pytest.mark.parametrize(
+    "question, answer, expected",
+    [
+        ("Do containers share the kernel?", "Yes — containers on one host use the host's kernel.", True),
+        ("Do containers share the kernel?", "네 — 컨테이너는 호스트의 커널을 공유합니다.", False),
+        ("Do containers share the kernel?", "Yes — containers on one host share its kernel.\n```bash\necho 커널 공유\n```", True),
+        ("컨테이너끼리 커널을 공유하나요?", "네, 같은 호스트의 컨테이너는 커널을 공유합니다.", True),
+        ("컨테이너끼리 커널을 공유하나요?", "Yes — containers share the kernel.", False),
+    ],
+)
+def test_answer_language_counts_the_letters_of_the_prose(question, answer, expected):
+    assert answer_in_language(question, answer) is expected

@@ -8,6 +8,8 @@ from assistant.core import Assistant
 from assistant.settings import Settings
 from integrations.http.app import create_app
 
+pytestmark = pytest.mark.slow  # schemathesis: part of the full run, not of the fast tier
+
 # Small enough for CI (well under a minute on 2 cores), large enough to reach every documented error.
 MAX_EXAMPLES = 25
 API_KEY = "fuzz-key"

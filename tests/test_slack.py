@@ -21,7 +21,7 @@ from fake_slack import BOT_ID, BOT_USER_ID, TEAM_ID, FakeSlack
 from integrations.slack import create_bolt_app, run_socket_mode
 from integrations.slack import render
 from integrations.slack.dedupe import RecentKeys
-from integrations.slack.feedback import NO_CITATION, Vote, record_vote, report_rows
+from assistant.feedback import NO_CITATION, ReportRow, Vote, record_vote, report_rows, voted_down
 from integrations.slack.http import mount
 from integrations.slack.listeners import question_from
 
@@ -29,6 +29,8 @@ SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 QUESTION = "does split compose share the kernel?"
 EXPECTED_SECTIONS = ("실행 방식 2: Compose 파일을 2개로 나눠서 실행", "커널 공유 여부 정리 표")
 EXPECTED_SNIPPET = "docker-compose -f docker-compose.weather.yml up -d"
+# The usage help offers the article's first heading phrased as a question, read from the loaded index.
+EXAMPLE_FROM_INDEX = "Docker 컨테이너는 무엇을 공유하고 무엇을 격리할까?"
 MANIFEST = Path(__file__).resolve().parents[1] / "integrations" / "slack" / "manifest.yml"
 
 _ids = itertools.count(1)
@@ -348,6 +350,17 @@ def test_recent_keys_memory_is_bounded():
     assert recent.first_time("k0")  # forgotten: the oldest keys go first
 
 
+def test_recent_keys_are_forgotten_after_their_time():
+    now = [0.0]
+    recent = RecentKeys(max_entries=10, ttl_seconds=60, timer=lambda: now[0])
+    assert recent.first_time("event:E1", "message:C1:1.0")
+    now[0] = 59.0
+    assert not recent.first_time("event:E2", "message:C1:1.0")  # the same message, another event id
+    now[0] = 200.0
+    assert len(recent) == 0
+    assert recent.first_time("event:E1")
+
+
 def test_question_is_taken_out_of_slack_markup():
     assert question_from(f"<@{BOT_USER_ID}> is a &lt;tag&gt; &amp; ok?", BOT_USER_ID) == "is a <tag> & ok?"
     assert question_from(f"<@{BOT_USER_ID}|docker-qa>:   ") == ""
@@ -361,7 +374,7 @@ def test_empty_mention_gets_usage_help_only_the_asker_sees(slack):
     [help_message] = slack.fake.calls_to("chat.postEphemeral")
     assert help_message.args["user"] == "U0ASKER"
     assert help_message.args["thread_ts"] == "1700000500.000500"
-    assert "/ask does split compose share the kernel?" in posted_text(help_message)
+    assert f"/ask {EXAMPLE_FROM_INDEX}" in posted_text(help_message)
 
 
 # --- request verification ------------------------------------------------------
@@ -432,7 +445,7 @@ def test_empty_slash_command_returns_usage_help_to_the_asker_only(slack):
     assert response.status_code == 200
     body = response.json()
     assert body["response_type"] == "ephemeral"
-    assert "/ask does split compose share the kernel?" in "\n".join(texts(body["blocks"]))
+    assert f"/ask {EXAMPLE_FROM_INDEX}" in "\n".join(texts(body["blocks"]))
 
 
 # --- feedback -------------------------------------------------------------------
@@ -466,7 +479,14 @@ def test_feedback_is_stored_and_a_second_click_replaces_the_first(slack):
     last_update = slack.fake.calls_to("chat.update")[-1]
     assert texts(last_update.args["blocks"])[-1].endswith(":+1: 1 · :-1: 1")
     assert sum("Thanks for the feedback" in t for t in texts(last_update.args["blocks"])) == 1
-    assert report_rows(slack.settings) == [(first_section, 1, 1)]
+    assert report_rows(slack.settings) == [ReportRow("slack", first_section, 1, 1)]
+    # What `feedback export` needs from a Slack vote: every cited section and the answer's text.
+    [down] = voted_down(slack.settings)
+    cited = [render.unescape(line.strip("*")) for line in posted_text(posted).split("*Sources*", 1)[1].split("\n")
+             if line.startswith("*")]
+    assert down.question == QUESTION and down.sections == cited and len(cited) == 3
+    assert down.answer == render.unescape(posted.args["text"]) and down.answer.startswith("Yes — ")
+    assert (down.not_helpful, down.helpful, down.surfaces) == (1, 1, ["slack"])
 
 
 def test_feedback_thanks_falls_back_to_response_url_when_chat_update_is_refused(slack):
@@ -498,7 +518,9 @@ def test_report_rows_count_votes_per_cited_section(tmp_path, fake_slack):
     counts = [record_vote(settings, vote) for vote in votes]
 
     assert counts == [(1, 0), (2, 0), (0, 1), (0, 1), (1, 0), (1, 0)]
-    assert report_rows(settings) == [("A > B", 2, 1), ("A > C", 1, 0), (NO_CITATION, 1, 0)]
+    assert report_rows(settings) == [
+        ReportRow("slack", "A > B", 2, 1), ReportRow("slack", "A > C", 1, 0), ReportRow("slack", NO_CITATION, 1, 0)
+    ]
 
 
 # --- configuration ----------------------------------------------------------------

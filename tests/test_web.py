@@ -12,8 +12,11 @@ import pytest
 from playwright.sync_api import expect
 
 from assistant.settings import Settings
+from assistant.article import article_info
 from integrations.http.app import create_app
 from integrations.http.routers.page import CONTENT_SECURITY_POLICY, STATIC_DIR
+
+pytestmark = pytest.mark.slow  # Chromium: part of the full run, not of the fast tier
 
 CHROMIUM = Path("/usr/bin/chromium")
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -214,10 +217,23 @@ def test_the_page_is_open_when_the_api_needs_a_key(assistant):
 
 
 @needs_chromium
+def test_example_questions_and_title_come_from_the_index(page, assistant):
+    info = article_info(assistant)
+    assert info.title == "도커 단점과 해결 방법" and len(info.examples) == 4
+    assert page.locator(".tagline cite").inner_text() == info.title
+    assert page.locator("button.example").all_inner_texts() == list(info.examples)
+    assert page.locator("#question").get_attribute("placeholder") == f"e.g. {info.example_question}"
+    page.get_by_role("button", name=info.example_question).click()
+    reply = last_reply(page)
+    assert page.locator("#conversation .question p").last.inner_text() == info.example_question
+    assert info.example_question in reply.locator(".citation").first.inner_text()
+
+
+@needs_chromium
 def test_example_question_shows_verdict_citation_snippet_and_copies_code(page, assistant):
     expected = assistant.ask(EXAMPLE)
     assert page.locator("#welcome").is_visible()
-    page.get_by_role("button", name=EXAMPLE).click()
+    ask(page, EXAMPLE)
     reply = last_reply(page)
 
     assert page.locator("#conversation .question p").last.inner_text() == EXAMPLE
@@ -234,7 +250,8 @@ def test_example_question_shows_verdict_citation_snippet_and_copies_code(page, a
     snippet = reply.locator("figure.snippet", has_text=EXPECTED_SNIPPET).first
     assert "docker-compose -f" in snippet.locator("pre").inner_text()
     # Highlighted: the command is its own element, and the text reads exactly as the code.
-    assert snippet.locator("pre .tok-command").first.inner_text() == "docker-compose"
+    assert snippet.locator("pre .token.function").first.inner_text() == "docker-compose"
+    assert snippet.locator("pre .token.parameter").first.inner_text() == "-f"
     code = next(s.code for s in expected.snippets if EXPECTED_SNIPPET in s.code)
     assert snippet.locator("pre").inner_text().rstrip("\n") == code.rstrip("\n")
 
@@ -473,3 +490,97 @@ def test_citations_link_to_the_article_when_a_base_url_is_set(browser):
     finally:
         context.close()
         server.stop()
+
+
+# --- votes, copying the answer, the phone layout ------------------------------------------------
+
+
+@needs_chromium
+def test_votes_on_the_page_are_stored_with_the_slack_votes_and_reported_per_surface(browser, assistant, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from assistant.cli import main
+
+    database = tmp_path / "feedback.sqlite3"
+    monkeypatch.setenv("DOCKER_QA_FEEDBACK_DB", str(database))
+    server = LiveServer(create_app(Settings(), assistant=assistant))
+    context, page, watch = open_page(browser, server)
+    try:
+        ask(page, EXAMPLE)
+        reply = last_reply(page)
+        first_section = assistant.ask(EXAMPLE).citations[0].section
+        reply.get_by_role("button", name="Not helpful").click()
+        expect(reply.locator(".vote-note")).to_have_text("Thanks for the feedback! Helpful: 0 · not helpful: 1")
+        assert reply.get_by_role("button", name="Not helpful").get_attribute("aria-pressed") == "true"
+
+        report = CliRunner().invoke(main, ["feedback", "report"])
+        assert report.exit_code == 0, report.output
+        rows = [line.split() for line in report.output.splitlines()[1:]]
+        assert rows == [["web", *first_section.split(), "0", "1"]]
+
+        exported = tmp_path / "down.jsonl"
+        result = CliRunner().invoke(main, ["feedback", "export", str(exported)])
+        assert result.exit_code == 0, result.output
+        assert exported.read_text(encoding="utf-8").splitlines() == ['{"q": "%s", "gold": null}' % EXAMPLE]
+
+        # A second vote by the same reader on the same answer replaces the first.
+        reply.get_by_role("button", name="Helpful", exact=True).click()
+        expect(reply.locator(".vote-note")).to_have_text("Thanks for the feedback! Helpful: 1 · not helpful: 0")
+        rows = [line.split() for line in CliRunner().invoke(main, ["feedback", "report"]).output.splitlines()[1:]]
+        assert rows == [["web", *first_section.split(), "1", "0"]]
+        watch.assert_clean()
+    finally:
+        context.close()
+        server.stop()
+
+
+@needs_chromium
+def test_copy_answer_copies_the_text_and_the_cited_sections(page, assistant):
+    expected = assistant.ask(EXAMPLE)
+    ask(page, EXAMPLE)
+    reply = last_reply(page)
+    page.evaluate("navigator.clipboard.writeText('')")
+    reply.get_by_role("button", name="Copy answer").click()
+    expect(reply.get_by_role("button", name="Copied")).to_be_visible()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith(expected.answer.strip())
+    assert copied.endswith("\n".join(["Sources:", *(f"- {c.section}" for c in expected.citations)]))
+
+
+@needs_chromium
+def test_title_links_to_the_article_when_its_url_is_configured(browser, assistant):
+    base = "https://blog.example.com/docker-disadvantages"
+    server = LiveServer(create_app(Settings(base_url=base), assistant=assistant.__class__.load(Settings(base_url=base))))
+    context, page, watch = open_page(browser, server)
+    try:
+        link = page.locator(".tagline a")
+        assert link.get_attribute("href") == base and link.get_attribute("rel") == "noopener noreferrer"
+        assert link.locator("cite").inner_text() == "도커 단점과 해결 방법"
+        ask(page, EXAMPLE)
+        page.evaluate("navigator.clipboard.writeText('')")
+        last_reply(page).get_by_role("button", name="Copy answer").click()
+        expect(last_reply(page).get_by_role("button", name="Copied")).to_be_visible()
+        assert f"({base}#" in page.evaluate("navigator.clipboard.readText()")
+        watch.assert_clean()
+    finally:
+        context.close()
+        server.stop()
+
+
+@needs_chromium
+def test_question_box_is_compact_on_a_phone(browser, live):
+    context, page, watch = open_page(browser, live, viewport={"width": 360, "height": 740}, device_scale_factor=2,
+                                     is_mobile=True, has_touch=True)
+    try:
+        composer = page.locator("footer.composer")
+        # At most a tenth of the phone's height (it was 120 of 740 px), one line of text, the label still named.
+        assert composer.bounding_box()["height"] <= 74
+        expect(page.get_by_label("Your question")).to_be_visible()
+        send = page.locator("#send").bounding_box()
+        assert send["x"] + send["width"] <= 360
+        # The box grows with the text and stays within a third of the screen.
+        page.locator("#question").fill("\n".join(["a line"] * 20))
+        assert composer.bounding_box()["height"] <= 740 / 3
+        watch.assert_clean()
+    finally:
+        context.close()

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI, Security
 
 from assistant import __version__
+from assistant.article import DEFAULT_TITLE, article_info
 from assistant.errors import DockerQAError, IndexCorrupt
 from assistant.settings import Settings
 
@@ -19,7 +20,7 @@ from .metrics import ServiceMetrics, forget_worker, instrument
 log = logging.getLogger("docker_qa.http")
 
 DESCRIPTION = """\
-Answers questions about the article "도커 단점과 해결 방법" (Docker's disadvantages and how to solve them),
+Answers questions about the article "$title",
 with citations of the article's sections and Docker snippets.
 
 Every error has the body `{"error": {"code": "...", "message": "..."}}`. When the server has API keys,
@@ -27,11 +28,16 @@ Every error has the body `{"error": {"code": "...", "message": "..."}}`. When th
 """
 
 
+def describe(title: str) -> str:
+    """The OpenAPI description naming the article."""
+    return DESCRIPTION.replace("$title", title)
+
+
 def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
     """The HTTP API; loads `Assistant.load(settings)` at start-up unless an assistant is given."""
     from prometheus_client import CollectorRegistry
 
-    from .routers import ask, health, page, search, sections, snippets
+    from .routers import ask, feedback, health, page, search, sections, snippets
 
     settings = settings or Settings()
 
@@ -40,13 +46,15 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
         if app.state.assistant is None:
             await _load_assistant(app)
         app.state.metrics.record_index(app.state.assistant)
+        if app.state.assistant is not None:
+            app.description = describe(article_info(app.state.assistant).title)  # before /openapi.json is built
         yield
         forget_worker()
 
     app = FastAPI(
         title="docker-qa",
         version=__version__,
-        description=DESCRIPTION,
+        description=describe(DEFAULT_TITLE),
         lifespan=lifespan,
     )
     app.state.settings = settings
@@ -75,6 +83,7 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
     app.include_router(search.router, dependencies=keyed)
     app.include_router(sections.router, dependencies=keyed)
     app.include_router(snippets.router, dependencies=keyed)
+    app.include_router(feedback.router, dependencies=keyed)
     app.include_router(page.router)  # the web chat page at "/" (open: the API calls it makes are keyed)
 
     # --- Slack: POST /slack/events, only when a bot token and a signing secret are configured.

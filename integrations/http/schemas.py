@@ -1,11 +1,15 @@
 """Request and error bodies of the HTTP API (answers, hits, sections and snippets are the core's own models)."""
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr, field_validator
 from pydantic_core import PydanticCustomError
 
 from assistant.settings import MAX_QUESTION_CHARS
 
 EXAMPLE_QUESTION = "does split compose share the kernel?"
+# At least one character that is not white space, by JSON Schema's (ECMAScript) definition and by Python's, which
+# the core strips (the latter adds the separators U+001C-U+001F and U+0085): " \x1d " is refused here (422), not
+# accepted by the schema and then refused by the core (400).
+QUESTION_PATTERN = r"[^\s\x1c-\x1f\x85]"
 
 # Shown in the OpenAPI document and the interactive docs at /docs.
 ASK_EXAMPLES = {
@@ -35,7 +39,7 @@ class AskRequest(BaseModel):
     question: StrictStr = Field(
         min_length=1,
         max_length=MAX_QUESTION_CHARS,
-        pattern=r"\S",
+        pattern=QUESTION_PATTERN,
         description=f"The question, in English or Korean; 1 to {MAX_QUESTION_CHARS} characters, not only whitespace",
         examples=[EXAMPLE_QUESTION],
     )
@@ -48,6 +52,32 @@ class AskRequest(BaseModel):
         if isinstance(value, (str, bool)):
             raise PydanticCustomError("int_type", "Input should be a valid integer")
         return value
+
+
+class FeedbackRequest(BaseModel):
+    """A vote on an answer for POST /v1/feedback: the question it answered, and who voted which way."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"question": EXAMPLE_QUESTION, "top_k": 3, "helpful": False, "answer_id": "a1b2c3", "voter": "v9f8e7"}]
+        },
+    )
+
+    question: StrictStr = Field(min_length=1, max_length=MAX_QUESTION_CHARS, pattern=QUESTION_PATTERN, description="The question as asked")
+    top_k: int = Field(default=3, ge=1, le=10, description="The top_k it was asked with")
+    helpful: StrictBool = Field(description="true for 👍, false for 👎")
+    answer_id: StrictStr = Field(pattern=r"^[A-Za-z0-9_-]{1,64}$", description="The page's id for this answer")
+    voter: StrictStr = Field(pattern=r"^[A-Za-z0-9_-]{1,64}$", description="The page's id for the voter (one vote per voter per answer)")
+
+    _top_k_is_a_number = field_validator("top_k", mode="before")(AskRequest._a_json_number.__func__)
+
+
+class FeedbackCounts(BaseModel):
+    """The votes on one answer after a vote."""
+
+    helpful: int
+    not_helpful: int
 
 
 class ErrorDetail(BaseModel):

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
 import shutil
+import socket
 import tempfile
 import threading
 import time
 
+from assistant.errors import AddressUnavailable
 from assistant.settings import Settings
 
 # Workers are separate processes started by uvicorn from an import string; they read their settings here.
@@ -108,6 +111,25 @@ def server_config(app, settings: Settings, host: str, port: int, workers: int = 
     # Read by GuardedHTTPProtocol; an attribute of the Config, so it reaches worker processes with it.
     config.connection_limits = connection_limits(settings)
     return config
+
+
+def check_address(host: str, port: int) -> None:
+    """Raise AddressUnavailable unless `host:port` can be bound now (before anything loads or uvicorn starts)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError) as exc:
+        reason = exc.strerror if isinstance(exc, socket.gaierror) else str(exc)
+        raise AddressUnavailable(f"cannot serve on host {host!r}: {reason}; use an address of this machine, e.g. --host 127.0.0.1") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        # The same option uvicorn sets, so a port left in TIME_WAIT by a stopped server counts as free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise AddressUnavailable(f"port {port} on {host} is already in use; stop the other server or pick another --port") from None
+            raise AddressUnavailable(f"cannot serve on {host}:{port}: {exc.strerror}; use an address of this machine, e.g. --host 127.0.0.1") from None
 
 
 def run(

@@ -1,17 +1,22 @@
 """Which Slack events deserve an answer: each user message once, never a bot's or an edited one."""
 
 import threading
-from collections import OrderedDict
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from typing import Any
+
+from cachetools import TTLCache
+
+# Slack retries a delivery after about 1 and 5 minutes; an hour covers every retry with room to spare.
+REMEMBER_SECONDS = 3600
 
 
 class RecentKeys:
-    """A bounded, thread-safe memory of recently seen keys (oldest forgotten first)."""
+    """A bounded, thread-safe memory of recently seen keys (cachetools.TTLCache: the least recently seen key is
+    forgotten first when full, and every key after `ttl_seconds`)."""
 
-    def __init__(self, max_entries: int = 10_000):
-        self._max_entries = max_entries
-        self._keys: OrderedDict[str, None] = OrderedDict()
+    def __init__(self, max_entries: int = 10_000, ttl_seconds: float = REMEMBER_SECONDS, timer: Callable[[], float] = time.monotonic):
+        self._keys: TTLCache[str, None] = TTLCache(maxsize=max_entries, ttl=ttl_seconds, timer=timer)
         self._lock = threading.Lock()
 
     def first_time(self, *keys: str) -> bool:
@@ -21,13 +26,12 @@ class RecentKeys:
             seen = any(key in self._keys for key in keys)
             for key in keys:
                 self._keys[key] = None
-                self._keys.move_to_end(key)
-            while len(self._keys) > self._max_entries:
-                self._keys.popitem(last=False)
         return not seen
 
     def __len__(self) -> int:
-        return len(self._keys)
+        with self._lock:
+            self._keys.expire()
+            return len(self._keys)
 
 
 def message_keys(body: Mapping[str, Any]) -> tuple[str, ...]:

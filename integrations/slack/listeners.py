@@ -4,9 +4,11 @@ import logging
 import re
 from collections.abc import Callable
 
+from assistant import feedback
+from assistant.article import article_info
 from assistant.errors import DockerQAError
 
-from . import feedback, render
+from . import render
 from .dedupe import RecentKeys, message_keys, wants_answer
 from .delivery import Deliveries, DeliveryFailed, post_to_response_url
 
@@ -35,13 +37,14 @@ def reply(get_assistant: Callable, question: str, asker: str | None = None) -> d
     except Exception:
         log.exception("answering a Slack question failed")
         return render.error_message("Something went wrong while answering; please try again later.")
-    return render.answer_message(answer, topics=topics, asker=asker)
+    return render.answer_message(answer, topics=topics, asker=asker, article=article_info(assistant))
 
 
 def usage(get_assistant: Callable) -> dict:
     """The usage help, listing the article's topics when the assistant is loaded."""
     try:
-        return render.usage_message(get_assistant().topics())
+        assistant = get_assistant()
+        return render.usage_message(assistant.topics(), article_info(assistant))
     except DockerQAError:
         return render.usage_message()
 
@@ -138,14 +141,15 @@ def _store_vote_and_thank(settings, body, action, client) -> None:
             raise DeliveryFailed("the button click came without a response_url")
         post_to_response_url(response_url, message)
 
-    question, section = render.parse_feedback_value(action.get("value", ""))
+    question, sections = render.parse_feedback_value(action.get("value", ""))
     container = body.get("container") or {}
     message = body.get("message") or {}
     channel = container.get("channel_id") or (body.get("channel") or {}).get("id", "")
     message_ts = container.get("message_ts") or message.get("ts", "")
     user_id = (body.get("user") or {}).get("id", "")
-    vote = feedback.Vote(channel, message_ts, user_id, question, section,
-                         helpful=action["action_id"] == render.HELPFUL_ACTION)
+    vote = feedback.Vote(channel, message_ts, user_id, question, sections[0] if sections else None,
+                         helpful=action["action_id"] == render.HELPFUL_ACTION, surface="slack",
+                         answer=render.unescape(message.get("text") or ""), sections=sections)
     try:
         helpful, not_helpful = feedback.record_vote(settings, vote)
     except DockerQAError as error:

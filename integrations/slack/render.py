@@ -1,17 +1,27 @@
-"""Block Kit messages built from the core's Answer, within Slack's limits and with user text escaped."""
+"""Block Kit messages built from the core's Answer with slack_sdk's block models (which check Slack's limits),
+with user text escaped."""
 
 import json
 import re
 from urllib.parse import quote
 
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    ButtonElement,
+    ContextBlock,
+    MarkdownTextObject,
+    PlainTextObject,
+    SectionBlock,
+)
+
+from assistant.article import DEFAULT_ARTICLE, ArticleInfo
 from assistant.models import Answer
 
 MAX_TEXT = 3000  # characters in one text object (section, context element, fallback text)
 MAX_BLOCKS = 50  # blocks in one message
 MAX_BUTTON_VALUE = 2000  # characters in a button's value
 QUOTE_CHARS = 200  # a citation's quote is cut to this many characters
-ARTICLE = "도커 단점과 해결 방법"
-EXAMPLE_QUESTION = "does split compose share the kernel?"
+SECTION_CHARS = 400  # a cited section path carried by a feedback button is cut to this many characters
 
 FEEDBACK_BLOCK_ID = "feedback"
 THANKS_BLOCK_ID = "feedback_thanks"
@@ -83,11 +93,11 @@ def split_text(text: str, limit: int) -> list[str]:
 
 
 def _section(text: str) -> dict:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": truncate(text)}}
+    return SectionBlock(text=MarkdownTextObject(text=truncate(text))).to_dict()
 
 
-def _context(text: str, verbatim: bool = False) -> dict:
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": truncate(text), "verbatim": verbatim}]}
+def _context(text: str, verbatim: bool = False, block_id: str | None = None) -> dict:
+    return ContextBlock(elements=[MarkdownTextObject(text=truncate(text), verbatim=verbatim)], block_id=block_id).to_dict()
 
 
 def _sections(text: str) -> list[dict]:
@@ -136,58 +146,69 @@ def _snippet_blocks(answer: Answer) -> list[dict]:
     return blocks
 
 
-def _refusal_blocks(topics: list[str]) -> list[dict]:
+def _refusal_blocks(topics: list[str], article: ArticleInfo) -> list[dict]:
     text = (
-        f":thinking_face: I couldn't find that in the article *{ARTICLE}*, and I only answer from it. "
+        f":thinking_face: I couldn't find that in the article *{escape(article.title)}*, and I only answer from it. "
         "It covers these topics:"
     )
     bullets = "\n".join(f"• {escape(topic)}" for topic in topics)
     return _sections(text + ("\n" + bullets if bullets else "")) + [
-        _context(f"For example: _{EXAMPLE_QUESTION}_")
+        _context(f"For example: _{escape(article.example_question)}_")
     ]
 
 
 def feedback_value(answer: Answer) -> str:
-    """What a feedback button carries: the question and the answer's first cited section, as JSON."""
-    section = answer.citations[0].section[:400] if answer.citations else None
+    """What a feedback button carries, as JSON: the question and the answer's cited sections (as many as fit)."""
+    sections = [citation.section[:SECTION_CHARS] for citation in answer.citations]
     question = answer.question
-    value = json.dumps({"q": question, "s": section}, ensure_ascii=False)
+
+    def encode():
+        return json.dumps({"q": question, "s": sections}, ensure_ascii=False)
+
+    value = encode()
+    while len(value) > MAX_BUTTON_VALUE and len(sections) > 1:
+        sections.pop()
+        value = encode()
     while len(value) > MAX_BUTTON_VALUE:
         question = question[: len(question) - (len(value) - MAX_BUTTON_VALUE) - 1]
-        value = json.dumps({"q": question, "s": section}, ensure_ascii=False)
+        value = encode()
     return value
 
 
-def parse_feedback_value(value: str) -> tuple[str, str | None]:
-    """The (question, section) a feedback button carries; empty question when the value is unreadable."""
+def parse_feedback_value(value: str) -> tuple[str, list[str]]:
+    """The (question, cited sections) a feedback button carries; empty question when the value is unreadable."""
     try:
         data = json.loads(value)
-        return str(data.get("q") or ""), (str(data["s"]) if data.get("s") else None)
+        sections = data.get("s") or []
+        # Buttons posted before the value carried every citation hold the first section as a string.
+        sections = [sections] if isinstance(sections, str) else [str(section) for section in sections if section]
+        return str(data.get("q") or ""), sections
     except (ValueError, TypeError, AttributeError):
-        return "", None
+        return "", []
 
 
 def feedback_block(answer: Answer) -> dict:
     """The helpful / not helpful buttons under an answer."""
     value = feedback_value(answer)
-    return {
-        "type": "actions",
-        "block_id": FEEDBACK_BLOCK_ID,
-        "elements": [
-            {"type": "button", "action_id": HELPFUL_ACTION, "value": value,
-             "text": {"type": "plain_text", "text": ":+1: Helpful", "emoji": True}},
-            {"type": "button", "action_id": NOT_HELPFUL_ACTION, "value": value,
-             "text": {"type": "plain_text", "text": ":-1: Not helpful", "emoji": True}},
+    return ActionsBlock(
+        block_id=FEEDBACK_BLOCK_ID,
+        elements=[
+            ButtonElement(action_id=HELPFUL_ACTION, value=value, text=PlainTextObject(text=":+1: Helpful", emoji=True)),
+            ButtonElement(
+                action_id=NOT_HELPFUL_ACTION, value=value, text=PlainTextObject(text=":-1: Not helpful", emoji=True)
+            ),
         ],
-    }
+    ).to_dict()
 
 
-def answer_message(answer: Answer, topics: list[str] | None = None, asker: str | None = None) -> dict:
+def answer_message(
+    answer: Answer, topics: list[str] | None = None, asker: str | None = None, article: ArticleInfo = DEFAULT_ARTICLE
+) -> dict:
     """The chat.postMessage arguments (`text` and `blocks`) for an answer, a refusal included."""
     blocks = [_question_block(answer.question, asker)]
     if answer.refused:
-        blocks += _refusal_blocks(topics or [])
-        fallback = f"I couldn't find that in the article {ARTICLE}."
+        blocks += _refusal_blocks(topics or [], article)
+        fallback = f"I couldn't find that in the article {article.title}."
     else:
         verdict = _VERDICTS.get(answer.verdict or "")
         body = markdown_to_mrkdwn(answer.answer)
@@ -198,30 +219,31 @@ def answer_message(answer: Answer, topics: list[str] | None = None, asker: str |
     # Room for the truncation notice, the buttons and the thanks line added after a vote.
     budget = MAX_BLOCKS - 3
     if len(blocks) > budget:
-        blocks = blocks[: budget - 1] + [_context(_truncation_note(answer))]
+        blocks = blocks[: budget - 1] + [_context(_truncation_note(answer, article))]
     blocks.append(feedback_block(answer))
     return {"text": truncate(escape(" ".join(fallback.split()))), "blocks": blocks}
 
 
-def _truncation_note(answer: Answer) -> str:
+def _truncation_note(answer: Answer, article: ArticleInfo) -> str:
     url = next((c.url for c in answer.citations if c.url), None)
     if url:
         return f":scissors: This answer was too long for Slack; {link(url, 'read the rest in the article')}."
-    section = answer.citations[0].section if answer.citations else ARTICLE
+    section = answer.citations[0].section if answer.citations else article.title
     return f":scissors: This answer was too long for Slack; read the rest in the article, section {escape(section)}."
 
 
-def usage_message(topics: list[str] | None = None) -> dict:
+def usage_message(topics: list[str] | None = None, article: ArticleInfo = DEFAULT_ARTICLE) -> dict:
     """Help for an empty question: how to ask, and what the article covers."""
+    title, example = escape(article.title), escape(article.example_question)
     text = (
-        f"Ask me about the article *{ARTICLE}*:\n"
-        f"• `/ask {EXAMPLE_QUESTION}`\n"
-        f"• mention me in a channel: `@docker-qa {EXAMPLE_QUESTION}`\n"
+        f"Ask me about the article *{title}*:\n"
+        f"• `/ask {example}`\n"
+        f"• mention me in a channel: `@docker-qa {example}`\n"
         "• or send me a direct message."
     )
     if topics:
         text += "\nTopics: " + ", ".join(escape(topic) for topic in topics)
-    return {"text": f"Ask me about the article {ARTICLE}, e.g. /ask {EXAMPLE_QUESTION}", "blocks": _sections(text)}
+    return {"text": f"Ask me about the article {title}, e.g. /ask {example}", "blocks": _sections(text)}
 
 
 def error_message(message: str) -> dict:
@@ -234,6 +256,5 @@ def thanked_blocks(blocks: list[dict], user_id: str, helpful: int, not_helpful: 
     """A posted answer's blocks with the buttons kept and a thank-you line with the vote counts after them."""
     kept = [block for block in blocks if block.get("block_id") != THANKS_BLOCK_ID]
     mention = f"<@{user_id}>" if re.fullmatch(r"[A-Z0-9]+", user_id or "") else "you"
-    thanks = _context(f"Thanks for the feedback, {mention}! :+1: {helpful} · :-1: {not_helpful}")
-    thanks["block_id"] = THANKS_BLOCK_ID
+    thanks = _context(f"Thanks for the feedback, {mention}! :+1: {helpful} · :-1: {not_helpful}", block_id=THANKS_BLOCK_ID)
     return (kept + [thanks])[-MAX_BLOCKS:]

@@ -1,9 +1,13 @@
 """GET / and GET /static/*: the web chat page, served with a strict Content-Security-Policy."""
 
+from functools import lru_cache
+from html import escape
 from pathlib import Path
 
-from fastapi import APIRouter, HTTPException
-from fastapi.responses import FileResponse
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import FileResponse, Response
+
+from assistant.article import DEFAULT_ARTICLE, ArticleInfo, article_info, language_of
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
@@ -35,10 +39,29 @@ def _file(path: Path) -> FileResponse:
     return FileResponse(path, media_type=MEDIA_TYPES[path.suffix], headers=SECURITY_HEADERS)
 
 
+@lru_cache(maxsize=8)
+def render_page(article: ArticleInfo) -> bytes:
+    """index.html with the article's title (a link when its URL is configured) and example questions."""
+    template = (STATIC_DIR / "index.html").read_text(encoding="utf-8")
+    title = f'<cite lang="{language_of(article.title)}">{escape(article.title)}</cite>'
+    if article.url:
+        title = f'<a href="{escape(article.url)}" target="_blank" rel="noopener noreferrer">{title}</a>'
+    examples = "\n".join(
+        f'        <li><button type="button" class="example" lang="{language_of(q)}">{escape(q)}</button></li>'
+        for q in article.examples
+    )
+    page = template.replace("{{title}}", title).replace("{{examples}}", examples)
+    return page.replace("{{example}}", escape(article.example_question)).encode("utf-8")
+
+
 @router.api_route("/", methods=["GET", "HEAD"])
-def index() -> FileResponse:
-    """The chat page."""
-    return _file(STATIC_DIR / "index.html")
+def index(request: Request) -> Response:
+    """The chat page, naming the loaded index's article (the defaults until it is loaded)."""
+    assistant = request.app.state.assistant
+    article = article_info(assistant) if assistant is not None else DEFAULT_ARTICLE
+    body = render_page(article)
+    headers = {**SECURITY_HEADERS, "Content-Length": str(len(body))}
+    return Response(b"" if request.method == "HEAD" else body, media_type=MEDIA_TYPES[".html"], headers=headers)
 
 
 @router.api_route("/static/{name:path}", methods=["GET", "HEAD"])
@@ -51,6 +74,6 @@ def static_file(name: str) -> FileResponse:
         path = (STATIC_DIR / name).resolve()
     except (OSError, ValueError):
         raise HTTPException(404, "no such file under /static/") from None
-    if not path.is_relative_to(STATIC_DIR) or path.suffix not in MEDIA_TYPES or not path.is_file():
+    if not path.is_relative_to(STATIC_DIR) or path.suffix not in MEDIA_TYPES or not path.is_file() or path.name == "index.html":
         raise HTTPException(404, f"no file /static/{name}")
     return _file(path)

@@ -3,7 +3,9 @@ import { highlight, isHighlighted } from "./syntax.js";
 
 // Relative, so the page also works behind a proxy that serves the app under a path prefix.
 const ASK_URL = "v1/ask";
+const FEEDBACK_URL = "v1/feedback";
 const KEY_STORAGE = "docker-qa.api-key";
+const VOTER_STORAGE = "docker-qa.voter";
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 
 const $ = (id) => document.getElementById(id);
@@ -159,6 +161,53 @@ async function postQuestion(text, signal) {
   throw new PageError(detail && detail.code ? String(detail.code) : `http_${response.status}`, message, response.status);
 }
 
+/** A random id of letters and digits (for an answer on this page, or for this tab's voter). */
+function randomId() {
+  const bytes = new Uint8Array(12);
+  window.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+let memoryVoter = "";
+
+/** This tab's voter id (session storage), so a second vote on an answer replaces the first. */
+function voterId() {
+  try {
+    let id = window.sessionStorage.getItem(VOTER_STORAGE);
+    if (!id) {
+      id = randomId();
+      window.sessionStorage.setItem(VOTER_STORAGE, id);
+    }
+    return id;
+  } catch {
+    memoryVoter = memoryVoter || randomId();
+    return memoryVoter;
+  }
+}
+
+/** Store a vote on an answer; the answer's counts, or a PageError. */
+async function postVote(question, helpful, answerId) {
+  const headers = { "Content-Type": "application/json", Accept: "application/json" };
+  const key = currentKey();
+  if (key) headers.Authorization = `Bearer ${key}`;
+  let response;
+  try {
+    response = await fetch(FEEDBACK_URL, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ question, helpful, answer_id: answerId, voter: voterId() }),
+      cache: "no-store",
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new PageError("unreachable", "Could not reach the server to record the vote.");
+  }
+  const body = await response.json().catch(() => null);
+  if (response.ok && body && typeof body.helpful === "number") return body;
+  const message = body && body.error && typeof body.error.message === "string" ? body.error.message : `The server answered ${response.status}.`;
+  throw new PageError(`http_${response.status}`, message, response.status);
+}
+
 // --- the conversation --------------------------------------------------------------------
 
 function setBusy(busy) {
@@ -275,7 +324,59 @@ function renderText(markdown, className = "answer-text") {
   return container;
 }
 
+/** The answer as plain text to copy: the text, then each cited section with its link when there is one. */
+function answerAsText(answer) {
+  const lines = [String(answer.answer).trim()];
+  const citations = answer.citations || [];
+  if (citations.length) {
+    lines.push("", "Sources:");
+    for (const citation of citations) lines.push(`- ${citation.section}${citation.url ? ` (${citation.url})` : ""}`);
+  }
+  return lines.join("\n");
+}
+
+/** "Copy answer" and the helpful / not helpful votes under an answer (a refusal included). */
+function renderAnswerActions(answer) {
+  const answerId = randomId();
+  const copy = h("button", { type: "button", class: "ghost copy-answer", text: "Copy answer" });
+  copy.addEventListener("click", async () => {
+    const copied = await writeClipboard(answerAsText(answer));
+    copy.focus();
+    copy.textContent = copied ? "Copied" : "Copy failed";
+    announce(copied ? "Answer copied to the clipboard." : "Could not copy; select the answer and copy it by hand.");
+    window.setTimeout(() => { copy.textContent = "Copy answer"; }, 2000);
+  });
+  const note = h("span", { class: "vote-note" });
+  // Words rather than emoji, which some systems lack a font for.
+  const up = h("button", { type: "button", class: "ghost vote", "aria-pressed": "false", text: "Helpful" });
+  const down = h("button", { type: "button", class: "ghost vote", "aria-pressed": "false", text: "Not helpful" });
+  const vote = async (helpful) => {
+    up.disabled = down.disabled = true;
+    try {
+      const counts = await postVote(answer.question, helpful, answerId);
+      up.setAttribute("aria-pressed", String(helpful));
+      down.setAttribute("aria-pressed", String(!helpful));
+      note.textContent = `Thanks for the feedback! Helpful: ${counts.helpful} · not helpful: ${counts.not_helpful}`;
+    } catch (error) {
+      note.textContent = `The vote was not recorded: ${error.message}`;
+    } finally {
+      announce(note.textContent);
+      up.disabled = down.disabled = false;
+    }
+  };
+  up.addEventListener("click", () => vote(true));
+  down.addEventListener("click", () => vote(false));
+  return h("div", { class: "answer-actions" }, copy,
+    h("span", { class: "votes", role: "group", "aria-label": "Was this answer helpful?" }, up, down), note);
+}
+
 function renderAnswer(answer) {
+  const card = renderAnswerCard(answer);
+  card.append(renderAnswerActions(answer));
+  return card;
+}
+
+function renderAnswerCard(answer) {
   if (answer.refused) return renderRefusal(answer);
   const card = h("article", { class: "card answer", "aria-label": "Answer" });
   const head = h("div", { class: "answer-head" });
