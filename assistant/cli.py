@@ -141,23 +141,34 @@ def _render(answer) -> None:
     from rich.panel import Panel
     from rich.syntax import Syntax
 
+    from rich.markup import escape
+
+    from .labels import labels
+
+    words = labels(answer.language)
     console = Console()
-    badge = {"yes": "[bold green]YES[/]", "no": "[bold red]NO[/]", "partial": "[bold yellow]PARTLY[/]"}
-    title = badge.get(answer.verdict or "", "[dim]refused[/]" if answer.refused else "answer")
-    console.print(Panel(Markdown(answer.answer), title=f"{title}  [dim]confidence {answer.confidence:.2f}[/]", title_align="left"))
+    colour = {"yes": "green", "no": "red", "partial": "yellow"}
+    if answer.verdict:
+        title = f"[bold {colour[answer.verdict]}]{escape(words[answer.verdict])}[/]"
+    else:
+        title = f"[dim]{escape(words['refused'])}[/]" if answer.refused else escape(words["answer"])
+    console.print(Panel(Markdown(answer.answer), title=f"{title}  [dim]{words['confidence']} {answer.confidence:.2f}[/]", title_align="left"))
     for number, citation in enumerate(answer.citations, 1):
         where = citation.url or f"#{citation.anchor}"
-        console.print(f"[bold][{number}][/] {citation.section}  [dim]{where}[/]")
+        console.print(f"[bold][{number}][/] {escape(citation.section_translated or citation.section)}  [dim]{escape(where)}[/]")
         if not citation.in_answer:
-            console.print(f"    [italic]{citation.quote}[/]")
+            console.print(f"    [italic]{escape(citation.quote)}[/]")
+        if citation.quote_original:
+            console.print(f"    [dim]{escape(words['original'])}: {escape(citation.quote_original)}[/]")
     for snippet in answer.snippets:
-        label = "article" if snippet.source == "article" else f"catalog: {snippet.id}"
-        subtitle = snippet.reference or snippet.section or ""
+        label = words["article"] if snippet.source == "article" else f"{words['catalog']}: {snippet.id}"
+        # An article snippet's title is its section's heading, in the answer's language.
+        subtitle = snippet.reference or ""
         lexer = {"compose": "yaml", "kubernetes": "yaml", "dockerfile": "docker"}.get(snippet.language, snippet.language)
         console.print(
             Panel(
                 Syntax(snippet.code, lexer, theme="ansi_dark", word_wrap=True),
-                title=f"{snippet.title} [dim]({label})[/]",
+                title=f"{escape(snippet.title)} [dim]({escape(label)})[/]",
                 subtitle=subtitle,
                 title_align="left",
             )

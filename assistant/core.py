@@ -211,6 +211,7 @@ class Assistant:
             text = f"{text}\n\n{UNTRANSLATED[language]}"
         return Answer(
             question=question,
+            language=language,
             answer=text,
             verdict=verdict.verdict if verdict else None,
             refused=False,
@@ -270,7 +271,7 @@ class Assistant:
 
     def _refusal(self, question: str, language: str, confidence: float, missing: tuple[str, ...]) -> Answer:
         text = refusal_text(language, self.topics(language), missing)
-        return Answer(question=question, answer=text, verdict=None, refused=True, confidence=round(float(confidence), 4))
+        return Answer(question=question, language=language, answer=text, verdict=None, refused=True, confidence=round(float(confidence), 4))
 
     def _url(self, anchor: str) -> str | None:
         base = self.settings.base_url
@@ -282,7 +283,7 @@ class Assistant:
         scores = [own_scores.get(c.section, c.score) for c in citations]
         return [
             Snippet(
-                title=chunk.section.split(" > ")[-1],
+                title=(citation.section_translated or chunk.section).split(" > ")[-1],
                 language=chunk.language or "text",
                 code=chunk.text,
                 source="article",

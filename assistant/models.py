@@ -43,7 +43,8 @@ class Answer(BaseModel):
             "examples": [
                 {
                     "question": "does split compose share the kernel?",
-                    "answer": "Yes — 여전히 커널을 공유합니다. (같은 Host에서 실행 중이므로)",
+                    "language": "en",
+                    "answer": "Yes — It still shares the kernel. (Because they run on the same host)",
                     "verdict": "yes",
                     "refused": False,
                     "confidence": 0.93,
@@ -71,6 +72,9 @@ class Answer(BaseModel):
     )
 
     question: str
+    language: Literal["en", "ko"] = Field(
+        default="en", description="The question's language, which the answer text, quotes and labels follow"
+    )
     answer: str = Field(description="Short Markdown text")
     verdict: Verdict | None = Field(default=None, description="For yes/no questions")
     refused: bool = False

@@ -40,7 +40,30 @@ def test_ask_json_example():
 def test_ask_readable_output():
     result = run_ask(EXAMPLE)
     assert result.exit_code == 0
-    assert "YES" in result.output and "커널 공유" in result.output and "docker-compose -f" in result.output
+    # English question: English verdict and headings, the Korean original one line under each quote.
+    assert "Yes" in result.output and "Original: " in result.output and "커널 공유" in result.output
+    assert "docker-compose -f" in result.output
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [("Do containers share the kernel?", "en"), ("컨테이너끼리 커널을 공유하나요?", "ko"), ("compose 파일 나누면 kernel 공유돼?", "ko")],
+)
+def test_readable_output_speaks_the_question_language(question, language):
+    from assistant.labels import LABELS
+
+    words, other = LABELS[language], LABELS["en" if language == "ko" else "ko"]
+    answer = json.loads(run_ask("--json", question).output)
+    assert answer["language"] == language
+    output = " ".join(run_ask(question).output.split())  # rich wraps long lines
+    assert f"{words['confidence']} " in output and f"{other['confidence']} " not in output
+    if answer["verdict"]:
+        assert words[answer["verdict"]] in output
+    for citation in answer["citations"]:
+        assert " ".join((citation["section_translated"] or citation["section"]).split()) in output
+        if citation["quote_original"]:
+            assert f"{words['original']}: {' '.join(citation['quote_original'].split())}" in output
+    assert language == "ko" or any(c["quote_original"] for c in answer["citations"])
 
 
 def test_ask_json_reads_questions_from_stdin():

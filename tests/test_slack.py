@@ -173,8 +173,9 @@ def posted_text(call) -> str:
 # --- answers ---------------------------------------------------------------
 
 
-def test_mention_is_answered_in_its_thread_with_verdict_citation_and_snippet(slack):
+def test_mention_is_answered_in_its_thread_with_verdict_citation_and_snippet(slack, assistant):
     response = slack.event(mention(QUESTION, ts="1700000100.000100"))
+    expected = assistant.ask(QUESTION)
 
     assert response.status_code == 200
     [reply] = slack.fake.calls_to("chat.postMessage")
@@ -185,7 +186,10 @@ def test_mention_is_answered_in_its_thread_with_verdict_citation_and_snippet(sla
     text = posted_text(reply)
     assert ":white_check_mark: *Yes*" in text
     sources = text.split("*Sources*", 1)[1]
-    assert any(section in sources.split("\n")[1] for section in EXPECTED_SECTIONS)
+    assert any(section in expected.citations[0].section for section in EXPECTED_SECTIONS)
+    # An English question: the section in English, the post's Korean sentence one line under the quote.
+    assert render.escape(expected.citations[0].section_translated) in sources.split("\n")[1]
+    assert f"_Original:_ {render.escape(expected.citations[0].quote_original)}" in sources
     assert f"```\n{EXPECTED_SNIPPET}" in text
     actions = [b for b in reply.args["blocks"] if b["type"] == "actions"]
     assert [e["action_id"] for e in actions[0]["elements"]] == ["feedback_helpful", "feedback_not_helpful"]
@@ -236,9 +240,51 @@ def test_refusal_is_friendly_and_lists_the_article_topics(slack, assistant):
     [reply] = slack.fake.calls_to("chat.postMessage")
     text = posted_text(reply)
     assert "I couldn't find that in the article" in text
-    for topic in assistant.topics():
+    for topic in assistant.topics("en"):
         assert f"• {render.escape(topic)}" in text
     assert "*Sources*" not in text
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [("Do containers share the kernel?", "en"), ("컨테이너끼리 커널을 공유하나요?", "ko"), ("compose 파일 나누면 kernel 공유돼?", "ko")],
+)
+def test_every_label_follows_the_question_language(slack, assistant, question, language):
+    from assistant.labels import LABELS
+
+    words, other = LABELS[language], LABELS["en" if language == "ko" else "ko"]
+    expected = assistant.ask(question)
+    assert expected.language == language and not expected.refused
+    slack.event(mention(question))
+    [reply] = slack.fake.calls_to("chat.postMessage")
+    text = posted_text(reply)
+    assert f"*{words['sources']}*" in text and f"*{other['sources']}*" not in text
+    if expected.verdict:
+        assert f"*{words[expected.verdict]}*" in text
+    buttons = [e["text"]["text"] for b in reply.args["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert buttons == [f":+1: {words['helpful']}", f":-1: {words['not_helpful']}"]
+    originals = [c.quote_original for c in expected.citations if c.quote_original]
+    if language == "en":
+        assert originals and all(f"_{words['original']}:_ {render.escape(o)}" in text for o in originals)
+    else:
+        assert not originals and f"_{other['original']}:_" not in text and f"_{words['original']}:_" not in text
+    # The thank-you after a vote speaks the same language.
+    slack.click(reply, "feedback_helpful", "U0ALICE", slack.fake.response_url("thanks"))
+    [update] = slack.fake.calls_to("chat.update")
+    assert texts(update.args["blocks"])[-1].startswith(f"{words['thanks']}, <@U0ALICE>!")
+
+
+@pytest.mark.parametrize("question, language", [("What is the capital of France?", "en"), ("프랑스의 수도는 어디인가요?", "ko")])
+def test_a_refusal_lists_the_topics_in_the_question_language(slack, assistant, question, language):
+    from assistant.labels import LABELS
+
+    slack.event(mention(question))
+    [reply] = slack.fake.calls_to("chat.postMessage")
+    text = posted_text(reply)
+    lead = LABELS[language]["not_found"].split("{title}")[-1].strip()
+    assert lead in text
+    for topic in assistant.topics(language):
+        assert f"• {render.escape(topic)}" in text
 
 
 class LongAnswers:
@@ -255,8 +301,8 @@ class LongAnswers:
             "snippets": answer.snippets * self._copies,
         })
 
-    def topics(self):
-        return self._assistant.topics()
+    def topics(self, language=None):
+        return self._assistant.topics(language)
 
 
 @pytest.mark.parametrize("copies", [1, 40])
@@ -457,10 +503,11 @@ def rows(settings):
             "SELECT user_id, question, section, helpful FROM feedback ORDER BY user_id").fetchall()
 
 
-def test_feedback_is_stored_and_a_second_click_replaces_the_first(slack):
+def test_feedback_is_stored_and_a_second_click_replaces_the_first(slack, assistant):
     slack.event(mention(QUESTION))
     [posted] = slack.fake.calls_to("chat.postMessage")
-    first_section = render.unescape(posted_text(posted).split("*Sources*", 1)[1].split("\n")[1].strip("*"))
+    # Votes are stored under the section's identity (the post's own heading), whatever language it was shown in.
+    first_section = assistant.ask(QUESTION).citations[0].section
     hook = slack.fake.response_url("action")
     assert not slack.settings.feedback_path.exists()
 
@@ -482,8 +529,7 @@ def test_feedback_is_stored_and_a_second_click_replaces_the_first(slack):
     assert report_rows(slack.settings) == [ReportRow("slack", first_section, 1, 1)]
     # What `feedback export` needs from a Slack vote: every cited section and the answer's text.
     [down] = voted_down(slack.settings)
-    cited = [render.unescape(line.strip("*")) for line in posted_text(posted).split("*Sources*", 1)[1].split("\n")
-             if line.startswith("*")]
+    cited = [citation.section for citation in assistant.ask(QUESTION).citations]
     assert down.question == QUESTION and down.sections == cited and len(cited) == 3
     assert down.answer == render.unescape(posted.args["text"]) and down.answer.startswith("Yes — ")
     assert (down.not_helpful, down.helpful, down.surfaces) == (1, 1, ["slack"])

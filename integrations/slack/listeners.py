@@ -7,6 +7,8 @@ from collections.abc import Callable
 from assistant import feedback
 from assistant.article import article_info
 from assistant.errors import DockerQAError
+from assistant.labels import labels
+from assistant.question import question_language
 
 from . import render
 from .dedupe import RecentKeys, message_keys, wants_answer
@@ -31,7 +33,7 @@ def reply(get_assistant: Callable, question: str, asker: str | None = None) -> d
     try:
         assistant = get_assistant()
         answer = assistant.ask(question)
-        topics = assistant.topics() if answer.refused else None
+        topics = assistant.topics(answer.language) if answer.refused else None
     except DockerQAError as error:
         return render.error_message(str(error))
     except Exception:
@@ -147,6 +149,7 @@ def _store_vote_and_thank(settings, body, action, client) -> None:
     channel = container.get("channel_id") or (body.get("channel") or {}).get("id", "")
     message_ts = container.get("message_ts") or message.get("ts", "")
     user_id = (body.get("user") or {}).get("id", "")
+    words = labels(question_language(question))
     vote = feedback.Vote(channel, message_ts, user_id, question, sections[0] if sections else None,
                          helpful=action["action_id"] == render.HELPFUL_ACTION, surface="slack",
                          answer=render.unescape(message.get("text") or ""), sections=sections)
@@ -156,10 +159,10 @@ def _store_vote_and_thank(settings, body, action, client) -> None:
         # The click is acknowledged either way; the voter learns that this vote was not kept.
         log.error("a feedback vote was not stored: %s", error)
         respond(response_type="ephemeral", replace_original=False,
-                text="Sorry, your vote could not be saved right now; please try again later.")
+                text=words["vote_not_saved"])
         return
-    blocks = render.thanked_blocks(message.get("blocks", []), user_id, helpful, not_helpful)
-    text = message.get("text") or "Thanks for the feedback!"
+    blocks = render.thanked_blocks(message.get("blocks", []), user_id, helpful, not_helpful, question_language(question))
+    text = message.get("text") or f"{words['thanks']}!"
     try:
         client.chat_update(channel=channel, ts=message_ts, text=text, blocks=blocks)
     except SlackApiError:

@@ -15,6 +15,7 @@ from slack_sdk.models.blocks import (
 )
 
 from assistant.article import DEFAULT_ARTICLE, ArticleInfo
+from assistant.labels import labels
 from assistant.models import Answer
 
 MAX_TEXT = 3000  # characters in one text object (section, context element, fallback text)
@@ -28,11 +29,7 @@ THANKS_BLOCK_ID = "feedback_thanks"
 HELPFUL_ACTION = "feedback_helpful"
 NOT_HELPFUL_ACTION = "feedback_not_helpful"
 
-_VERDICTS = {
-    "yes": ":white_check_mark: *Yes*",
-    "no": ":x: *No*",
-    "partial": ":large_orange_diamond: *Partly*",
-}
+_VERDICT_EMOJI = {"yes": ":white_check_mark:", "no": ":x:", "partial": ":large_orange_diamond:"}
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)")
 _MD_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
@@ -113,23 +110,33 @@ def _code_blocks(code: str, heading: str) -> list[dict]:
     return first + [_section(f"```\n{piece}\n```") for piece in rest]
 
 
-def _question_block(question: str, asker: str | None) -> dict:
-    who = f"<@{asker}> asked" if asker and re.fullmatch(r"[A-Z0-9]+", asker) else "Question"
+def _question_block(question: str, asker: str | None, words: dict[str, str]) -> dict:
+    who = words["asked"].format(asker=f"<@{asker}>") if asker and re.fullmatch(r"[A-Z0-9]+", asker) else words["question"]
     return _context(f"{who}: {escape(question)}", verbatim=True)
 
 
-def _citation_blocks(answer: Answer) -> list[dict]:
+def _quote(text: str) -> str:
+    return escape(truncate(" ".join(text.split()), QUOTE_CHARS))
+
+
+def _citation_blocks(answer: Answer, words: dict[str, str]) -> list[dict]:
     if not answer.citations:
         return []
-    blocks = [_section("*Sources*")]
+    blocks = [_section(f"*{words['sources']}*")]
     for citation in answer.citations:
-        title = link(citation.url, citation.section) if citation.url else f"*{escape(citation.section)}*"
-        quote_text = "" if citation.in_answer else escape(truncate(" ".join(citation.quote.split()), QUOTE_CHARS))
-        blocks.append(_section(f"{title}\n>{quote_text}" if quote_text else title))
+        heading = citation.section_translated or citation.section
+        title = link(citation.url, heading) if citation.url else f"*{escape(heading)}*"
+        lines = [title]
+        if not citation.in_answer:
+            lines.append(f">{_quote(citation.quote)}")
+        if citation.quote_original:
+            # The post's own sentence, one line under its translation.
+            lines.append(f"_{words['original']}:_ {_quote(citation.quote_original)}")
+        blocks.append(_section("\n".join(lines)))
     return blocks
 
 
-def _snippet_blocks(answer: Answer) -> list[dict]:
+def _snippet_blocks(answer: Answer, words: dict[str, str]) -> list[dict]:
     blocks = []
     for snippet in answer.snippets:
         heading = f":whale: *{truncate(escape(snippet.title), 300)}*"
@@ -138,22 +145,19 @@ def _snippet_blocks(answer: Answer) -> list[dict]:
         if snippet.explanation:
             notes.append(escape(snippet.explanation))
         if snippet.reference:
-            notes.append(link(snippet.reference, "Docker docs"))
+            notes.append(link(snippet.reference, words["docs"]))
         elif snippet.section and snippet.source == "article":
-            notes.append(f"From {escape(snippet.section)}")
+            notes.append(f"{words['from_section']}: {escape(snippet.section)}")
         if notes:
             blocks.append(_context(" · ".join(notes)))
     return blocks
 
 
-def _refusal_blocks(topics: list[str], article: ArticleInfo) -> list[dict]:
-    text = (
-        f":thinking_face: I couldn't find that in the article *{escape(article.title)}*, and I only answer from it. "
-        "It covers these topics:"
-    )
+def _refusal_blocks(topics: list[str], article: ArticleInfo, words: dict[str, str]) -> list[dict]:
+    text = ":thinking_face: " + words["not_found"].format(title=f"*{escape(article.title)}*")
     bullets = "\n".join(f"• {escape(topic)}" for topic in topics)
     return _sections(text + ("\n" + bullets if bullets else "")) + [
-        _context(f"For example: _{escape(article.example_question)}_")
+        _context(f"{words['for_example']}: _{escape(article.example_question)}_")
     ]
 
 
@@ -188,14 +192,18 @@ def parse_feedback_value(value: str) -> tuple[str, list[str]]:
 
 
 def feedback_block(answer: Answer) -> dict:
-    """The helpful / not helpful buttons under an answer."""
+    """The helpful / not helpful buttons under an answer, in the answer's language."""
     value = feedback_value(answer)
+    words = labels(answer.language)
     return ActionsBlock(
         block_id=FEEDBACK_BLOCK_ID,
         elements=[
-            ButtonElement(action_id=HELPFUL_ACTION, value=value, text=PlainTextObject(text=":+1: Helpful", emoji=True)),
             ButtonElement(
-                action_id=NOT_HELPFUL_ACTION, value=value, text=PlainTextObject(text=":-1: Not helpful", emoji=True)
+                action_id=HELPFUL_ACTION, value=value, text=PlainTextObject(text=f":+1: {words['helpful']}", emoji=True)
+            ),
+            ButtonElement(
+                action_id=NOT_HELPFUL_ACTION, value=value,
+                text=PlainTextObject(text=f":-1: {words['not_helpful']}", emoji=True),
             ),
         ],
     ).to_dict()
@@ -204,32 +212,34 @@ def feedback_block(answer: Answer) -> dict:
 def answer_message(
     answer: Answer, topics: list[str] | None = None, asker: str | None = None, article: ArticleInfo = DEFAULT_ARTICLE
 ) -> dict:
-    """The chat.postMessage arguments (`text` and `blocks`) for an answer, a refusal included."""
-    blocks = [_question_block(answer.question, asker)]
+    """The chat.postMessage arguments (`text` and `blocks`) for an answer, a refusal included, with every label in
+    the answer's language."""
+    words = labels(answer.language)
+    blocks = [_question_block(answer.question, asker, words)]
     if answer.refused:
-        blocks += _refusal_blocks(topics or [], article)
-        fallback = f"I couldn't find that in the article {article.title}."
+        blocks += _refusal_blocks(topics or [], article, words)
+        fallback = words["not_found_short"].format(title=article.title)
     else:
-        verdict = _VERDICTS.get(answer.verdict or "")
+        verdict = f"{_VERDICT_EMOJI[answer.verdict]} *{words[answer.verdict]}*" if answer.verdict else None
         body = markdown_to_mrkdwn(answer.answer)
         blocks += _sections(f"{verdict}\n{body}" if verdict else body)
-        blocks += _citation_blocks(answer)
-        blocks += _snippet_blocks(answer)
+        blocks += _citation_blocks(answer, words)
+        blocks += _snippet_blocks(answer, words)
         fallback = answer.answer
     # Room for the truncation notice, the buttons and the thanks line added after a vote.
     budget = MAX_BLOCKS - 3
     if len(blocks) > budget:
-        blocks = blocks[: budget - 1] + [_context(_truncation_note(answer, article))]
+        blocks = blocks[: budget - 1] + [_context(_truncation_note(answer, article, words))]
     blocks.append(feedback_block(answer))
     return {"text": truncate(escape(" ".join(fallback.split()))), "blocks": blocks}
 
 
-def _truncation_note(answer: Answer, article: ArticleInfo) -> str:
+def _truncation_note(answer: Answer, article: ArticleInfo, words: dict[str, str]) -> str:
     url = next((c.url for c in answer.citations if c.url), None)
     if url:
-        return f":scissors: This answer was too long for Slack; {link(url, 'read the rest in the article')}."
+        return f":scissors: {words['too_long']} {link(url, words['read_rest'])}."
     section = answer.citations[0].section if answer.citations else article.title
-    return f":scissors: This answer was too long for Slack; read the rest in the article, section {escape(section)}."
+    return f":scissors: {words['too_long']} {words['read_rest_section'].format(section=escape(section))}"
 
 
 def usage_message(topics: list[str] | None = None, article: ArticleInfo = DEFAULT_ARTICLE) -> dict:
@@ -252,9 +262,13 @@ def error_message(message: str) -> dict:
     return {"text": truncate(text), "blocks": [_section(text)]}
 
 
-def thanked_blocks(blocks: list[dict], user_id: str, helpful: int, not_helpful: int) -> list[dict]:
-    """A posted answer's blocks with the buttons kept and a thank-you line with the vote counts after them."""
+def thanked_blocks(
+    blocks: list[dict], user_id: str, helpful: int, not_helpful: int, language: str = "en"
+) -> list[dict]:
+    """A posted answer's blocks with the buttons kept and a thank-you line with the vote counts after them, in the
+    language of the answer."""
     kept = [block for block in blocks if block.get("block_id") != THANKS_BLOCK_ID]
-    mention = f"<@{user_id}>" if re.fullmatch(r"[A-Z0-9]+", user_id or "") else "you"
-    thanks = _context(f"Thanks for the feedback, {mention}! :+1: {helpful} · :-1: {not_helpful}", block_id=THANKS_BLOCK_ID)
+    words = labels(language)
+    mention = f", <@{user_id}>" if re.fullmatch(r"[A-Z0-9]+", user_id or "") else ""
+    thanks = _context(f"{words['thanks']}{mention}! :+1: {helpful} · :-1: {not_helpful}", block_id=THANKS_BLOCK_ID)
     return (kept + [thanks])[-MAX_BLOCKS:]
