@@ -81,6 +81,14 @@ class Answer(BaseModel):
     confidence: float = Field(ge=0.0, le=1.0)
     citations: list[Citation] = Field(default_factory=list)
     snippets: list[Snippet] = Field(default_factory=list)
+    standalone_question: str | None = Field(
+        default=None,
+        description="How a follow-up was read in its conversation (in the asker's language), when that differs from `question`",
+    )
+    suggestions: list[str] = Field(
+        default_factory=list,
+        description="2-3 short follow-up questions about the neighbouring rows or sections of the evidence, in `language`",
+    )
 
 
 class SearchHit(BaseModel):
