@@ -267,7 +267,7 @@ def search_command(words, k, mode):
         click.echo(f"{hit.score:.4f}  {hit.kind:8} {hit.section}\n          {hit.text[:100]!r}")
 
 
-@main.command("eval", help="Score answers on a JSONL question file (hit@1, hit@3, MRR, verdicts, refusals, snippets, calibration).")
+@main.command("eval", help="Score answers on a JSONL question or conversation file (hit@1, hit@3, MRR, verdicts, refusals, snippets, calibration); a conversation file's first turns and follow-ups are reported apart.")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--show", is_flag=True, help="List the questions that missed.")
 @click.option("--compare", is_flag=True, help="Compare dense-only, BM25-only and hybrid retrieval.")
@@ -276,12 +276,18 @@ def search_command(words, k, mode):
 @click.option("--calibration", is_flag=True, help="Also print the reliability table: accuracy per confidence bin.")
 @guarded
 def eval_command(file, show, compare, top_k, markdown, calibration):
-    from .evaluate import evaluate, read_questions, verdict_error
+    from .evaluate import evaluate, evaluate_conversations, is_conversation_file, read_conversations, read_questions, verdict_error
 
-    questions = read_questions(file)
-    assistant = _load(_settings())
     modes = ["dense", "bm25", "hybrid"] if compare else ["hybrid"]
-    reports = [evaluate(assistant, questions, mode, top_k) for mode in modes]
+    if is_conversation_file(file):
+        # Every turn is asked with the turns before it as history; first turns and follow-ups are reported apart.
+        conversations = read_conversations(file)
+        assistant = _load(_settings())
+        reports = [report for mode in modes for report in evaluate_conversations(assistant, conversations, mode, top_k)]
+    else:
+        questions = read_questions(file)
+        assistant = _load(_settings())
+        reports = [evaluate(assistant, questions, mode, top_k) for mode in modes]
     _print_metrics(reports, markdown, calibration)
     if show:
         marks = {"wrong": "  WRONG VERDICT", "none": "  NO VERDICT"}
@@ -291,7 +297,8 @@ def eval_command(file, show, compare, top_k, markdown, calibration):
                 expected = "refuse" if q.offtopic else f"{q.gold} {q.verdict or ''}".strip()
                 got = "refused" if miss.refused else f"{miss.sections[:1]} {miss.verdict or ''}".strip()
                 mark = marks.get(verdict_error(miss), "")
-                click.echo(f"[{report.mode}] {q.q}\n    expected: {expected}\n    got:      {got} (rank {miss.rank}, confidence {miss.confidence:.2f}){mark}")
+                read_as = f"\n    read as:  {miss.read_as}" if miss.read_as else ""
+                click.echo(f"[{report.mode}] {q.q}{read_as}\n    expected: {expected}\n    got:      {got} (rank {miss.rank}, confidence {miss.confidence:.2f}){mark}")
 
 
 def _print_metrics(reports, markdown: bool, calibration: bool) -> None:

@@ -30,7 +30,7 @@ from .lexicon import HANGUL
 from .question import question_language
 
 MAX_HISTORY = 20  # earlier turns a surface may send with a question
-ELLIPSIS_MAX_WORDS = 3  # words of the new subject in "what about X?" / "X는요?" and of a bare "X?"
+ELLIPSIS_MAX_WORDS = 4  # words of the new subject in "what about X?" / "X는요?" (articles aside) and of a bare "X?"
 ANAPHOR_MAX_WORDS = 8
 # A pronoun stands for a word less common than this in general language (wordfreq Zipf; "kernel" 3.3, "containers"
 # 3.9, "used" 5.5), or a glossary term: the subject of a question, not its verbs or numbers.
@@ -130,10 +130,12 @@ class FollowUps:
         earlier = self._antecedent_turn(history)
         if earlier is None:
             return Reading(question)
-        before, answer = earlier
+        before, answer, asked = earlier
         language = question_language(question)
         if cue.kind == "ellipsis":
-            resolved = self._carry(before, cue.new, language)
+            earlier_cue = self.cue(asked) if before != asked else None
+            earlier_new = _bare(earlier_cue.new, language) if earlier_cue and earlier_cue.kind == "ellipsis" else None
+            resolved = self._carry(before, cue.new, language, earlier_new)
             prior: tuple[str, ...] = ()
         else:
             resolved = self._replace_pronoun(question, cue.pronoun, before, language)
@@ -154,7 +156,7 @@ class FollowUps:
             match = pattern.match(text)
             if match:
                 new = match.group("x")
-                new_words = new.split()
+                new_words = [w for w in new.split() if w.lower() not in _EN_DETERMINERS]
                 if new_words and new_words[0].lower() in _EN_QUESTION_START:
                     return self._english_anaphor(new, offset=len(words) - len(new_words), words=words)
                 if len(new_words) <= ELLIPSIS_MAX_WORDS:
@@ -193,9 +195,10 @@ class FollowUps:
         return any(tag.startswith(("VV", "VA", "VX", "EF", "EC", "XSV", "XSA")) for _form, tag in tagged_morphemes(text))
 
     # --- which earlier turn -------------------------------------------------
-    def _antecedent_turn(self, history) -> tuple[str, object | None] | None:
-        """The latest earlier turn that was answered (a refused turn is skipped), as it was read, with its answer."""
-        readings: list[tuple[str, object | None]] = []
+    def _antecedent_turn(self, history) -> tuple[str, object | None, str] | None:
+        """The latest earlier turn that was answered (a refused turn is skipped): as it was read, its answer and
+        the question as asked."""
+        readings: list[tuple[str, object | None, str]] = []
         for position, turn in enumerate(history):
             answer = turn.answer
             standalone = getattr(answer, "standalone_question", None) if answer is not None else None
@@ -206,18 +209,21 @@ class FollowUps:
             else:
                 # No answer kept: read the turn against the ones before it, as the core did.
                 text = self.read(turn.question, history[:position]).question
-            readings.append((text, answer))
-        for text, answer in reversed(readings):
+            readings.append((text, answer, turn.question))
+        for text, answer, asked in reversed(readings):
             if answer is None or not getattr(answer, "refused", False):
-                return text, answer
+                return text, answer, asked
         return None
 
     # --- ellipsis: carry the earlier question to a new subject ---------------
-    def _carry(self, before: str, new: str, language: str) -> str | None:
-        new = re.sub(r"^(?:the|a|an)\s+", "", new.strip(), flags=re.IGNORECASE) if language == "en" else new.strip()
+    def _carry(self, before: str, new: str, language: str, earlier_new: str | None = None) -> str | None:
+        new = _bare(new, language)
         new_keys = self.terms.keys(new, known_only=True)
-        if not new_keys:
-            return None  # the article never uses the new words: the follow-up is read as it stands
+        if not new_keys or new_keys != self.terms.keys(new):
+            return None  # the article never uses (some of) the new words: the follow-up is read as it stands
+        if earlier_new and earlier_new in before:
+            # "what about A?" then "and B?": B takes A's place in the question A was read into.
+            return before.replace(earlier_new, new, 1)
         units = [u for u in self._units(before) if u.keys and not self._is_predicate(u) and not (u.keys & new_keys)]
         units = [u for u in units if self._specific(u)] or units
         if not units:
@@ -226,6 +232,18 @@ class FollowUps:
         target = max(units, key=lambda u: (scores[u.start], u.start))
         if not scores[target.start]:
             target = units[-1]
+        else:
+            # The rest of the table cell goes with it: "host OS kernel" is one value of its column.
+            cell = self._best_cell(target.keys, new_keys)
+            every = self._units(before)
+            i = next(k for k, u in enumerate(every) if u.start == target.start)
+            left, right = i, i
+            while left > 0 and every[left - 1].keys and every[left - 1].keys <= cell and not every[left - 1].particle:
+                left -= 1
+            while right + 1 < len(every) and every[right + 1].keys and every[right + 1].keys <= cell and not every[right].particle:
+                right += 1
+            target = _Unit(every[left].start, every[right].end, before[every[left].start : every[right].end],
+                           every[right].particle, target.keys)
         # "CPU and memory" was one subject: a parallel term joined to the target by "and", "or", "/" or "," goes too.
         first, last = target, target
         for unit in units:
@@ -254,6 +272,17 @@ class FollowUps:
                     if other_slot == slot and other_row != row:
                         best = max(best, share * other_share)
         return best
+
+    def _best_cell(self, keys: frozenset[str], new_keys: frozenset[str]) -> frozenset[str]:
+        """The cell through which a term of the earlier question is parallel to the new words."""
+        theirs = {(slot, row) for key in new_keys for slot, row, _ in self._cells.get(key, ())}
+        slots = {slot for slot, _ in theirs}
+        best, found = -1.0, frozenset()
+        for key in keys:
+            for slot, row, cell in self._cells.get(key, ()):
+                if slot in slots and (slot, row) not in theirs and len(keys & cell) / len(cell) > best:
+                    best, found = len(keys & cell) / len(cell), cell
+        return found
 
     # --- anaphora: the pronoun stands for the earlier question's subject ------
     def _replace_pronoun(self, question: str, index: int, before: str, language: str) -> str | None:
@@ -326,14 +355,21 @@ class FollowUps:
         """A word that can name a subject: a glossary term, or a word not common in general language."""
         from .answerability import zipf
 
+        word = unit.stem.lower()
+        if re.search(r"^[a-z]{3,}(?:ed|ing)$", word):
+            return False  # an English participle ("deleted", "running") describes a subject rather than names it
         if any(key.startswith("#") for key in unit.keys):
             return True
-        word = unit.stem.lower()
         return zipf(word, "ko" if HANGUL.search(word) else "en") < SPECIFIC_ZIPF
 
     def _splice(self, before: str, target: _Unit, new: str) -> str:
         particle = _agree(new, target.particle) if target.particle else ""
         return before[: target.start] + new + particle + before[target.end:]
+
+
+def _bare(new: str, language: str) -> str:
+    """The new subject of an ellipsis without a leading article."""
+    return re.sub(r"^(?:the|a|an)\s+", "", new.strip(), flags=re.IGNORECASE) if language == "en" else new.strip()
 
 
 def _joined(text: str, left: _Unit, right: _Unit) -> bool:
