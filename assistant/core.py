@@ -151,7 +151,12 @@ class Assistant:
             return Reading(question)
         if len(history) > MAX_HISTORY:
             raise InvalidQuestion(f"the history has {len(history)} turns; send at most the last {MAX_HISTORY}")
-        return self.follow_ups.read(question, turns_from(history))
+        reading = self.follow_ups.read(question, turns_from(history))
+        try:
+            check_question(reading.question)
+        except InvalidQuestion:
+            return Reading(question)  # an earlier turn too long to carry: the question is read as it stands
+        return reading
 
     def _answer(self, key, compute) -> Answer:
         answer = self._cached(key)
