@@ -439,6 +439,12 @@ class Assistant:
             return titles
         return [self._section_titles.get((title, language), title) for title in titles]
 
+    def topic_questions(self, language: str) -> list[str]:
+        """A question about each of the articles' top-level topics, in a language (what a refusal offers to ask)."""
+        from .labels import labels
+
+        return [labels(language)["about_topic"].format(topic=topic) for topic in self.topics(language)]
+
     def snippet(self, snippet_id: str) -> Snippet:
         """A catalog snippet by id."""
         entry = self.catalog.get(snippet_id)
