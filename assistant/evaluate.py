@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import EvalFileError
 
@@ -24,6 +24,13 @@ class EvalQuestion(BaseModel):
     offtopic: bool = False
     near: bool = Field(False, description="An off-topic near miss: the same technical domain, not covered by the article")
     snippets: list[str] = Field(default_factory=list, description="Substrings the attached code must contain, in order")
+
+    @field_validator("gold")
+    @classmethod
+    def _heading_text(cls, gold: list[str]) -> list[str]:
+        """Gold copied from the Markdown source (`--privileged` ...) compared as the heading's text: sections are
+        labelled with their visible text, without inline-code backticks."""
+        return [g.replace("`", "") for g in gold]
 
     @model_validator(mode="after")
     def _near_is_offtopic(self):

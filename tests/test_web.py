@@ -1,10 +1,12 @@
 """The web chat page in a real browser (Debian's Chromium via Playwright) against the real app served by uvicorn."""
 
+import json
 import os
 import re
 import socket
 import threading
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 
 import httpx
@@ -12,9 +14,11 @@ import pytest
 from playwright.sync_api import expect
 
 from assistant.settings import Settings
-from assistant.article import article_info
+from assistant.article import DEFAULT_ARTICLE, article_info
+from assistant.labels import LABELS
 from integrations.http.app import create_app
-from integrations.http.routers.page import CONTENT_SECURITY_POLICY, STATIC_DIR
+from integrations.http.routers import page as page_module
+from integrations.http.routers.page import CONTENT_SECURITY_POLICY, STATIC_DIR, render_page, script_json
 
 pytestmark = pytest.mark.slow  # Chromium: part of the full run, not of the fast tier
 
@@ -35,6 +39,8 @@ KOREAN = "분리된 compose 파일로 실행하면 커널을 공유하나요?"
 OFF_TOPIC = "What is the best pizza topping?"
 EXPECTED_SECTIONS = ("실행 방식 2", "커널 공유 여부 정리 표")
 EXPECTED_SNIPPET = "docker-compose -f docker-compose.weather.yml up -d"
+EN, KO = LABELS["en"], LABELS["ko"]
+HANGUL = re.compile(r"[\uac00-\ud7af]")
 ANSWER_TIMEOUT_MS = 30_000
 
 needs_chromium = pytest.mark.skipif(
@@ -242,7 +248,8 @@ def test_example_question_shows_verdict_citation_snippet_and_copies_code(page, a
     assert badge.inner_text().strip().lower().endswith("yes")
     citations = reply.locator(".citation").all_inner_texts()
     assert len(citations) == len(expected.citations)
-    assert any(section in text for text in citations for section in EXPECTED_SECTIONS), citations
+    sections = reply.locator(".citation").evaluate_all("(items) => items.map((item) => item.dataset.section)")
+    assert any(section in text for text in sections for section in EXPECTED_SECTIONS), sections
     assert expected.citations[0].quote in citations[0]
     assert page.locator("#welcome").is_hidden()
     expect(page.locator("#question")).to_be_focused()
@@ -257,7 +264,7 @@ def test_example_question_shows_verdict_citation_snippet_and_copies_code(page, a
 
     page.evaluate("navigator.clipboard.writeText('')")
     snippet.get_by_role("button", name="Copy code").click()
-    expect(snippet.get_by_role("button", name="Copy code")).to_have_text("Copied")
+    expect(snippet.get_by_role("button", name="Copy code")).to_have_text(EN["copied"])
     assert page.evaluate("navigator.clipboard.readText()") == code
     expect(snippet.get_by_role("button", name="Copy code")).to_be_focused()
     page.evaluate("window.scrollTo(0, 0)")
@@ -321,8 +328,9 @@ def test_off_topic_question_is_refused_with_the_topics(page, assistant):
     reply = last_reply(page)
     refusal = reply.locator(".refusal")
     assert refusal.is_visible()
-    assert "Not covered by the article" in refusal.inner_text()
-    assert refusal.locator(".topics li").all_inner_texts() == assistant.topics()
+    assert refusal.locator("h3").inner_text() == EN["refused"]
+    assert refusal.get_attribute("lang") == "en"
+    assert refusal.locator(".topics li").all_inner_texts() == assistant.topics("en")
     assert reply.locator(".verdict, .citation, figure.snippet").count() == 0
 
 
@@ -401,7 +409,8 @@ def test_keyboard_alone_skip_type_newline_and_send(page):
     last_reply(page).locator(".verdict").wait_for()
     assert page.locator("#question").input_value() == ""
     expect(page.locator("#question")).to_be_focused()
-    expect(page.get_by_role("status")).to_have_text(re.compile(r"^Answer ready\. Verdict: yes\."))
+    spoken = f"{EN['answer_ready']} {EN['verdict']}: {EN['yes']}."
+    expect(page.get_by_role("status")).to_have_text(re.compile("^" + re.escape(spoken)))
 
     # Tab reaches every control of the answer; the code boxes can be focused to scroll them.
     names = []
@@ -485,7 +494,10 @@ def test_citations_link_to_the_article_when_a_base_url_is_set(browser):
         for link in links.all():
             assert link.get_attribute("href").startswith(base + "#")
             assert link.get_attribute("rel") == "noopener noreferrer"
-        assert any(section in text for text in links.all_inner_texts() for section in EXPECTED_SECTIONS)
+        # An English answer names the sections in English; the link's title keeps the post's own heading path.
+        titles = [link.get_attribute("title") for link in links.all()]
+        assert any(section in title for title in titles for section in EXPECTED_SECTIONS), titles
+        assert not any(HANGUL.search(text) for text in links.all_inner_texts())
         watch.assert_clean()
     finally:
         context.close()
@@ -509,9 +521,9 @@ def test_votes_on_the_page_are_stored_with_the_slack_votes_and_reported_per_surf
         ask(page, EXAMPLE)
         reply = last_reply(page)
         first_section = assistant.ask(EXAMPLE).citations[0].section
-        reply.get_by_role("button", name="Not helpful").click()
-        expect(reply.locator(".vote-note")).to_have_text("Thanks for the feedback! Helpful: 0 · not helpful: 1")
-        assert reply.get_by_role("button", name="Not helpful").get_attribute("aria-pressed") == "true"
+        reply.get_by_role("button", name=EN["not_helpful"]).click()
+        expect(reply.locator(".vote-note")).to_have_text(f"{EN['thanks']}! {EN['helpful']}: 0 · {EN['not_helpful']}: 1")
+        assert reply.get_by_role("button", name=EN["not_helpful"]).get_attribute("aria-pressed") == "true"
 
         report = CliRunner().invoke(main, ["feedback", "report"])
         assert report.exit_code == 0, report.output
@@ -524,8 +536,8 @@ def test_votes_on_the_page_are_stored_with_the_slack_votes_and_reported_per_surf
         assert exported.read_text(encoding="utf-8").splitlines() == ['{"q": "%s", "gold": null}' % EXAMPLE]
 
         # A second vote by the same reader on the same answer replaces the first.
-        reply.get_by_role("button", name="Helpful", exact=True).click()
-        expect(reply.locator(".vote-note")).to_have_text("Thanks for the feedback! Helpful: 1 · not helpful: 0")
+        reply.get_by_role("button", name=EN["helpful"], exact=True).click()
+        expect(reply.locator(".vote-note")).to_have_text(f"{EN['thanks']}! {EN['helpful']}: 1 · {EN['not_helpful']}: 0")
         rows = [line.split() for line in CliRunner().invoke(main, ["feedback", "report"]).output.splitlines()[1:]]
         assert rows == [["web", *first_section.split(), "1", "0"]]
         watch.assert_clean()
@@ -540,11 +552,13 @@ def test_copy_answer_copies_the_text_and_the_cited_sections(page, assistant):
     ask(page, EXAMPLE)
     reply = last_reply(page)
     page.evaluate("navigator.clipboard.writeText('')")
-    reply.get_by_role("button", name="Copy answer").click()
-    expect(reply.get_by_role("button", name="Copied")).to_be_visible()
+    reply.get_by_role("button", name=EN["copy_answer"]).click()
+    expect(reply.get_by_role("button", name=EN["copied"])).to_be_visible()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith(expected.answer.strip())
-    assert copied.endswith("\n".join(["Sources:", *(f"- {c.section}" for c in expected.citations)]))
+    # The sections as the card names them, in the answer's language.
+    names = [f"- {c.section_translated or c.section}" for c in expected.citations]
+    assert copied.endswith("\n".join([f"{EN['sources']}:", *names]))
 
 
 @needs_chromium
@@ -584,3 +598,166 @@ def test_question_box_is_compact_on_a_phone(browser, live):
         watch.assert_clean()
     finally:
         context.close()
+
+
+# --- the words around an answer follow the answer's language -----------------------------------
+
+
+ENGLISH_KERNEL = "Do containers share the kernel?"
+KOREAN_KERNEL = "컨테이너끼리 커널을 공유하나요?"
+MIXED_KERNEL = "compose 파일 나누면 kernel 공유돼?"
+
+
+class LabelsBlock(HTMLParser):
+    """The start tags of a page and the text of its script#labels element, read as a browser's parser reads them."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags, self.labels, self._inside = [], [], False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self._inside = tag == "script" and ("id", "labels") in attrs
+
+    def handle_endtag(self, tag):
+        self._inside = False
+
+    def handle_data(self, data):
+        if self._inside:
+            self.labels.append(data)
+
+
+def test_a_label_cannot_break_out_of_the_labels_data_block(monkeypatch):
+    hostile = "</script><script>alert(1)</script><!-- & </SCRIPT >"
+    table = {language: {**words, "copy": hostile, "thanks": f"{hostile} {{{{title}}}}"} for language, words in LABELS.items()}
+    clean = LabelsBlock()
+    clean.feed(render_page(DEFAULT_ARTICLE).decode("utf-8"))
+    monkeypatch.setattr(page_module, "LABELS", table)
+    render_page.cache_clear()
+    try:
+        html = render_page(DEFAULT_ARTICLE).decode("utf-8")
+    finally:
+        monkeypatch.undo()
+        render_page.cache_clear()
+    parsed = LabelsBlock()
+    parsed.feed(html)
+    # The same elements as with the real table: nothing in a label opened a tag, and the block holds the whole table.
+    assert parsed.tags == clean.tags
+    assert json.loads("".join(parsed.labels)) == table
+    assert json.loads("".join(clean.labels)) == LABELS
+    assert "<" not in script_json(table) and ">" not in script_json(table) and "&" not in script_json(table)
+    assert json.loads(script_json(table)) == table
+
+
+@pytest.fixture
+def voting_server(assistant, tmp_path):
+    """The app with its own feedback database, so a vote here touches no other test's."""
+    server = LiveServer(create_app(Settings(feedback_db=tmp_path / "feedback.sqlite3"), assistant=assistant))
+    yield server
+    server.stop()
+
+
+@needs_chromium
+@pytest.mark.parametrize(
+    ("question", "language"), [(ENGLISH_KERNEL, "en"), (KOREAN_KERNEL, "ko"), (MIXED_KERNEL, "ko")], ids=["en", "ko", "mixed"]
+)
+def test_the_words_around_an_answer_are_in_its_language(browser, voting_server, assistant, question, language):
+    expected = assistant.ask(question)
+    assert expected.language == language and expected.verdict == "yes" and expected.snippets
+    words, other = LABELS[language], LABELS["en" if language == "ko" else "ko"]
+    context, page, watch = open_page(browser, voting_server)
+    try:
+        assert page.evaluate("JSON.parse(document.getElementById('labels').textContent)") == LABELS
+        ask(page, question)
+        reply = last_reply(page)
+        card = reply.locator("article.answer")
+        assert card.get_attribute("lang") == language
+        assert card.get_attribute("aria-label") == words["answer"]
+        assert reply.locator(".verdict").text_content() == f"{words['verdict']}: {words['yes']}"
+        assert reply.locator(".confidence").inner_text().startswith(words["confidence"] + " ")
+        assert reply.locator("section.sources").get_attribute("aria-label") == words["sources"]
+        assert reply.locator("section.sources h3").inner_text() == words["sources_in_article"]
+        assert reply.locator("section.snippets h3").inner_text() == words["snippets"]
+        code_copies = reply.locator("figure.snippet button.copy")
+        assert code_copies.all_inner_texts() == [words["copy"]] * len(expected.snippets)
+        first_title = expected.snippets[0].title
+        assert code_copies.first.get_attribute("aria-label") == words["copy_code"].format(title=first_title)
+        votes = reply.get_by_role("group", name=words["was_helpful"])
+        assert votes.get_by_role("button").all_inner_texts() == [words["helpful"], words["not_helpful"]]
+        for key in ("helpful", "not_helpful", "copy_answer", "copy"):
+            assert reply.get_by_role("button", name=other[key], exact=True).count() == 0, key
+        assert other["sources_in_article"] not in reply.inner_text()
+        expect(page.get_by_role("status")).to_have_text(
+            re.compile("^" + re.escape(f"{words['answer_ready']} {words['verdict']}: {words['yes']}."))
+        )
+
+        page.evaluate("navigator.clipboard.writeText('')")
+        code_copies.first.click()
+        expect(code_copies.first).to_have_text(words["copied"])
+        expect(page.get_by_role("status")).to_have_text(words["code_copied"])
+        reply.get_by_role("button", name=words["copy_answer"]).click()
+        expect(reply.locator("button.copy-answer")).to_have_text(words["copied"])
+        assert f"\n\n{words['sources']}:\n- " in page.evaluate("navigator.clipboard.readText()")
+        votes.get_by_role("button", name=words["helpful"], exact=True).click()
+        expect(reply.locator(".vote-note")).to_have_text(f"{words['thanks']}! {words['helpful']}: 1 · {words['not_helpful']}: 0")
+        watch.assert_clean()
+    finally:
+        context.close()
+
+
+@needs_chromium
+def test_an_english_answer_names_sections_in_english_and_keeps_the_korean_original_one_click_away(page, assistant):
+    expected = assistant.ask(ENGLISH_KERNEL)
+    translated = [c for c in expected.citations if c.quote_original]
+    assert translated and all(c.section_translated for c in translated)
+    # The quote shown in the answer text has its original under the citation all the same.
+    assert any(c.in_answer for c in translated)
+    ask(page, ENGLISH_KERNEL)
+    reply = last_reply(page)
+    assert reply.locator(".citation details").count() == len(translated)
+    for citation in expected.citations:
+        item = reply.locator(f'.citation[data-section="{citation.section}"]')
+        heading = item.locator(".section-path")
+        shown = citation.section_translated or citation.section
+        assert heading.locator("strong").inner_text() == shown.split(" > ")[-1]
+        assert heading.get_attribute("title") == (citation.section if citation.section_translated else None)
+        assert item.locator(":scope > blockquote.quote").count() == (0 if citation.in_answer else 1)
+        if citation.in_answer:
+            assert citation.quote in reply.locator(".answer-text").inner_text()
+        else:
+            assert item.locator(":scope > blockquote.quote").inner_text() == citation.quote
+        if not citation.quote_original:
+            assert item.locator("details").count() == 0
+            continue
+        details = item.locator("details.original")
+        original = details.locator("blockquote")
+        assert details.get_attribute("open") is None and original.is_hidden()
+        assert details.locator("summary").inner_text() == EN["show_original"]
+        details.locator("summary").click()
+        expect(original).to_be_visible()
+        assert original.get_attribute("lang") == "ko"
+        assert original.inner_text() == citation.quote_original
+        assert HANGUL.search(original.inner_text())
+    # Opened with the keyboard too: the summary is a control of its own.
+    first = reply.locator("details.original").first
+    first.locator("summary").click()
+    assert first.get_attribute("open") is None
+    first.locator("summary").focus()
+    page.keyboard.press("Enter")
+    assert first.get_attribute("open") == ""
+
+
+@needs_chromium
+@pytest.mark.parametrize("question", [KOREAN_KERNEL, MIXED_KERNEL], ids=["ko", "mixed"])
+def test_a_korean_answer_quotes_the_post_itself_with_no_original_to_show(page, assistant, question):
+    expected = assistant.ask(question)
+    assert not any(c.quote_original or c.section_translated for c in expected.citations)
+    ask(page, question)
+    reply = last_reply(page)
+    assert reply.locator(".citation").count() == len(expected.citations)
+    assert reply.locator("details, summary").count() == 0
+    assert reply.get_by_text(KO["show_original"]).count() == 0
+    for citation in expected.citations:
+        heading = reply.locator(f'.citation[data-section="{citation.section}"] .section-path')
+        assert heading.locator("strong").inner_text() == citation.section.split(" > ")[-1]
+        assert heading.get_attribute("title") is None

@@ -1,5 +1,7 @@
 """GET / and GET /static/*: the web chat page, served with a strict Content-Security-Policy."""
 
+import json
+import re
 from functools import lru_cache
 from html import escape
 from pathlib import Path
@@ -8,6 +10,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, Response
 
 from assistant.article import DEFAULT_ARTICLE, ArticleInfo, article_info, language_of
+from assistant.labels import LABELS
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
@@ -32,6 +35,11 @@ MEDIA_TYPES = {
     ".svg": "image/svg+xml",
 }
 
+# In a <script> element "</script" ends the data and "<!--" changes how the parser reads on; written as JSON
+# escapes, "<", ">" and "&" cannot appear in the text at all.
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+_PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+
 router = APIRouter(tags=["page"], include_in_schema=False)
 
 
@@ -39,9 +47,15 @@ def _file(path: Path) -> FileResponse:
     return FileResponse(path, media_type=MEDIA_TYPES[path.suffix], headers=SECURITY_HEADERS)
 
 
+def script_json(value) -> str:
+    """`value` as JSON that is safe as the text of a <script type="application/json"> element (no "<", ">" or "&")."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_UNSAFE)
+
+
 @lru_cache(maxsize=8)
 def render_page(article: ArticleInfo) -> bytes:
-    """index.html with the article's title (a link when its URL is configured) and example questions."""
+    """index.html with the article's title (a link when its URL is configured), example questions and the label
+    table that app.js frames each answer with, in the answer's language."""
     template = (STATIC_DIR / "index.html").read_text(encoding="utf-8")
     title = f'<cite lang="{language_of(article.title)}">{escape(article.title)}</cite>'
     if article.url:
@@ -50,8 +64,14 @@ def render_page(article: ArticleInfo) -> bytes:
         f'        <li><button type="button" class="example" lang="{language_of(q)}">{escape(q)}</button></li>'
         for q in article.examples
     )
-    page = template.replace("{{title}}", title).replace("{{examples}}", examples)
-    return page.replace("{{example}}", escape(article.example_question)).encode("utf-8")
+    values = {
+        "title": title,
+        "examples": examples,
+        "example": escape(article.example_question),
+        "labels": script_json(LABELS),
+    }
+    # One pass, so a placeholder inside an inserted value is never filled in itself.
+    return _PLACEHOLDER.sub(lambda match: values[match.group(1)], template).encode("utf-8")
 
 
 @router.api_route("/", methods=["GET", "HEAD"])

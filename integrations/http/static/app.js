@@ -23,6 +23,9 @@ const els = {
   forgetKey: $("forget-key"),
 };
 
+/** The server's label table (assistant/labels.py): the words around an answer, per answer language. */
+const LABELS = readLabels();
+
 let inFlight = null; // {turn, text, controller} while a question is being answered
 let waitingForKey = null; // {turn, text} held back until an API key is entered
 
@@ -33,6 +36,29 @@ class PageError extends Error {
     this.code = code;
     this.status = status;
   }
+}
+
+// --- the words around an answer ----------------------------------------------------------
+
+/** The table the server wrote into the page (script#labels, JSON data that never runs). */
+function readLabels() {
+  try {
+    const table = JSON.parse($("labels").textContent);
+    if (table && typeof table === "object") return table;
+  } catch {
+    // The server always writes the table; without one the answers are still shown, with fewer words around them.
+  }
+  return {};
+}
+
+/** The words to frame an answer in `language` with (English for a language or a word without a table entry). */
+function labelsFor(language) {
+  return { ...LABELS.en, ...(Object.hasOwn(LABELS, language) ? LABELS[language] : {}) };
+}
+
+/** A label with its {name} places filled in. */
+function fill(template, values) {
+  return String(template || "").replace(/\{(\w+)\}/g, (match, name) => (Object.hasOwn(values, name) ? String(values[name]) : match));
 }
 
 // --- small DOM helpers -------------------------------------------------------------------
@@ -68,9 +94,9 @@ function safeUrl(value) {
   }
 }
 
-function externalLink(href, ...children) {
-  return h("a", { href, target: "_blank", rel: "noopener noreferrer" }, ...children,
-    h("span", { class: "visually-hidden", text: " (opens in a new tab)" }));
+function externalLink(href, words, attrs, ...children) {
+  return h("a", { href, target: "_blank", rel: "noopener noreferrer", ...attrs }, ...children,
+    h("span", { class: "visually-hidden", text: ` (${words.opens_new_tab})` }));
 }
 
 let announcement = 0;
@@ -259,7 +285,7 @@ async function runTurn(text, turn = null) {
   try {
     const answer = await postQuestion(text, controller.signal);
     showInReply(turn, renderAnswer(answer));
-    announce(spokenSummary(answer));
+    announce(spokenSummary(answer, labelsFor(answer.language)));
     reveal(turn, "start");
   } catch (error) {
     if (error.name === "AbortError") return;
@@ -283,10 +309,11 @@ async function runTurn(text, turn = null) {
   }
 }
 
-function spokenSummary(answer) {
-  if (answer.refused) return "The article does not cover that question.";
-  const verdict = answer.verdict ? `Verdict: ${answer.verdict}. ` : "";
-  return `Answer ready. ${verdict}${answer.answer.split(/\n{2,}/)[0]}`;
+/** What the status region says when an answer arrives, in the answer's language. */
+function spokenSummary(answer, words) {
+  if (answer.refused) return `${words.refused}.`;
+  const verdict = VERDICTS.has(answer.verdict) ? `${words.verdict}: ${words[answer.verdict]}. ` : "";
+  return `${words.answer_ready} ${verdict}${answer.answer.split(/\n{2,}/)[0]}`;
 }
 
 function clearConversation() {
@@ -305,7 +332,7 @@ function clearConversation() {
 
 // --- rendering an answer -----------------------------------------------------------------
 
-const VERDICT_LABELS = { yes: "Yes", no: "No", partial: "Partial" };
+const VERDICTS = new Set(["yes", "no", "partial"]);
 
 /** Markdown-light text: paragraphs, line breaks, `code` and **bold** spans; everything else stays text. */
 function renderText(markdown, className = "answer-text") {
@@ -324,41 +351,46 @@ function renderText(markdown, className = "answer-text") {
   return container;
 }
 
-/** The answer as plain text to copy: the text, then each cited section with its link when there is one. */
-function answerAsText(answer) {
+/** The answer as plain text to copy: the text, then each cited section (as the card names it) with its link. */
+function answerAsText(answer, words) {
   const lines = [String(answer.answer).trim()];
   const citations = answer.citations || [];
   if (citations.length) {
-    lines.push("", "Sources:");
-    for (const citation of citations) lines.push(`- ${citation.section}${citation.url ? ` (${citation.url})` : ""}`);
+    lines.push("", `${words.sources}:`);
+    for (const citation of citations) {
+      lines.push(`- ${citation.section_translated || citation.section}${citation.url ? ` (${citation.url})` : ""}`);
+    }
   }
   return lines.join("\n");
 }
 
 /** "Copy answer" and the helpful / not helpful votes under an answer (a refusal included). */
-function renderAnswerActions(answer) {
+function renderAnswerActions(answer, words) {
   const answerId = randomId();
-  const copy = h("button", { type: "button", class: "ghost copy-answer", text: "Copy answer" });
+  const copy = h("button", { type: "button", class: "ghost copy-answer", text: words.copy_answer });
   copy.addEventListener("click", async () => {
-    const copied = await writeClipboard(answerAsText(answer));
+    const copied = await writeClipboard(answerAsText(answer, words));
     copy.focus();
-    copy.textContent = copied ? "Copied" : "Copy failed";
-    announce(copied ? "Answer copied to the clipboard." : "Could not copy; select the answer and copy it by hand.");
-    window.setTimeout(() => { copy.textContent = "Copy answer"; }, 2000);
+    copy.textContent = copied ? words.copied : words.copy_failed;
+    announce(copied ? words.answer_copied : words.copy_by_hand);
+    window.setTimeout(() => { copy.textContent = words.copy_answer; }, 2000);
   });
   const note = h("span", { class: "vote-note" });
   // Words rather than emoji, which some systems lack a font for.
-  const up = h("button", { type: "button", class: "ghost vote", "aria-pressed": "false", text: "Helpful" });
-  const down = h("button", { type: "button", class: "ghost vote", "aria-pressed": "false", text: "Not helpful" });
+  const up = h("button", { type: "button", class: "ghost vote", "aria-pressed": "false", text: words.helpful });
+  const down = h("button", { type: "button", class: "ghost vote", "aria-pressed": "false", text: words.not_helpful });
   const vote = async (helpful) => {
     up.disabled = down.disabled = true;
+    note.removeAttribute("title");
     try {
       const counts = await postVote(answer.question, helpful, answerId);
       up.setAttribute("aria-pressed", String(helpful));
       down.setAttribute("aria-pressed", String(!helpful));
-      note.textContent = `Thanks for the feedback! Helpful: ${counts.helpful} · not helpful: ${counts.not_helpful}`;
+      note.textContent = `${words.thanks}! ${words.helpful}: ${counts.helpful} · ${words.not_helpful}: ${counts.not_helpful}`;
     } catch (error) {
-      note.textContent = `The vote was not recorded: ${error.message}`;
+      note.textContent = words.vote_not_saved;
+      // The server's own reason (in English), for whoever looks closer.
+      note.title = error.message;
     } finally {
       announce(note.textContent);
       up.disabled = down.disabled = false;
@@ -367,36 +399,39 @@ function renderAnswerActions(answer) {
   up.addEventListener("click", () => vote(true));
   down.addEventListener("click", () => vote(false));
   return h("div", { class: "answer-actions" }, copy,
-    h("span", { class: "votes", role: "group", "aria-label": "Was this answer helpful?" }, up, down), note);
+    h("span", { class: "votes", role: "group", "aria-label": words.was_helpful }, up, down), note);
 }
 
+/** An answer's card, every word around it in the answer's language (the question's). */
 function renderAnswer(answer) {
-  const card = renderAnswerCard(answer);
-  card.append(renderAnswerActions(answer));
+  const words = labelsFor(answer.language);
+  const card = renderAnswerCard(answer, words);
+  if (Object.hasOwn(LABELS, answer.language)) card.lang = answer.language;
+  card.append(renderAnswerActions(answer, words));
   return card;
 }
 
-function renderAnswerCard(answer) {
-  if (answer.refused) return renderRefusal(answer);
-  const card = h("article", { class: "card answer", "aria-label": "Answer" });
+function renderAnswerCard(answer, words) {
+  if (answer.refused) return renderRefusal(answer, words);
+  const card = h("article", { class: "card answer", "aria-label": words.answer });
   const head = h("div", { class: "answer-head" });
-  if (answer.verdict && VERDICT_LABELS[answer.verdict]) {
+  if (VERDICTS.has(answer.verdict)) {
     head.append(h("span", { class: `verdict verdict-${answer.verdict}`, "data-verdict": answer.verdict },
-      h("span", { class: "visually-hidden", text: "Verdict: " }), VERDICT_LABELS[answer.verdict]));
+      h("span", { class: "visually-hidden", text: `${words.verdict}: ` }), words[answer.verdict]));
   }
   if (typeof answer.confidence === "number") {
-    head.append(h("span", { class: "confidence", text: `confidence ${Math.round(answer.confidence * 100)}%` }));
+    head.append(h("span", { class: "confidence", text: `${words.confidence} ${Math.round(answer.confidence * 100)}%` }));
   }
   card.append(head, renderText(answer.answer));
-  if (answer.citations && answer.citations.length) card.append(renderCitations(answer.citations));
-  if (answer.snippets && answer.snippets.length) card.append(renderSnippets(answer.snippets));
+  if (answer.citations && answer.citations.length) card.append(renderCitations(answer.citations, words));
+  if (answer.snippets && answer.snippets.length) card.append(renderSnippets(answer.snippets, words));
   return card;
 }
 
 /** A refusal: the reason, and the topics the article does cover as a list when the text names them. */
-function renderRefusal(answer) {
-  const card = h("article", { class: "card answer refusal", "aria-label": "Not covered by the article" },
-    h("h3", { text: "Not covered by the article" }));
+function renderRefusal(answer, words) {
+  const card = h("article", { class: "card answer refusal", "aria-label": words.refused },
+    h("h3", { text: words.refused }));
   const text = String(answer.answer);
   const colon = text.lastIndexOf(": ");
   const topics = colon > 0 ? text.slice(colon + 2).replace(/\.\s*$/, "").split(/,\s*/).filter(Boolean) : [];
@@ -404,7 +439,7 @@ function renderRefusal(answer) {
     const lead = text.slice(0, colon + 1);
     card.append(h("p", { lang: langOf(lead), text: lead }),
       h("ul", { class: "topics" }, topics.map((topic) => h("li", { lang: langOf(topic), text: topic }))),
-      h("p", { class: "hint", text: "Try a question about one of these topics." }));
+      h("p", { class: "hint", text: words.try_topic }));
   } else {
     card.append(renderText(text));
   }
@@ -422,48 +457,61 @@ function sectionPath(section) {
   return nodes;
 }
 
-function renderCitations(citations) {
+/**
+ * The cited sections, each under its heading path in the answer's language; the post's own (Korean) path stays the
+ * heading's title, and a translated quote keeps the post's own sentence one click away.
+ */
+function renderCitations(citations, words) {
   const list = h("ol", { class: "citations" });
   for (const citation of citations) {
     const href = safeUrl(citation.url);
-    const crumbs = sectionPath(citation.section);
-    const heading = h("p", { class: "section-path", lang: langOf(citation.section) },
-      href ? externalLink(href, crumbs) : crumbs);
-    // A quote already shown in the answer text is not shown twice.
-    list.append(citation.in_answer ? h("li", { class: "citation" }, heading) : h("li", { class: "citation" },
-      heading,
-      h("blockquote", { class: "quote", lang: langOf(citation.quote), text: citation.quote })));
+    const shown = citation.section_translated || citation.section;
+    // The post's own heading path names the citation; shown in another language, it is the heading's title.
+    const original = citation.section_translated ? { title: citation.section } : {};
+    const crumbs = sectionPath(shown);
+    const heading = h("p", { class: "section-path", lang: langOf(shown), ...(href ? {} : original) },
+      href ? externalLink(href, words, original, crumbs) : crumbs);
+    const item = h("li", { class: "citation", "data-section": citation.section }, heading);
+    // A quote already shown in the answer text is not shown twice; its original still is, under it.
+    if (!citation.in_answer) item.append(h("blockquote", { class: "quote", lang: langOf(citation.quote), text: citation.quote }));
+    if (citation.quote_original) {
+      item.append(h("details", { class: "original" },
+        h("summary", { text: words.show_original }),
+        h("blockquote", { class: "quote", lang: "ko", text: citation.quote_original })));
+    }
+    list.append(item);
   }
-  return h("section", { class: "sources", "aria-label": "Sources" }, h("h3", { text: "Sources in the article" }), list);
+  return h("section", { class: "sources", "aria-label": words.sources }, h("h3", { text: words.sources_in_article }), list);
 }
 
-function renderSnippets(snippets) {
-  const section = h("section", { class: "snippets", "aria-label": "Snippets" }, h("h3", { text: "Snippets" }));
-  snippets.forEach((snippet) => section.append(renderSnippet(snippet)));
+function renderSnippets(snippets, words) {
+  const section = h("section", { class: "snippets", "aria-label": words.snippets }, h("h3", { text: words.snippets }));
+  snippets.forEach((snippet) => section.append(renderSnippet(snippet, words)));
   return section;
 }
 
-function renderSnippet(snippet) {
+function renderSnippet(snippet, words) {
   const language = String(snippet.language || "text");
   const code = String(snippet.code || "");
   const reference = safeUrl(snippet.reference);
-  const copy = h("button", { type: "button", class: "copy", "aria-label": `Copy code: ${snippet.title}`, text: "Copy" });
-  copy.addEventListener("click", () => copyCode(copy, code));
+  const copy = h("button", { type: "button", class: "copy", "aria-label": fill(words.copy_code, { title: snippet.title }),
+    text: words.copy });
+  copy.addEventListener("click", () => copyCode(copy, code, words));
   const tags = h("span", { class: "tags" },
     h("span", { class: "tag", text: language }),
-    h("span", { class: "tag", text: snippet.source === "article" ? "from the article" : "catalog" }));
+    h("span", { class: "tag", text: snippet.source === "article" ? words.article : words.catalog }));
   const caption = h("figcaption", {},
     h("span", { class: "snippet-title", lang: langOf(snippet.title), text: snippet.title }),
     h("span", { class: "snippet-actions" },
       tags,
-      reference ? externalLink(reference, "Reference") : null,
+      reference ? externalLink(reference, words, {}, words.docs) : null,
       copy));
   const codeNode = h("code", { class: isHighlighted(language) ? `language-${language.toLowerCase()}` : null });
   codeNode.append(highlight(code, language));
   const figure = h("figure", { class: "snippet" }, caption);
   if (snippet.explanation) figure.append(h("p", { class: "explanation", lang: langOf(snippet.explanation), text: snippet.explanation }));
   // Focusable so the keyboard can scroll long lines sideways.
-  figure.append(h("pre", { tabindex: "0", "aria-label": `${language} code: ${snippet.title}` }, codeNode));
+  figure.append(h("pre", { tabindex: "0", "aria-label": fill(words.code_of, { language, title: snippet.title }) }, codeNode));
   return figure;
 }
 
@@ -503,14 +551,14 @@ async function writeClipboard(text) {
   return copied;
 }
 
-async function copyCode(button, code) {
+async function copyCode(button, code, words) {
   const copied = await writeClipboard(code);
   button.focus();
-  button.textContent = copied ? "Copied" : "Copy failed";
+  button.textContent = copied ? words.copied : words.copy_failed;
   button.classList.toggle("done", copied);
-  announce(copied ? "Code copied to the clipboard." : "Could not copy; select the code and copy it by hand.");
+  announce(copied ? words.code_copied : words.copy_by_hand);
   window.setTimeout(() => {
-    button.textContent = "Copy";
+    button.textContent = words.copy;
     button.classList.remove("done");
   }, 2000);
 }
