@@ -265,7 +265,7 @@ def score(question: EvalQuestion, answer) -> Outcome:
     in_language = None if answer.refused else answer_in_language(question.q, answer.answer)
     return Outcome(
         question, sections, answer.verdict, answer.refused, answer.confidence, [s.code for s in answer.snippets], rank,
-        in_language, answer.standalone_question,
+        in_language, getattr(answer, "standalone_question", None),
     )
 
 
