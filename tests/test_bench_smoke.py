@@ -159,3 +159,11 @@ def test_reliability_bench_runs_and_writes_its_page(tmp_path):
     for section in ("## Load", "## Made-up methods", "## Slow clients", "## SIGTERM under load"):
         assert section in page
     assert len(table_rows(page, "1 ")) == 1 and len(table_rows(page, "2 ")) == 1  # both worker counts ran
+
+
+def test_followup_bench_times_reading_follow_ups(tmp_path):
+    run_script("bench_followup.py", "--rounds", "1", "--limit", "3", "--out-dir", str(tmp_path))
+    page = written_page(tmp_path, "followup")
+    (resolve,) = table_rows(page, "resolve |")
+    assert int(resolve[1]) > 0 and float(resolve[2]) > 0
+    assert table_rows(page, "answer")
