@@ -125,6 +125,8 @@ def _citation_blocks(answer: Answer, words: dict[str, str]) -> list[dict]:
     blocks = [_section(f"*{words['sources']}*")]
     for citation in answer.citations:
         heading = citation.section_translated or citation.section
+        if answer.posts > 1 and citation.post:
+            heading = f"{citation.post} > {heading}"
         title = link(citation.url, heading) if citation.url else f"*{escape(heading)}*"
         lines = [title]
         if not citation.in_answer:

@@ -388,7 +388,7 @@ function renderAnswerCard(answer) {
     head.append(h("span", { class: "confidence", text: `confidence ${Math.round(answer.confidence * 100)}%` }));
   }
   card.append(head, renderText(answer.answer));
-  if (answer.citations && answer.citations.length) card.append(renderCitations(answer.citations));
+  if (answer.citations && answer.citations.length) card.append(renderCitations(answer.citations, answer.posts > 1));
   if (answer.snippets && answer.snippets.length) card.append(renderSnippets(answer.snippets));
   return card;
 }
@@ -422,11 +422,12 @@ function sectionPath(section) {
   return nodes;
 }
 
-function renderCitations(citations) {
+function renderCitations(citations, namePosts) {
   const list = h("ol", { class: "citations" });
   for (const citation of citations) {
     const href = safeUrl(citation.url);
-    const crumbs = sectionPath(citation.section);
+    // With several posts in the index, the post's title leads the section path.
+    const crumbs = sectionPath(namePosts && citation.post ? `${citation.post} > ${citation.section}` : citation.section);
     const heading = h("p", { class: "section-path", lang: langOf(citation.section) },
       href ? externalLink(href, crumbs) : crumbs);
     // A quote already shown in the answer text is not shown twice.
