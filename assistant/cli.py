@@ -156,7 +156,7 @@ def _render(answer) -> None:
     for number, citation in enumerate(answer.citations, 1):
         where = citation.url or (f"#{citation.anchor}" if citation.anchor else "")
         heading = citation.section_translated or citation.section
-        if answer.posts > 1 and citation.post:
+        if answer.posts > 1 and citation.post and citation.anchor:  # the lead text is cited by the post's title
             heading = f"{citation.post} > {heading}"
         console.print(f"[bold][{number}][/] {escape(heading)}  [dim]{escape(where)}[/]")
         if not citation.in_answer:

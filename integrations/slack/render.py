@@ -125,7 +125,7 @@ def _citation_blocks(answer: Answer, words: dict[str, str]) -> list[dict]:
     blocks = [_section(f"*{words['sources']}*")]
     for citation in answer.citations:
         heading = citation.section_translated or citation.section
-        if answer.posts > 1 and citation.post:
+        if answer.posts > 1 and citation.post and citation.anchor:  # the lead text is cited by the post's title
             heading = f"{citation.post} > {heading}"
         title = link(citation.url, heading) if citation.url else f"*{escape(heading)}*"
         lines = [title]

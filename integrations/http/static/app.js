@@ -427,7 +427,7 @@ function renderCitations(citations, namePosts) {
   for (const citation of citations) {
     const href = safeUrl(citation.url);
     // With several posts in the index, the post's title leads the section path.
-    const crumbs = sectionPath(namePosts && citation.post ? `${citation.post} > ${citation.section}` : citation.section);
+    const crumbs = sectionPath(namePosts && citation.post && citation.anchor ? `${citation.post} > ${citation.section}` : citation.section);
     const heading = h("p", { class: "section-path", lang: langOf(citation.section) },
       href ? externalLink(href, crumbs) : crumbs);
     // A quote already shown in the answer text is not shown twice.
