@@ -151,7 +151,8 @@ def _render(answer) -> None:
     if answer.verdict:
         title = f"[bold {colour[answer.verdict]}]{escape(words[answer.verdict])}[/]"
     else:
-        title = f"[dim]{escape(words['refused'])}[/]" if answer.refused else escape(words["answer"])
+        refused = words["refused_posts"] if answer.posts > 1 else words["refused"]
+        title = f"[dim]{escape(refused)}[/]" if answer.refused else escape(words["answer"])
     console.print(Panel(Markdown(answer.answer), title=f"{title}  [dim]{words['confidence']} {answer.confidence:.2f}[/]", title_align="left"))
     for number, citation in enumerate(answer.citations, 1):
         where = citation.url or (f"#{citation.anchor}" if citation.anchor else "")
