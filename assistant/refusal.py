@@ -23,13 +23,12 @@ MODEL_FILE = "refusal.json"
 class RefusalModel:
     """P(answerable) = sigmoid(bias + weights · features); below `threshold` the assistant refuses.
 
-    The default is the general model, used for any corpus without a model of its own: fitted like `docker-qa
-    calibrate` on the bundled article's extra_questions.jsonl, but on the two signals that do not depend on the
-    corpus's contrast passages (coverage, agree).
+    The default is the general model, used for any corpus without a model of its own: it weighs only the two
+    signals that do not depend on a corpus's contrast passages, lexical coverage first and retrieval agreement.
     """
 
-    weights: dict[str, float] = field(default_factory=lambda: {"coverage": 4.1361, "agree": 2.8187})
-    bias: float = -2.0088
+    weights: dict[str, float] = field(default_factory=lambda: {"coverage": 6.0, "agree": 1.0})
+    bias: float = -2.0
     threshold: float = 0.5
     embedder: str = "any"
     fitted_on: list[str] = field(default_factory=list)
