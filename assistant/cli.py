@@ -223,13 +223,17 @@ def _render(answer, choices: list[str] | None = None) -> None:
     if answer.verdict:
         title = f"[bold {colour[answer.verdict]}]{escape(words[answer.verdict])}[/]"
     else:
-        title = f"[dim]{escape(words['refused'])}[/]" if answer.refused else escape(words["answer"])
+        refused = words["refused_posts"] if answer.posts > 1 else words["refused"]
+        title = f"[dim]{escape(refused)}[/]" if answer.refused else escape(words["answer"])
     if answer.standalone_question:
         console.print(f"[dim]{escape(words['read_as'])}:[/] {escape(answer.standalone_question)}")
     console.print(Panel(Markdown(answer.answer), title=f"{title}  [dim]{words['confidence']} {answer.confidence:.2f}[/]", title_align="left"))
     for number, citation in enumerate(answer.citations, 1):
-        where = citation.url or f"#{citation.anchor}"
-        console.print(f"[bold][{number}][/] {escape(citation.section_translated or citation.section)}  [dim]{escape(where)}[/]")
+        where = citation.url or (f"#{citation.anchor}" if citation.anchor else "")
+        heading = citation.section_translated or citation.section
+        if answer.posts > 1 and citation.post and citation.anchor:  # the lead text is cited by the post's title
+            heading = f"{citation.post} > {heading}"
+        console.print(f"[bold][{number}][/] {escape(heading)}  [dim]{escape(where)}[/]")
         if not citation.in_answer:
             console.print(f"    [italic]{escape(citation.quote)}[/]")
         if citation.quote_original:
@@ -306,7 +310,12 @@ def index():
     pass
 
 
-@index.command("build", help="Chunk and embed Markdown posts (a file or folder) into an index directory.")
+@index.command(
+    "build",
+    help="Chunk and embed Markdown posts into an index directory: a file, a folder, or a Jekyll site (SITE_DIR with "
+    "_config.yml and _posts/; each post's URL from its permalink, the site's url, baseurl and permalink, or Chirpy's "
+    "/posts/:title/).",
+)
 @click.argument("source", required=False, type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Index directory to write (default: the bundled index).")
 @click.option("--include-drafts", is_flag=True, help="Also index draft text inside HTML comments.")
@@ -328,16 +337,14 @@ def index_build(source, out, include_drafts):
     click.echo(f"built {manifest.chunk_count} chunks from {len(manifest.documents)} document(s) into {target} in {manifest.build_seconds:.2f} s")
 
 
-@index.command("info", help="Show the manifest of an index.")
+@index.command("info", help="Show an index: its manifest, its posts (title, URL, sections, chunks, language) and its refusal model.")
 @click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None, help="Index directory [default: the bundled index].")
 @guarded
 def index_info(index_dir):
-    from dataclasses import asdict
-
-    from .index import read_manifest
+    from .core import describe_index
 
     settings = _settings(index_dir=index_dir)
-    click.echo(json.dumps(asdict(read_manifest(settings.index_dir)), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(describe_index(settings), ensure_ascii=False, indent=2))
 
 
 @main.command("search", help="Show ranked chunks with their scores (debugging); the words form the query.")
@@ -350,11 +357,14 @@ def index_info(index_dir):
     show_default=True,
     help="Ranking: hybrid (cosine plus scaled BM25, what answers use), dense only, BM25 only, or reciprocal-rank fusion.",
 )
+@click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None, help="Index directory [default: the bundled index].")
 @guarded
-def search_command(words, k, mode):
+def search_command(words, k, mode, index_dir):
     query = " ".join(words)
-    for hit in _load(_settings()).search(query, k=k, mode=mode):
-        click.echo(f"{hit.score:.4f}  {hit.kind:8} {hit.section}\n          {hit.text[:100]!r}")
+    assistant = _load(_settings(index_dir=index_dir))
+    for hit in assistant.search(query, k=k, mode=mode):
+        where = f"{hit.post} > {hit.section}" if assistant.several_posts else hit.section
+        click.echo(f"{hit.score:.4f}  {hit.kind:8} {where}\n          {hit.text[:100]!r}")
 
 
 @main.command("eval", help="Score answers on a JSONL question or conversation file (hit@1, hit@3, MRR, verdicts, refusals, snippets, calibration); a conversation file's first turns and follow-ups are reported apart.")
@@ -364,19 +374,20 @@ def search_command(words, k, mode):
 @click.option("--top-k", type=click.IntRange(1, 10), default=3, show_default=True, help="Cited sections per answer (hit@3 needs 3).")
 @click.option("--markdown", is_flag=True, help="Print the tables as Markdown (for the README).")
 @click.option("--calibration", is_flag=True, help="Also print the reliability table: accuracy per confidence bin.")
+@click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None, help="Index directory [default: the bundled index].")
 @guarded
-def eval_command(file, show, compare, top_k, markdown, calibration):
+def eval_command(file, show, compare, top_k, markdown, calibration, index_dir):
     from .evaluate import evaluate, evaluate_conversations, is_conversation_file, read_conversations, read_questions, verdict_error
 
     modes = ["dense", "bm25", "hybrid"] if compare else ["hybrid"]
     if is_conversation_file(file):
         # Every turn is asked with the turns before it as history; first turns and follow-ups are reported apart.
         conversations = read_conversations(file)
-        assistant = _load(_settings())
+        assistant = _load(_settings(index_dir=index_dir))
         reports = [report for mode in modes for report in evaluate_conversations(assistant, conversations, mode, top_k)]
     else:
         questions = read_questions(file)
-        assistant = _load(_settings())
+        assistant = _load(_settings(index_dir=index_dir))
         reports = [evaluate(assistant, questions, mode, top_k) for mode in modes]
     _print_metrics(reports, markdown, calibration)
     if show:
@@ -426,8 +437,9 @@ def _print_metrics(reports, markdown: bool, calibration: bool) -> None:
 
 @main.command("calibrate", help="Fit the refusal model on labelled question files (needs scikit-learn).")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None, help="Index directory [default: the bundled index].")
 @guarded
-def calibrate_command(files):
+def calibrate_command(files, index_dir):
     from .evaluate import read_questions
     from .refusal import fit_refusal_model, save_refusal_model
 
@@ -435,7 +447,7 @@ def calibrate_command(files):
         import sklearn  # noqa: F401
     except ImportError:
         raise Failure("calibration needs scikit-learn; run: pip install scikit-learn") from None
-    settings = _settings()
+    settings = _settings(index_dir=index_dir)
     questions = [q for file in files for q in read_questions(file)]
     model = fit_refusal_model(_load(settings), questions, [Path(f).name for f in files])
     path = save_refusal_model(settings, model)
@@ -480,22 +492,24 @@ def snippets_show(snippet_id):
     default=None,
     help="Embedder copies per process, embedding concurrently [default: DOCKER_QA_EMBEDDER_COPIES or 1].",
 )
+@click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None, help="Index directory [default: the bundled index].")
 @guarded
-def serve_command(host, port, workers, embedders):
+def serve_command(host, port, workers, embedders, index_dir):
     from integrations.http.server import check_address, run
 
-    settings = _settings(embedder_copies=embedders)
+    settings = _settings(embedder_copies=embedders, index_dir=index_dir)
     check_address(host, port)  # a busy port or unknown host fails here, before anything loads
     run(settings, host, port, workers)
 
 
 @main.command("slack", help="Run the Slack bot in Socket Mode.")
 @click.option("--socket", is_flag=True, required=True, help="Use Socket Mode (needs SLACK_APP_TOKEN).")
+@click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None, help="Index directory [default: the bundled index].")
 @guarded
-def slack_command(socket):
+def slack_command(socket, index_dir):
     from integrations.slack import run_socket_mode
 
-    run_socket_mode(_settings())
+    run_socket_mode(_settings(index_dir=index_dir))
 
 
 @main.group(help="Helpful / not helpful votes from Slack and the web page.")

@@ -59,10 +59,18 @@ def compose_answer(language: str, chosen: list[Chunk], verdict: VerdictResult | 
     return "\n\n".join(lines)
 
 
-def refusal_text(language: str, topics: list[str], missing: tuple[str, ...]) -> str:
-    """The refusal: what the article does not mention (when known) and what it covers."""
-    listed = ", ".join(topics)
+def refusal_text(language: str, topics: list[str], missing: tuple[str, ...], posts: bool = False) -> str:
+    """The refusal: what the article does not mention (when known) and what it covers; for an index of several
+    posts, what the posts do not mention and the posts' titles."""
     names = ", ".join(f"`{word}`" for word in missing)
+    if posts:
+        titles = ", ".join(f"“{title}”" for title in topics)
+        if language == "ko":
+            head = f"색인된 글들은 {names}을(를) 다루지 않습니다." if missing else "색인된 글들에는 이 질문에 대한 내용이 없습니다."
+            return f"{head} 색인된 글: {titles}."
+        head = f"The indexed posts do not mention {names}." if missing else "The indexed posts do not answer this question."
+        return f"{head} Posts: {titles}."
+    listed = ", ".join(topics)
     if language == "ko":
         head = f"이 글은 {names}을(를) 다루지 않습니다." if missing else "이 글에는 이 질문에 대한 내용이 없습니다."
         return f"{head} 이 글이 다루는 주제: {listed}."

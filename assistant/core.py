@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -18,7 +19,7 @@ from .ingest import Chunk
 from .lexicon import load_lexicon
 from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
 from .question import asks_for_command, question_language, read_question
-from .retrieve import Retrieval, Retriever
+from .retrieve import Retrieval, Retriever, section_key
 from .settings import MAX_QUESTION_CHARS, Settings
 from .terms import TermWeights
 from .verdict import claim_answer, decide, statement_verdict
@@ -31,6 +32,16 @@ UNTRANSLATED = {
 }
 # A question naming a rare word the article never mentions is refused unless retrieval is this sure it answers.
 UNCOVERED_MAX_ANSWERABLE = 0.8
+
+
+@dataclass(frozen=True)
+class Post:
+    """One indexed post: its document id, title, published URL (when known) and language."""
+
+    document: str
+    title: str
+    url: str | None
+    lang: str
 
 
 def check_question(question: object) -> str:
@@ -49,6 +60,46 @@ def check_question(question: object) -> str:
     return text
 
 
+def describe_index(settings: Settings) -> dict:
+    """What `index info` shows: the manifest, each post (title, URL, language, sections, chunks) and which refusal
+    model answers from it (fitted for this corpus, or the general one)."""
+    from dataclasses import asdict
+
+    from .index import load_index
+    from .refusal import load_refusal_model
+
+    index = load_index(settings.index_dir, settings)
+    posts = Assistant._read_posts(index, settings)
+    sections: dict[str, int] = {}
+    for section in index.sections:
+        if not section.draft and not section.lead:
+            sections[section.document] = sections.get(section.document, 0) + 1
+    chunks: dict[str, int] = {}
+    for chunk in index.chunks:
+        chunks[chunk.document] = chunks.get(chunk.document, 0) + 1
+    refusal = load_refusal_model(settings, index.manifest.corpus_hash)
+    return {
+        **asdict(index.manifest),
+        "posts": [
+            {
+                "document": post.document,
+                "title": post.title,
+                "url": post.url,
+                "language": post.lang,
+                "translations": next((a.get("translations") or [] for a in index.articles if a["document"] == post.document), []),
+                "sections": sections.get(post.document, 0),
+                "chunks": chunks.get(post.document, 0),
+            }
+            for post in posts.values()
+        ],
+        "refusal_model": (
+            "general (no refusal model was fitted for this corpus; docker-qa calibrate fits one)"
+            if refusal.general
+            else f"fitted for this corpus on {', '.join(refusal.fitted_on) or 'labelled questions'}"
+        ),
+    }
+
+
 class Assistant:
     """Answers questions about the indexed articles; safe to share between threads."""
 
@@ -58,19 +109,28 @@ class Assistant:
         self.embedder = embedder
         self.glossary = glossary
         self.catalog = {entry.id: entry for entry in catalog}
+        # The posts each catalog entry was written for: those holding every section the entry names.
+        labels: dict[str, set[str]] = {}
+        for section in index.sections:
+            labels.setdefault(section.document, set()).add(section.label)
+        self._catalog_posts = {
+            entry.id: frozenset(doc for doc, have in labels.items() if set(entry.sections) <= have) for entry in catalog
+        }
         self.refusal = refusal
-        self._code_by_section: dict[str, list[Chunk]] = {}
-        self._prose_by_section: dict[str, list[Chunk]] = {}
+        self._code_by_section: dict[tuple[str, str], list[Chunk]] = {}
+        self._prose_by_section: dict[tuple[str, str], list[Chunk]] = {}
         self._by_id = {chunk.id: chunk for chunk in index.chunks}
+        self._sections = {(s.document, s.anchor): s for s in index.sections if not s.draft}
+        self.posts = self._read_posts(index, settings)
         # (heading path, language) -> the heading path in that language, from the translations' heading chunks
         self._section_titles = {
             (chunk.section, chunk.lang): chunk.section_translated for chunk in index.chunks if chunk.section_translated
         }
         for chunk in index.chunks:
             if chunk.kind == "prose" and not chunk.draft:
-                self._prose_by_section.setdefault(chunk.section, []).append(chunk)
+                self._prose_by_section.setdefault(section_key(chunk), []).append(chunk)
             if chunk.kind == "code" and chunk.language != "text" and not chunk.original:
-                self._code_by_section.setdefault(chunk.section, []).append(chunk)
+                self._code_by_section.setdefault(section_key(chunk), []).append(chunk)
         self.terms = TermWeights(index, glossary)
         self.lexicon = load_lexicon()
         self.claims = read_claims(list(index.chunks), self.lexicon)
@@ -104,7 +164,30 @@ class Assistant:
             from .snippets import load_catalog
 
             catalog = load_catalog(settings.snippets_path)
-        return cls(settings, index, embedder, load_glossary(settings.glossary_file), catalog, load_refusal_model(settings))
+        refusal = load_refusal_model(settings, index.manifest.corpus_hash)
+        return cls(settings, index, embedder, load_glossary(settings.glossary_file), catalog, refusal)
+
+    @staticmethod
+    def _read_posts(index, settings: Settings) -> dict[str, Post]:
+        """The posts of the index with their URLs: a site post's own URL; else DOCKER_QA_BASE_URL joined with the
+        post's front-matter permalink, or DOCKER_QA_BASE_URL itself when the index holds one post."""
+        base = (settings.base_url or "").rstrip("#") or None
+        single = len(index.articles) == 1
+        posts = {}
+        for article in index.articles:
+            url = article.get("url") or None
+            if url is None and base and article.get("permalink"):
+                url = base.rstrip("/") + "/" + str(article["permalink"]).lstrip("/")
+            if url is None and base and single:
+                url = base
+            document = article["document"]
+            posts[document] = Post(document, str(article.get("title") or document), url, str(article.get("lang") or ""))
+        return posts
+
+    @property
+    def several_posts(self) -> bool:
+        """Whether the index holds more than one post (then every surface names the post of each citation)."""
+        return len(self.posts) > 1
 
     @property
     def chunk_count(self) -> int:
@@ -197,25 +280,28 @@ class Assistant:
         """
         found = self.retrieve(question, mode)
         if prior:
-            found = _prefer(found, prior)
+            # The prior names sections by heading path (as citations do); retrieval keys them by (post, anchor).
+            anchors = {s.anchor for s in self.index.sections if s.label in prior}
+            found = _prefer(found, frozenset(anchors))
         answerable = self.refusal.probability(found.features)
         language = language or question_language(question)
         missing = self.key_subjects.uncovered(question)
         if not found.sections or answerable < self.refusal.threshold:
             return self._refusal(question, language, 1.0 - answerable, missing.all)
-        if missing.operations or (missing and answerable < UNCOVERED_MAX_ANSWERABLE):
-            # A command the article never runs, or a rare name it never mentions, is the question's subject.
+        if missing.operations or (missing and (self.refusal.general or answerable < UNCOVERED_MAX_ANSWERABLE)):
+            # A command the article never runs, or a rare name it never mentions, is the question's subject. Only a
+            # model fitted on this corpus's labelled questions is trusted to say the question is answered anyway.
             return self._refusal(question, language, max(1.0 - answerable, 0.5), missing.all)
 
         chunks = self.index.chunks
-        cited = found.sections[:top_k]
-        cited_labels = {label for label, _, _ in cited}
+        cited, also = self._cited_sections(found, top_k)
+        cited_keys = {key for key, _, _ in cited}
         # Each passage once (its original and its translation are one), shown in the question's language.
         ranked: list[tuple[Chunk, float]] = []
         seen: set[str] = set()
         for item in found.ranked:
             chunk = chunks[item.key]
-            if chunk.kind in ("prose", "row") and chunk.section in cited_labels and (chunk.original or chunk.id) not in seen:
+            if chunk.kind in ("prose", "row") and section_key(chunk) in cited_keys and (chunk.original or chunk.id) not in seen:
                 seen.add(chunk.original or chunk.id)
                 ranked.append((self._in_language(chunk, language), item.score))
         claims = [claim for chunk, _ in ranked for claim in self.claims.get(chunk.original or chunk.id, [])]
@@ -224,8 +310,8 @@ class Assistant:
         if verdict is None:
             sentences = [
                 (chunk, sentence)
-                for label in cited_labels
-                for chunk in self._prose_by_section.get(label, [])
+                for key in cited_keys
+                for chunk in self._prose_by_section.get(key, [])
                 for sentence in split_sentences(chunk.text)
             ]
             verdict = statement_verdict(question, asked, sentences, self.terms)
@@ -236,13 +322,15 @@ class Assistant:
         )
 
         first = cited[0][0]
-        lead = self._in_language(verdict.claim.chunk, language) if verdict else next((c for c, _ in ranked if c.section == first), None)
+        lead = self._in_language(verdict.claim.chunk, language) if verdict else next((c for c, _ in ranked if section_key(c) == first), None)
         keys = self.terms.keys(question, known_only=True)
         chosen = choose_sentences(ranked, lead, keys, self._chunk_keys, self.terms.weight, contradicting) if lead else []
         in_answer = {c.id for c in chosen}
-        citations = [self._citation(label, score, items, in_answer, language) for label, score, items in cited]
-        article_code = self._article_snippets(citations, found.own_section_scores)
-        catalog = self._catalog_snippets(found.query_vector, citations, language)
+        # The answer's own post first; another post only as a separate citation, when it answers as well.
+        citations = [self._citation(key, score, items, in_answer, language) for key, score, items in cited + also]
+        own = citations[: len(cited)]
+        article_code = self._article_snippets(own, [key for key, _, _ in cited], found.own_section_scores)
+        catalog = self._catalog_snippets(found.query_vector, own, [key for key, _, _ in cited], language)
         command = None
         if asks_for_command(question):
             best = (article_code or catalog or [None])[0]
@@ -260,6 +348,7 @@ class Assistant:
             citations=citations,
             snippets=article_code + catalog,
             suggestions=self._suggestions(question, language, lead, citations),
+            posts=len(self.posts),
         )
 
     def _suggestions(self, question: str, language: str, lead: Chunk | None, citations: list[Citation]) -> list[str]:
@@ -301,10 +390,23 @@ class Assistant:
                 out.append(title)
         return out
 
+    def _cited_sections(self, found: Retrieval, top_k: int):
+        """The sections to cite: the best post's best sections, and the best section of each other post that
+        scores as well as the first (within POST_TIE_MARGIN), which fills the last places of the top_k."""
+        best_post = found.sections[0][0][0]
+        own = [item for item in found.sections if item[0][0] == best_post]
+        top = found.sections[0][1]
+        others: dict[str, tuple] = {}
+        for item in found.sections:
+            if item[0][0] != best_post and item[1] >= top - POST_TIE_MARGIN:
+                others.setdefault(item[0][0], item)
+        also = list(others.values())[: max(0, top_k - 1)]
+        return own[: top_k - len(also)], also
+
     def _chunk_keys(self, chunk: Chunk) -> frozenset[str]:
         return self.terms.keys(render_chunk(chunk), known_only=True)
 
-    def _citation(self, label: str, score: float, items, in_answer: set[str], language: str) -> Citation:
+    def _citation(self, key: tuple[str, str], score: float, items, in_answer: set[str], language: str) -> Citation:
         """A cited section quoting, in the question's language, its best sentence or row not already in the answer."""
         chunks = self.index.chunks
         shown: list[Chunk] = []
@@ -316,11 +418,14 @@ class Assistant:
         quote = next((c for c in quotable if c.id not in in_answer), quotable[0] if quotable else None)
         quote = quote or next((c for c in shown if c.kind not in ("heading", "section")), shown[0])
         original = self._by_id.get(quote.original) if quote.original else None
+        post = self.posts.get(key[0])
         return Citation(
-            section=label,
+            section=quote.section,
             section_translated=quote.section_translated or None,
             anchor=quote.anchor,
-            url=self._url(quote.anchor),
+            url=self._url(key[0], quote.anchor),
+            post=post.title if post else None,
+            post_url=post.url if post else None,
             quote=render_chunk(quote),
             quote_original=render_chunk(original) if original else None,
             score=round(float(score), 4),
@@ -351,17 +456,21 @@ class Assistant:
         return float(answerable) * (0.5 + 0.5 * margin / (margin + RANK_MARGIN_SCALE))
 
     def _refusal(self, question: str, language: str, confidence: float, missing: tuple[str, ...]) -> Answer:
-        text = refusal_text(language, self.topics(language), missing)
-        return Answer(question=question, language=language, answer=text, verdict=None, refused=True, confidence=round(float(confidence), 4))
+        text = refusal_text(language, self.topics(language), missing, posts=self.several_posts)
+        return Answer(question=question, language=language, answer=text, verdict=None, refused=True,
+                      confidence=round(float(confidence), 4), posts=len(self.posts))
 
-    def _url(self, anchor: str) -> str | None:
-        base = self.settings.base_url
-        return f"{base.rstrip('#')}#{anchor}" if base and anchor else None
+    def _url(self, document: str, anchor: str) -> str | None:
+        """The post's URL with the heading's anchor (the post's URL itself for the text before its first heading)."""
+        post = self.posts.get(document)
+        if post is None or not post.url:
+            return None
+        return f"{post.url}#{anchor}" if anchor else post.url
 
-    def _article_snippets(self, citations: list[Citation], own_scores: dict[str, float]) -> list[Snippet]:
+    def _article_snippets(self, citations: list[Citation], keys: list, own_scores: dict) -> list[Snippet]:
         """The article's own code blocks of the cited sections that score close to the first citation (scored on
         the posts' own text, so a translation does not widen the gaps)."""
-        scores = [own_scores.get(c.section, c.score) for c in citations]
+        scores = [own_scores.get(key, c.score) for c, key in zip(citations, keys)]
         return [
             Snippet(
                 title=(citation.section_translated or chunk.section).split(" > ")[-1],
@@ -370,27 +479,36 @@ class Assistant:
                 source="article",
                 section=chunk.section,
             )
-            for citation, score in zip(citations, scores)
+            for citation, key, score in zip(citations, keys, scores)
             if score >= max(scores) - ARTICLE_CODE_MARGIN
-            for chunk in self._code_by_section.get(citation.section, [])
+            for chunk in self._code_by_section.get(key, [])
         ]
 
-    def _catalog_snippets(self, query: np.ndarray, citations: list[Citation], language: str = "en") -> list[Snippet]:
-        """Up to three catalog snippets, ranked by similarity to the question and by the cited sections."""
+    def _catalog_snippets(self, query: np.ndarray, citations: list[Citation], keys: list, language: str = "en") -> list[Snippet]:
+        """Up to three catalog snippets, ranked by similarity to the question and by the cited sections.
+
+        A catalog entry is written for sections of one post (its `sections`); it is attached only when one of the
+        answer's cited sections is one of them (or above or below one), in that post: the evidence is about what
+        the snippet covers. Answers from other posts, and answers about other parts of the post, get none.
+        """
         if not self.catalog or not len(self.index.catalog_vectors):
             return []
         sims = self.index.catalog_vectors @ query
-        cited = [c.section for c in citations]
+        cited = [(c.section, key[0]) for c, key in zip(citations, keys)]
         scored = []
         for position, snippet_id in enumerate(self.index.catalog_ids):
             entry = self.catalog.get(snippet_id)
             if entry is None:
                 continue
-            bonus = 0.0
-            for rank, section in enumerate(cited):
+            bonus, covered = 0.0, False
+            for rank, (section, document) in enumerate(cited):
+                if document not in self._catalog_posts.get(entry.id, ()):
+                    continue
                 if any(section == s or section.startswith(s + " > ") or s.startswith(section + " > ") for s in entry.sections):
                     bonus = max(bonus, SECTION_BONUS / (rank + 1))
-            scored.append((float(sims[position]) + bonus, entry))
+                    covered = True
+            if covered:
+                scored.append((float(sims[position]) + bonus, entry))
         scored.sort(key=lambda pair: pair[0], reverse=True)
         if not scored:
             return []
@@ -411,7 +529,8 @@ class Assistant:
                     chunk_id=chunk.id,
                     section=chunk.section,
                     anchor=chunk.anchor,
-                    url=self._url(chunk.anchor),
+                    url=self._url(chunk.document, chunk.anchor),
+                    post=self.posts[chunk.document].title if chunk.document in self.posts else None,
                     kind=chunk.kind,
                     text=chunk.text,
                     score=round(item.score, 4),
@@ -424,17 +543,24 @@ class Assistant:
     def sections(self) -> list[SectionInfo]:
         """Every heading of the indexed articles, in order."""
         return [
-            SectionInfo(section=s.label, title=s.title, level=s.level, anchor=s.anchor, url=self._url(s.anchor), document=s.document)
+            SectionInfo(
+                section=s.label, title=s.title, level=s.level, anchor=s.anchor, url=self._url(s.document, s.anchor),
+                document=s.document, post=self.posts[s.document].title if s.document in self.posts else None,
+            )
             for s in self.index.sections
-            if not s.draft
+            if not s.draft and not s.lead
         ]
 
     def topics(self, language: str | None = None) -> list[str]:
-        """The articles' top-level topics (their highest-level headings), translated when asked and available."""
-        if not self.index.sections:
-            return []
-        top = min(s.level for s in self.index.sections)
-        titles = [s.label for s in self.index.sections if s.level == top and not s.draft]
+        """What the index covers: the titles of its posts when it holds several, else the post's top-level
+        headings, translated when asked and available."""
+        if self.several_posts:
+            return [post.title for post in self.posts.values()]
+        headings = [s for s in self.index.sections if not s.lead and not s.draft]
+        if not headings:
+            return [post.title for post in self.posts.values()]
+        top = min(s.level for s in headings)
+        titles = [s.label for s in headings if s.level == top]
         if language is None:
             return titles
         return [self._section_titles.get((title, language), title) for title in titles]
@@ -453,13 +579,13 @@ class Assistant:
         return entry.to_snippet()
 
 
-def _prefer(found: Retrieval, prior: tuple[str, ...]) -> Retrieval:
-    """The retrieval with the prior's sections ranked first when they score within PRIOR_BONUS of the best."""
+def _prefer(found: Retrieval, prior: frozenset[str]) -> Retrieval:
+    """The retrieval with the prior's sections (by anchor) ranked first when they score within PRIOR_BONUS of the best."""
     from dataclasses import replace
 
     best = found.sections[0][1] if found.sections else 0.0
     ranked = sorted(
-        found.sections, key=lambda s: s[1] + (PRIOR_BONUS if s[0] in prior and s[1] >= best - PRIOR_BONUS else 0.0),
+        found.sections, key=lambda s: s[1] + (PRIOR_BONUS if s[0][1] in prior and s[1] >= best - PRIOR_BONUS else 0.0),
         reverse=True,
     )
     return replace(found, sections=ranked)
@@ -480,3 +606,7 @@ SECTION_BONUS = 0.05
 CATALOG_WINDOW = 0.04
 ARTICLE_CODE_MARGIN = 0.01
 RANK_MARGIN_SCALE = 0.005
+# Another post is cited beside the answer's own when its best section scores within this of the first section:
+# first citations that missed the gold section led the second by under 0.006 on the question files (see
+# RANK_MARGIN_SCALE), so within that margin retrieval cannot tell which post answers better.
+POST_TIE_MARGIN = RANK_MARGIN_SCALE

@@ -200,7 +200,9 @@ def build_index(
             json.dumps(
                 {
                     "articles": [
-                        {"document": a.document, "title": a.title, "description": a.description, "tags": list(a.tags)}
+                        {"document": a.document, "title": a.title, "description": a.description, "tags": list(a.tags),
+                         "url": a.url, "permalink": a.permalink, "lang": a.lang, "path": a.path,
+                         "translations": list(a.translations)}
                         for a in articles
                     ],
                     "sections": [asdict(s) for a in articles for s in a.sections],
@@ -544,6 +546,8 @@ def _read_sections(file: Path, manifest: Manifest, chunks: list[Chunk]) -> tuple
     if not all(isinstance(a, dict) and isinstance(a.get("document"), str) and isinstance(a.get("title", ""), str)
                for a in articles):
         raise _Damage("an article entry is not an object with a document name and a title")
+    if not all(isinstance(a.get(key) or "", str) for a in articles for key in ("url", "permalink", "lang", "path")):
+        raise _Damage("an article's url, permalink, lang or path is not text")
     if [a["document"] for a in articles] != manifest.documents:
         raise _Damage("its documents differ from the manifest's")
     anchors = {(section.document, section.anchor) for section in sections}

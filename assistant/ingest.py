@@ -1,27 +1,33 @@
-"""Markdown articles into sections and chunks: headings, prose blocks, table rows, code and Mermaid diagrams.
+r"""Markdown articles into sections and chunks: headings, prose blocks, table rows, code and Mermaid diagrams.
 
 Anchor rule (Jekyll's kramdown with GFM input, kramdown-parser-gfm `generate_gfm_header_id`):
-take the heading's plain text (inline code keeps its content, emphasis and links keep their text),
-lowercase it, delete every character that is not a word character, a hyphen, a space or a tab,
-turn each space or tab into one hyphen (no collapsing, no trimming), and give the n-th repeat of an
-id on the same page the suffix "-n". Headings inside HTML comments are not on the page and are not counted.
+take the heading's raw text (inline code keeps its content, emphasis and links keep their text; in text outside
+code kramdown turns `---` and `--` into dashes, which are not word characters), lowercase it, delete every
+character that is not in Ruby's `\p{Word}` (Alphabetic, Mark, Decimal_Number, Connector_Punctuation: so the
+variation selector U+FE0F of an emoji stays while the emoji goes), a hyphen, a space or a tab, turn each space or
+tab into one hyphen (no collapsing, no trimming), and give the n-th repeat of an id on the same page the suffix
+"-n". Headings inside HTML comments are not on the page and are not counted.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import IngestError
 
-CHUNKER_VERSION = "4"
+CHUNKER_VERSION = "5"
 PATH_SEPARATOR = " > "
 MAX_PROSE_CHARS = 600
 MAX_SECTION_CHARS = 1200
 
-_NON_WORD = re.compile(r"[^\w\- \t]")
+_TYPOGRAPHIC_DASHES = re.compile(r"---|--")  # kramdown's :mdash and :ndash (in text, never in code spans)
+# Symbols with the Unicode property Other_Alphabetic (so in Ruby's \p{Word}) though their category is So:
+# circled, parenthesized, squared and negative squared Latin letters.
+_ALPHABETIC_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189))
 _KRAMDOWN_IAL = re.compile(r"^\s*\{:[^}]*\}\s*$", re.MULTILINE)
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 
@@ -39,6 +45,11 @@ class Section:
     @property
     def title(self) -> str:
         return self.path[-1] if self.path else ""
+
+    @property
+    def lead(self) -> bool:
+        """The text before a post's first heading (level 0, no anchor, the post's title as its path)."""
+        return self.level == 0
 
     @property
     def label(self) -> str:
@@ -86,11 +97,27 @@ class Article:
     ref: str = ""  # front-matter `ref`: posts sharing it are one post in several languages
     declares_lang: bool = False  # the front matter names `lang` (translations must)
     translations: tuple[str, ...] = ()  # languages of the translations merged into this post
+    name: str = ""  # the file name without its extension (Jekyll's slug and date come from it)
+    path: str = ""  # the file's path inside the source folder
+    permalink: str = ""  # front-matter `permalink`
+    date: str = ""  # front-matter `date` (YYYY-MM-DD...), else the file name's date
+    categories: tuple[str, ...] = ()
+    slug: str = ""  # front-matter `slug`
+    url: str = ""  # the published post's URL, when known
+
+
+def is_word_character(char: str) -> bool:
+    """Ruby's \\p{Word} (Onigmo: Alphabetic + Mark + Decimal_Number + Connector_Punctuation), which kramdown keeps."""
+    category = unicodedata.category(char)
+    if category[0] in "LM" or category in ("Nd", "Nl", "Pc"):
+        return True
+    code = ord(char)
+    return any(low <= code <= high for low, high in _ALPHABETIC_SYMBOLS)
 
 
 def kramdown_anchor(text: str, seen: dict[str, int] | None = None) -> str:
-    """The id kramdown (GFM input) gives a heading with this plain text; `seen` counts repeats on a page."""
-    result = _NON_WORD.sub("", text.lower())
+    """The id kramdown (GFM input) gives a heading with this raw text; `seen` counts repeats on a page."""
+    result = "".join(c for c in text.lower() if c in "- \t" or is_word_character(c))
     result = result.replace(" ", "-").replace("\t", "-")
     if seen is not None:
         count = seen.get(result, -1) + 1
@@ -119,6 +146,19 @@ def _inline_text(token) -> str:
     # kramdown renders "**강조**입니다" as bold where CommonMark's flanking rules leave the stars as text.
     text = _KRAMDOWN_IAL.sub("", text).replace("**", "")
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _anchor_text(token) -> str:
+    """A heading's raw text as kramdown sees it: `---` and `--` in text (not in code spans) are dashes."""
+    parts: list[str] = []
+    for child in token.children or []:
+        if child.type == "text":
+            parts.append(_TYPOGRAPHIC_DASHES.sub("\u2013", child.content))
+        elif child.type == "code_inline":
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return _KRAMDOWN_IAL.sub("", "".join(parts)).strip()
 
 
 def mermaid_edges(source: str) -> str:
@@ -185,16 +225,20 @@ def parse_article(text: str, document: str = "article", include_drafts: bool = F
             raise IngestError(f"{document}: front matter is not valid YAML ({exc.__class__.__name__}); fix the block between the --- lines") from None
         if not isinstance(meta, dict):
             meta = {}
-    builder = _ChunkBuilder(document)
+    title = str(meta.get("title") or document)
+    builder = _ChunkBuilder(document, title)
     builder.walk(tokens, include_drafts=include_drafts, draft=False)
     builder.add_section_chunks()
     tags = meta.get("tags") or ()
-    declared = str(meta.get("lang") or "").strip().lower()
+    # The language's primary subtag: Chirpy posts often say `lang: ko-KR`.
+    declared = re.split(r"[-_]", str(meta.get("lang") or "").strip().lower())[0]
     lang = declared or text_language(" ".join(c.text for c in builder.chunks if c.kind == "prose"))
     chunks = tuple(replace(c, lang=lang) for c in builder.chunks)
+    categories = meta.get("categories") or meta.get("category") or ()
+    categories = categories.split() if isinstance(categories, str) else categories
     return Article(
         document=document,
-        title=str(meta.get("title") or document),
+        title=title,
         description=str(meta.get("description") or ""),
         tags=tuple(str(tag) for tag in (tags if isinstance(tags, list) else [tags])),
         sections=tuple(builder.sections),
@@ -202,6 +246,10 @@ def parse_article(text: str, document: str = "article", include_drafts: bool = F
         lang=lang,
         ref=str(meta.get("ref") or "").strip(),
         declares_lang=bool(declared),
+        permalink=str(meta.get("permalink") or "").strip(),
+        date=str(meta.get("date") or "").strip(),
+        categories=tuple(str(c) for c in (categories if isinstance(categories, (list, tuple)) else [categories])),
+        slug=str(meta.get("slug") or "").strip(),
     )
 
 
@@ -215,8 +263,9 @@ def text_language(text: str) -> str:
 class _ChunkBuilder:
     """Walks markdown-it tokens, keeping the heading stack and emitting chunks per section."""
 
-    def __init__(self, document: str):
+    def __init__(self, document: str, title: str = ""):
         self.document = document
+        self.title = title or document
         self.sections: list[Section] = []
         self.chunks: list[Chunk] = []
         self.stack: list[tuple[int, str, str]] = []  # (level, title, anchor)
@@ -228,17 +277,18 @@ class _ChunkBuilder:
     # --- sections -------------------------------------------------------
     @property
     def section_label(self) -> str:
-        return PATH_SEPARATOR.join(title for _, title, _ in self.stack)
+        # The text before the first heading is the post's own section, named by the post's title.
+        return PATH_SEPARATOR.join(title for _, title, _ in self.stack) if self.stack else self.title
 
     @property
     def anchor(self) -> str:
         return self.stack[-1][2] if self.stack else ""
 
-    def open_heading(self, level: int, title: str) -> None:
+    def open_heading(self, level: int, title: str, raw: str | None = None) -> None:
         self.flush_prose()
         while self.stack and self.stack[-1][0] >= level:
             self.stack.pop()
-        anchor = kramdown_anchor(title, None if self.draft else self.seen)
+        anchor = kramdown_anchor(title if raw is None else raw, None if self.draft else self.seen)
         self.stack.append((level, title, anchor))
         section = Section(self.document, tuple(t for _, t, _ in self.stack), level, anchor, self.draft)
         self.sections.append(section)
@@ -249,6 +299,8 @@ class _ChunkBuilder:
         text = text.strip()
         if not text:
             return
+        if not self.stack and not any(s.lead for s in self.sections):
+            self.sections.insert(0, Section(self.document, (self.title,), 0, "", self.draft))
         key = (self.anchor or "_", kind)
         n = self.counters.get(key, 0)
         self.counters[key] = n + 1
@@ -290,7 +342,7 @@ class _ChunkBuilder:
         while i < len(tokens):
             tok = tokens[i]
             if tok.type == "heading_open":
-                self.open_heading(int(tok.tag[1:]), _inline_text(tokens[i + 1]))
+                self.open_heading(int(tok.tag[1:]), _inline_text(tokens[i + 1]), _anchor_text(tokens[i + 1]))
                 i += 3
                 continue
             if tok.type == "paragraph_open":
@@ -349,21 +401,31 @@ class _ChunkBuilder:
         return i + 1
 
 
-def chunk_article(path: Path, include_drafts: bool = False) -> Article:
-    """Read and parse one Markdown file."""
+def chunk_article(path: Path, include_drafts: bool = False, document: str | None = None, relative: str = "") -> Article:
+    """Read and parse one Markdown file (its document id is its file name without the extension unless given)."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise IngestError(f"{path}: not UTF-8 text; save the article as UTF-8") from None
     except OSError as exc:
         raise IngestError(f"{path}: cannot read ({exc.strerror}); check the path") from None
-    return parse_article(text, _document_id(path), include_drafts)
+    article = parse_article(text, document or _document_id(path), include_drafts)
+    return replace(article, name=path.stem, path=relative or path.name)
 
 
 def markdown_files(source: Path) -> list[Path]:
-    """The Markdown files of a source: the file itself or every *.md under a folder, sorted."""
+    """The Markdown files of a source: the file itself, the `_posts/` of a Jekyll site, or every *.md under a folder,
+    sorted."""
+    from .site import is_site, read_site
+
     if source.is_file():
         return [source]
+    if is_site(source):
+        folder = read_site(source).posts
+        files = sorted(p for p in folder.rglob("*") if p.suffix in (".md", ".markdown") and p.is_file())
+        if files:
+            return files
+        raise IngestError(f"{folder}: no posts (*.md, *.markdown) in this folder; add posts or point to another site")
     if source.is_dir():
         files = sorted(p for p in source.rglob("*.md") if p.is_file() and not p.name.startswith("README"))
         if files:
@@ -372,9 +434,36 @@ def markdown_files(source: Path) -> list[Path]:
     raise IngestError(f"{source}: no such file or folder; give the path of a Markdown article or a folder of them")
 
 
+def document_ids(files: list[Path], base: Path) -> dict[Path, str]:
+    """Each file's document id: its name without the extension, or, when another file in another folder has the
+    same name, its path inside the source without the extension (`2023/intro`, `2024/intro`)."""
+    names: dict[str, int] = {}
+    for path in files:
+        names[path.stem] = names.get(path.stem, 0) + 1
+    ids = {}
+    for path in files:
+        relative = path.relative_to(base).with_suffix("").as_posix() if path != base else path.stem
+        ids[path] = path.stem if names[path.stem] == 1 else relative
+    return ids
+
+
 def load_articles(source: Path, include_drafts: bool = False) -> list[Article]:
-    """Parse every Markdown file of a source (a file or a folder), with translations merged into their originals."""
-    return merge_translations([chunk_article(path, include_drafts) for path in markdown_files(source)])
+    """Parse every Markdown file of a source (a file, a folder or a Jekyll site), with translations merged into
+    their originals and, for a site, each post's published URL."""
+    from .site import is_site, post_url, read_site
+
+    source = Path(source)
+    files = markdown_files(source)
+    site = read_site(source) if source.is_dir() and is_site(source) else None
+    base = site.posts if site else (source if source.is_dir() else source.parent)
+    ids = document_ids(files, base)
+    articles = [
+        chunk_article(path, include_drafts, ids[path], path.relative_to(base).as_posix()) for path in files
+    ]
+    merged = merge_translations(articles)
+    if site is not None:
+        merged = [replace(article, url=post_url(site, article)) for article in merged]
+    return merged
 
 
 def merge_translations(articles: list[Article]) -> list[Article]:
@@ -387,7 +476,14 @@ def merge_translations(articles: list[Article]) -> list[Article]:
     """
     groups: dict[str, list[Article]] = {}
     for article in articles:
-        groups.setdefault(article.ref or article.document, []).append(article)
+        groups.setdefault(article.ref or article.name or article.document, []).append(article)
+    for key in list(groups):
+        group = groups[key]
+        if len(group) > 1 and not any(a.ref for a in group) and not _translation_set(group):
+            # Same file name in different folders, not one post and its translations: separate posts.
+            del groups[key]
+            for article in group:
+                groups[f"\0{article.document}"] = [article]
     merged: dict[str, Article] = {}
     for key, group in groups.items():
         if len(group) == 1:
@@ -415,6 +511,14 @@ def merge_translations(articles: list[Article]) -> list[Article]:
         merged[original.document] = replace(original, chunks=tuple(chunks), translations=tuple(languages))
     folded = {a.document for group in groups.values() if len(group) > 1 for a in group}
     return [merged.get(a.document, a) for a in articles if a.document in merged or a.document not in folded]
+
+
+def _translation_set(group: list[Article]) -> bool:
+    """Posts sharing a file name are one post and its translations: one names no `lang`, the others each name
+    another language."""
+    originals = [a for a in group if not a.declares_lang]
+    languages = [a.lang for a in group if a.declares_lang]
+    return len(originals) == 1 and len(set(languages)) == len(languages) and originals[0].lang not in languages
 
 
 def align_translation(original: Article, translation: Article) -> list[Chunk]:

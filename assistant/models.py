@@ -15,7 +15,9 @@ class Citation(BaseModel):
         default=None, description="The heading path in the question's language, when the quote is a translation"
     )
     anchor: str = Field(description="The heading's id on the published page")
-    url: str | None = Field(default=None, description="BASE_URL#anchor when a base URL is configured")
+    url: str | None = Field(default=None, description="The post's URL with the heading's anchor (post_url#anchor), when the post's URL is known")
+    post: str | None = Field(default=None, description="Title of the post the section belongs to")
+    post_url: str | None = Field(default=None, description="The post's published URL, when known")
     quote: str = Field(description="The cited text, in the question's language when the post has that translation")
     quote_original: str | None = Field(default=None, description="The quoted text in the post's own language, when `quote` is a translation")
     score: float
@@ -81,6 +83,7 @@ class Answer(BaseModel):
     confidence: float = Field(ge=0.0, le=1.0)
     citations: list[Citation] = Field(default_factory=list)
     snippets: list[Snippet] = Field(default_factory=list)
+    posts: int = Field(default=1, ge=0, description="Posts in the index; with more than one, surfaces name each citation's post")
     standalone_question: str | None = Field(
         default=None,
         description="How a follow-up was read in its conversation (in the asker's language), when that differs from `question`",
@@ -98,6 +101,7 @@ class SearchHit(BaseModel):
     section: str
     anchor: str
     url: str | None = None
+    post: str | None = None
     kind: str
     text: str
     score: float
@@ -114,3 +118,4 @@ class SectionInfo(BaseModel):
     anchor: str
     url: str | None = None
     document: str
+    post: str | None = None

@@ -20,6 +20,12 @@ _KO_MODAL = re.compile(r"(수\s*있|가능)")
 _EN_NEGATED = re.compile(r"^\s*\w+n't\b|\bnot\b")
 _EN_CHANGE = re.compile(r"\b(change|changes|alter|alters|make a difference|makes a difference|matter|matters)\b")
 _KO_CHANGE = re.compile(r"(달라지|바뀌|차이가\s*(있|나))")
+# A verb of prevention governing the asked predicate negates it: "does X stop them from sharing ...?" asks whether
+# they do not share. (General English: stop/prevent/keep/block/bar/prohibit ... from V-ing.)
+_EN_PREVENTS = re.compile(
+    r"\b(stops?|stopped|prevents?|prevented|keeps?|kept|blocks?|blocked|bars?|barred|prohibits?|prohibited)\b"
+    r"(?:\s+\S+){0,4}?\s+from\s+\w+ing\b|\b(prevents?|avoids?|stops?)\s+\w+ing\b"
+)
 _EN_COMMAND = re.compile(r"\b(command|commands|cli|syntax|flag|option|snippet|example)\b|\bhow (do|can|should) (i|we|you)\b")
 _KO_COMMAND = re.compile(r"(명령|커맨드|예시|예제|옵션|어떻게\s*(실행|설정|만들|하|써|사용))")
 
@@ -67,6 +73,7 @@ class Asked:
     changes: bool = False  # "does X change whether ...?": asks whether a condition makes a difference
     main: str = ""  # the main clause's text (without if/when clauses in English)
     possibility: bool = False  # asked with a word that means a possibility ("at risk?"): "may" answers yes
+    prevented: bool = False  # "does X stop them from sharing ...?": the predicate is asked of its negation
 
 
 def _main_clause(text: str) -> str:
@@ -99,6 +106,7 @@ def read_question(question: str, lexicon: Lexicon) -> Asked | None:
         changes=bool(_EN_CHANGE.search(main)),
         main=main,
         possibility=word in lexicon.possibility,
+        prevented=bool(_EN_PREVENTS.search(main)),
     )
 
 

@@ -1,4 +1,10 @@
-"""Calibrated refusal: a logistic model over retrieval signals says how likely the article answers a question."""
+"""Calibrated refusal: a logistic model over retrieval signals says how likely the article answers a question.
+
+A fitted model belongs to one corpus: `refusal.json` keys each by the embedder and the corpus hash of the index it
+was fitted on (its `background_gap` weighs distance to contrast passages chosen for that corpus). An index of any
+other corpus uses the general model, which weighs only signals that mean the same on every technical post: the
+share of the question's words the posts contain, and whether dense and BM25 retrieval agree.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +23,8 @@ MODEL_FILE = "refusal.json"
 class RefusalModel:
     """P(answerable) = sigmoid(bias + weights · features); below `threshold` the assistant refuses.
 
-    The default (used when no model was fitted for the configured embedder) leans on lexical coverage only.
+    The default is the general model, used for any corpus without a model of its own: it weighs only the two
+    signals that do not depend on a corpus's contrast passages, lexical coverage first and retrieval agreement.
     """
 
     weights: dict[str, float] = field(default_factory=lambda: {"coverage": 6.0, "agree": 1.0})
@@ -25,6 +32,11 @@ class RefusalModel:
     threshold: float = 0.5
     embedder: str = "any"
     fitted_on: list[str] = field(default_factory=list)
+    corpus_hash: str = ""  # the corpus this model was fitted for ("" for the general model)
+
+    @property
+    def general(self) -> bool:
+        return not self.corpus_hash
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(w * features.get(name, 0.0) for name, w in self.weights.items())
@@ -32,19 +44,24 @@ class RefusalModel:
 
 
 def model_path(settings: Settings) -> Path:
-    """Where fitted refusal models live: beside the corpus, one per embedder id."""
+    """Where fitted refusal models live: beside the bundled corpus, one per embedder and corpus."""
     return Path(settings.corpus_dir) / MODEL_FILE
 
 
-def load_refusal_model(settings: Settings) -> RefusalModel:
-    """The model fitted for the configured embedder, or the lexical default."""
+def model_key(embedder: str, corpus_hash: str) -> str:
+    """The key of a fitted model in refusal.json."""
+    return f"{embedder} {corpus_hash}"
+
+
+def load_refusal_model(settings: Settings, corpus_hash: str) -> RefusalModel:
+    """The model fitted for the configured embedder on this corpus, or the general model."""
     from .index import embedder_id
 
     path = model_path(settings)
     if not path.exists():
         return RefusalModel()
     models = json.loads(path.read_text(encoding="utf-8"))
-    data = models.get(embedder_id(settings))
+    data = models.get(model_key(embedder_id(settings), corpus_hash))
     return RefusalModel(**data) if data else RefusalModel()
 
 
@@ -80,13 +97,14 @@ def fit_refusal_model(assistant, questions, sources: list[str]) -> RefusalModel:
         threshold=round(1.0 / (1.0 + math.exp(-cut)), 4),
         embedder=assistant.embedder.id,
         fitted_on=sources,
+        corpus_hash=assistant.index.manifest.corpus_hash,
     )
 
 
 def save_refusal_model(settings: Settings, model: RefusalModel) -> Path:
-    """Store the model under its embedder id, keeping models fitted for other embedders."""
+    """Store the model under its embedder and corpus, keeping models fitted for others."""
     path = model_path(settings)
     models = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    models[model.embedder] = asdict(model)
+    models[model_key(model.embedder, model.corpus_hash)] = asdict(model)
     path.write_text(json.dumps(models, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return path

@@ -16,10 +16,15 @@ class Retrieval:
 
     question: str
     ranked: list[Fused]
-    sections: list[tuple[str, float, list[Fused]]]  # (section label, score, its chunks best first)
+    sections: list[tuple[tuple[str, str], float, list[Fused]]]  # ((document, anchor), score, its chunks best first)
     features: dict[str, float]
     query_vector: np.ndarray | None
-    own_section_scores: dict[str, float] = field(default_factory=dict)  # sections scored on untranslated text only
+    own_section_scores: dict[tuple[str, str], float] = field(default_factory=dict)  # on untranslated text only
+
+
+def section_key(chunk) -> tuple[str, str]:
+    """The section a chunk belongs to: its post and the heading's anchor (unique on a page)."""
+    return (chunk.document, chunk.anchor)
 
 
 class Retriever:
@@ -30,7 +35,8 @@ class Retriever:
         self.glossary = glossary
         self.terms = terms
         self.embed_query = embed_query
-        self._content_sections = {c.section for c in index.chunks if c.kind != "heading"}
+        # A section is known by its post and anchor: two posts may both have an "Introduction".
+        self._content_sections = {section_key(c) for c in index.chunks if c.kind != "heading"}
 
     def retrieve(self, text: str, mode: str = "hybrid") -> Retrieval:
         """Rank chunks and sections for a question with dense, BM25 or hybrid retrieval."""
@@ -48,16 +54,17 @@ class Retriever:
             lexical = {}
         ranked = fuse_rankings(dense, lexical, mode)
 
-        def section_of(i: int) -> str | None:
-            return chunks[i].section if chunks[i].section in self._content_sections else None
+        def section_of(i: int) -> tuple[str, str] | None:
+            key = section_key(chunks[i])
+            return key if key in self._content_sections else None
 
         section_scores = fuse_rankings(group_max(dense, section_of), group_max(lexical, section_of), mode)
         members: dict[str, list[Fused]] = {}
         for item in ranked:
-            members.setdefault(chunks[item.key].section, []).append(item)
+            members.setdefault(section_key(chunks[item.key]), []).append(item)
         sections = [(s.key, s.score, members.get(s.key, [])) for s in section_scores if members.get(s.key)]
 
-        def own_section(i: int) -> str | None:
+        def own_section(i: int) -> tuple[str, str] | None:
             return None if chunks[i].original else section_of(i)
 
         # Section scores over the posts' own text alone, in the scale the snippet margin is set in.
@@ -80,7 +87,7 @@ class Retriever:
         def top_section(scores: dict[int, float]) -> str | None:
             if not scores:
                 return None
-            return self.index.chunks[max(scores, key=scores.get)].section
+            return section_key(self.index.chunks[max(scores, key=scores.get)])
 
         agree = 1.0 if dense and lexical and top_section(dense) == top_section(lexical) else 0.0
         background = self.index.background_vectors

@@ -83,8 +83,11 @@ def decide(question: str, asked: Asked | None, claims: list[Claim], terms: TermW
     if len(values) != 1:
         return None
     verdict = values.pop()
-    if asked.negated and question_language(question) == "ko" and verdict != "partial":
-        # A Korean answer agrees or disagrees with the question as put: "안 공유하죠?" - "아니요, 공유합니다".
+    if asked.negated and question_language(question) == "ko":
+        # A negative Korean question ("분리되지 않나요?", "안 공유하죠?") is answered "네" by some speakers to agree
+        # with the negation and by others to confirm the proposition: a yes/no lead would be read both ways.
+        return None
+    if asked.prevented and verdict != "partial":
         verdict = {"yes": "no", "no": "yes"}[verdict]
     top = max(scored, key=lambda item: item[0])[2]
     return VerdictResult(verdict, top)
@@ -181,6 +184,8 @@ def statement_verdict(question: str, asked: Asked | None, sentences: list[tuple[
     verdict, chunk, sentence = found[0]
     negated = asked.negated if asked is not None else _question_negated(question)
     if negated and question_language(question) == "ko":
+        return None  # read both ways, as above
+    if asked is not None and asked.prevented:
         verdict = {"yes": "no", "no": "yes"}[verdict]
     return VerdictResult(verdict, Claim(chunk, "", verdict, own=sentence, context="", text=sentence))
 

@@ -292,3 +292,25 @@ def test_a_claim_read_differently_in_the_translation_is_dropped():
 def test_common_words_weigh_less_than_rare_ones(assistant):
     terms = assistant.terms
     assert terms.weight(terms.keys("one")) < 0.5 * terms.weight(terms.keys("seccomp"))
+
+
+@pytest.mark.parametrize(
+    "plain, prevented",
+    [
+        ("Do services on different VMs share the kernel?", "Does running services on different VMs stop them from sharing the kernel?"),
+        ("Do containers on one host share the kernel?", "Does putting containers on one host prevent sharing the kernel?"),
+    ],
+)
+def test_a_verb_of_prevention_asks_the_negation(assistant, plain, prevented):
+    assert read_question(prevented, LEXICON).prevented and not read_question(plain, LEXICON).prevented
+    first = assistant.ask(plain).verdict
+    assert first in ("yes", "no")
+    assert assistant.ask(prevented).verdict in ({"yes": "no", "no": "yes"}[first], None)  # never the same answer
+
+
+@pytest.mark.parametrize("question", ["컨테이너끼리 커널 안 공유하죠?", "서로 다른 VM에 올리면 커널이 분리되지 않나요?"])
+def test_a_negative_korean_question_gets_no_yes_no_lead(assistant, question):
+    # "네" to a negative question is read as agreeing with the negation by some and as confirming by others.
+    answer = assistant.ask(question)
+    assert not answer.refused and answer.verdict is None
+    assert not answer.answer.startswith(("네", "아니요"))

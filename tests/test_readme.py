@@ -100,7 +100,7 @@ def free_port() -> int:
 def test_serve_and_the_curl_example(workdir):
     cwd, env = workdir
     [serve] = {command.split("#")[0].strip().rstrip("&").strip() for _, command in bash_commands(README)
-               if command.startswith("docker-qa serve") and "--workers" not in command}
+               if command.startswith("docker-qa serve") and "--workers" not in command and "--index" not in command}
     port = free_port()
     server = subprocess.Popen(["bash", "-c", f"exec {serve} --port {port}"], cwd=cwd, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

@@ -1,5 +1,6 @@
 """Translated posts: alignment with the original at ingestion, and answers in the asker's language."""
 
+import json
 import re
 
 import pytest
@@ -139,3 +140,54 @@ def test_catalog_snippets_and_refusal_topics_follow_the_question_language(assist
     topics = assistant.topics("ko" if korean else "en")
     assert any(bool(re.search(r"[\uac00-\ud7a3]", t)) == korean for t in topics)
     assert ("보안 문제와 해결" in topics) == korean
+
+
+def test_a_post_without_a_translation_answers_in_its_own_language_and_says_so(tmp_path):
+    from click.testing import CliRunner
+
+    from assistant.cli import main
+    from assistant.core import Assistant
+    from assistant.labels import LABELS
+    from assistant.settings import Settings
+    from integrations.slack import render
+
+    post = tmp_path / "volumes.md"
+    post.write_text(
+        "---\ntitle: 볼륨 정리\n---\n\n## 볼륨으로 데이터 보존\n\n컨테이너를 지워도 볼륨에 저장한 데이터는 남습니다.\n\n"
+        "## 바인드 마운트\n\n바인드 마운트는 호스트 폴더를 컨테이너에 연결합니다.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "idx"
+    assert CliRunner().invoke(main, ["index", "build", str(post), "--out", str(out)]).exit_code == 0
+    assistant = Assistant.load(Settings(_env_file=None, index_dir=out))
+    answer = assistant.ask("Does data in a volume survive when the container is deleted?")
+    assert answer.language == "en" and not answer.refused
+    assert answer.answer.rstrip().endswith("(The article has no English translation; this answer quotes it in its own language.)")
+    assert re.search(r"[\uac00-\ud7a3]", answer.citations[0].quote) and answer.citations[0].quote_original is None
+    # The surfaces still frame it in the asker's language.
+    text = json.dumps(render.answer_message(answer), ensure_ascii=False)
+    assert f"*{LABELS['en']['sources']}*" in text
+    korean = assistant.ask("볼륨에 저장한 데이터는 컨테이너를 지워도 남나요?")
+    assert "번역이 없어" not in korean.answer
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [("Do containers share the kernel?", "en"), ("컨테이너끼리 커널을 공유하나요?", "ko"), ("compose 파일 나누면 kernel 공유돼?", "ko")],
+)
+def test_the_api_answers_in_the_question_language_with_the_original_one_field_away(assistant, question, language):
+    from fastapi.testclient import TestClient
+
+    from assistant.settings import Settings
+    from integrations.http.app import create_app
+
+    with TestClient(create_app(Settings(_env_file=None), assistant=assistant)) as client:
+        body = client.post("/v1/ask", json={"question": question}).json()
+    assert body["language"] == language and not body["refused"]
+    hangul = len(re.findall(r"[\uac00-\ud7a3]", body["answer"])) / max(1, len(re.findall(r"\w", body["answer"])))
+    assert (hangul < 0.05) if language == "en" else (hangul > 0.3)
+    for citation in body["citations"]:
+        if language == "en":
+            assert citation["quote_original"] and citation["section_translated"]
+        else:
+            assert citation["quote_original"] is None and citation["section_translated"] is None

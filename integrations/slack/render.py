@@ -128,6 +128,8 @@ def _citation_blocks(answer: Answer, words: dict[str, str]) -> list[dict]:
     blocks = [_section(f"*{words['sources']}*")]
     for citation in answer.citations:
         heading = citation.section_translated or citation.section
+        if answer.posts > 1 and citation.post and citation.anchor:  # the lead text is cited by the post's title
+            heading = f"{citation.post} > {heading}"
         title = link(citation.url, heading) if citation.url else f"*{escape(heading)}*"
         lines = [title]
         if not citation.in_answer:
@@ -156,8 +158,10 @@ def _snippet_blocks(answer: Answer, words: dict[str, str]) -> list[dict]:
     return blocks
 
 
-def _refusal_blocks(topics: list[str], article: ArticleInfo, words: dict[str, str]) -> list[dict]:
-    text = ":thinking_face: " + words["not_found"].format(title=f"*{escape(article.title)}*")
+def _refusal_blocks(topics: list[str], article: ArticleInfo, words: dict[str, str], several_posts: bool = False) -> list[dict]:
+    # With several posts, `topics` are the posts' titles.
+    found = words["not_found_posts"] if several_posts else words["not_found"].format(title=f"*{escape(article.title)}*")
+    text = ":thinking_face: " + found
     bullets = "\n".join(f"• {escape(topic)}" for topic in topics)
     return _sections(text + ("\n" + bullets if bullets else "")) + [
         _context(f"{words['for_example']}: _{escape(article.example_question)}_")
@@ -270,7 +274,7 @@ def answer_message(
     if answer.standalone_question:
         blocks.append(_context(f"_{words['read_as']}:_ {escape(answer.standalone_question)}"))
     if answer.refused:
-        blocks += _refusal_blocks(topics or [], article, words)
+        blocks += _refusal_blocks(topics or [], article, words, several_posts=answer.posts > 1)
         fallback = words["not_found_short"].format(title=article.title)
     else:
         verdict = f"{_VERDICT_EMOJI[answer.verdict]} *{words[answer.verdict]}*" if answer.verdict else None

@@ -480,7 +480,7 @@ function renderAnswerCard(answer, words) {
     head.append(h("span", { class: "confidence", text: `${words.confidence} ${Math.round(answer.confidence * 100)}%` }));
   }
   card.append(head, renderText(answer.answer));
-  if (answer.citations && answer.citations.length) card.append(renderCitations(answer.citations, words));
+  if (answer.citations && answer.citations.length) card.append(renderCitations(answer.citations, words, answer.posts > 1));
   if (answer.snippets && answer.snippets.length) card.append(renderSnippets(answer.snippets, words));
   const suggestions = renderSuggestions(answer, words);
   if (suggestions) card.append(suggestions);
@@ -522,14 +522,15 @@ function sectionPath(section) {
  * The cited sections, each under its heading path in the answer's language; the post's own (Korean) path stays the
  * heading's title, and a translated quote keeps the post's own sentence one click away.
  */
-function renderCitations(citations, words) {
+function renderCitations(citations, words, namePosts) {
   const list = h("ol", { class: "citations" });
   for (const citation of citations) {
     const href = safeUrl(citation.url);
     const shown = citation.section_translated || citation.section;
     // The post's own heading path names the citation; shown in another language, it is the heading's title.
     const original = citation.section_translated ? { title: citation.section } : {};
-    const crumbs = sectionPath(shown);
+    // With several posts in the index, the post's title leads the section path.
+    const crumbs = sectionPath(namePosts && citation.post && citation.anchor ? `${citation.post} > ${shown}` : shown);
     const heading = h("p", { class: "section-path", lang: langOf(shown), ...(href ? {} : original) },
       href ? externalLink(href, words, original, crumbs) : crumbs);
     const item = h("li", { class: "citation", "data-section": citation.section }, heading);
