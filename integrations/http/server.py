@@ -165,7 +165,8 @@ def run(
 
 
 def _ClosingMultiprocess(config, sockets):
-    """uvicorn's worker supervisor, closing its own copy of the listening socket as soon as it is told to stop.
+    """uvicorn's worker supervisor, closing its own copy of the listening socket as soon as it is told to stop,
+    and passing SIGHUP on to the workers (each reloads its index) instead of restarting them.
 
     Otherwise the kernel keeps completing connections into the socket's backlog while the workers finish their
     in-flight requests (up to the graceful shutdown period), and every one of those is reset when the parent exits.
@@ -177,6 +178,14 @@ def _ClosingMultiprocess(config, sockets):
             for sock in self.sockets:
                 sock.close()
             super().terminate_all()
+
+        def handle_hup(self) -> None:
+            # uvicorn restarts every worker on SIGHUP; each of ours reloads its index in place instead.
+            import signal
+
+            for process in self.processes:
+                if process.process.pid is not None and process.process.exitcode is None:
+                    os.kill(process.process.pid, signal.SIGHUP)
 
     return ClosingMultiprocess(config, sockets)
 
