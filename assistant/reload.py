@@ -182,6 +182,12 @@ class IndexReloader:
                 log.exception("checking the index for a reload failed")
 
 
+def ignore_sighup() -> None:
+    """Ignore SIGHUP (whose default is to end the process) until `install_sighup` runs: for a server still starting."""
+    if hasattr(signal, "SIGHUP") and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+
+
 def install_sighup(reloader: IndexReloader) -> Callable[[], None]:
     """Make SIGHUP reload the index (main thread only); returns the function that puts the old handler back."""
     if not hasattr(signal, "SIGHUP") or threading.current_thread() is not threading.main_thread():

@@ -139,9 +139,11 @@ def run(
     import uvicorn
 
     from assistant.embed import share_cpus
+    from assistant.reload import ignore_sighup
 
     share_cpus(workers * settings.embedder_copies)  # every embedder copy of every worker
     limit_repeated_logs()
+    ignore_sighup()  # a SIGHUP before the app has started would otherwise end the server; the lifespan takes it over
     if workers <= 1:
         from .app import create_app
 
@@ -208,7 +210,10 @@ def app_from_environment():
     """The app of one worker process, built from the settings its parent passed down."""
     from .app import create_app
 
+    from assistant.reload import ignore_sighup
+
     limit_repeated_logs()
+    ignore_sighup()  # until the lifespan reloads on it
     payload = os.environ.get(SETTINGS_ENV)
     settings = Settings.model_validate_json(payload) if payload else Settings()
     return create_app(settings)
