@@ -44,6 +44,9 @@ class Settings(BaseSettings):
         default=True, description="Watch the index directory and serve a rebuilt index without a restart (SIGHUP always reloads)"
     )
     reload_interval: float = Field(default=2.0, gt=0, le=3600, description="Seconds between checks of the index manifest")
+    reload_warm: int = Field(
+        default=32, ge=0, le=1024, description="Questions cached last that a reloaded index answers before it takes traffic"
+    )
     feedback_db: Path | None = Field(default=None, description="SQLite feedback database (default: DATA_DIR/feedback.sqlite3)")
 
     http_head_timeout: float = Field(default=10.0, gt=0, description="Seconds a client has to send a request's head")
