@@ -100,7 +100,10 @@ def run(workers: int, args, embedder, work: Path) -> dict:
             wait_ready(url, server, log)
             while log.read_text(errors="replace").count("Application startup complete") < workers:
                 time.sleep(0.2)
-            # Warm-up, not measured: every worker answers the question once and caches it.
+            # Warm-up, not measured: every worker answers the question once and caches it. One question first, so
+            # wrk's connections do not all compute the same uncached answer at once.
+            for _ in range(4 * workers):
+                ask(url)
             subprocess.run(["wrk", "-t1", f"-c{args.connections}", "-d3s", "-s", "ask_repeated.lua", url],
                            cwd=WRK_DIR, capture_output=True, check=True)
             wrk = subprocess.Popen(

@@ -84,6 +84,17 @@ def _descriptor_budget() -> int:
         return 1 << 20
 
 
+def show_reload_log() -> None:
+    """Print the index reload lines (loaded and refused) in the server log, in uvicorn's format."""
+    logger = logging.getLogger("docker_qa.reload")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s:     %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+
+
 def limit_repeated_logs() -> None:
     """Install the RepeatLimit filter on the loggers one failure mode could flood."""
     for name in FLOODABLE_LOGGERS:
@@ -143,6 +154,7 @@ def run(
 
     share_cpus(workers * settings.embedder_copies)  # every embedder copy of every worker
     limit_repeated_logs()
+    show_reload_log()
     ignore_sighup()  # a SIGHUP before the app has started would otherwise end the server; the lifespan takes it over
     if workers <= 1:
         from .app import create_app
@@ -213,6 +225,7 @@ def app_from_environment():
     from assistant.reload import ignore_sighup
 
     limit_repeated_logs()
+    show_reload_log()
     ignore_sighup()  # until the lifespan reloads on it
     payload = os.environ.get(SETTINGS_ENV)
     settings = Settings.model_validate_json(payload) if payload else Settings()
