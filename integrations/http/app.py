@@ -60,7 +60,7 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
             yield
         finally:
             restore_sighup()
-            reloader.stop()
+            reloader.stop(timeout=5)  # a load still running is abandoned (a daemon thread): the old index served to the end
             forget_worker()
 
     app = FastAPI(
