@@ -319,13 +319,19 @@ def index():
 @click.argument("source", required=False, type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Index directory to write (default: the bundled index).")
 @click.option("--include-drafts", is_flag=True, help="Also index draft text inside HTML comments.")
+@click.option("--watch", is_flag=True, help="Keep running: rebuild whenever a post changes (Ctrl-C stops).")
+@click.option("--interval", type=click.FloatRange(0.05, 3600), default=1.0, show_default=True,
+              help="With --watch: seconds between looks at the posts.")
 @guarded
-def index_build(source, out, include_drafts):
+def index_build(source, out, include_drafts, watch, interval):
     from rich.progress import Progress
 
     from .index import build_index
 
     settings = _settings(include_drafts=include_drafts or None)
+    if watch:
+        _watch_and_build(settings, Path(source or settings.corpus_dir), Path(out or settings.index_dir), interval)
+        return
     with Progress(transient=True) as progress:
         task = progress.add_task("embedding chunks", total=None)
 
@@ -335,6 +341,27 @@ def index_build(source, out, include_drafts):
         manifest = build_index(settings, source=source, out=out, progress=report)
     target = out or settings.index_dir
     click.echo(f"built {manifest.chunk_count} chunks from {len(manifest.documents)} document(s) into {target} in {manifest.build_seconds:.2f} s")
+
+
+def _watch_and_build(settings, source: Path, out: Path, interval: float) -> None:
+    from .watch import timestamp, watch_and_build
+
+    def report(build) -> None:
+        if build.error:
+            # One line; the index at `out` is the last good build, and the watcher goes on.
+            click.echo(f"{timestamp()} error: {build.error} (the index at {out} is unchanged)", err=True)
+            return
+        manifest = build.manifest
+        click.echo(
+            f"{timestamp()} built {manifest.chunk_count} chunks from {len(manifest.documents)} document(s) into {out} "
+            f"in {manifest.build_seconds:.2f} s ({build.embedded} embedded, {build.reused} reused)"
+        )
+
+    click.echo(f"watching {source} (every {interval:g} s; Ctrl-C stops)")
+    try:
+        watch_and_build(settings, source, out, report, interval=interval)
+    except KeyboardInterrupt:
+        click.echo(f"stopped watching; the index at {out} is the last one built")
 
 
 @index.command("info", help="Show an index: its manifest, its posts (title, URL, sections, chunks, language) and its refusal model.")

@@ -262,6 +262,13 @@ class Assistant:
         with self._answers_lock:
             return self._answers.get(key)
 
+    def recent_questions(self, limit: int) -> list[tuple[str, int, str]]:
+        """(question, top_k, mode) of up to `limit` answers cached last: what a reloaded index answers first."""
+        if self._answers is None or limit <= 0:
+            return []
+        with self._answers_lock:
+            return list(self._answers)[-limit:]
+
     def clear_caches(self) -> None:
         """Forget cached answers and query embeddings."""
         if self._answers is not None:

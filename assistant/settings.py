@@ -40,6 +40,13 @@ class Settings(BaseSettings):
     ann_threshold: int = Field(default=100_000, description="Vector count above which builds use an HNSW index")
     cache_size: int = Field(default=1024, ge=0, description="Entries in the query/answer LRU caches")
     data_dir: Path = Field(default=Path.home() / ".local" / "share" / "docker-qa", description="Writable directory")
+    reload: bool = Field(
+        default=True, description="Watch the index directory and serve a rebuilt index without a restart (SIGHUP always reloads)"
+    )
+    reload_interval: float = Field(default=2.0, gt=0, le=3600, description="Seconds between checks of the index manifest")
+    reload_warm: int = Field(
+        default=32, ge=0, le=1024, description="Questions cached last that a reloaded index answers before it takes traffic"
+    )
     feedback_db: Path | None = Field(default=None, description="SQLite feedback database (default: DATA_DIR/feedback.sqlite3)")
 
     http_head_timeout: float = Field(default=10.0, gt=0, description="Seconds a client has to send a request's head")

@@ -161,6 +161,16 @@ def test_reliability_bench_runs_and_writes_its_page(tmp_path):
     assert len(table_rows(page, "1 ")) == 1 and len(table_rows(page, "2 ")) == 1  # both worker counts ran
 
 
+def test_reload_bench_rebuilds_twice_under_wrk_and_writes_its_page(tmp_path):
+    if not shutil.which("wrk"):
+        pytest.skip("wrk is not installed (apt-get install -y wrk; .ci/run installs it)")
+    run_script("bench_reload.py", "--workers", "1", "--settle", "1", "--interval", "0.2", "--out-dir", str(tmp_path))
+    page = (tmp_path / "reload.md").read_text(encoding="utf-8")
+    assert page.startswith("# ") and "Machine: " in page
+    [row] = table_rows(page, "1 ")
+    assert int(row[1]) > 0 and row[7] == "2/0" and row[8] == "yes"  # both builds went in; failures are reported, not judged
+
+
 def test_followup_bench_times_reading_follow_ups(tmp_path):
     run_script("bench_followup.py", "--rounds", "1", "--limit", "3", "--out-dir", str(tmp_path))
     page = written_page(tmp_path, "followup")

@@ -148,9 +148,10 @@ def test_eval_tables_rewrites_the_marked_blocks_and_skips_sets_without_one(tmp_p
     readme = tmp_path / "README.md"
     readme.write_text("top\n<!-- eval:summary -->\n<!-- /eval:summary -->\nbottom\n", encoding="utf-8")
     calls = []
-    table = "| retrieval | questions | hit@1 | hit@3 | verdict_acc | verdict_wrong | near_refusal | far_refusal | false_refusal |\n" \
-            "|---|---|---|---|---|---|---|---|---|\n| dense | 9 | 0.1 | 0.2 | 0.3 | 1 | - | 1.0 | 0.0 |\n" \
-            "| hybrid | 9 | 0.5 | 0.6 | 0.7 | 2 | 0.4 | 1.0 | 0.1 |"
+    table = "| retrieval | questions | hit@1 | hit@3 | verdict_acc | verdict_wrong | near_refusal | far_refusal | false_refusal" \
+            " | answer_language | ece |\n" \
+            "|---|---|---|---|---|---|---|---|---|---|---|\n| dense | 9 | 0.1 | 0.2 | 0.3 | 1 | - | 1.0 | 0.0 | 0.9 | 0.2 |\n" \
+            "| hybrid | 9 | 0.5 | 0.6 | 0.7 | 2 | 0.4 | 1.0 | 0.1 | 0.8 | 0.3 |"
 
     def run(args, **kwargs):
         calls.append(Path(args[2]).name)
@@ -163,7 +164,7 @@ def test_eval_tables_rewrites_the_marked_blocks_and_skips_sets_without_one(tmp_p
     assert full.read_text(encoding="utf-8") == f"intro\n<!-- eval:blind2 -->\n{table}\n<!-- /eval:blind2 -->\nend\n"
     summary = readme.read_text(encoding="utf-8").splitlines()
     assert summary[0] == "top" and summary[-1] == "bottom"
-    assert summary[4] == "| [blind2](docs/evaluation.md) | 9 | 0.5 | 0.6 | 0.7 | 2 | 0.4 | 1.0 | 0.1 |"
+    assert summary[4] == "| [blind2](docs/evaluation.md) | 9 | 0.5 | 0.6 | 0.7 | 2 | 0.4 | 1.0 | 0.1 | 0.8 | 0.3 |"
 
 
 def test_the_readme_and_docs_keep_the_blocks_eval_tables_rewrites():

@@ -490,19 +490,27 @@ def test_readyz_is_503_when_the_index_does_not_load(tmp_path, prepare, code):
         assert _metric(c.get("/metrics").text, "docker_qa_index_loaded") == 0
 
 
-def test_readyz_turns_503_when_the_manifest_on_disk_breaks(tmp_path, assistant):
+def test_readyz_names_the_index_in_service_when_the_one_on_disk_breaks(tmp_path, assistant):
+    # A broken rebuild does not take the server out of service: the index loaded before answers on.
     index_dir = tmp_path / "index"
     shutil.copytree(assistant.settings.index_dir, index_dir)
-    with TestClient(create_app(Settings(index_dir=index_dir), assistant=assistant)) as c:
-        assert c.get("/readyz").status_code == 200
+    app = create_app(Settings(index_dir=index_dir, reload=False), assistant=assistant)
+    with TestClient(app) as c:
+        before = c.get("/readyz").json()
+        assert before["reload_refused"] is None and before["chunks"] == assistant.chunk_count
         manifest = index_dir / "manifest.json"
         data = json.loads(manifest.read_text())
-        manifest.write_text(json.dumps({**data, "embedder": "another-embedder"}))
-        assert_error(c.get("/readyz"), 503, "index_mismatch")
-        manifest.write_text("{")
-        assert_error(c.get("/readyz"), 503, "index_corrupt")
-        manifest.unlink()
-        assert_error(c.get("/readyz"), 503, "index_missing")
+        for damage, code in [(json.dumps({**data, "embedder": "another-embedder"}), "embedder"), ("{", "unreadable"), (None, "no ")]:
+            manifest.write_text(damage) if damage else manifest.unlink()
+            assert app.state.reloader.check() is False
+            ready = c.get("/readyz")
+            assert ready.status_code == 200
+            body = ready.json()
+            assert {k: body[k] for k in ("built_at", "index_id", "chunks")} == {k: before[k] for k in ("built_at", "index_id", "chunks")}
+            assert code in body["reload_refused"] and str(tmp_path) not in body["reload_refused"]
+            assert c.post("/v1/ask", json={"question": EXAMPLE}).json()["verdict"] == "yes"
+        assert app.state.assistant is assistant
+        assert _metric(c.get("/metrics").text, 'docker_qa_index_reloads_total{result="refused"}') == 3
 
 
 def test_a_given_assistant_is_used_as_is(tmp_path, assistant):

@@ -153,21 +153,23 @@ def test_a_post_without_a_translation_answers_in_its_own_language_and_says_so(tm
 
     post = tmp_path / "volumes.md"
     post.write_text(
-        "---\ntitle: 볼륨 정리\n---\n\n## 볼륨으로 데이터 보존\n\n컨테이너를 지워도 볼륨에 저장한 데이터는 남습니다.\n\n"
-        "## 바인드 마운트\n\n바인드 마운트는 호스트 폴더를 컨테이너에 연결합니다.\n",
+        # Korean prose with the English technical words Korean posts often keep (a general refusal model refuses
+        # questions whose key words a post never uses).
+        "---\ntitle: 볼륨 정리\n---\n\n## Docker volume으로 data 보존\n\ncontainer를 지워도 volume에 저장한 data는 남습니다.\n\n"
+        "## Bind mount\n\nbind mount는 host 폴더를 container에 연결합니다.\n",
         encoding="utf-8",
     )
     out = tmp_path / "idx"
     assert CliRunner().invoke(main, ["index", "build", str(post), "--out", str(out)]).exit_code == 0
     assistant = Assistant.load(Settings(_env_file=None, index_dir=out))
-    answer = assistant.ask("Does data in a volume survive when the container is deleted?")
+    answer = assistant.ask("Is the data in a Docker volume kept when the container is deleted?")
     assert answer.language == "en" and not answer.refused
     assert answer.answer.rstrip().endswith("(The article has no English translation; this answer quotes it in its own language.)")
     assert re.search(r"[\uac00-\ud7a3]", answer.citations[0].quote) and answer.citations[0].quote_original is None
     # The surfaces still frame it in the asker's language.
     text = json.dumps(render.answer_message(answer), ensure_ascii=False)
     assert f"*{LABELS['en']['sources']}*" in text
-    korean = assistant.ask("볼륨에 저장한 데이터는 컨테이너를 지워도 남나요?")
+    korean = assistant.ask("volume에 저장한 data는 container를 지워도 남나요?")
     assert "번역이 없어" not in korean.answer
 
 

@@ -43,13 +43,25 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        from assistant.reload import IndexReloader, install_sighup
+
+        reloader = IndexReloader(
+            settings, app.state.assistant, on_swap=lambda new: _serve(app, new), on_refused=app.state.metrics.record_refused_reload
+        )
+        app.state.reloader = reloader
         if app.state.assistant is None:
             await _load_assistant(app)
         app.state.metrics.record_index(app.state.assistant)
         if app.state.assistant is not None:
             app.description = describe(article_info(app.state.assistant).title)  # before /openapi.json is built
-        yield
-        forget_worker()
+        reloader.start()
+        restore_sighup = install_sighup(reloader)
+        try:
+            yield
+        finally:
+            restore_sighup()
+            reloader.stop(timeout=5)  # a load still running is abandoned (a daemon thread): the old index served to the end
+            forget_worker()
 
     app = FastAPI(
         title="docker-qa",
@@ -60,6 +72,7 @@ def create_app(settings: Settings | None = None, assistant=None) -> FastAPI:
     app.state.settings = settings
     app.state.assistant = assistant
     app.state.load_error = None
+    app.state.reloader = None
     app.state.metrics = ServiceMetrics(CollectorRegistry(auto_describe=True))
 
     install_error_handlers(app)
@@ -96,10 +109,8 @@ async def _load_assistant(app: FastAPI) -> None:
     """Load the index and embedder once; on failure keep serving so /readyz and /v1/* can say why (503)."""
     from anyio import to_thread
 
-    from assistant.core import Assistant
-
     try:
-        app.state.assistant = await to_thread.run_sync(Assistant.load, app.state.settings)
+        app.state.assistant = await to_thread.run_sync(app.state.reloader.load_initial)
     except DockerQAError as exc:
         app.state.load_error = exc
         log.error("the assistant did not load: %s", exc)
@@ -108,6 +119,14 @@ async def _load_assistant(app: FastAPI) -> None:
         app.state.load_error = IndexCorrupt(
             f"the assistant did not load ({exc.__class__.__name__}); the server log has the details"
         )
+
+
+def _serve(app: FastAPI, assistant) -> None:
+    """Put a newly loaded assistant in service: the next request (HTTP or Slack) gets it."""
+    app.state.assistant = assistant  # one reference assignment; requests in flight keep the one they started with
+    app.state.load_error = None
+    app.state.metrics.record_index(assistant)
+    app.state.metrics.record_reload()
 
 
 def _mount_slack(app: FastAPI, settings: Settings, assistant) -> None:

@@ -51,14 +51,43 @@ class ServiceMetrics:
             "docker_qa_index_loaded", "1 when the index is loaded, 0 otherwise", registry=registry, multiprocess_mode="min"
         )
 
+        # With --workers, the oldest index any live worker serves: equal to the newest build once all have reloaded.
+        self.index_built = Gauge(
+            "docker_qa_index_built_timestamp_seconds",
+            "Build time of the index in service (from its manifest), seconds since the epoch",
+            registry=registry,
+            multiprocess_mode="livemin",
+        )
+        self.index_reloads = Counter(
+            "docker_qa_index_reloads",
+            "Rebuilt indexes put in service without a restart (loaded) or refused, the old one serving on (refused)",
+            ["result"],
+            registry=registry,
+        )
+        for result in ("loaded", "refused"):
+            self.index_reloads.labels(result=result)  # both series from the start, at 0
+
     def record_index(self, assistant) -> None:
         """Set the index gauges from a loaded assistant (or to zero when none loaded)."""
+        from assistant.reload import built_timestamp
+
         if assistant is None:
             self.index_loaded.set(0)
             return
         self.index_loaded.set(1)
         self.index_chunks.set(assistant.chunk_count)
         self.index_sections.set(len(assistant.sections()))
+        manifest = getattr(getattr(assistant, "index", None), "manifest", None)
+        if manifest is not None:
+            self.index_built.set(built_timestamp(manifest))
+
+    def record_reload(self) -> None:
+        """Count a rebuilt index put in service."""
+        self.index_reloads.labels(result="loaded").inc()
+
+    def record_refused_reload(self, message: str = "") -> None:
+        """Count a rebuilt index that did not load (the old one serves on)."""
+        self.index_reloads.labels(result="refused").inc()
 
     def record_answer(self, answer) -> None:
         """Count one answer and, when it is one, a refusal."""

@@ -127,12 +127,18 @@ class Health(BaseModel):
 
 
 class Readiness(BaseModel):
-    """The body of GET /readyz when the index is loaded and its manifest is valid."""
+    """The body of GET /readyz when an index is loaded: the one in service, and the last rebuild refused since."""
 
     status: str = Field(examples=["ready"])
-    chunks: int = Field(description="Chunks in the loaded index")
+    chunks: int = Field(description="Chunks in the index in service")
     embedder: str
-    built_at: str
+    built_at: str = Field(description="Build time of the index in service (its manifest)")
+    index_id: str = Field(description="Short hash of the manifest of the index in service: changes with every build")
+    corpus_hash: str = Field(description="Hash of the posts the index in service was built from")
+    loaded_at: str = Field(description="When this process put the index in service (UTC)")
+    reload_refused: str | None = Field(
+        default=None, description="Why the newest index on disk was not put in service (the one above serves on), or null"
+    )
 
 
 def error_responses(*statuses: int) -> dict[int | str, dict]:

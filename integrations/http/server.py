@@ -84,6 +84,17 @@ def _descriptor_budget() -> int:
         return 1 << 20
 
 
+def show_reload_log() -> None:
+    """Print the index reload lines (loaded and refused) in the server log, in uvicorn's format."""
+    logger = logging.getLogger("docker_qa.reload")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s:     %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+
+
 def limit_repeated_logs() -> None:
     """Install the RepeatLimit filter on the loggers one failure mode could flood."""
     for name in FLOODABLE_LOGGERS:
@@ -139,9 +150,12 @@ def run(
     import uvicorn
 
     from assistant.embed import share_cpus
+    from assistant.reload import ignore_sighup
 
     share_cpus(workers * settings.embedder_copies)  # every embedder copy of every worker
     limit_repeated_logs()
+    show_reload_log()
+    ignore_sighup()  # a SIGHUP before the app has started would otherwise end the server; the lifespan takes it over
     if workers <= 1:
         from .app import create_app
 
@@ -165,7 +179,8 @@ def run(
 
 
 def _ClosingMultiprocess(config, sockets):
-    """uvicorn's worker supervisor, closing its own copy of the listening socket as soon as it is told to stop.
+    """uvicorn's worker supervisor, closing its own copy of the listening socket as soon as it is told to stop,
+    and passing SIGHUP on to the workers (each reloads its index) instead of restarting them.
 
     Otherwise the kernel keeps completing connections into the socket's backlog while the workers finish their
     in-flight requests (up to the graceful shutdown period), and every one of those is reset when the parent exits.
@@ -177,6 +192,14 @@ def _ClosingMultiprocess(config, sockets):
             for sock in self.sockets:
                 sock.close()
             super().terminate_all()
+
+        def handle_hup(self) -> None:
+            # uvicorn restarts every worker on SIGHUP; each of ours reloads its index in place instead.
+            import signal
+
+            for process in self.processes:
+                if process.process.pid is not None and process.process.exitcode is None:
+                    os.kill(process.process.pid, signal.SIGHUP)
 
     return ClosingMultiprocess(config, sockets)
 
@@ -199,7 +222,11 @@ def app_from_environment():
     """The app of one worker process, built from the settings its parent passed down."""
     from .app import create_app
 
+    from assistant.reload import ignore_sighup
+
     limit_repeated_logs()
+    show_reload_log()
+    ignore_sighup()  # until the lifespan reloads on it
     payload = os.environ.get(SETTINGS_ENV)
     settings = Settings.model_validate_json(payload) if payload else Settings()
     return create_app(settings)

@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from assistant.errors import ConfigError
 
-__all__ = ["create_bolt_app", "run_socket_mode"]
+__all__ = ["create_bolt_app", "run_socket_mode", "socket_mode_app"]
 
 
 def require(value: str | None, variable: str, what: str) -> str:
@@ -61,14 +61,29 @@ def create_bolt_app(settings, assistant, client=None, deliveries=None):
     return app
 
 
+def socket_mode_app(settings, client=None):
+    """The Bolt app of Socket Mode and the reloader holding the assistant it answers with (loaded here)."""
+    from assistant.reload import IndexReloader
+
+    reloader = IndexReloader(settings)
+    reloader.load_initial()
+    return create_bolt_app(settings, lambda: reloader.assistant, client=client), reloader
+
+
 def run_socket_mode(settings) -> None:
-    """Connect to Slack over Socket Mode (no public URL needed) and answer until interrupted."""
+    """Connect to Slack over Socket Mode (no public URL needed) and answer until interrupted, reloading rebuilt indexes."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-    from assistant.core import Assistant
+    from assistant.reload import install_sighup
 
     bot_token(settings.slack_bot_token)
     app_token = require(settings.slack_app_token, "SLACK_APP_TOKEN",
                         "create an app-level token (xapp-...) with the connections:write scope under Basic Information")
-    app = create_bolt_app(settings, Assistant.load(settings))
-    SocketModeHandler(app, app_token).start()
+    app, reloader = socket_mode_app(settings)
+    reloader.start()
+    restore_sighup = install_sighup(reloader)
+    try:
+        SocketModeHandler(app, app_token).start()
+    finally:
+        restore_sighup()
+        reloader.stop()

@@ -38,7 +38,8 @@ def verify(headers, raw: bytes, secret: str, now: float) -> tuple[str, str] | No
 
 def mount(app, settings, assistant=None):
     """Add POST /slack/events (events, /ask, button clicks) to a FastAPI app; return the Bolt app."""
-    # `assistant` None means `app.state.assistant`, read at request time (the lifespan loads it).
+    # The assistant answering is `app.state.assistant`, read at request time (the lifespan loads it and a reload
+    # replaces it); `assistant` answers while the app holds none.
     import time
 
     from fastapi import Request
@@ -53,11 +54,15 @@ def mount(app, settings, assistant=None):
                      "copy the Signing Secret from the Slack app's Basic Information page")
 
     def loaded_assistant():
-        if getattr(app.state, "assistant", None) is None:
+        # Read per question, so an index reloaded into app.state.assistant answers the next Slack question too.
+        current = getattr(app.state, "assistant", None)
+        if current is None:
+            current = assistant
+        if current is None:
             raise getattr(app.state, "load_error", None) or IndexMissing("the index is not loaded yet; retry shortly")
-        return app.state.assistant
+        return current
 
-    bolt_app = create_bolt_app(settings, assistant if assistant is not None else loaded_assistant)
+    bolt_app = create_bolt_app(settings, loaded_assistant)
     app.state.slack_deliveries = bolt_app.deliveries
     dispatch_threads = ThreadPoolExecutor(DISPATCH_THREADS, thread_name_prefix="slack-dispatch")
     seen_signatures = RecentKeys()

@@ -1,10 +1,8 @@
-"""GET /healthz (the process is up) and GET /readyz (the index is loaded and its manifest is valid)."""
+"""GET /healthz (the process is up) and GET /readyz (an index is in service, and which)."""
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 
-from assistant.settings import Settings
-
-from ..deps import get_assistant, get_settings
+from ..deps import get_assistant
 from ..schemas import Health, Readiness, error_responses
 
 router = APIRouter(tags=["health"])
@@ -17,10 +15,25 @@ async def healthz() -> dict:
 
 
 @router.get("/readyz", response_model=Readiness, summary="Readiness", responses=error_responses(503))
-def readyz(assistant=Depends(get_assistant), settings: Settings = Depends(get_settings)) -> dict:
-    """200 when the index is loaded and its manifest on disk is still valid; 503 with the reason otherwise."""
-    from assistant.index import check_manifest, read_manifest
+async def readyz(request: Request, assistant=Depends(get_assistant)) -> dict:
+    """200 while an index is in service, naming it (a rebuilt index that did not load is named too); 503 otherwise."""
+    import time
 
-    manifest = read_manifest(settings.index_dir)
-    check_manifest(manifest, settings.index_dir, settings)
-    return {"status": "ready", "chunks": assistant.chunk_count, "embedder": manifest.embedder, "built_at": manifest.built_at}
+    from assistant.reload import manifest_id
+
+    from ..errors import public_message
+
+    manifest = assistant.index.manifest
+    reloader = request.app.state.reloader
+    loaded_at = reloader.loaded_at if reloader and reloader.loaded_at else time.time()
+    refused = reloader.last_refusal if reloader else None
+    return {
+        "status": "ready",
+        "chunks": assistant.chunk_count,
+        "embedder": manifest.embedder,
+        "built_at": manifest.built_at,
+        "index_id": manifest_id(manifest),
+        "corpus_hash": manifest.corpus_hash,
+        "loaded_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(loaded_at)),
+        "reload_refused": public_message(refused) if refused else None,
+    }
