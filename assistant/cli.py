@@ -97,6 +97,27 @@ def _read_stdin_questions():
     return [line for line in text.splitlines() if line.strip()]
 
 
+def _stdin_request(line: str) -> tuple[str, list | None]:
+    """A line of `ask --json -`: a plain question, or a JSON object {"question": ..., "history": [...]}."""
+    if not line.lstrip().startswith("{"):
+        return line, None
+    from .errors import InvalidQuestion
+
+    try:
+        data = json.loads(line)
+    except ValueError as exc:
+        raise InvalidQuestion(f"the line starts with {{ but is not JSON ({exc.msg}); send a JSON object or a plain question") from None
+    if not isinstance(data, dict) or not isinstance(data.get("question"), str) or set(data) - {"question", "history"}:
+        raise InvalidQuestion('a JSON line must be an object {"question": "...", "history": [...]}')
+    history = data.get("history") or []
+    if not isinstance(history, list) or not all(
+        isinstance(turn, dict) and isinstance(turn.get("question"), str) and set(turn) <= {"question", "answer"}
+        for turn in history
+    ):
+        raise InvalidQuestion('"history" must be a list of {"question": "...", "answer": {...}} objects, oldest first')
+    return data["question"], history
+
+
 def _ask(question: str, as_json: bool, top_k: int | None, index: Path | None) -> None:
     from .core import check_question
 
@@ -105,13 +126,19 @@ def _ask(question: str, as_json: bool, top_k: int | None, index: Path | None) ->
         questions = _read_stdin_questions()
         if not questions:
             raise Failure("no questions on standard input; send one question per line")
-        from .errors import DockerQAError
+        from pydantic import ValidationError
+
+        from .errors import DockerQAError, InvalidQuestion
 
         assistant = _load(settings)
         failed = 0
         for number, line in enumerate(questions, 1):
             try:
-                answer = assistant.ask(line, top_k=top_k)
+                text, history = _stdin_request(line)
+                try:
+                    answer = assistant.ask(text, top_k=top_k, history=history)
+                except ValidationError as exc:
+                    raise InvalidQuestion(f"an answer in the history is not an answer object ({exc.errors()[0]['msg']})") from None
             except DockerQAError as exc:
                 # One bad line does not stop the batch: it gets an error in place of its answer.
                 failed += 1
@@ -134,8 +161,53 @@ def _ask(question: str, as_json: bool, top_k: int | None, index: Path | None) ->
         _render(answer)
 
 
-def _render(answer) -> None:
-    """Readable terminal output with rich: answer, cited sections with quotes, highlighted snippets."""
+def _chat(top_k: int | None, index: Path | None) -> None:
+    """`ask --chat`: a conversation in the terminal; each question is asked with the turns before it."""
+    try:
+        import readline  # noqa: F401  (line editing and the up-arrow history for input())
+    except ImportError:
+        pass
+    from .article import article_info
+    from .conversation import MAX_HISTORY
+    from .errors import DockerQAError
+    from .labels import labels
+
+    assistant = _load(_settings(index_dir=index))
+    title = article_info(assistant).title
+    click.echo(labels("en")["chat_intro"].format(title=title))
+    history: list[dict] = []
+    choices: list[str] = []
+    while True:
+        try:
+            line = input("? ").strip()
+        except EOFError:
+            click.echo()
+            return
+        except KeyboardInterrupt:
+            click.echo()
+            continue
+        if not line:
+            continue
+        if line == "/clear":
+            history, choices = [], []
+            click.echo(f"— {labels('en')['new_conversation']} / {labels('ko')['new_conversation']} —")
+            continue
+        if line.isdigit() and 1 <= int(line) <= len(choices):
+            line = choices[int(line) - 1]
+            click.echo(f"? {line}")
+        try:
+            answer = assistant.ask(line, top_k=top_k, history=history[-MAX_HISTORY:])
+        except DockerQAError as exc:
+            click.echo(f"error: {exc}", err=True)
+            continue
+        choices = answer.suggestions or (assistant.topic_questions(answer.language) if answer.refused else [])
+        _render(answer, choices)
+        history.append({"question": line, "answer": answer})
+
+
+def _render(answer, choices: list[str] | None = None) -> None:
+    """Readable terminal output with rich: how a follow-up was read, answer, cited sections with quotes,
+    highlighted snippets, and the suggested follow-ups (or other `choices`) as a numbered list."""
     from rich.console import Console
     from rich.markdown import Markdown
     from rich.panel import Panel
@@ -153,6 +225,8 @@ def _render(answer) -> None:
     else:
         refused = words["refused_posts"] if answer.posts > 1 else words["refused"]
         title = f"[dim]{escape(refused)}[/]" if answer.refused else escape(words["answer"])
+    if answer.standalone_question:
+        console.print(f"[dim]{escape(words['read_as'])}:[/] {escape(answer.standalone_question)}")
     console.print(Panel(Markdown(answer.answer), title=f"{title}  [dim]{words['confidence']} {answer.confidence:.2f}[/]", title_align="left"))
     for number, citation in enumerate(answer.citations, 1):
         where = citation.url or (f"#{citation.anchor}" if citation.anchor else "")
@@ -177,6 +251,12 @@ def _render(answer) -> None:
                 title_align="left",
             )
         )
+    listed = answer.suggestions if choices is None else choices
+    if listed:
+        heading = words["suggestions"] if listed == answer.suggestions else words["topics"]
+        console.print(f"[bold]{escape(heading)}[/]")
+        for number, item in enumerate(listed, 1):
+            console.print(f"  {number}. {escape(item)}")
 
 
 def _version() -> str:
@@ -191,18 +271,28 @@ ASK_HELP = """Answer a question about the article; the words after the options f
   ask does split compose share the kernel
   ask --json "컨테이너 간 통신은 어떻게 설정하나요?"
   printf 'q1\\nq2\\n' | ask --json -
+  ask --chat
 
 Quote a question that holds shell characters (? * ' " | & ;) or starts with a dash, or put -- before it."""
 
 
 @click.command(name="ask", help=ASK_HELP)
-@click.argument("words", metavar="QUESTION...", nargs=-1, required=True)
-@click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object (one per line with -).")
+@click.argument("words", metavar="QUESTION...", nargs=-1)
+@click.option("--json", "as_json", is_flag=True,
+              help='Print the answer as one JSON object (one per line with -, where a line may also be {"question": ..., "history": [...]}).')
+@click.option("--chat", is_flag=True, help="Chat in the terminal: follow-up questions are read in the light of the conversation.")
 @click.option("--top-k", type=click.IntRange(1, 10), default=None, help="Number of cited sections (1-10) [default: DOCKER_QA_TOP_K or 3].")
 @click.option("--index", type=click.Path(path_type=Path), default=None, help="Index directory to answer from [default: the bundled index].")
 @click.version_option(_version(), "--version", package_name="docker-qa", prog_name="ask", message="%(prog)s (docker-qa) %(version)s")
 @guarded
-def ask_command(words, as_json, top_k, index):
+def ask_command(words, as_json, chat, top_k, index):
+    if chat:
+        if words or as_json:
+            raise click.UsageError("--chat takes no question and no --json; type the questions at its prompt")
+        _chat(top_k, index)
+        return
+    if not words:
+        raise click.UsageError("Missing argument 'QUESTION...'.")
     _ask(" ".join(words), as_json, top_k, index)
 
 
@@ -304,7 +394,7 @@ def search_command(words, k, mode, index_dir):
         click.echo(f"{hit.score:.4f}  {hit.kind:8} {where}\n          {hit.text[:100]!r}")
 
 
-@main.command("eval", help="Score answers on a JSONL question file (hit@1, hit@3, MRR, verdicts, refusals, snippets, calibration).")
+@main.command("eval", help="Score answers on a JSONL question or conversation file (hit@1, hit@3, MRR, verdicts, refusals, snippets, calibration); a conversation file's first turns and follow-ups are reported apart.")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--show", is_flag=True, help="List the questions that missed.")
 @click.option("--compare", is_flag=True, help="Compare dense-only, BM25-only and hybrid retrieval.")
@@ -314,12 +404,18 @@ def search_command(words, k, mode, index_dir):
 @click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None, help="Index directory [default: the bundled index].")
 @guarded
 def eval_command(file, show, compare, top_k, markdown, calibration, index_dir):
-    from .evaluate import evaluate, read_questions, verdict_error
+    from .evaluate import evaluate, evaluate_conversations, is_conversation_file, read_conversations, read_questions, verdict_error
 
-    questions = read_questions(file)
-    assistant = _load(_settings(index_dir=index_dir))
     modes = ["dense", "bm25", "hybrid"] if compare else ["hybrid"]
-    reports = [evaluate(assistant, questions, mode, top_k) for mode in modes]
+    if is_conversation_file(file):
+        # Every turn is asked with the turns before it as history; first turns and follow-ups are reported apart.
+        conversations = read_conversations(file)
+        assistant = _load(_settings(index_dir=index_dir))
+        reports = [report for mode in modes for report in evaluate_conversations(assistant, conversations, mode, top_k)]
+    else:
+        questions = read_questions(file)
+        assistant = _load(_settings(index_dir=index_dir))
+        reports = [evaluate(assistant, questions, mode, top_k) for mode in modes]
     _print_metrics(reports, markdown, calibration)
     if show:
         marks = {"wrong": "  WRONG VERDICT", "none": "  NO VERDICT"}
@@ -329,7 +425,8 @@ def eval_command(file, show, compare, top_k, markdown, calibration, index_dir):
                 expected = "refuse" if q.offtopic else f"{q.gold} {q.verdict or ''}".strip()
                 got = "refused" if miss.refused else f"{miss.sections[:1]} {miss.verdict or ''}".strip()
                 mark = marks.get(verdict_error(miss), "")
-                click.echo(f"[{report.mode}] {q.q}\n    expected: {expected}\n    got:      {got} (rank {miss.rank}, confidence {miss.confidence:.2f}){mark}")
+                read_as = f"\n    read as:  {miss.read_as}" if miss.read_as else ""
+                click.echo(f"[{report.mode}] {q.q}{read_as}\n    expected: {expected}\n    got:      {got} (rank {miss.rank}, confidence {miss.confidence:.2f}){mark}")
 
 
 def _print_metrics(reports, markdown: bool, calibration: bool) -> None:

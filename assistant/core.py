@@ -13,6 +13,7 @@ from cachetools import LRUCache
 from .answerability import KeySubjects
 from .claims import read_claims, split_sentences
 from .compose import choose_sentences, compose_answer, refusal_text, render_chunk
+from .conversation import MAX_HISTORY, FollowUps, Reading, turns_from
 from .errors import InvalidQuestion, SnippetNotFound
 from .ingest import Chunk
 from .lexicon import load_lexicon
@@ -134,6 +135,11 @@ class Assistant:
         self.lexicon = load_lexicon()
         self.claims = read_claims(list(index.chunks), self.lexicon)
         self.key_subjects = KeySubjects(self.terms, glossary, index.chunks)
+        self.follow_ups = FollowUps(self.terms, self.lexicon, index.chunks)
+        self._rows_by_table: dict[tuple[str, str, tuple[str, ...]], list[Chunk]] = {}
+        for chunk in index.chunks:
+            if chunk.kind == "row" and not chunk.draft:
+                self._rows_by_table.setdefault((chunk.section, chunk.lang, tuple(chunk.header)), []).append(chunk)
         # Bounded LRU caches (chat repeats itself); they live and die with the loaded index. Size 0 turns them off.
         cache = lru_cache(maxsize=settings.cache_size) if settings.cache_size else (lambda function: function)
         self._embed_query = cache(self._embed_query_uncached)
@@ -202,16 +208,43 @@ class Assistant:
         return self.retriever.retrieve(check_question(question), mode)
 
     # --- answers ----------------------------------------------------------
-    def ask(self, question: str, top_k: int | None = None, mode: str = "hybrid") -> Answer:
-        """Answer a question: verdict, extractive answer, citations and snippets, or a calibrated refusal."""
+    def ask(self, question: str, top_k: int | None = None, mode: str = "hybrid", history=None) -> Answer:
+        """Answer a question: verdict, extractive answer, citations and snippets, or a calibrated refusal.
+
+        `history` holds the earlier turns of its conversation, oldest first (`conversation.Turn`s or
+        `{"question", "answer"}` mappings); a follow-up that leans on them is answered as the question it stands
+        for, given in `standalone_question`. A question that stands alone is answered exactly as without history.
+        """
         text = check_question(question)
         top_k = self.settings.top_k if top_k is None else top_k
         if not 1 <= top_k <= 10:
             raise InvalidQuestion(f"top_k is {top_k}; use a number from 1 to 10")
-        key = (text, top_k, mode)
+        reading = self.read(text, history)
+        if not reading.depends:
+            return self._answer((text, top_k, mode), lambda: self._ask_uncached(text, top_k, mode))
+        key = (reading.question, top_k, mode, reading.prior, reading.language)
+        answer = self._answer(
+            key, lambda: self._ask_uncached(reading.question, top_k, mode, reading.prior, reading.language)
+        )
+        return answer.model_copy(update={"question": text, "standalone_question": reading.question})
+
+    def read(self, question: str, history=None) -> Reading:
+        """How a question is read in its conversation (`history`: earlier turns, oldest first)."""
+        if not history:
+            return Reading(question)
+        if len(history) > MAX_HISTORY:
+            raise InvalidQuestion(f"the history has {len(history)} turns; send at most the last {MAX_HISTORY}")
+        reading = self.follow_ups.read(question, turns_from(history))
+        try:
+            check_question(reading.question)
+        except InvalidQuestion:
+            return Reading(question)  # an earlier turn too long to carry: the question is read as it stands
+        return reading
+
+    def _answer(self, key, compute) -> Answer:
         answer = self._cached(key)
         if answer is None:
-            answer = self._ask_uncached(text, top_k, mode)
+            answer = compute()
             if self._answers is not None:
                 with self._answers_lock:
                     self._answers[key] = answer
@@ -244,11 +277,21 @@ class Assistant:
         if hasattr(self._embed_query, "cache_clear"):
             self._embed_query.cache_clear()
 
-    def _ask_uncached(self, question: str, top_k: int, mode: str) -> Answer:
-        """The pipeline: retrieve, decide answerability, cite, judge the verdict, compose, attach snippets."""
+    def _ask_uncached(
+        self, question: str, top_k: int, mode: str, prior: tuple[str, ...] = (), language: str | None = None
+    ) -> Answer:
+        """The pipeline: retrieve, decide answerability, cite, judge the verdict, compose, attach snippets.
+
+        `prior`: sections a follow-up's pronoun points to, ranked first when they score within PRIOR_BONUS of the
+        best; `language`: the asker's, when a follow-up was resolved through a question in the other language.
+        """
         found = self.retrieve(question, mode)
+        if prior:
+            # The prior names sections by heading path (as citations do); retrieval keys them by (post, anchor).
+            anchors = {s.anchor for s in self.index.sections if s.label in prior}
+            found = _prefer(found, frozenset(anchors))
         answerable = self.refusal.probability(found.features)
-        language = question_language(question)
+        language = language or question_language(question)
         missing = self.key_subjects.uncovered(question)
         if not found.sections or answerable < self.refusal.threshold:
             return self._refusal(question, language, 1.0 - answerable, missing.all)
@@ -311,8 +354,48 @@ class Assistant:
             confidence=round(self._confidence(answerable, found), 4),
             citations=citations,
             snippets=article_code + catalog,
+            suggestions=self._suggestions(question, language, lead, citations),
             posts=len(self.posts),
         )
+
+    def _suggestions(self, question: str, language: str, lead: Chunk | None, citations: list[Citation]) -> list[str]:
+        """Up to three short follow-ups, in the answer's language: the neighbouring rows of the evidence's table
+        ("What about File system?"), then the question headings next to and under the first cited section."""
+        out: list[str] = []
+        if lead is not None and lead.kind == "row":
+            rows = self._rows_by_table.get((lead.section, lead.lang, tuple(lead.header)), [])
+            row = self._in_language(lead, language)
+            rows = self._rows_by_table.get((row.section, row.lang, tuple(row.header)), rows)
+            position = next((i for i, r in enumerate(rows) if r.id == row.id), None)
+            if position is not None:
+                for i in (position + 1, position - 1, position + 2):
+                    if 0 <= i < len(rows) and rows[i].cells and len(rows[i].cells[0].split()) <= 4:
+                        out.append(_about(rows[i].cells[0], language))
+        if citations:
+            out.extend(self._neighbour_questions(citations[0].section, language))
+        unique: list[str] = []
+        for item in out:
+            if item.strip().rstrip("?？") != question.strip().rstrip("?？") and item not in unique:
+                unique.append(item)
+        return unique[:3]
+
+    def _neighbour_questions(self, label: str, language: str) -> list[str]:
+        """Headings that are questions, next to or under a section, in a language."""
+        sections = [s for s in self.index.sections if not s.draft]
+        position = next((i for i, s in enumerate(sections) if s.label == label), None)
+        if position is None:
+            return []
+        parent = label.rsplit(" > ", 1)[0] if " > " in label else ""
+        level = sections[position].level
+        near = [s for s in sections[position + 1 :] if s.label.startswith(label + " > ")]
+        siblings = [s for s in sections if s.level == level and s.label != label and (s.label.rsplit(" > ", 1)[0] if " > " in s.label else "") == parent]
+        after = [s for s in siblings if sections.index(s) > position] + [s for s in reversed(siblings) if sections.index(s) < position]
+        out = []
+        for s in near + after:
+            title = self._section_titles.get((s.label, language), s.label).split(" > ")[-1].strip()
+            if title.endswith(("?", "？")):
+                out.append(title)
+        return out
 
     def _cited_sections(self, found: Retrieval, top_k: int):
         """The sections to cite: the best post's best sections, and the best section of each other post that
@@ -489,6 +572,12 @@ class Assistant:
             return titles
         return [self._section_titles.get((title, language), title) for title in titles]
 
+    def topic_questions(self, language: str) -> list[str]:
+        """A question about each of the articles' top-level topics, in a language (what a refusal offers to ask)."""
+        from .labels import labels
+
+        return [labels(language)["about_topic"].format(topic=topic) for topic in self.topics(language)]
+
     def snippet(self, snippet_id: str) -> Snippet:
         """A catalog snippet by id."""
         entry = self.catalog.get(snippet_id)
@@ -497,6 +586,29 @@ class Assistant:
         return entry.to_snippet()
 
 
+def _prefer(found: Retrieval, prior: frozenset[str]) -> Retrieval:
+    """The retrieval with the prior's sections (by anchor) ranked first when they score within PRIOR_BONUS of the best."""
+    from dataclasses import replace
+
+    best = found.sections[0][1] if found.sections else 0.0
+    ranked = sorted(
+        found.sections, key=lambda s: s[1] + (PRIOR_BONUS if s[0][1] in prior and s[1] >= best - PRIOR_BONUS else 0.0),
+        reverse=True,
+    )
+    return replace(found, sections=ranked)
+
+
+def _about(subject: str, language: str) -> str:
+    """An elliptical follow-up about a subject: "What about X?" / "X는요?"."""
+    subject = subject.strip()
+    if language == "ko":
+        last = subject[-1:]
+        has_final = "\uac00" <= last <= "\ud7a3" and (ord(last) - 0xAC00) % 28
+        return f"{subject}{'은' if has_final else '는'}요?"
+    return f"What about {subject}?"
+
+
+PRIOR_BONUS = 0.02
 SECTION_BONUS = 0.05
 CATALOG_WINDOW = 0.04
 ARTICLE_CODE_MARGIN = 0.01

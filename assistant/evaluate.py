@@ -40,6 +40,47 @@ class EvalQuestion(BaseModel):
         return self
 
 
+class EvalConversation(BaseModel):
+    """One line of a conversation file: turns asked in order, each scored with the turns before it as history."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    turns: list[EvalQuestion] = Field(min_length=1)
+
+
+def is_conversation_file(path: Path) -> bool:
+    """Whether a JSONL evaluation file holds conversations (`{"turns": [...]}` per line) rather than questions."""
+    try:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                return '"turns"' in line and isinstance(json.loads(line), dict) and "turns" in json.loads(line)
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+    return False
+
+
+def read_conversations(path: Path) -> list[EvalConversation]:
+    """Parse a JSONL conversation file, naming the line of any error."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvalFileError(f"{path}: cannot read the conversation file ({exc.__class__.__name__}); check the path") from None
+    conversations = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            conversations.append(EvalConversation.model_validate(json.loads(line)))
+        except (ValueError, ValidationError) as exc:
+            first = str(exc).splitlines()[0][:120]
+            raise EvalFileError(
+                f"{path}:{number}: not a conversation record ({first}); see tests/data/conversations_dev.jsonl"
+            ) from None
+    if not conversations:
+        raise EvalFileError(f"{path}: no conversations in the file; add one JSON object per line")
+    return conversations
+
+
 def read_questions(path: Path) -> list[EvalQuestion]:
     """Parse a JSONL question file, naming the line of any error."""
     try:
@@ -72,6 +113,7 @@ class Outcome:
     snippet_codes: list[str]
     rank: int | None = None  # 1-based rank of the first citation matching a gold string
     in_language: bool | None = None  # the answer text is in the question's language (None for refusals)
+    read_as: str | None = None  # how a follow-up was read (its standalone question), when it differs
 
 
 @dataclass
@@ -197,13 +239,34 @@ def evaluate(assistant, questions: list[EvalQuestion], mode: str = "hybrid", top
     report = Report(mode)
     for question in questions:
         answer = assistant.ask(question.q, top_k=top_k, mode=mode)
-        sections = [c.section for c in answer.citations]
-        rank = next((i + 1 for i, s in enumerate(sections) if any(g in s for g in question.gold)), None)
-        in_language = None if answer.refused else answer_in_language(question.q, answer.answer)
-        report.outcomes.append(
-            Outcome(question, sections, answer.verdict, answer.refused, answer.confidence, [s.code for s in answer.snippets], rank, in_language)
-        )
+        report.outcomes.append(score(question, answer))
     return report
+
+
+def evaluate_conversations(
+    assistant, conversations: list[EvalConversation], mode: str = "hybrid", top_k: int = 3
+) -> tuple[Report, Report]:
+    """Ask every turn with the turns before it (and the answers they got) as history; first turns and follow-ups
+    are scored in separate reports."""
+    first, follow_ups = Report(f"{mode}: first turns"), Report(f"{mode}: follow-ups")
+    for conversation in conversations:
+        history: list[dict] = []
+        for position, turn in enumerate(conversation.turns):
+            answer = assistant.ask(turn.q, top_k=top_k, mode=mode, history=history)
+            (follow_ups if position else first).outcomes.append(score(turn, answer))
+            history.append({"question": turn.q, "answer": answer})
+    return first, follow_ups
+
+
+def score(question: EvalQuestion, answer) -> Outcome:
+    """How one answer fared against its question's gold."""
+    sections = [c.section for c in answer.citations]
+    rank = next((i + 1 for i, s in enumerate(sections) if any(g in s for g in question.gold)), None)
+    in_language = None if answer.refused else answer_in_language(question.q, answer.answer)
+    return Outcome(
+        question, sections, answer.verdict, answer.refused, answer.confidence, [s.code for s in answer.snippets], rank,
+        in_language, getattr(answer, "standalone_question", None),
+    )
 
 
 def answer_in_language(question: str, answer: str) -> bool:

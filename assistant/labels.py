@@ -52,6 +52,12 @@ LABELS: dict[str, dict[str, str]] = {
         "code_of": "{language} code: {title}",
         "opens_new_tab": "opens in a new tab",
         "try_topic": "Try a question about one of these topics.",
+        "read_as": "Read as",
+        "suggestions": "Ask next",
+        "new_conversation": "New conversation",
+        "chat_intro": "Ask about the article {title}. Follow-up questions are read in the light of the conversation; /clear starts a new one, Ctrl-D leaves. Type a number to ask a listed question.",
+        "topics": "Topics",
+        "about_topic": "What does the article say about {topic}?",
     },
     "ko": {
         "yes": "네",
@@ -97,6 +103,12 @@ LABELS: dict[str, dict[str, str]] = {
         "code_of": "{language} 코드: {title}",
         "opens_new_tab": "새 탭에서 열림",
         "try_topic": "이 주제 중 하나로 질문해 보세요.",
+        "read_as": "이렇게 이해했습니다",
+        "suggestions": "이어서 물어보기",
+        "new_conversation": "새 대화",
+        "chat_intro": "{title} 글에 대해 물어보세요. 이어지는 질문은 앞의 대화에 비추어 읽습니다. /clear로 새 대화를 시작하고 Ctrl-D로 나갑니다. 번호를 입력하면 목록의 질문을 합니다.",
+        "topics": "주제",
+        "about_topic": "{topic}에 대해 알려 주세요",
     },
 }
 

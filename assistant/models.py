@@ -84,6 +84,14 @@ class Answer(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     snippets: list[Snippet] = Field(default_factory=list)
     posts: int = Field(default=1, ge=0, description="Posts in the index; with more than one, surfaces name each citation's post")
+    standalone_question: str | None = Field(
+        default=None,
+        description="How a follow-up was read in its conversation (in the asker's language), when that differs from `question`",
+    )
+    suggestions: list[str] = Field(
+        default_factory=list,
+        description="2-3 short follow-up questions about the neighbouring rows or sections of the evidence, in `language`",
+    )
 
 
 class SearchHit(BaseModel):

@@ -6,7 +6,7 @@ import threading
 import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 BOT_USER_ID = "UBOTDOCKERQA"
 BOT_ID = "BBOTDOCKERQA"
@@ -24,7 +24,7 @@ class Call:
 
 
 class FakeSlack:
-    """A threaded HTTP server on 127.0.0.1 answering auth.test, chat.* and response_url posts; it can be told to
+    """A threaded HTTP server on 127.0.0.1 answering auth.test, chat.*, conversations.replies and response_url posts; it can be told to
     fail (HTTP errors, 429 with Retry-After, ok: false) or to stall."""
 
     def __init__(self):
@@ -35,11 +35,17 @@ class FakeSlack:
         self.refused: list[Call] = []  # calls answered from the script
         self.stalled: dict[str, threading.Event] = {}  # method -> calls wait until the event is set
         self.waiting = 0  # calls waiting on a stall right now
+        self.messages: list[dict] = []  # users' messages conversations.replies returns along with the bot's
         self._condition = threading.Condition()
         self._ts = itertools.count(1)
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                # slack_sdk sends conversations.replies as a GET with the arguments in the query string.
+                url = urlsplit(self.path)
+                self._respond(url.path, dict(parse_qsl(url.query)))
+
             def do_POST(self):
                 raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode("utf-8")
                 if self.headers.get("Content-Type", "").startswith("application/json"):
@@ -48,7 +54,10 @@ class FakeSlack:
                     args = dict(parse_qsl(raw))
                 if isinstance(args.get("blocks"), str):
                     args["blocks"] = json.loads(args["blocks"])
-                method = self.path.removeprefix("/api/").strip("/")
+                self._respond(self.path, args)
+
+            def _respond(self, path, args):
+                method = path.removeprefix("/api/").strip("/")
                 fake._stall(method)
                 scripted = fake._scripted(method, args, dict(self.headers))
                 status, headers, payload = scripted or (200, {}, fake._answer(method, args, dict(self.headers)))
@@ -94,6 +103,7 @@ class FakeSlack:
             self.failures.clear()
             self.script.clear()
             self.refused.clear()
+            self.messages.clear()
             for gate in self.stalled.values():
                 gate.set()
             self.stalled.clear()
@@ -164,6 +174,19 @@ class FakeSlack:
             message = {"type": "message", "text": args.get("text", ""), "user": BOT_USER_ID, "bot_id": BOT_ID,
                        "ts": ts, "blocks": args.get("blocks", [])}
             return {"ok": True, "channel": args.get("channel"), "ts": ts, "message": message}
+        if method == "conversations.replies":
+            # The thread's parent and replies, oldest first: messages posted with chat.postMessage and the ones a
+            # test added as users' messages.
+            thread = args.get("ts")
+            posted = [
+                {**call.response["message"], "thread_ts": call.args.get("thread_ts") or call.response["ts"]}
+                for call in self.calls
+                if call.method == "chat.postMessage" and call.response.get("ok") and call.args.get("channel") == args.get("channel")
+                and (call.args.get("thread_ts") or call.response["ts"]) == thread
+            ]
+            added = [m for m in self.messages if m.get("channel") == args.get("channel") and m.get("thread_ts", m.get("ts")) == thread]
+            messages = sorted(posted + added, key=lambda m: float(m["ts"]))
+            return {"ok": True, "messages": messages, "has_more": False}
         if method == "chat.update":
             return {"ok": True, "channel": args.get("channel"), "ts": args.get("ts"), "text": args.get("text", "")}
         if method == "chat.postEphemeral":

@@ -169,3 +169,11 @@ def test_reload_bench_rebuilds_twice_under_wrk_and_writes_its_page(tmp_path):
     assert page.startswith("# ") and "Machine: " in page
     [row] = table_rows(page, "1 ")
     assert int(row[1]) > 0 and row[7] == "2/0" and row[8] == "yes"  # both builds went in; failures are reported, not judged
+
+
+def test_followup_bench_times_reading_follow_ups(tmp_path):
+    run_script("bench_followup.py", "--rounds", "1", "--limit", "3", "--out-dir", str(tmp_path))
+    page = written_page(tmp_path, "followup")
+    (resolve,) = table_rows(page, "resolve |")
+    assert int(resolve[1]) > 0 and float(resolve[2]) > 0
+    assert table_rows(page, "answer")

@@ -115,10 +115,14 @@ def test_serve_and_the_curl_example(workdir):
                 time.sleep(0.1)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as page:
             assert "도커 단점과 해결 방법" in page.read().decode("utf-8")
-        [curl] = [command for _, command in bash_commands(README) if program(command) == "curl"]
+        # the question, then a follow-up sent with its history
+        curl, follow_up = [command for _, command in bash_commands(README) if program(command) == "curl"]
         done = run(curl.replace("127.0.0.1:8000", f"127.0.0.1:{port}"), cwd, env)
         assert done.returncode == 0, done.stderr
         assert json.loads(done.stdout)["verdict"] == "yes"
+        done = run(follow_up.replace("127.0.0.1:8000", f"127.0.0.1:{port}"), cwd, env)
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["standalone_question"] == "Do containers share the CPU and memory?"
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -315,10 +315,10 @@ def test_korean_question_then_earlier_answers_stay_until_cleared(page):
     assert turns.first.locator(".question p").inner_text() == KOREAN
     assert turns.first.locator(".verdict").count() == 1
 
-    page.get_by_role("button", name="Clear").click()
+    page.get_by_role("button", name="New conversation").click()
     assert turns.count() == 0
     assert page.locator("#welcome").is_visible()
-    assert page.get_by_role("button", name="Clear").is_disabled()
+    assert page.get_by_role("button", name="New conversation").is_disabled()
     assert page.evaluate("document.activeElement.id") == "question"
 
 

@@ -3,6 +3,8 @@
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr, field_validator
 from pydantic_core import PydanticCustomError
 
+from assistant.conversation import MAX_HISTORY
+from assistant.models import Answer
 from assistant.settings import MAX_QUESTION_CHARS
 
 EXAMPLE_QUESTION = "does split compose share the kernel?"
@@ -25,7 +27,22 @@ ASK_EXAMPLES = {
         "summary": "More citations",
         "value": {"question": "How do I make Docker images smaller?", "top_k": 5},
     },
+    "follow-up": {
+        "summary": "A follow-up, with the conversation so far",
+        "value": {"question": "what about CPU and memory?", "history": [{"question": "Do containers share the kernel?"}]},
+    },
 }
+
+
+class HistoryTurn(BaseModel):
+    """An earlier turn of the conversation: the question and, optionally, the answer the API returned for it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    question: StrictStr = Field(
+        min_length=1, max_length=MAX_QUESTION_CHARS, pattern=QUESTION_PATTERN, description="The earlier question as asked"
+    )
+    answer: Answer | None = Field(default=None, description="The answer POST /v1/ask returned for it (may be omitted)")
 
 
 class AskRequest(BaseModel):
@@ -44,6 +61,12 @@ class AskRequest(BaseModel):
         examples=[EXAMPLE_QUESTION],
     )
     top_k: int = Field(default=3, ge=1, le=10, description="How many sections to cite")
+    history: list[HistoryTurn] = Field(
+        default_factory=list,
+        max_length=MAX_HISTORY,
+        description=f"The earlier turns of the conversation, oldest first (at most {MAX_HISTORY}); a follow-up such as "
+        "'what about CPU?' is read in their light. The server keeps no state.",
+    )
 
     @field_validator("top_k", mode="before")
     @classmethod

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from assistant import feedback
 from assistant.article import article_info
+from assistant.conversation import MAX_HISTORY
 from assistant.errors import DockerQAError
 from assistant.labels import labels
 from assistant.question import question_language
@@ -28,18 +29,54 @@ def question_from(text: str, bot_user_id: str | None = None) -> str:
     return render.unescape(text).strip()
 
 
-def reply(get_assistant: Callable, question: str, asker: str | None = None) -> dict:
-    """The message (`text` + `blocks`) answering `question`; the one place core errors become Slack text."""
+def reply(get_assistant: Callable, question: str, asker: str | None = None, history: list[dict] | None = None) -> dict:
+    """The message (`text` + `blocks`) answering `question` after the thread's earlier turns (`history`); the one
+    place core errors become Slack text."""
     try:
         assistant = get_assistant()
-        answer = assistant.ask(question)
+        answer = assistant.ask(question, history=history) if history else assistant.ask(question)
         topics = assistant.topics(answer.language) if answer.refused else None
+        asks = assistant.topic_questions(answer.language) if answer.refused and hasattr(assistant, "topic_questions") else None
     except DockerQAError as error:
         return render.error_message(str(error))
     except Exception:
         log.exception("answering a Slack question failed")
         return render.error_message("Something went wrong while answering; please try again later.")
-    return render.answer_message(answer, topics=topics, asker=asker, article=article_info(assistant))
+    return render.answer_message(answer, topics=topics, asker=asker, article=article_info(assistant), topic_questions=asks)
+
+
+def thread_history(client, channel: str, thread_ts: str | None, before_ts: str | None, bot_user_id: str | None,
+                   bot_id: str | None = None) -> list[dict]:
+    """The earlier turns of a thread, oldest first: the bot's answers in it (read with conversations.replies, the
+    question and cited sections from their buttons), the last MAX_HISTORY of them. Empty outside a thread or when
+    Slack cannot be read (the question is then answered on its own)."""
+    from slack_sdk.errors import SlackApiError
+
+    if not thread_ts or not channel:
+        return []
+    try:
+        response = client.conversations_replies(channel=channel, ts=thread_ts, limit=200)
+    except (SlackApiError, OSError) as error:
+        log.warning("could not read thread %s in %s, answering without its history: %s", thread_ts, channel, error)
+        return []
+    turns = []
+    for message in response.get("messages") or []:
+        if not isinstance(message, dict):
+            continue
+        mine = (bot_user_id and message.get("user") == bot_user_id) or (bot_id and message.get("bot_id") == bot_id)
+        if not mine or (before_ts and _ts(message.get("ts")) >= _ts(before_ts)):
+            continue
+        turn = render.turn_from_message(message)
+        if turn:
+            turns.append(turn)
+    return turns[-MAX_HISTORY:]
+
+
+def _ts(value) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return 0.0
 
 
 def usage(get_assistant: Callable) -> dict:
@@ -81,8 +118,11 @@ def register_events(app, get_assistant: Callable, deliveries: Deliveries) -> Non
             if not question:
                 client.chat_postEphemeral(channel=channel, user=event["user"], thread_ts=thread_ts, **usage(get_assistant))
                 return
+            # A mention inside a thread is a follow-up: the bot's earlier answers there are its history.
+            history = thread_history(client, channel, event.get("thread_ts"), event["ts"], context.bot_user_id,
+                                     context.bot_id)
             client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
-                                    **reply(get_assistant, question, event.get("user")))
+                                    **reply(get_assistant, question, event.get("user"), history))
 
         deliveries.submit(f"the answer to a mention in {channel}", post)
 
@@ -94,7 +134,9 @@ def register_events(app, get_assistant: Callable, deliveries: Deliveries) -> Non
         question = question_from(event.get("text", ""), context.bot_user_id)
 
         def post():
-            message = reply(get_assistant, question) if question else usage(get_assistant)
+            history = thread_history(client, channel, event.get("thread_ts"), event["ts"], context.bot_user_id,
+                                     context.bot_id) if question else []
+            message = reply(get_assistant, question, history=history) if question else usage(get_assistant)
             client.chat_postMessage(channel=channel, thread_ts=event.get("thread_ts"), unfurl_links=False,
                                     unfurl_media=False, **message)
 
@@ -124,8 +166,28 @@ def register_commands(app, get_assistant: Callable, deliveries: Deliveries) -> N
         deliveries.submit(f"the answer to /ask in {command.get('channel_id', '?')}", post)
 
 
-def register_actions(app, settings, deliveries: Deliveries) -> None:
-    """Feedback buttons: store the vote and thank the voter in the message, keeping the buttons for others."""
+def register_actions(app, settings, deliveries: Deliveries, get_assistant: Callable | None = None) -> None:
+    """Feedback buttons: store the vote and thank the voter in the message, keeping the buttons for others.
+    Suggestion buttons: ask their question in the message's thread, after the thread's earlier turns."""
+
+    @app.action(re.compile(f"^{render.SUGGESTION_ACTION}_[0-9]+$"))
+    def ask_suggestion(ack, body, action, client, context):
+        ack()
+        question = question_from(action.get("value") or "") if isinstance(action.get("value"), str) else ""
+        container = body.get("container") or {}
+        message = body.get("message") or {}
+        channel = container.get("channel_id") or (body.get("channel") or {}).get("id", "")
+        thread_ts = message.get("thread_ts") or container.get("message_ts") or message.get("ts")
+        user_id = (body.get("user") or {}).get("id")
+        if not question or not channel or get_assistant is None:
+            return
+
+        def post():
+            history = thread_history(client, channel, thread_ts, None, context.bot_user_id, context.bot_id)
+            client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
+                                    **reply(get_assistant, question, user_id, history))
+
+        deliveries.submit(f"the answer to a suggested question in {channel}", post)
 
     @app.action(re.compile(f"^({render.HELPFUL_ACTION}|{render.NOT_HELPFUL_ACTION})$"))
     def record_feedback(ack, body, action, client):
@@ -176,4 +238,4 @@ def register(app, settings, get_assistant: Callable, recent: RecentKeys, deliver
     register_middleware(app, recent)
     register_events(app, get_assistant, deliveries)
     register_commands(app, get_assistant, deliveries)
-    register_actions(app, settings, deliveries)
+    register_actions(app, settings, deliveries, get_assistant)

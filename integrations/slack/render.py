@@ -16,7 +16,7 @@ from slack_sdk.models.blocks import (
 
 from assistant.article import DEFAULT_ARTICLE, ArticleInfo
 from assistant.labels import labels
-from assistant.models import Answer
+from assistant.models import Answer, Citation
 
 MAX_TEXT = 3000  # characters in one text object (section, context element, fallback text)
 MAX_BLOCKS = 50  # blocks in one message
@@ -25,6 +25,9 @@ QUOTE_CHARS = 200  # a citation's quote is cut to this many characters
 SECTION_CHARS = 400  # a cited section path carried by a feedback button is cut to this many characters
 
 FEEDBACK_BLOCK_ID = "feedback"
+SUGGESTIONS_BLOCK_ID = "suggestions"
+SUGGESTION_ACTION = "ask_suggestion"  # action ids ask_suggestion_0, ask_suggestion_1, ...
+MAX_BUTTON_TEXT = 75  # characters of a button's label
 THANKS_BLOCK_ID = "feedback_thanks"
 HELPFUL_ACTION = "feedback_helpful"
 NOT_HELPFUL_ACTION = "feedback_not_helpful"
@@ -166,12 +169,17 @@ def _refusal_blocks(topics: list[str], article: ArticleInfo, words: dict[str, st
 
 
 def feedback_value(answer: Answer) -> str:
-    """What a feedback button carries, as JSON: the question and the answer's cited sections (as many as fit)."""
+    """What a feedback button carries, as JSON: the question, the answer's cited sections (as many as fit) and how a
+    follow-up was read; it is also what a later follow-up in the thread reads this turn from."""
     sections = [citation.section[:SECTION_CHARS] for citation in answer.citations]
     question = answer.question
+    read_as = (answer.standalone_question or "")[:MAX_BUTTON_VALUE // 2]
 
     def encode():
-        return json.dumps({"q": question, "s": sections}, ensure_ascii=False)
+        data = {"q": question, "s": sections}
+        if read_as:
+            data["r"] = read_as
+        return json.dumps(data, ensure_ascii=False)
 
     value = encode()
     while len(value) > MAX_BUTTON_VALUE and len(sections) > 1:
@@ -195,6 +203,47 @@ def parse_feedback_value(value: str) -> tuple[str, list[str]]:
         return "", []
 
 
+def turn_from_message(message: dict) -> dict | None:
+    """An earlier turn of a thread (`{"question", "answer"}`) from one of the bot's answer messages, read from the
+    value its feedback buttons carry; None for any other message."""
+    for block in message.get("blocks") or []:
+        if not isinstance(block, dict) or block.get("block_id") != FEEDBACK_BLOCK_ID:
+            continue
+        for element in block.get("elements") or []:
+            value = element.get("value") if isinstance(element, dict) else None
+            if not isinstance(value, str):
+                continue
+            question, sections = parse_feedback_value(value)
+            if not question.strip():
+                return None
+            try:
+                read_as = json.loads(value).get("r") or None
+            except (ValueError, AttributeError):
+                read_as = None
+            citations = [Citation(section=sections[0], anchor="", quote="", score=0.0)] if sections else []
+            answer = Answer(question=question, answer=unescape(message.get("text") or ""), refused=not sections,
+                            confidence=0.0, citations=citations, standalone_question=read_as if isinstance(read_as, str) else None)
+            return {"question": question, "answer": answer}
+    return None
+
+
+def _button_text(text: str) -> str:
+    return text if len(text) <= MAX_BUTTON_TEXT else text[: MAX_BUTTON_TEXT - 1] + "…"
+
+
+def suggestions_block(questions: list[tuple[str, str]]) -> dict:
+    """Buttons that ask a question in the thread: (label, question) pairs (suggested follow-ups, or a refusal's
+    topics)."""
+    return ActionsBlock(
+        block_id=SUGGESTIONS_BLOCK_ID,
+        elements=[
+            ButtonElement(action_id=f"{SUGGESTION_ACTION}_{number}", value=question[:MAX_BUTTON_VALUE],
+                          text=PlainTextObject(text=_button_text(label)))
+            for number, (label, question) in enumerate(questions[:25])
+        ],
+    ).to_dict()
+
+
 def feedback_block(answer: Answer) -> dict:
     """The helpful / not helpful buttons under an answer, in the answer's language."""
     value = feedback_value(answer)
@@ -214,12 +263,16 @@ def feedback_block(answer: Answer) -> dict:
 
 
 def answer_message(
-    answer: Answer, topics: list[str] | None = None, asker: str | None = None, article: ArticleInfo = DEFAULT_ARTICLE
+    answer: Answer, topics: list[str] | None = None, asker: str | None = None, article: ArticleInfo = DEFAULT_ARTICLE,
+    topic_questions: list[str] | None = None,
 ) -> dict:
     """The chat.postMessage arguments (`text` and `blocks`) for an answer, a refusal included, with every label in
-    the answer's language."""
+    the answer's language: how a follow-up was read, the answer, and buttons asking the suggested follow-ups (for a
+    refusal, `topic_questions`, one per topic)."""
     words = labels(answer.language)
     blocks = [_question_block(answer.question, asker, words)]
+    if answer.standalone_question:
+        blocks.append(_context(f"_{words['read_as']}:_ {escape(answer.standalone_question)}"))
     if answer.refused:
         blocks += _refusal_blocks(topics or [], article, words, several_posts=answer.posts > 1)
         fallback = words["not_found_short"].format(title=article.title)
@@ -230,10 +283,14 @@ def answer_message(
         blocks += _citation_blocks(answer, words)
         blocks += _snippet_blocks(answer, words)
         fallback = answer.answer
-    # Room for the truncation notice, the buttons and the thanks line added after a vote.
-    budget = MAX_BLOCKS - 3
+    # Room for the truncation notice, the buttons, the suggestions and the thanks line added after a vote.
+    budget = MAX_BLOCKS - 4
     if len(blocks) > budget:
         blocks = blocks[: budget - 1] + [_context(_truncation_note(answer, article, words))]
+    if answer.suggestions:
+        blocks.append(suggestions_block([(s, s) for s in answer.suggestions]))
+    elif answer.refused and topics and topic_questions:
+        blocks.append(suggestions_block(list(zip(topics, topic_questions))))
     blocks.append(feedback_block(answer))
     return {"text": truncate(escape(" ".join(fallback.split()))), "blocks": blocks}
 

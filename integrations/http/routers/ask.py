@@ -26,9 +26,10 @@ async def ask(
 ) -> Response:
     """The answer: verdict, short Markdown text, citations and snippets, or a refusal naming the article's topics."""
     # A repeated question is answered from the core's cache on the event loop; new ones go to a worker thread.
-    answer = assistant.cached_answer(body.question, top_k=body.top_k)
+    answer = None if body.history else assistant.cached_answer(body.question, top_k=body.top_k)
     if answer is None:
-        answer = await run_in_threadpool(assistant.ask, body.question, top_k=body.top_k)
+        history = [{"question": turn.question, "answer": turn.answer} for turn in body.history]
+        answer = await run_in_threadpool(assistant.ask, body.question, top_k=body.top_k, history=history)
     metrics.record_answer(answer)
     # Already a validated model: serialize once instead of letting FastAPI validate it again.
     return Response(answer.model_dump_json(), media_type="application/json")

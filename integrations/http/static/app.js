@@ -27,6 +27,11 @@ const els = {
 const LABELS = readLabels();
 
 let inFlight = null; // {turn, text, controller} while a question is being answered
+// This tab's conversation: the earlier turns, oldest first, sent with each question as `history` (the server keeps
+// no state). Each answer is cut to what the server reads from it (how it was read, refused, the first cited
+// section), so twenty turns stay well inside the request body limit.
+const MAX_HISTORY = 20;
+let history = [];
 let waitingForKey = null; // {turn, text} held back until an API key is entered
 
 /** An error to show on the page: a code for the program, a readable message for the person. */
@@ -153,7 +158,7 @@ function askForKey(reason) {
 // --- talking to the API ------------------------------------------------------------------
 
 /** The answer to `text`, or a PageError with a message fit to show. */
-async function postQuestion(text, signal) {
+async function postQuestion(text, signal, earlier = []) {
   const headers = { "Content-Type": "application/json", Accept: "application/json" };
   const key = currentKey();
   if (key) headers.Authorization = `Bearer ${key}`;
@@ -162,7 +167,7 @@ async function postQuestion(text, signal) {
     response = await fetch(ASK_URL, {
       method: "POST",
       headers,
-      body: JSON.stringify({ question: text }),
+      body: JSON.stringify(earlier.length ? { question: text, history: earlier } : { question: text }),
       signal,
       cache: "no-store",
       credentials: "same-origin",
@@ -269,6 +274,24 @@ function pendingCard(message) {
     h("span", { class: "spinner" }), h("span", { text: message }));
 }
 
+/** An earlier turn as sent back in `history`: the question, and the answer cut to what the server reads. */
+function historyTurn(text, answer) {
+  const first = (answer.citations || [])[0];
+  return {
+    question: text,
+    answer: {
+      question: String(answer.question || text),
+      language: answer.language,
+      answer: "",
+      verdict: answer.verdict ?? null,
+      refused: Boolean(answer.refused),
+      confidence: typeof answer.confidence === "number" ? answer.confidence : 0,
+      citations: first ? [{ section: String(first.section), anchor: String(first.anchor || ""), quote: "", score: 0 }] : [],
+      standalone_question: answer.standalone_question || null,
+    },
+  };
+}
+
 /** Ask `text` in `turn` (a new turn when none is given) and show the answer or the error there. */
 async function runTurn(text, turn = null) {
   if (inFlight) {
@@ -276,6 +299,7 @@ async function runTurn(text, turn = null) {
     return;
   }
   turn = turn || addTurn(text);
+  if (!turn.earlier) turn.earlier = history.slice(-MAX_HISTORY); // a retry asks with the same conversation
   const controller = new AbortController();
   inFlight = { turn, text, controller };
   setBusy(true);
@@ -283,7 +307,8 @@ async function runTurn(text, turn = null) {
   announce("Looking in the article…");
   reveal(turn, "end");
   try {
-    const answer = await postQuestion(text, controller.signal);
+    const answer = await postQuestion(text, controller.signal, turn.earlier);
+    history.push(historyTurn(text, answer));
     showInReply(turn, renderAnswer(answer));
     announce(spokenSummary(answer, labelsFor(answer.language)));
     reveal(turn, "start");
@@ -323,10 +348,11 @@ function clearConversation() {
     setBusy(false);
   }
   waitingForKey = null;
+  history = [];
   els.keyForm.hidden = true;
   els.conversation.replaceChildren();
   updateEmptyState();
-  announce("Conversation cleared.");
+  announce("New conversation.");
   els.question.focus();
 }
 
@@ -411,9 +437,40 @@ function renderAnswer(answer) {
   return card;
 }
 
+/** "Read as: ..." when a follow-up was read in the light of the conversation. */
+function renderReadAs(answer, words) {
+  if (!answer.standalone_question) return null;
+  const text = String(answer.standalone_question);
+  return h("p", { class: "read-as" }, h("span", { class: "read-as-label", text: `${words.read_as}: ` }),
+    h("span", { class: "read-as-question", lang: langOf(text), text }));
+}
+
+/** Buttons that ask a question next: the suggested follow-ups (under a heading), or a refusal's topics. */
+function renderAskButtons(items, heading, className, showHeading = true) {
+  if (!items.length) return null;
+  const list = h("ul", { class: "ask-next-list" });
+  for (const { label, question } of items) {
+    const button = h("button", { type: "button", class: "ghost ask-next", lang: langOf(label), text: label,
+      title: question !== label ? question : null });
+    button.addEventListener("click", () => {
+      if (inFlight) return;
+      runTurn(question);
+    });
+    list.append(h("li", {}, button));
+  }
+  return h("nav", { class: className, "aria-label": heading }, showHeading ? h("h3", { text: heading }) : null, list);
+}
+
+function renderSuggestions(answer, words) {
+  const items = (answer.suggestions || []).filter((s) => typeof s === "string" && s.trim()).map((s) => ({ label: s, question: s }));
+  return renderAskButtons(items, words.suggestions, "suggestions");
+}
+
 function renderAnswerCard(answer, words) {
   if (answer.refused) return renderRefusal(answer, words);
   const card = h("article", { class: "card answer", "aria-label": words.answer });
+  const readAs = renderReadAs(answer, words);
+  if (readAs) card.append(readAs);
   const head = h("div", { class: "answer-head" });
   if (VERDICTS.has(answer.verdict)) {
     head.append(h("span", { class: `verdict verdict-${answer.verdict}`, "data-verdict": answer.verdict },
@@ -425,6 +482,8 @@ function renderAnswerCard(answer, words) {
   card.append(head, renderText(answer.answer));
   if (answer.citations && answer.citations.length) card.append(renderCitations(answer.citations, words, answer.posts > 1));
   if (answer.snippets && answer.snippets.length) card.append(renderSnippets(answer.snippets, words));
+  const suggestions = renderSuggestions(answer, words);
+  if (suggestions) card.append(suggestions);
   return card;
 }
 
@@ -437,8 +496,10 @@ function renderRefusal(answer, words) {
   const topics = colon > 0 ? text.slice(colon + 2).replace(/\.\s*$/, "").split(/,\s*/).filter(Boolean) : [];
   if (topics.length >= 2) {
     const lead = text.slice(0, colon + 1);
+    // Each topic is a button asking about it.
+    const asks = topics.map((topic) => ({ label: topic, question: fill(words.about_topic, { topic }) }));
     card.append(h("p", { lang: langOf(lead), text: lead }),
-      h("ul", { class: "topics" }, topics.map((topic) => h("li", { lang: langOf(topic), text: topic }))),
+      renderAskButtons(asks, words.topics, "topics", false),
       h("p", { class: "hint", text: words.try_topic }));
   } else {
     card.append(renderText(text));

@@ -1,0 +1,440 @@
+"""Follow-up questions: whether a question leans on its conversation, and the question it stands for, without a model.
+
+A question depends on its conversation only when it carries one of two general cues of English or Korean:
+
+* **ellipsis**: it names only a new subject and leaves the rest to the earlier question: "what about X?",
+  "how about X?", "and X?", a bare "X?" of at most three words; "X는요?", "X은?", "X도요?", "그럼 X는?";
+* **anaphora**: a short question (at most eight words) whose subject is a pronoun or demonstrative: it, its,
+  that, this, these, those, they, them, their; 그거, 그건, 그게, 그걸, 그것, 이거, 이건, 이게, 이걸, 이것, 저거, 저건, 저게.
+  "it" before an infinitive ("is it safe to run ...?") is the dummy subject, not a reference.
+
+Anything else stands alone, however short, so a complete question on another subject is never bent by the history
+(and a first question, or one asked without history, is answered exactly as before).
+
+An ellipsis carries the earlier question's property to the new subject: the new words replace the term of the
+earlier question that fills the same slot in the article (the same column of one of its tables: "CPU" and
+"kernel" are both values of the "Area" column, "Kubernetes nodes" and "VMs" of "Execution Condition"), or else
+its last term (the object of an English question, the noun before a Korean predicate). An ellipsis whose new
+words the article never uses is not resolved at all, so an off-topic follow-up is refused as it would be alone.
+An anaphor is replaced by the earlier question's most specific term (the highest-weighted run of words the
+article uses), and the sections the earlier answer cited are preferred when ranking.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .lexicon import HANGUL
+from .question import question_language
+
+MAX_HISTORY = 20  # earlier turns a surface may send with a question
+ELLIPSIS_MAX_WORDS = 4  # words of the new subject in "what about X?" / "X는요?" (articles aside) and of a bare "X?"
+ANAPHOR_MAX_WORDS = 8
+# A pronoun stands for a word less common than this in general language (wordfreq Zipf; "kernel" 3.3, "containers"
+# 3.9, "used" 5.5), or a glossary term: the subject of a question, not its verbs or numbers.
+SPECIFIC_ZIPF = 4.5  # a question longer than this with "it" usually says what "it" is itself
+
+_EN_PRONOUNS = frozenset({"it", "its", "that", "this", "these", "those", "they", "them", "their"})
+_EN_DETERMINERS = frozenset({"the", "a", "an"})
+_EN_FUNCTION = frozenset(
+    {"what", "how", "why", "when", "where", "which", "who", "do", "does", "did", "is", "are", "was", "were", "can",
+     "could", "should", "would", "will", "i", "we", "you", "me", "my", "the", "a", "an", "to", "of", "for", "in", "on",
+     "with", "about", "and", "or", "if", "be", "there", "then", "so", "also", "any", "some", "between", "into", "from"}
+)
+_EN_ELLIPSIS = re.compile(
+    r"^(?:(?:and|but|so|ok|okay|also|then)[,\s]+)?(?:what|how)\s+about\s+(?P<x>.+?)\s*[?.!]*$", re.IGNORECASE
+)
+_EN_AND = re.compile(r"^(?:and|or|also)[,\s]+(?P<x>.+?)\s*[?.!]*$", re.IGNORECASE)
+_EN_BARE = re.compile(r"^(?P<x>[^?.!]+?)\s*\?+$")
+# The dummy "it" of "is it safe to ...", "is it possible to ..." and of "it is ... that/to".
+_EN_DUMMY_IT = re.compile(r"\bit\b(?:\s+\w+){0,3}\s+to\b|\bit\s+(?:is|was)\b(?:\s+\w+){0,3}\s+(?:that|to)\b", re.IGNORECASE)
+_EN_QUESTION_START = frozenset(
+    {"do", "does", "did", "is", "are", "was", "were", "can", "could", "should", "would", "will", "what", "how", "why",
+     "when", "where", "which", "who", "has", "have", "may", "might", "must"}
+)
+
+_KO_OPENERS = re.compile(r"^(?:그럼|그러면|그렇다면|그리고|근데|그런데)[,\s]+")
+_KO_ELLIPSIS = re.compile(r"^(?P<x>.+?)(?:은|는|도)\s*(?:요|요\s*그럼)?\s*[?？]*\s*$")
+_KO_PRONOUN = re.compile(r"^(?:그거|그것|이거|이것|저거|저것|그건|이건|저건|그게|이게|저게|그걸|이걸|저걸)")
+# What a contracted pronoun holds: 그건 = 그것 + 은, 그게 = 그것 + 이, 그걸 = 그것 + 을.
+_KO_CONTRACTED = {"건": "은", "게": "이", "걸": "을"}
+# Particles whose form follows the last syllable of the noun before them: (after a consonant, after a vowel).
+_KO_PARTICLE_PAIRS = {"은": ("은", "는"), "는": ("은", "는"), "이": ("이", "가"), "가": ("이", "가"), "을": ("을", "를"),
+                      "를": ("을", "를"), "과": ("과", "와"), "와": ("과", "와"), "으로": ("으로", "로"), "로": ("으로", "로")}
+_NOUN_TAGS = ("NNG", "NNP", "NNB", "NR", "NP", "SL", "SH", "SN", "XR", "XSN")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One earlier turn of a conversation: the question as asked and, when the client kept it, its answer."""
+
+    question: str
+    answer: object | None = None  # an assistant.models.Answer
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a question is read in its conversation: the question the core answers and what it leans on."""
+
+    question: str  # the resolved question (the question itself when it stands alone)
+    depends: bool = False
+    prior: tuple[str, ...] = ()  # sections cited for the turn a pronoun points to, preferred when ranking
+    language: str | None = None  # the asker's language, when it differs from the resolved question's
+
+
+@dataclass(frozen=True)
+class _Cue:
+    kind: str  # "ellipsis" | "anaphora"
+    new: str = ""  # the new subject of an ellipsis
+    pronoun: int = -1  # the word index of the anaphor
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A word of a question (a Korean eojeol), split into its content part and its trailing particle."""
+
+    start: int
+    end: int
+    stem: str
+    particle: str = ""
+    keys: frozenset[str] = field(default_factory=frozenset)
+
+
+class FollowUps:
+    """Resolves follow-up questions against one loaded index (its tables, term weights and predicates)."""
+
+    def __init__(self, terms, lexicon, chunks):
+        self.terms = terms
+        self.lexicon = lexicon
+        # term key -> the cells it appears in, as (table column, the cell's term keys); a column is
+        # (section, language, column number)
+        self._cells: dict[str, list[tuple[tuple[str, str, int], str, frozenset[str]]]] = {}
+        for chunk in chunks:
+            if chunk.kind != "row" or chunk.draft:
+                continue
+            for column, cell in enumerate(chunk.cells):
+                keys = terms.keys(cell, known_only=True)
+                for key in keys:
+                    self._cells.setdefault(key, []).append(((chunk.section, chunk.lang, column), chunk.id, keys))
+
+    # --- the public entry --------------------------------------------------
+    def read(self, question: str, history: list[Turn] | tuple[Turn, ...] | None) -> Reading:
+        """The question as it is meant in its conversation (`history` oldest first)."""
+        if not history:
+            return Reading(question)
+        cue = self.cue(question)
+        if cue is None:
+            return Reading(question)
+        earlier = self._antecedent_turn(history)
+        if earlier is None:
+            return Reading(question)
+        before, answer, asked = earlier
+        language = question_language(question)
+        if cue.kind == "ellipsis":
+            earlier_cue = self.cue(asked) if before != asked else None
+            earlier_new = _bare(earlier_cue.new, language) if earlier_cue and earlier_cue.kind == "ellipsis" else None
+            resolved = self._carry(before, cue.new, language, earlier_new)
+            prior: tuple[str, ...] = ()
+        else:
+            resolved = self._replace_pronoun(question, cue.pronoun, before, language)
+            prior = tuple(c.section for c in getattr(answer, "citations", [])[:1]) if answer is not None else ()
+        if not resolved or resolved == question:
+            return Reading(question)
+        differs = question_language(resolved) != language
+        return Reading(resolved, True, prior, language if differs else None)
+
+    # --- is it a follow-up? -----------------------------------------------
+    def cue(self, question: str) -> _Cue | None:
+        """The ellipsis or anaphor that makes the question lean on an earlier one, or None when it stands alone."""
+        text = question.strip()
+        if question_language(text) == "ko":
+            return self._korean_cue(text)
+        words = text.split()
+        for pattern in (_EN_ELLIPSIS, _EN_AND):
+            match = pattern.match(text)
+            if match:
+                new = match.group("x")
+                new_words = [w for w in new.split() if w.lower() not in _EN_DETERMINERS]
+                if new_words and new_words[0].lower() in _EN_QUESTION_START:
+                    return self._english_anaphor(new, offset=len(words) - len(new_words), words=words)
+                if len(new_words) <= ELLIPSIS_MAX_WORDS:
+                    return _Cue("ellipsis", new=new)
+                return None
+        match = _EN_BARE.match(text)
+        if match and len(words) <= ELLIPSIS_MAX_WORDS and words[0].lower().strip(",") not in _EN_QUESTION_START:
+            if not any(w.lower().strip("?,.") in _EN_PRONOUNS for w in words):
+                return _Cue("ellipsis", new=match.group("x"))
+        return self._english_anaphor(text, 0, words)
+
+    def _english_anaphor(self, text: str, offset: int, words: list[str]) -> _Cue | None:
+        if len(words) > ANAPHOR_MAX_WORDS or _EN_DUMMY_IT.search(text):
+            return None
+        for index, word in enumerate(words[offset:], offset):
+            if word.lower().strip("?,.!'\"") in _EN_PRONOUNS:
+                return _Cue("anaphora", pronoun=index)
+        return None
+
+    def _korean_cue(self, text: str) -> _Cue | None:
+        body = _KO_OPENERS.sub("", text)
+        words = body.split()
+        for index, word in enumerate(text.split()):
+            if _KO_PRONOUN.match(word) and len(words) <= ANAPHOR_MAX_WORDS:
+                return _Cue("anaphora", pronoun=index)
+        match = _KO_ELLIPSIS.match(body)
+        if match and len(match.group("x").split()) <= ELLIPSIS_MAX_WORDS and not self._has_predicate(match.group("x")):
+            return _Cue("ellipsis", new=match.group("x").strip())
+        return None
+
+    def _has_predicate(self, text: str) -> bool:
+        from .lexical import tagged_morphemes
+
+        if not HANGUL.search(text):
+            return False
+        return any(tag.startswith(("VV", "VA", "VX", "EF", "EC", "XSV", "XSA")) for _form, tag in tagged_morphemes(text))
+
+    # --- which earlier turn -------------------------------------------------
+    def _antecedent_turn(self, history) -> tuple[str, object | None, str] | None:
+        """The latest earlier turn that was answered (a refused turn is skipped): as it was read, its answer and
+        the question as asked."""
+        readings: list[tuple[str, object | None, str]] = []
+        for position, turn in enumerate(history):
+            answer = turn.answer
+            standalone = getattr(answer, "standalone_question", None) if answer is not None else None
+            if standalone:
+                text = standalone
+            elif answer is not None:
+                text = turn.question
+            else:
+                # No answer kept: read the turn against the ones before it, as the core did.
+                text = self.read(turn.question, history[:position]).question
+            readings.append((text, answer, turn.question))
+        for text, answer, asked in reversed(readings):
+            if answer is None or not getattr(answer, "refused", False):
+                return text, answer, asked
+        return None
+
+    # --- ellipsis: carry the earlier question to a new subject ---------------
+    def _carry(self, before: str, new: str, language: str, earlier_new: str | None = None) -> str | None:
+        new = _bare(new, language)
+        new_keys = self.terms.keys(new, known_only=True)
+        if not new_keys or new_keys != self.terms.keys(new):
+            return None  # the article never uses (some of) the new words: the follow-up is read as it stands
+        if earlier_new and earlier_new in before:
+            # "what about A?" then "and B?": B takes A's place in the question A was read into.
+            return before.replace(earlier_new, new, 1)
+        units = [u for u in self._units(before) if u.keys and not self._is_predicate(u) and not (u.keys & new_keys)]
+        units = [u for u in units if self._specific(u)] or units
+        if not units:
+            return None
+        scores = {u.start: self._parallel(u.keys, new_keys) for u in units}
+        target = max(units, key=lambda u: (scores[u.start], u.start))
+        if not scores[target.start]:
+            target = units[-1]
+        else:
+            # The rest of the table cell goes with it: "host OS kernel" is one value of its column.
+            cell = self._best_cell(target.keys, new_keys)
+            every = self._units(before)
+            i = next(k for k, u in enumerate(every) if u.start == target.start)
+            left, right = i, i
+            while left > 0 and every[left - 1].keys and every[left - 1].keys <= cell and not every[left - 1].particle:
+                left -= 1
+            while right + 1 < len(every) and every[right + 1].keys and every[right + 1].keys <= cell and not every[right].particle:
+                right += 1
+            target = _Unit(every[left].start, every[right].end, before[every[left].start : every[right].end],
+                           every[right].particle, target.keys)
+        # "CPU and memory" was one subject: a parallel term joined to the target by "and", "or", "/" or "," goes too.
+        first, last = target, target
+        for unit in units:
+            if scores[unit.start] and unit is not target:
+                if _joined(before, unit, first):
+                    first = unit
+                elif _joined(before, last, unit):
+                    last = unit
+        span = _Unit(first.start, last.end, before[first.start:last.end], last.particle)
+        return self._splice(before, span, new)
+
+    def _parallel(self, keys: frozenset[str], new_keys: frozenset[str]) -> float:
+        """How well a term of the earlier question and the new words fill the same table column, in two different
+        rows: the largest product of the share of its cell the term makes up and the share of theirs the new words
+        make up ("VMs" is a third of "Running on different VMs", "Kubernetes nodes" half of "Deployed to different
+        Kubernetes nodes"; "kernel" is a small part of a cell about Kata Containers in that column). 0 when the
+        article never puts them in one column."""
+        theirs = [
+            (slot, row, len(new_keys & cell) / len(cell)) for key in new_keys for slot, row, cell in self._cells.get(key, ())
+        ]
+        best = 0.0
+        for key in keys:
+            for slot, row, cell in self._cells.get(key, ()):
+                share = len(keys & cell) / len(cell)
+                for other_slot, other_row, other_share in theirs:
+                    if other_slot == slot and other_row != row:
+                        best = max(best, share * other_share)
+        return best
+
+    def _best_cell(self, keys: frozenset[str], new_keys: frozenset[str]) -> frozenset[str]:
+        """The cell through which a term of the earlier question is parallel to the new words."""
+        theirs = {(slot, row) for key in new_keys for slot, row, _ in self._cells.get(key, ())}
+        slots = {slot for slot, _ in theirs}
+        best, found = -1.0, frozenset()
+        for key in keys:
+            for slot, row, cell in self._cells.get(key, ()):
+                if slot in slots and (slot, row) not in theirs and len(keys & cell) / len(cell) > best:
+                    best, found = len(keys & cell) / len(cell), cell
+        return found
+
+    # --- anaphora: the pronoun stands for the earlier question's subject ------
+    def _replace_pronoun(self, question: str, index: int, before: str, language: str) -> str | None:
+        phrase = self._focus(before, language)
+        if not phrase:
+            return None
+        words = question.split()
+        word = words[index]
+        if language == "ko":
+            match = _KO_PRONOUN.match(word)
+            rest = word[match.end():]
+            particle = _KO_CONTRACTED.get(match.group(0)[-1], "") + rest if match.group(0)[-1] in _KO_CONTRACTED else rest
+            words[index] = phrase + _agree(phrase, particle)
+        else:
+            bare = word.strip("?,.!'\"")
+            trailing = word[len(word.rstrip("?,.!'\"")):]
+            replacement = f"{phrase}'s" if bare.lower() in ("its", "their") else phrase
+            if index == 0:
+                replacement = replacement[:1].upper() + replacement[1:]
+            words[index] = replacement + trailing
+        return " ".join(words)
+
+    def _focus(self, before: str, language: str) -> str | None:
+        """The earlier question's most specific run of words the article uses (its subject, for a pronoun)."""
+        units = [u for u in self._units(before) if u.keys and not self._is_predicate(u) and self._specific(u)]
+        if not units:
+            return None
+        best = max(units, key=lambda u: (self.terms.weight(u.keys), u.start))
+        run = [best]
+        positions = {u.start: u for u in units}
+        ordered = sorted(units, key=lambda u: u.start)
+        # Neighbouring content words join it ("--privileged flag", "Host OS kernel"), unless a particle ends one.
+        i = ordered.index(best)
+        while i > 0 and ordered[i - 1].end + 1 >= run[0].start and not ordered[i - 1].particle:
+            i -= 1
+            run.insert(0, ordered[i])
+        j = ordered.index(best)
+        while j + 1 < len(ordered) and run[-1].end + 1 >= ordered[j + 1].start and not run[-1].particle:
+            j += 1
+            run.append(ordered[j])
+        del positions
+        text = " ".join(u.stem for u in run)
+        if language == "en" and question_language(before) == "en":
+            preceding = before[: run[0].start].split()
+            if preceding and preceding[-1].lower() in _EN_DETERMINERS:
+                text = f"{preceding[-1].lower()} {text}"
+        return text
+
+    # --- words of a question -----------------------------------------------
+    def _units(self, text: str) -> list[_Unit]:
+        units = []
+        for match in re.finditer(r"\S+", text):
+            word = match.group(0)
+            core = word.strip("?？,.!'\"()")
+            if not core:
+                continue
+            start = match.start() + word.index(core)
+            stem, particle = _split_particle(core)
+            if stem.lower() in _EN_FUNCTION or stem.lower() in _EN_PRONOUNS:
+                continue
+            units.append(_Unit(start, start + len(core), stem, particle, self.terms.keys(stem, known_only=True)))
+        return units
+
+    def _is_predicate(self, unit: _Unit) -> bool:
+        if HANGUL.search(unit.stem):
+            return self._has_predicate(unit.stem + unit.particle) or bool(self.lexicon.predicate_in(unit.stem))
+        return self.lexicon.english_predicate(unit.stem.lower()) is not None
+
+    def _specific(self, unit: _Unit) -> bool:
+        """A word that can name a subject: a glossary term, or a word not common in general language."""
+        from .answerability import zipf
+
+        word = unit.stem.lower()
+        if re.search(r"^[a-z]{3,}(?:ed|ing)$", word):
+            return False  # an English participle ("deleted", "running") describes a subject rather than names it
+        if any(key.startswith("#") for key in unit.keys):
+            return True
+        return zipf(word, "ko" if HANGUL.search(word) else "en") < SPECIFIC_ZIPF
+
+    def _splice(self, before: str, target: _Unit, new: str) -> str:
+        particle = _agree(new, target.particle) if target.particle else ""
+        return before[: target.start] + new + particle + before[target.end:]
+
+
+def _bare(new: str, language: str) -> str:
+    """The new subject of an ellipsis without a leading article."""
+    return re.sub(r"^(?:the|a|an)\s+", "", new.strip(), flags=re.IGNORECASE) if language == "en" else new.strip()
+
+
+def _joined(text: str, left: _Unit, right: _Unit) -> bool:
+    """Whether two words of a question are joined as one coordinated subject ("CPU and memory", "CPU/메모리")."""
+    between = text[left.end : right.start] if left.end <= right.start else ""
+    if left.particle and left.particle not in ("와", "과", "랑", "이랑", "하고"):
+        return False
+    return bool(re.fullmatch(r"\s*(?:and|or|,|/|&)?\s*", between, flags=re.IGNORECASE)) and left.end < right.start + 1 and (
+        left.particle or between.strip() != "")
+
+
+def _split_particle(word: str) -> tuple[str, str]:
+    """A Korean eojeol's content part and trailing particles ("커널을" -> "커널", "을"); other words whole."""
+    if not HANGUL.search(word):
+        return word, ""
+    from .lexical import tagged_morphemes
+
+    morphemes = tagged_morphemes(word)
+    cut = len(morphemes)
+    while cut > 0 and morphemes[cut - 1][1].startswith("J"):
+        cut -= 1
+    if cut == len(morphemes) or cut == 0:
+        return word, ""
+    particle = "".join(form for form, _ in morphemes[cut:])
+    if not word.endswith(particle):
+        return word, ""
+    return word[: len(word) - len(particle)], particle
+
+
+def _agree(noun: str, particle: str) -> str:
+    """A particle in the form that follows `noun` (을 after a consonant, 를 after a vowel, ...)."""
+    for first, (after_consonant, after_vowel) in _KO_PARTICLE_PAIRS.items():
+        if particle.startswith(first):
+            last = noun.rstrip()[-1:] if noun.strip() else ""
+            if HANGUL.match(last):
+                form = after_consonant if (ord(last) - 0xAC00) % 28 else after_vowel
+            elif last.isascii() and last.isalpha():
+                form = after_consonant if _latin_ends_in_consonant(noun.rstrip()) else after_vowel
+            else:
+                return particle
+            return form + particle[len(first):]
+    return particle
+
+
+def _latin_ends_in_consonant(word: str) -> bool:
+    """Whether a Latin word, read in Korean, ends in a consonant: an acronym by the name of its last letter
+    (CPU 씨피유, VM 브이엠), another word by its last letter (kernel, volume)."""
+    tail = re.findall(r"[A-Za-z]+", word)[-1]
+    if tail.isupper() and len(tail) <= 5:
+        return tail[-1] in "LMNR"
+    return tail[-1].lower() not in "aeiouy"
+
+
+def turns_from(items) -> list[Turn]:
+    """Turns from plain data: `[{"question": str, "answer": Answer | dict | None}, ...]` (oldest first)."""
+    from .models import Answer
+
+    turns = []
+    for item in items or ():
+        if isinstance(item, Turn):
+            turns.append(item)
+            continue
+        answer = item.get("answer") if isinstance(item, dict) else getattr(item, "answer", None)
+        question = item.get("question") if isinstance(item, dict) else getattr(item, "question")
+        if isinstance(answer, dict):
+            answer = Answer.model_validate(answer)
+        turns.append(Turn(question, answer))
+    return turns

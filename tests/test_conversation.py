@@ -1,0 +1,151 @@
+"""Follow-up questions on the real article and embedder: which questions lean on their conversation, how they are
+read, that single questions and first turns are answered exactly as without history, and the conversation eval."""
+
+import json
+
+import pytest
+
+from assistant.conversation import Turn
+from assistant.errors import InvalidQuestion
+from assistant.evaluate import evaluate_conversations, is_conversation_file, read_conversations, read_questions
+from conftest import DATA
+
+FOLLOW_UPS = DATA / "conversations_dev.jsonl"
+SINGLE_SETS = ["dev_questions.jsonl", "snippet_questions.jsonl"]
+
+
+def _same(a, b):
+    """Two answers agree on everything a single question's answer says (the conversation fields aside)."""
+    left = a.model_dump(exclude={"standalone_question"})
+    right = b.model_dump(exclude={"standalone_question"})
+    return left == right
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("what about CPU and memory?", "ellipsis"),
+        ("And the file system?", "ellipsis"),
+        ("How about Kata Containers?", "ellipsis"),
+        ("Volumes?", "ellipsis"),
+        ("CPU는요?", "ellipsis"),
+        ("그럼 VM은?", "ellipsis"),
+        ("메모리도요?", "ellipsis"),
+        ("is that safe?", "anaphora"),
+        ("how do I prevent it?", "anaphora"),
+        ("show me the command for that", "anaphora"),
+        ("그건 운영 환경에서 써도 되나요?", "anaphora"),
+        ("그거 명령어 예시 보여줘", "anaphora"),
+        # complete questions stand alone, however they start
+        ("Do containers share the kernel?", None),
+        ("How do I make Docker images smaller?", None),
+        ("What does it mean that isolation between containers is not perfect?", None),
+        ("Is it safe to use --privileged in production?", None),
+        ("컨테이너 간 통신은 어떻게 설정하나요?", None),
+        ("그럼 컨테이너가 삭제되면 데이터는 어떻게 되나요?", None),
+    ],
+)
+def test_which_questions_lean_on_the_conversation(assistant, question, kind):
+    cue = assistant.follow_ups.cue(question)
+    assert (cue.kind if cue else None) == kind
+
+
+@pytest.mark.parametrize(
+    "history, question, read_as",
+    [
+        (["Do containers share the kernel?"], "what about CPU and memory?", "Do containers share the CPU and memory?"),
+        (["Do services deployed on different VMs share a kernel?"], "What about Kubernetes nodes?",
+         "Do services deployed on Kubernetes nodes share a kernel?"),
+        (["Is the PID space shared?", "what about the file system?"], "and the network namespace?",
+         "Is the network namespace space shared?"),
+        (["컨테이너끼리 커널을 공유하나요?"], "CPU는요?", "컨테이너끼리 CPU를 공유하나요?"),
+        (["컨테이너끼리 커널을 공유하나요?"], "그럼 파일 시스템은?", "컨테이너끼리 파일 시스템을 공유하나요?"),
+        (["What is the risk of the --privileged flag?"], "Is it safe in production?", "Is the --privileged safe in production?"),
+        (["--privileged 옵션은 어떤 위험이 있나요?"], "그건 운영 환경에서 써도 되나요?", "--privileged 옵션은 운영 환경에서 써도 되나요?"),
+    ],
+)
+def test_follow_ups_are_read_as_standalone_questions(assistant, history, question, read_as):
+    assert assistant.read(question, [{"question": q} for q in history]).question == read_as
+
+
+def test_a_follow_up_answer_says_how_it_was_read(assistant):
+    first = assistant.ask("Do containers share the kernel?")
+    answer = assistant.ask("what about CPU and memory?", history=[{"question": first.question, "answer": first}])
+    assert answer.question == "what about CPU and memory?"
+    assert answer.standalone_question == "Do containers share the CPU and memory?"
+    assert "무엇을 공유하고 무엇을 격리할까" in answer.citations[0].section
+    assert answer.verdict == "partial"
+    # the answer JSON a client got back works as history too
+    again = assistant.ask("what about CPU and memory?", history=[{"question": first.question, "answer": json.loads(first.model_dump_json())}])
+    assert again == answer
+
+
+def test_off_topic_follow_ups_are_refused(assistant):
+    history = [Turn("Do containers share the kernel?", assistant.ask("Do containers share the kernel?"))]
+    for question in ("what about pizza?", "what about the weather in Seoul tomorrow?", "그럼 피자는?"):
+        answer = assistant.ask(question, history=history)
+        assert answer.refused and answer.standalone_question is None, question
+
+
+def test_a_complete_question_on_another_subject_is_not_bent(assistant):
+    history = [{"question": "Do containers share the kernel?"}]
+    for question in ("How do I make Docker images smaller?", "Why does NAT hurt network performance?"):
+        assert assistant.ask(question, history=history) == assistant.ask(question)
+
+
+def test_a_refused_turn_is_skipped_when_reading_a_follow_up(assistant):
+    history = [{"question": "Is the PID space shared?", "answer": assistant.ask("Is the PID space shared?")},
+               {"question": "What is the best pizza topping?", "answer": assistant.ask("What is the best pizza topping?")}]
+    answer = assistant.ask("what about disk volumes?", history=history)
+    assert answer.standalone_question == "Is the disk volumes space shared?" or "disk volumes" in answer.standalone_question
+    assert not answer.refused
+
+
+@pytest.mark.parametrize("name", SINGLE_SETS)
+def test_single_questions_are_answered_as_without_history(assistant, name):
+    """A question that stands alone gets the very same answer with a conversation before it."""
+    history = [{"question": "Do containers share the kernel?"}, {"question": "what about CPU?"}]
+    for question in read_questions(DATA / name):
+        alone = assistant.ask(question.q)
+        assert assistant.read(question.q).question == question.q
+        with_history = assistant.ask(question.q, history=history)
+        if with_history.standalone_question is None:
+            assert _same(alone, with_history), question.q
+
+
+def test_first_turns_of_the_conversation_file_are_answered_as_single_questions(assistant):
+    for conversation in read_conversations(FOLLOW_UPS):
+        first = conversation.turns[0].q
+        assert assistant.ask(first, history=[]) == assistant.ask(first)
+
+
+def test_history_longer_than_twenty_turns_is_refused(assistant):
+    with pytest.raises(InvalidQuestion, match="at most the last 20"):
+        assistant.ask("what about CPU?", history=[{"question": "Do containers share the kernel?"}] * 21)
+
+
+def test_suggestions_are_short_questions_in_the_answer_language(assistant):
+    english = assistant.ask("Is the PID space shared?")
+    korean = assistant.ask("PID 공간은 공유되나요?")
+    assert 2 <= len(english.suggestions) <= 3 and all(s.endswith("?") for s in english.suggestions)
+    assert 2 <= len(korean.suggestions) <= 3 and all(any("\uac00" <= c <= "\ud7a3" for c in s) for s in korean.suggestions)
+    assert assistant.ask("What is the best pizza topping?").suggestions == []
+
+
+def test_suggested_follow_ups_are_answered_in_the_conversation(assistant):
+    first = assistant.ask("Is the PID space shared?")
+    history = [{"question": first.question, "answer": first}]
+    for suggestion in first.suggestions:
+        answer = assistant.ask(suggestion, history=history)
+        assert not answer.refused, suggestion
+
+
+def test_conversation_eval_reports_first_turns_and_follow_ups_apart(assistant):
+    assert is_conversation_file(FOLLOW_UPS) and not is_conversation_file(DATA / "dev_questions.jsonl")
+    first, follow_ups = evaluate_conversations(assistant, read_conversations(FOLLOW_UPS))
+    first_metrics, follow_metrics = first.metrics(), follow_ups.metrics()
+    assert first_metrics["questions"] == len(read_conversations(FOLLOW_UPS))
+    assert first_metrics["hit@1"] == 1.0
+    assert follow_metrics["hit@1"] >= 0.9
+    assert follow_metrics["verdict_wrong"] == 0
+    assert follow_metrics["far_refusal"] == 1.0
