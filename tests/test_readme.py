@@ -17,8 +17,8 @@ from conftest import ROOT
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 # Commands the README shows but this test does not run, and why: installs, image builds and cluster changes are
 # checked by tests/test_deploy.py (hadolint, Compose schema, manifests, the wheel in a fresh environment); `slack`
-# needs Slack's servers (tests/test_slack.py drives the same app against a fake one).
-NOT_RUN = {"pip", "docker", "kubectl", "cp"}
+# needs Slack's servers (tests/test_slack.py drives the same app against a fake one), and `export` only sets its tokens.
+NOT_RUN = {"pip", "docker", "kubectl", "cp", "export"}
 
 
 def bash_commands(markdown: str) -> list[tuple[str, str]]:
