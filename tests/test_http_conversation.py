@@ -111,3 +111,12 @@ def test_openapi_documents_history(client):
     assert ask_request["properties"]["history"]["maxItems"] == 20
     answer = schema["components"]["schemas"]["Answer"]
     assert {"standalone_question", "suggestions"} <= set(answer["properties"])
+
+
+@pytest.mark.parametrize("field, value", [("posts", False), ("confidence", True), ("refused", 0), ("verdict", "maybe")])
+def test_an_answer_in_history_must_have_the_documented_types(client, field, value):
+    answer = client.post("/v1/ask", json={"question": "Do containers share the kernel?"}).json()
+    turn = {"question": "Do containers share the kernel?", "answer": {**answer, field: value}}
+    response = client.post("/v1/ask", json={"question": "what about CPU?", "history": [turn]})
+    assert response.status_code == 422, response.text
+    assert field in response.json()["error"]["message"]

@@ -44,6 +44,12 @@ class HistoryTurn(BaseModel):
     )
     answer: Answer | None = Field(default=None, description="The answer POST /v1/ask returned for it (may be omitted)")
 
+    @field_validator("answer", mode="before")
+    @classmethod
+    def _as_documented(cls, value):
+        """The answer exactly as the schema types it: no true for a number or 0 for a boolean."""
+        return Answer.model_validate(value, strict=True) if isinstance(value, dict) else value
+
 
 class AskRequest(BaseModel):
     """A question for POST /v1/ask."""
