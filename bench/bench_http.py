@@ -26,6 +26,7 @@ import urllib.request
 from datetime import datetime, timezone
 from pathlib import Path
 
+import record
 from record import cpu_model
 
 ROOT = Path(os.path.abspath(__file__)).parent.parent
@@ -225,20 +226,8 @@ class Server:
         )
 
     def wait_ready(self, timeout: float = 120) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                self.log.flush()
-                tail = "\n".join(self.log_path.read_text(errors="replace").splitlines()[-15:])
-                raise SystemExit(f"the server exited ({self.process.returncode}):\n{tail}")
-            try:
-                with urllib.request.urlopen(self.url + "/readyz", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            time.sleep(0.3)
-        raise SystemExit(f"the server was not ready after {timeout} s; see {self.log_path}")
+        self.log.flush()
+        record.wait_ready(self.url, self.process, self.log_path, timeout)
 
     def post_ask(self, question: str) -> dict:
         request = urllib.request.Request(

@@ -18,12 +18,12 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
+import record
 from record import Page
 
 ROOT = Path(os.path.abspath(__file__)).parent.parent
@@ -45,21 +45,6 @@ def ask(url: str) -> str:
     )
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.loads(response.read())["answer"]
-
-
-def wait_ready(url: str, process: subprocess.Popen, log: Path, timeout: float = 300) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"the server exited ({process.returncode}); see {log}")
-        try:
-            with urllib.request.urlopen(url + "/readyz", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.3)
-    raise SystemExit(f"the server was not ready after {timeout} s; see {log}")
 
 
 def edit(source: Path, marker: str) -> None:
@@ -97,7 +82,7 @@ def run(workers: int, args, embedder, work: Path) -> dict:
             cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True,
         )
         try:
-            wait_ready(url, server, log)
+            record.wait_ready(url, server, log, timeout=300)
             while log.read_text(errors="replace").count("Application startup complete") < workers:
                 time.sleep(0.2)
             # Warm-up, not measured: every worker answers the question once and caches it. One question first, so

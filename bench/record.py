@@ -191,3 +191,23 @@ def spawn_measured(command: list[str], env: dict | None = None, cwd: Path = ROOT
 
 def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
+
+
+def wait_ready(url: str, process: subprocess.Popen, log_path: Path, timeout: float = 120) -> None:
+    """Wait until the server at `url` answers /readyz with 200; exit with the log's tail if it stops or never does."""
+    import urllib.error
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            tail = "\n".join(Path(log_path).read_text(errors="replace").splitlines()[-15:])
+            raise SystemExit(f"the server exited ({process.returncode}):\n{tail}")
+        try:
+            with urllib.request.urlopen(url + "/readyz", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.3)
+    raise SystemExit(f"the server was not ready after {timeout} s; see {log_path}")

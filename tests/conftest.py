@@ -41,3 +41,17 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "st" in item.keywords:
             item.add_marker(skip)
+
+
+def build_post_index(tmp_path, name: str, text: str):
+    """Write one Markdown post and build its index with `docker-qa index build`; the index folder."""
+    from click.testing import CliRunner
+
+    from assistant.cli import main
+
+    post = tmp_path / name
+    post.write_text(text, encoding="utf-8")
+    out = tmp_path / "idx"
+    result = CliRunner().invoke(main, ["index", "build", str(post), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out

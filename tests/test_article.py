@@ -3,13 +3,12 @@ and in Slack's help; an index of another post names that post."""
 
 import json
 
-from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from assistant.article import DEFAULT_ARTICLE, article_info
-from assistant.cli import main
 from assistant.core import Assistant
 from assistant.settings import Settings
+from conftest import build_post_index
 from integrations.http.app import create_app
 from integrations.slack import render
 
@@ -28,14 +27,12 @@ def test_title_and_examples_of_the_bundled_index(assistant):
 
 
 def test_another_post_names_itself_everywhere(tmp_path):
-    post = tmp_path / "post.md"
-    post.write_text(
+    out = build_post_index(
+        tmp_path,
+        "post.md",
         "---\ntitle: Volumes <in> practice & more\n---\n\n## Keeping data\n\nVolumes keep data.\n\n"
         "## Why do bind mounts break on macOS?\n\nFile sharing is slow.\n",
-        encoding="utf-8",
     )
-    out = tmp_path / "idx"
-    assert CliRunner().invoke(main, ["index", "build", str(post), "--out", str(out)]).exit_code == 0
     settings = Settings(index_dir=out, base_url="https://blog.example.com/volumes")
     assistant = Assistant.load(settings)
     info = article_info(assistant)

