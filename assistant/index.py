@@ -73,11 +73,11 @@ def assets_hash(settings: Settings) -> str:
 
 def load_background(settings: Settings) -> list[str]:
     """Contrast passages on subjects the articles do not cover (corpus/background.yml)."""
-    import yaml
+    from .paths import read_yaml
 
     if not settings.background_file.exists():
         return []
-    return [str(line) for line in yaml.safe_load(settings.background_file.read_text(encoding="utf-8")) or []]
+    return [str(line) for line in read_yaml(settings.background_file.read_text(encoding="utf-8")) or []]
 
 
 def _source_label(source: Path) -> str:

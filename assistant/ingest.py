@@ -215,12 +215,14 @@ def parse_article(text: str, document: str = "article", include_drafts: bool = F
     """Parse one Markdown article (with optional YAML front matter) into sections and chunks."""
     import yaml
 
+    from .paths import read_yaml
+
     source = _KRAMDOWN_IAL.sub("", text)
     tokens = _markdown().parse(source)
     meta: dict = {}
     if tokens and tokens[0].type == "front_matter":
         try:
-            meta = yaml.safe_load(tokens[0].content) or {}
+            meta = read_yaml(tokens[0].content) or {}
         except yaml.YAMLError as exc:
             raise IngestError(f"{document}: front matter is not valid YAML ({exc.__class__.__name__}); fix the block between the --- lines") from None
         if not isinstance(meta, dict):

@@ -40,8 +40,11 @@ def korean_morphemes(text: str) -> list[str]:
     return out
 
 
-def tagged_morphemes(text: str) -> list[tuple[str, str]]:
-    """Every morpheme of a Korean text with its mecab-ko tag, contractions expanded ("사라집니다" -> 사라지/VV, ᄇ니다/EF)."""
+@lru_cache(maxsize=16384)
+def tagged_morphemes(text: str) -> tuple[tuple[str, str], ...]:
+    """Every morpheme of a Korean text with its mecab-ko tag, contractions expanded ("사라집니다" -> 사라지/VV, ᄇ니다/EF).
+
+    Cached, like _tokens: the posts' sentences are analysed again for every question."""
     out: list[tuple[str, str]] = []
     for morpheme in _mecab().parse(text):
         feature = morpheme.feature
@@ -51,7 +54,7 @@ def tagged_morphemes(text: str) -> list[tuple[str, str]]:
                 out.append((form, tag))
         else:
             out.append((morpheme.surface, feature.pos))
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
@@ -75,10 +78,17 @@ def _latin(word: str) -> list[str]:
 
 
 def tokenize(text: str) -> list[str]:
+    """Tokens for BM25 (see _tokens); a new list each call."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=16384)
+def _tokens(text: str) -> tuple[str, ...]:
     """Tokens for BM25: stemmed English words, exact technical tokens and their parts, Korean content morphemes.
 
     Korean glues particles and endings onto words ("커널을", "커널은", "공유하나요"), so Hangul runs go through
     the mecab-ko morphological analyzer and only content morphemes are kept; "커널" then matches every form.
+    Cached: the posts' sentences are read again for every question (verdicts, answer text).
     """
     text = unicodedata.normalize("NFKC", text).lower()
     tokens: list[str] = korean_morphemes(text) if _HANGUL.search(text) else []
@@ -94,7 +104,7 @@ def tokenize(text: str) -> list[str]:
             tokens.extend(t for part in re.split(r"[-_./]", word) if part for t in _latin(part))
         else:
             tokens.extend(_latin(word))
-    return tokens
+    return tuple(tokens)
 
 
 @dataclass(frozen=True)
@@ -136,10 +146,12 @@ def load_glossary(path: Path) -> Glossary:
     """Read corpus/glossary.yml; a missing file means no expansion."""
     import yaml
 
+    from .paths import read_yaml
+
     if not path.exists():
         return Glossary(())
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        data = read_yaml(path.read_text(encoding="utf-8")) or []
         entries = tuple((tuple(item["en"]), tuple(item["ko"])) for item in data)
     except (yaml.YAMLError, KeyError, TypeError):
         raise IngestError(f"{path}: not a glossary (a YAML list of {{en: [...], ko: [...]}}); fix or remove it") from None

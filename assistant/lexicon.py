@@ -59,14 +59,14 @@ class Lexicon:
 @lru_cache(maxsize=4)
 def load_lexicon(directory: Path = _DATA) -> Lexicon:
     """Read predicates.yml and cells.yml."""
-    import yaml
+    from .paths import read_yaml
 
     english: dict[str, str] = {}
     korean: dict[str, str] = {}
     opposite: dict[str, str] = {}
     possibility: set[str] = set()
     risky: set[str] = set()
-    for entry in yaml.safe_load((directory / "predicates.yml").read_text(encoding="utf-8")):
+    for entry in read_yaml((directory / "predicates.yml").read_text(encoding="utf-8")):
         for word in entry.get("en", []):
             english[str(word).lower()] = entry["id"]
         for word in entry.get("ko", []):
@@ -77,7 +77,7 @@ def load_lexicon(directory: Path = _DATA) -> Lexicon:
         if entry.get("opposite"):
             opposite[entry["id"]] = entry["opposite"]
     cells = {}
-    for value, texts in yaml.safe_load((directory / "cells.yml").read_text(encoding="utf-8")).items():
+    for value, texts in read_yaml((directory / "cells.yml").read_text(encoding="utf-8")).items():
         for text in texts:
             cells[str(text).lower()] = value
     return Lexicon(english, korean, opposite, cells, frozenset(possibility), frozenset(risky))

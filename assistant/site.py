@@ -56,11 +56,13 @@ def read_site(folder: Path) -> Site:
     """The site's URL settings; IngestError for a site without `_posts/` or with an unreadable `_config.yml`."""
     import yaml
 
+    from .paths import read_yaml
+
     config: dict = {}
     file = folder / CONFIG
     if file.is_file():
         try:
-            config = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+            config = read_yaml(file.read_text(encoding="utf-8")) or {}
         except UnicodeDecodeError:
             raise IngestError(f"{file}: not UTF-8 text; save it as UTF-8") from None
         except yaml.YAMLError as exc:

@@ -94,8 +94,10 @@ def load_entry(path: Path) -> CatalogEntry:
     """Read and validate one catalog file; the file stem must equal the entry's id."""
     import yaml
 
+    from .paths import read_yaml
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
