@@ -195,8 +195,8 @@ def _is_condition(clause: list[tuple[str, str]]) -> bool:
 def _is_modifier(clause: list[tuple[str, str]], k: int) -> bool:
     """Whether the predicate at k only modifies a noun ("같은 네트워크", "간단한 도구"), hedges aside ("받을 가능성")."""
     j = k + 1
-    while j < len(clause) and clause[j][1] in ("XSV", "XSA", "XSN"):
-        j += 1
+    while j < len(clause) and (clause[j][1] in ("XSV", "XSA", "XSN") or clause[j][0] == "가능"):
+        j += 1  # "접근 가능한 파일" (files it can access) only modifies "파일" too
     if j < len(clause) and clause[j][1] == "ETM":
         after = clause[j + 1][0] if j + 1 < len(clause) else ""
         return after not in ("가능", "수", "것")

@@ -49,7 +49,7 @@ _EN_ELLIPSIS = re.compile(
 _EN_AND = re.compile(r"^(?:and|or|also)[,\s]+(?P<x>.+?)\s*[?.!]*$", re.IGNORECASE)
 _EN_BARE = re.compile(r"^(?P<x>[^?.!]+?)\s*\?+$")
 # The dummy "it" of "is it safe to ...", "is it possible to ..." and of "it is ... that/to".
-_EN_DUMMY_IT = re.compile(r"\bit\b(?:\s+\w+){0,3}\s+to\b|\bit\s+(?:is|was)\b(?:\s+\w+){0,3}\s+(?:that|to)\b", re.IGNORECASE)
+EN_DUMMY_IT = re.compile(r"\bit\b(?:\s+\w+){0,3}\s+to\b|\bit\s+(?:is|was)\b(?:\s+\w+){0,3}\s+(?:that|to)\b", re.IGNORECASE)
 _EN_QUESTION_START = frozenset(
     {"do", "does", "did", "is", "are", "was", "were", "can", "could", "should", "would", "will", "what", "how", "why",
      "when", "where", "which", "who", "has", "have", "may", "might", "must"}
@@ -57,7 +57,7 @@ _EN_QUESTION_START = frozenset(
 
 _KO_OPENERS = re.compile(r"^(?:그럼|그러면|그렇다면|그리고|근데|그런데)[,\s]+")
 _KO_ELLIPSIS = re.compile(r"^(?P<x>.+?)(?:은|는|도)\s*(?:요|요\s*그럼)?\s*[?？]*\s*$")
-_KO_PRONOUN = re.compile(r"^(?:그거|그것|이거|이것|저거|저것|그건|이건|저건|그게|이게|저게|그걸|이걸|저걸)")
+KO_PRONOUN = re.compile(r"^(?:그거|그것|이거|이것|저거|저것|그건|이건|저건|그게|이게|저게|그걸|이걸|저걸)")
 # What a contracted pronoun holds: 그건 = 그것 + 은, 그게 = 그것 + 이, 그걸 = 그것 + 을.
 _KO_CONTRACTED = {"건": "은", "게": "이", "걸": "을"}
 # Particles whose form follows the last syllable of the noun before them: (after a consonant, after a vowel).
@@ -169,7 +169,7 @@ class FollowUps:
         return self._english_anaphor(text, 0, words)
 
     def _english_anaphor(self, text: str, offset: int, words: list[str]) -> _Cue | None:
-        if len(words) > ANAPHOR_MAX_WORDS or _EN_DUMMY_IT.search(text):
+        if len(words) > ANAPHOR_MAX_WORDS or EN_DUMMY_IT.search(text):
             return None
         for index, word in enumerate(words[offset:], offset):
             if word.lower().strip("?,.!'\"") in _EN_PRONOUNS:
@@ -180,7 +180,7 @@ class FollowUps:
         body = _KO_OPENERS.sub("", text)
         words = body.split()
         for index, word in enumerate(text.split()):
-            if _KO_PRONOUN.match(word) and len(words) <= ANAPHOR_MAX_WORDS:
+            if KO_PRONOUN.match(word) and len(words) <= ANAPHOR_MAX_WORDS:
                 return _Cue("anaphora", pronoun=index)
         match = _KO_ELLIPSIS.match(body)
         if match and len(match.group("x").split()) <= ELLIPSIS_MAX_WORDS and not self._has_predicate(match.group("x")):
@@ -292,7 +292,7 @@ class FollowUps:
         words = question.split()
         word = words[index]
         if language == "ko":
-            match = _KO_PRONOUN.match(word)
+            match = KO_PRONOUN.match(word)
             rest = word[match.end():]
             particle = _KO_CONTRACTED.get(match.group(0)[-1], "") + rest if match.group(0)[-1] in _KO_CONTRACTED else rest
             words[index] = phrase + _agree(phrase, particle)

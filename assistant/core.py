@@ -22,7 +22,7 @@ from .question import asks_for_command, question_language, read_question
 from .retrieve import Retrieval, Retriever, section_key
 from .settings import MAX_QUESTION_CHARS, Settings
 from .terms import TermWeights
-from .verdict import claim_answer, decide, statement_verdict
+from .verdict import claim_answer, judge
 
 MAX_CATALOG_SNIPPETS = 3
 # Said when a post has no translation in the asker's language, so the answer quotes it in its own.
@@ -313,15 +313,13 @@ class Assistant:
                 ranked.append((self._in_language(chunk, language), item.score))
         claims = [claim for chunk, _ in ranked for claim in self.claims.get(chunk.original or chunk.id, [])]
         asked = read_question(question, self.lexicon)
-        verdict = decide(question, asked, claims, self.terms, self.lexicon)
-        if verdict is None:
-            sentences = [
-                (chunk, sentence)
-                for key in cited_keys
-                for chunk in self._prose_by_section.get(key, [])
-                for sentence in split_sentences(chunk.text)
-            ]
-            verdict = statement_verdict(question, asked, sentences, self.terms)
+        sentences = [
+            (chunk, sentence)
+            for key in cited_keys
+            for chunk in self._prose_by_section.get(key, [])
+            for sentence in split_sentences(chunk.text)
+        ]
+        verdict = judge(question, asked, claims, sentences, self.terms, self.lexicon)
         contradicting = frozenset(
             self._in_language(c.chunk, language).id
             for c in claims

@@ -15,7 +15,9 @@ Verdict = str  # "yes" | "no" | "partial"
 
 MIN_COVERAGE = 0.5  # share of the question's situation (IDF-weighted) a claim must speak to
 SPECIFICITY_PENALTY = 0.5  # weight of a row's own case words that the question does not name
-TIE = 0.1  # claims this close to the best are read together; if they disagree, no verdict
+TIE = 0.3  # claims this close to the best are read together; if they disagree, no verdict
+MIN_CASE = 0.15  # share of a table row's own case (IDF-weighted) a question must name for the row to speak to it
+MIN_MATCH = 0.25  # a claim matching less than this (after the penalty for its case) neither settles nor contradicts
 
 
 @dataclass(frozen=True)
@@ -27,34 +29,63 @@ class VerdictResult:
 
 
 def claim_answer(claim: Claim, asked: Asked, lexicon: Lexicon) -> Verdict | None:
-    """The claim's answer to the question: "may" and "can" settle questions of risk and ability, else they hedge."""
+    """The claim's answer to the question: "may" and "can" settle questions of risk and ability, else they hedge.
+
+    A sentence that says its subject can do something ("a volume can preserve the data", "the container can
+    access almost every resource") answers "does it?" yes; a table cell "possible" between "shared" and
+    "isolated" is a middle value, a partial answer to "is it shared?".
+    """
     value = claim.value
     if value in ("may", "can"):
         risk = claim.predicate in lexicon.risky and asked.predicate in (claim.predicate, lexicon.opposite.get(claim.predicate))
         if asked.possibility or risk:
             value = "yes"  # "is it at risk?" / "is it safe?" - "it may be affected"
-        elif value == "can" and asked.modal:
+        elif value == "can" and claim.column >= 0 and _hedged_row(claim):
+            value = "partial"  # "공유 가능" beside "설정에 따라 공유할 수도, 안 할 수도 있음" (it may or may not be)
+        elif value == "can" and (asked.modal or claim.column < 0):
             value = "yes"
         else:
             value = "partial"
     return lexicon.orient(value, claim.predicate, asked.predicate)
 
 
+def _hedged_row(claim: Claim) -> bool:
+    """Whether another cell of the claim's row says it depends or may be either way."""
+    others = " ".join(cell for i, cell in enumerate(claim.chunk.cells) if i not in (0, claim.column))
+    return statement_polarity(others) is None if others.strip() else False
+
+
 def decide(question: str, asked: Asked | None, claims: list[Claim], terms: TermWeights, lexicon: Lexicon) -> VerdictResult | None:
-    """The verdict of the claims that best match the question's situation, when they agree; else None.
+    """The verdict of the claims that best match the question's situation, when they agree; else None."""
+    scored = score_claims(question, asked, claims, terms, lexicon)
+    return _agreed(question, asked, scored) if scored else None
+
+
+def score_claims(
+    question: str, asked: Asked | None, claims: list[Claim], terms: TermWeights, lexicon: Lexicon
+) -> list[tuple[float, Verdict, Claim]]:
+    """(match, answer, claim) of every claim that speaks to the question's situation.
 
     A claim speaks to the question when it asserts the asked predicate or its opposite. Its match is the
     IDF-weighted share of the question's words found in the claim's own words (full weight) or around it
     (half weight), less a penalty for a table row whose own case names words the question does not: a general
     question ("do containers share the kernel?") is then settled by a general statement or row, not by the row
-    of one special case (Kata Containers), unless the question names that case.
+    of one special case (Kata Containers), unless the question names that case. A row whose case the question
+    hardly names (the property its column asks, and the words every row of the column shares, aside) says
+    nothing about it.
     """
     if asked is None or asked.changes:
-        return None
+        return []
     predicate_words = lexicon.terms_of(asked.predicate)
     situation = frozenset(k for k in terms.keys(question, known_only=True) if k not in _keys(terms, predicate_words))
     reference = terms.keys(asked.reference, known_only=True) if asked.reference else frozenset()
     total = terms.weight(situation)
+    # Words every row of a table column names ("날씨 서비스에서 ...": the running example) set no row's case apart.
+    frames: dict[tuple, frozenset[str]] = {}
+    for claim in claims:
+        if claim.column >= 0:
+            keys = terms.keys(claim.key)
+            frames[_source(claim)] = frames[_source(claim)] & keys if _source(claim) in frames else keys
     scored: list[tuple[float, Verdict, Claim]] = []
     for claim in claims:
         value = claim_answer(claim, asked, lexicon)
@@ -72,13 +103,40 @@ def decide(question: str, asked: Asked | None, claims: list[Claim], terms: TermW
         coverage = matched / total if total else 0.0
         if coverage < MIN_COVERAGE:
             continue
-        case = terms.keys(claim.key) - _keys(terms, predicate_words) if claim.key else frozenset()
-        extra = terms.weight(case - situation) / terms.weight(case) if case else 0.0
+        # A row's case: its key cell, less the words of the property its column asks ("커널 공유 여부": 커널)
+        header = claim.chunk.header[claim.column] if 0 <= claim.column < len(claim.chunk.header) else ""
+        case = terms.keys(claim.key) - _keys(terms, predicate_words) - terms.keys(header) if claim.key else frozenset()
+        if sum(1 for other in claims if other.column >= 0 and _source(other) == _source(claim)) > 1:
+            case -= frames.get(_source(claim), frozenset())
+        extra = terms.weight(case - situation) / terms.weight(case) if case and terms.weight(case) else 0.0
+        if case and terms.weight(case & situation) < MIN_CASE * terms.weight(case):
+            continue  # a row about a case the question hardly names
         scored.append((coverage - SPECIFICITY_PENALTY * extra, value, claim))
-    if not scored:
-        return None
+    return scored
+
+
+def _one_per_case(scored: list[tuple[float, Verdict, Claim]]) -> list[tuple[float, Verdict, Claim]]:
+    """The claims that can contradict each other: of a table column only its best-matching row (the other rows are
+    other cases, not other opinions), and of one sentence only its best-matching clause ("각 컨테이너는 논리적으로
+    독립되어 있으나 동일한 커널을 공유" speaks of the kernel in its second clause, of the containers in its first)."""
+    best: dict[tuple, float] = {}
+    for score, _, claim in scored:
+        best[_source(claim)] = max(best.get(_source(claim), score), score)
+    return [(score, value, claim) for score, value, claim in scored if score >= best[_source(claim)]]
+
+
+def _source(claim: Claim) -> tuple:
+    if claim.column >= 0:
+        return (claim.chunk.document, claim.chunk.section, claim.chunk.header, claim.column)
+    return (claim.chunk.document, claim.text)
+
+
+def _agreed(question: str, asked: Asked, scored: list[tuple[float, Verdict, Claim]]) -> VerdictResult | None:
+    """The verdict of the best-matching claims, when they agree."""
     best = max(score for score, _, _ in scored)
-    tier = [(value, claim) for score, value, claim in scored if score >= best - TIE]
+    if best < MIN_MATCH:
+        return None
+    tier = [(value, claim) for score, value, claim in _one_per_case(scored) if score >= max(best - TIE, MIN_MATCH)]
     values = {value for value, _ in tier}
     if len(values) != 1:
         return None
@@ -110,11 +168,15 @@ LEADS = {
 FULL_STATEMENT = 0.9  # IDF-weighted share of the question's words a statement must contain to settle it alone
 
 _EN_STATEMENT_NEGATION = re.compile(r"\b(not|no|never|cannot|none|neither|nor)\b|n't\b")
-_EN_STATEMENT_UNSURE = re.compile(r"\b(may|might|could|possibly|potentially|partially|partly|sometimes|depends?|depending|without|unless|than)\b")
+_EN_STATEMENT_UNSURE = re.compile(
+    r"\b(may|might|could|possibly|potentially|partially|partly|sometimes|depends?|depending|without|unless|than"
+    r"|only|instead|solely|merely)\b"  # a restriction ("only on a single server") or a substitution ("instead of")
+)
 _EN_CONDITION = re.compile(r"^\W*(if|when|whenever|once)\b|\bif\b")
 _EN_COMPARISON = re.compile(r"\b(than|more|less|better|worse|fewer)\b")
 _KO_NEGATION = {("않", "VX"), ("없", "VA"), ("못하", "VX"), ("아니", "VCN"), ("안", "MAG"), ("못", "MAG")}
-_KO_UNSURE_FORMS = {"가능성", "보다"}
+_KO_UNSURE_FORMS = {"가능성", "보다", "대신", "오직"}
+_KO_RESTRICTION = {("만", "JX"), ("뿐", "NNB"), ("뿐", "JX")}  # "단일 서버에서만" (only on one server)
 _KO_CONDITION_FORMS = {"경우", "때", "면", "으면", "다면", "ㄴ다면", "시"}
 
 
@@ -129,13 +191,15 @@ def statement_polarity(sentence: str, conditional_question: bool = False, modal_
         pairs = list(zip(forms, forms[1:]))
         if any(form in _KO_UNSURE_FORMS for form in forms) or ("수", "도") in pairs or ("가능", "성") in pairs:
             return None
+        if any(pair in _KO_RESTRICTION for pair in morphemes):
+            return None
         if not modal_question and (("수", "있") in pairs or "가능" in forms):
             return None
         if not conditional_question and any(form in _KO_CONDITION_FORMS for form in forms):
             return None
         negations = sum(1 for pair in morphemes if pair in _KO_NEGATION)
     else:
-        lowered = sentence.lower()
+        lowered = re.sub(r"\bno matter\b", "", sentence.lower())  # "no matter how many ...": a concession, not a denial
         if _EN_STATEMENT_UNSURE.search(lowered) or (not conditional_question and _EN_CONDITION.search(lowered)):
             return None
         if not modal_question and re.search(r"\b(can|able|possible)\b", lowered):
@@ -152,34 +216,52 @@ def _conditional(question: str) -> bool:
     return bool(_EN_CONDITION.search(question.lower()))
 
 
+def full_statements(question: str, asked: Asked | None, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> list[tuple[Verdict | None, Chunk, str]]:
+    """(polarity, chunk, sentence) of every sentence that contains (nearly) every word of a yes/no question;
+    polarity None when the sentence says them with a hedge, a condition or a restriction."""
+    if not is_yes_no(question) or (asked is not None and (asked.changes or asked.reference)):
+        return []
+    lowered = question.lower()
+    if _EN_COMPARISON.search(lowered) or "보다" in question:
+        return []
+    keys = terms.keys(question)
+    total = terms.weight(keys)
+    if len(keys) < 2 or not total:
+        return []
+    conditional = _conditional(question)
+    modal = asked.modal if asked is not None else bool(re.search(r"^\s*(can|could)\b|수\s*있|가능", lowered))
+    verbs = frozenset().union(*(terms.keys(verb) for verb in _korean_verbs(question)))
+    return [
+        (statement_polarity(sentence, conditional, modal), chunk, sentence)
+        for chunk, sentence in sentences
+        if terms.weight(keys & terms.keys(sentence)) >= FULL_STATEMENT * total and verbs <= terms.keys(sentence)
+    ]
+
+
+_KO_LIGHT_VERBS = {"하", "되", "있", "없", "않", "이", "아니", "보", "주", "받"}
+
+
+def _korean_verbs(question: str) -> frozenset[str]:
+    """The Korean verbs a question asks with ("돌리" in "돌릴 수 있나요?"): a statement that settles it says them too,
+    however common they are in general language (an everyday verb weighs little in the share of its words)."""
+    if not HANGUL.search(question):
+        return frozenset()
+    from .lexical import tagged_morphemes
+
+    return frozenset(form for form, tag in tagged_morphemes(question) if tag == "VV" and form not in _KO_LIGHT_VERBS)
+
+
 def statement_verdict(question: str, asked: Asked | None, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
     """The verdict of statements that contain (nearly) every word of a yes/no question, when they agree.
 
     "Does Docker use a bridge network by default?" is settled by "Docker uses a bridge network by default" and
     denied by its negation. Every word of the question counts, words the article never uses at their full
     weight, so a statement that leaves out part of the question settles nothing; comparisons ("more ... than"),
-    "does X change whether" questions and hedged or conditional statements are left to the claims or to no one.
+    "does X change whether" questions and hedged, conditional or restricted ("only", "instead of") statements
+    are left to the claims or to no one.
     """
-    if not is_yes_no(question) or (asked is not None and (asked.changes or asked.reference)):
-        return None
-    lowered = question.lower()
-    if _EN_COMPARISON.search(lowered) or "보다" in question:
-        return None
-    keys = terms.keys(question)
-    total = terms.weight(keys)
-    if len(keys) < 2 or not total:
-        return None
-    conditional = _conditional(question)
-    modal = asked.modal if asked is not None else bool(re.search(r"^\s*(can|could)\b|수\s*있|가능", lowered))
-    found: list[tuple[Verdict, Chunk, str]] = []
-    for chunk, sentence in sentences:
-        if terms.weight(keys & terms.keys(sentence)) < FULL_STATEMENT * total:
-            continue
-        polarity = statement_polarity(sentence, conditional, modal)
-        if polarity is None:
-            return None  # the question's own words, said with a hedge or a condition: no plain answer
-        found.append((polarity, chunk, sentence))
-    if not found or len({polarity for polarity, _, _ in found}) != 1:
+    found = full_statements(question, asked, sentences, terms)
+    if not found or len({polarity for polarity, _, _ in found}) != 1 or found[0][0] is None:
         return None
     verdict, chunk, sentence = found[0]
     negated = asked.negated if asked is not None else _question_negated(question)
@@ -188,6 +270,134 @@ def statement_verdict(question: str, asked: Asked | None, sentences: list[tuple[
     if asked is not None and asked.prevented:
         verdict = {"yes": "no", "no": "yes"}[verdict]
     return VerdictResult(verdict, Claim(chunk, "", verdict, own=sentence, context="", text=sentence))
+
+
+def judge(
+    question: str, asked: Asked | None, claims: list[Claim], sentences: list[tuple[Chunk, str]], terms: TermWeights, lexicon: Lexicon
+) -> VerdictResult | None:
+    """The question's verdict from all the evidence, or None.
+
+    The claims that best match the question settle it when they agree, else the statements that contain its
+    words do. No verdict when the question asks what one piece of evidence cannot settle (whether something
+    *always* holds, whether it is *like* something else, what happens *without* something), when the best claims
+    disagree, or when a claim and a statement of the question's own words disagree (one hedges, the other not).
+    """
+    if not is_yes_no(question) or _pronoun_subject(question):
+        return None  # "does it keep ...?" with no earlier turn to say what "it" is: the subject is unknown
+    form = qualifiers(question)
+    scored = [
+        item
+        for item in score_claims(question, asked, claims, terms, lexicon)
+        if fits(form, item[2].text, f"{item[2].own} {item[2].key} {item[2].chunk.section.rsplit(' > ', 1)[-1]}", terms)
+    ]
+    if form.likeness:
+        sentences = []  # a statement of the question's words does not say "like"
+    sentences = [(chunk, sentence) for chunk, sentence in sentences if fits(form, sentence, sentence, terms)]
+    statements = full_statements(question, asked, sentences, terms)
+    if scored:
+        result = _agreed(question, asked, scored)
+        if result is None:
+            return None  # the best claims disagree: statements do not outvote them
+        flip = asked is not None and asked.prevented
+        for polarity, _, _ in statements:
+            answer = {"yes": "no", "no": "yes"}[polarity] if polarity and flip else polarity
+            if answer is not None and answer != result.verdict:
+                return None  # a sentence with the question's words says the opposite
+        return result
+    return statement_verdict(question, asked, sentences, terms)
+
+
+# What a question says about the case it asks of, beyond its words, in general English and Korean: whether it
+# asks if something holds every time ("always", "항상"), if it is like something else ("like a VM", "the way a VM
+# does", "가상머신처럼"), or what happens without something ("if I don't use a volume", "without", "볼륨 없이",
+# "제한을 안 걸면"). Evidence about the other thing (the VM, the volume) does not answer such a question, and
+# evidence without a word of generality does not say that something always holds.
+_EN_UNIVERSAL = re.compile(r"\b(always|every time|in every case|no matter|regardless|invariably|necessarily)\b")
+_KO_UNIVERSAL = {"항상", "언제나", "늘", "무조건", "반드시", "매번", "언제든", "언제든지", "관계없이", "상관없이"}
+_EN_LIKENESS = re.compile(
+    r"\b(?:(?<!would )(?<!'d )like(?! to\b)|unlike|similar to|the same as)\s+(?:a |an |the |any )?([\w.-]+(?: [\w.-]+)?)"
+    r"|\bthe (?:same )?way (?:a |an |the )?([\w.-]+) (?:does|do|did|is|are|would)\b|\bas \w+ as (?:a |an |the )?([\w.-]+(?: [\w.-]+)?)"
+)
+_KO_LIKENESS = {"처럼", "만큼", "같이"}
+_EN_ABSENCE = re.compile(
+    r"\b(?:without|unless)\s+([^,?]+)|\b(?:if|when|once)\b[^,?]*?(?:\b(?:not|never)\s+\w+|n't\s+\w+|\bno)\s+([^,?]+)"
+)
+_KO_CONDITION_ENDINGS = {"면", "으면", "다면", "ㄴ다면"}
+_PRONOUN_SUBJECT = re.compile(
+    r"^\s*(?:\w+\s+)?(?:does|do|did|is|are|was|were|can|could|will|would|should|has|have)(?:n't)?\s+(?:it|they|that|this|these|those)\b"
+)
+
+
+def _pronoun_subject(question: str) -> bool:
+    """Whether a yes/no question's subject is a pronoun ("does it keep ...?", "그거 안전해?"), the dummy "it" of
+    "is it safe to ..." aside."""
+    from .conversation import EN_DUMMY_IT, KO_PRONOUN
+
+    text = question.strip().lower()
+    return bool((_PRONOUN_SUBJECT.search(text) and not EN_DUMMY_IT.search(text)) or KO_PRONOUN.match(text))
+
+
+_KO_NOUNS = ("NNG", "NNP", "SL", "SN")
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    """What the question asks of its case: every time, like another thing, or without a thing."""
+
+    universal: bool = False
+    likeness: tuple[str, ...] = ()  # what the subject is likened to ("a vm")
+    absent: tuple[str, ...] = ()  # what the question's case goes without, each alternative ("a volume", "bind mount")
+
+
+def qualifiers(question: str) -> Qualifiers:
+    """The question's qualifiers (see Qualifiers)."""
+    lowered = question.lower()
+    universal = bool(_EN_UNIVERSAL.search(lowered))
+    likeness = [next(g for g in m.groups() if g) for m in _EN_LIKENESS.finditer(lowered)]
+    absent = [alternative for m in _EN_ABSENCE.finditer(lowered) for alternative in re.split(r"\bor\b|\band\b|/", next(g for g in m.groups() if g))]
+    if HANGUL.search(question):
+        from .lexical import tagged_morphemes
+
+        morphemes = tagged_morphemes(question)
+        universal = universal or any(form in _KO_UNIVERSAL for form, tag in morphemes if tag.startswith("MA"))
+        for i, (form, tag) in enumerate(morphemes):
+            if form in _KO_LIKENESS and tag == "JKB":
+                likeness.append(_nouns_before(morphemes, i))
+            elif form == "없이" or (form == "없" and tag == "VA") or (form, tag) in _KO_NEGATION:
+                rest = morphemes[i + 1 :]
+                if form == "없이" or any((f in _KO_CONDITION_ENDINGS and t == "EC") or f in ("상태", "경우", "때") for f, t in rest):
+                    # the noun phrase the negated verb takes ("메모리 제한을 안 걸면"), or the one before 없이
+                    j = i
+                    while j > 0 and morphemes[j - 1][1] in ("VV", "XSV", "EC") and (morphemes[j - 1][1] != "EC" or morphemes[j - 1][0] == "지"):
+                        j -= 1
+                    while j > 0 and morphemes[j - 1][1].startswith("J"):
+                        j -= 1
+                    absent.append(_nouns_before(morphemes, j))
+    return Qualifiers(universal, tuple(x.strip() for x in likeness if x.strip()), tuple(x.strip() for x in absent if x.strip()))
+
+
+def _nouns_before(morphemes, end: int) -> str:
+    start = end
+    while start > 0 and morphemes[start - 1][1] in _KO_NOUNS:
+        start -= 1
+    return " ".join(form for form, _ in morphemes[start:end])
+
+
+def _speaks_of(phrase: str, keys: frozenset[str], terms: TermWeights) -> bool:
+    """Whether every known term of the phrase is among the keys."""
+    wanted = terms.keys(phrase, known_only=True)
+    return bool(wanted) and wanted <= keys
+
+
+def fits(form: Qualifiers, text: str, own: str, terms: TermWeights) -> bool:
+    """Whether a piece of evidence (its text, and its own words: a row's case, a clause) answers the question's case."""
+    if form.universal and not (_EN_UNIVERSAL.search(text.lower()) or any(word in text for word in _KO_UNIVERSAL)):
+        return False
+    own_keys = terms.keys(own)
+    if any(_speaks_of(thing, own_keys, terms) for thing in form.absent):
+        return False  # about the thing the question goes without
+    likened = any(m for m in _EN_LIKENESS.finditer(text.lower())) or any(word in text for word in _KO_LIKENESS)
+    return likened or not any(_speaks_of(thing, own_keys, terms) for thing in form.likeness)
 
 
 def _question_negated(question: str) -> bool:
