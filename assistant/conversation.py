@@ -9,7 +9,10 @@ A question depends on its conversation only when it carries one of two general c
   "it" before an infinitive ("is it safe to run ...?") is the dummy subject, not a reference.
 
 Anything else stands alone, however short, so a complete question on another subject is never bent by the history
-(and a first question, or one asked without history, is answered exactly as before).
+(and a first question, or one asked without history, is answered exactly as before). One exception, decided by the
+core after answering: a short question without a cue (at most twelve words) that is refused alone, names no word the
+posts never mention and sits nearer the posts than any contrast subject ("so what do I need then?", "그럼 뭘로
+보완해요?") is asked again about the conversation's topic, "QUESTION (EARLIER QUESTION)", without a verdict.
 
 An ellipsis carries the earlier question's property to the new subject: the new words replace the term of the
 earlier question that fills the same slot in the article (the same column of one of its tables: "CPU" and
@@ -32,6 +35,7 @@ from .question import question_language
 MAX_HISTORY = 20  # earlier turns a surface may send with a question
 ELLIPSIS_MAX_WORDS = 4  # words of the new subject in "what about X?" / "X는요?" (articles aside) and of a bare "X?"
 ANAPHOR_MAX_WORDS = 8
+TOPIC_MAX_WORDS = 12  # a question this short that the article does not answer alone may ask about the conversation's topic
 # A pronoun stands for a word less common than this in general language (wordfreq Zipf; "kernel" 3.3, "containers"
 # 3.9, "used" 5.5), or a glossary term: the subject of a question, not its verbs or numbers.
 SPECIFIC_ZIPF = 4.5  # a question longer than this with "it" usually says what "it" is itself
@@ -55,6 +59,7 @@ _EN_QUESTION_START = frozenset(
      "when", "where", "which", "who", "has", "have", "may", "might", "must"}
 )
 
+_TOPIC = re.compile(r"^.*\((?=.*\)$)|\)$")  # an earlier topic reading "Q (TOPIC)" carries TOPIC only
 _KO_OPENERS = re.compile(r"^(?:그럼|그러면|그렇다면|그리고|근데|그런데)[,\s]+")
 _KO_ELLIPSIS = re.compile(r"^(?P<x>.+?)(?:은|는|도)\s*(?:요|요\s*그럼)?\s*[?？]*\s*$")
 KO_PRONOUN = re.compile(r"^(?:그거|그것|이거|이것|저거|저것|그건|이건|저건|그게|이게|저게|그걸|이걸|저걸)")
@@ -82,6 +87,7 @@ class Reading:
     depends: bool = False
     prior: tuple[str, ...] = ()  # sections cited for the turn a pronoun points to, preferred when ranking
     language: str | None = None  # the asker's language, when it differs from the resolved question's
+    topic: bool = False  # asked about the conversation's topic (the earlier question in parentheses): no verdict
 
 
 @dataclass(frozen=True)
@@ -144,6 +150,23 @@ class FollowUps:
             return Reading(question)
         differs = question_language(resolved) != language
         return Reading(resolved, True, prior, language if differs else None)
+
+    def on_topic(self, question: str, history: list[Turn] | tuple[Turn, ...] | None) -> Reading | None:
+        """The question asked about the conversation's topic, for a short question without a cue that the article
+        does not answer alone ("why tho?", "show me the commands", "does the bloat slow builds down too?"): the
+        question followed by the earlier question, the earlier answer's first section preferred. The core asks it
+        only when the question alone is refused and yet sits nearer the article than any other subject."""
+        if not history or len(question.split()) > TOPIC_MAX_WORDS or self.cue(question) is not None:
+            return None  # a cue the reader could not resolve ("그럼 피자는?") names a subject of its own
+        earlier = self._antecedent_turn(history)
+        if earlier is None:
+            return None
+        before, answer, _ = earlier
+        prior = tuple(c.section for c in getattr(answer, "citations", [])[:1]) if answer is not None else ()
+        language = question_language(question)
+        resolved = f"{question} ({_TOPIC.sub('', before)})"
+        differs = question_language(resolved) != language
+        return Reading(resolved, True, prior, language if differs else None, topic=True)
 
     # --- is it a follow-up? -----------------------------------------------
     def cue(self, question: str) -> _Cue | None:

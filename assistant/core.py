@@ -221,12 +221,35 @@ class Assistant:
             raise InvalidQuestion(f"top_k is {top_k}; use a number from 1 to 10")
         reading = self.read(text, history)
         if not reading.depends:
-            return self._answer((text, top_k, mode), lambda: self._ask_uncached(text, top_k, mode))
-        key = (reading.question, top_k, mode, reading.prior, reading.language)
+            answer = self._answer((text, top_k, mode), lambda: self._ask_uncached(text, top_k, mode))
+            if not (answer.refused and history):
+                return answer
+            reading = self._on_topic(text, history) or reading
+            if not reading.depends:
+                return answer
+        key = (reading.question, top_k, mode, reading.prior, reading.language, reading.topic)
         answer = self._answer(
-            key, lambda: self._ask_uncached(reading.question, top_k, mode, reading.prior, reading.language)
+            key,
+            lambda: self._ask_uncached(reading.question, top_k, mode, reading.prior, reading.language, not reading.topic),
         )
+        if reading.topic and answer.refused:
+            return self._answer((text, top_k, mode), lambda: self._ask_uncached(text, top_k, mode))
         return answer.model_copy(update={"question": text, "standalone_question": reading.question})
+
+    def _on_topic(self, question: str, history) -> Reading | None:
+        """A refused short question asked about the conversation's topic, when nothing in it is a subject of its
+        own: no word the posts never mention, and it sits nearer the posts than any contrast subject (so "what is
+        the best pizza topping?" stays refused while "why tho?" asks about the earlier question)."""
+        if self.key_subjects.uncovered(question) or self.retrieve(question).features.get("background_gap", 0.0) < 0:
+            return None
+        reading = self.follow_ups.on_topic(question, turns_from(history))
+        if reading is None:
+            return None
+        try:
+            check_question(reading.question)
+        except InvalidQuestion:
+            return None
+        return reading
 
     def read(self, question: str, history=None) -> Reading:
         """How a question is read in its conversation (`history`: earlier turns, oldest first)."""
@@ -278,12 +301,14 @@ class Assistant:
             self._embed_query.cache_clear()
 
     def _ask_uncached(
-        self, question: str, top_k: int, mode: str, prior: tuple[str, ...] = (), language: str | None = None
+        self, question: str, top_k: int, mode: str, prior: tuple[str, ...] = (), language: str | None = None, verdicts: bool = True
     ) -> Answer:
         """The pipeline: retrieve, decide answerability, cite, judge the verdict, compose, attach snippets.
 
         `prior`: sections a follow-up's pronoun points to, ranked first when they score within PRIOR_BONUS of the
-        best; `language`: the asker's, when a follow-up was resolved through a question in the other language.
+        best; `language`: the asker's, when a follow-up was resolved through a question in the other language;
+        `verdicts`: False for a question read with its conversation's topic appended (it asks what it asks, not
+        the earlier yes/no question).
         """
         found = self.retrieve(question, mode)
         if prior:
@@ -319,7 +344,7 @@ class Assistant:
             for chunk in self._prose_by_section.get(key, [])
             for sentence in split_sentences(chunk.text)
         ]
-        verdict = judge(question, asked, claims, sentences, self.terms, self.lexicon)
+        verdict = judge(question, asked, claims, sentences, self.terms, self.lexicon) if verdicts else None
         contradicting = frozenset(
             self._in_language(c.chunk, language).id
             for c in claims

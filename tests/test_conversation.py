@@ -149,3 +149,20 @@ def test_conversation_eval_reports_first_turns_and_follow_ups_apart(assistant):
     assert follow_metrics["hit@1"] >= 0.9
     assert follow_metrics["verdict_wrong"] == 0
     assert follow_metrics["far_refusal"] == 1.0
+
+
+def test_a_short_follow_up_the_article_does_not_answer_alone_asks_about_the_topic(assistant):
+    """"so what do I need then?" is refused alone; after a question about memory blowups it asks about that topic,
+    says so in standalone_question, and gives no verdict (it is not the earlier yes/no question)."""
+    first = assistant.ask("If one container's memory blows up, are the other containers affected?")
+    history = [Turn(first.question, first)]
+    for question in ("so what do I need then?", "그럼 뭘로 보완해요?"):
+        assert assistant.ask(question).refused
+        answer = assistant.ask(question, history=history)
+        assert not answer.refused and answer.verdict is None
+        assert answer.standalone_question == f"{question} ({first.question})"
+        assert answer.citations[0].section == first.citations[0].section
+    # a subject of its own stays refused: nearer another subject than the article, or a word the article never uses
+    for question in ("What is the best pizza topping?", "And how do I run the Docker daemon in rootless mode?", "그럼 피자는?"):
+        answer = assistant.ask(question, history=history)
+        assert answer.refused and answer.standalone_question is None, question
