@@ -8,6 +8,8 @@ from .verdict import LEADS, VerdictResult
 MAX_ANSWER_CHUNKS = 3
 SUPPORT_RATIO = 0.8  # a supporting chunk scores at least this share of the lead's score
 MAX_OVERLAP = 0.6  # a chunk sharing more of its words with a chosen one repeats it
+SAME_SECTION_SHARE = 0.25  # share of the question's words (by weight) a supporting chunk of the lead's section names
+OTHER_SECTION_SHARE = 0.5  # ... and one of another cited section
 
 
 def render_chunk(chunk: Chunk) -> str:
@@ -23,8 +25,8 @@ def _overlap(a: frozenset, b: frozenset) -> float:
 
 
 def choose_sentences(ranked: list[tuple[Chunk, float]], lead: Chunk, question_keys: frozenset, keys_of, weight, excluded=frozenset()) -> list[Chunk]:
-    """The lead, then chunks of the lead's section, or of another cited section when they share at least half of
-    the question's words (by weight), best first, that neither repeat a chosen one (maximal marginal relevance with
+    """The lead, then chunks that name a quarter of the question's words (by weight) in the lead's section, or half
+    in another cited section, best first, that neither repeat a chosen one (maximal marginal relevance with
     a hard redundancy cap) nor contradict the verdict (`excluded`)."""
     lead_score = next((score for chunk, score in ranked if chunk.id == lead.id), ranked[0][1] if ranked else 0.0)
     chosen = [lead]
@@ -35,13 +37,30 @@ def choose_sentences(ranked: list[tuple[Chunk, float]], lead: Chunk, question_ke
         if chunk.id in {c.id for c in chosen} or chunk.id in excluded:
             continue
         keys = keys_of(chunk)
-        if chunk.section != lead.section and weight(keys & question_keys) < 0.5 * weight(question_keys):
-            continue  # another topic
+        share = weight(keys & question_keys) / weight(question_keys) if weight(question_keys) else 0.0
+        if share < (SAME_SECTION_SHARE if chunk.section == lead.section else OTHER_SECTION_SHARE):
+            continue  # another topic (a section, like a summary list, can hold several)
         if any(_overlap(keys, other) > MAX_OVERLAP for other in chosen_keys):
             continue
         chosen.append(chunk)
         chosen_keys.append(keys)
     return chosen
+
+
+def _evidence_first(chunk: Chunk, verdict: VerdictResult, text: str) -> str:
+    """A prose chunk with the sentence that settles the verdict first, the rest after it in their order; the same
+    sentence of a translation when the translation has as many sentences as the original."""
+    from .claims import split_sentences
+
+    claim = verdict.claim
+    if chunk.kind != "prose" or claim.column >= 0 or not claim.text:
+        return text
+    original = split_sentences(claim.chunk.text)
+    here = split_sentences(chunk.text)
+    if claim.text not in original or len(original) != len(here):
+        return text
+    i = original.index(claim.text)
+    return " ".join([here[i], *here[:i], *here[i + 1 :]])
 
 
 def compose_answer(language: str, chosen: list[Chunk], verdict: VerdictResult | None, command: tuple[str, str] | None) -> str:
@@ -50,7 +69,7 @@ def compose_answer(language: str, chosen: list[Chunk], verdict: VerdictResult | 
     for chunk in chosen:
         text = render_chunk(chunk)
         if verdict is not None and (chunk.original or chunk.id) == (verdict.claim.chunk.original or verdict.claim.chunk.id):
-            lines.append(LEADS[language][verdict.verdict] + text)
+            lines.append(LEADS[language][verdict.verdict] + _evidence_first(chunk, verdict, text))
         else:
             lines.append(text)
     if command is not None:

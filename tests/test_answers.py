@@ -358,3 +358,13 @@ def test_qualifiers_of_a_question():
     assert qualifiers("Are the others always affected?").universal
     assert qualifiers("항상 영향이 가나요?").universal
     assert qualifiers("Do containers share the kernel?") == qualifiers("컨테이너끼리 커널을 공유하나요?")
+
+
+def test_the_answer_leads_with_the_sentence_that_settles_the_verdict(assistant):
+    """The evidence sentence comes first, in the asker's language, then the rest of its paragraph."""
+    english = assistant.ask("Do containers share the kernel?")
+    assert english.answer.startswith("Yes — Each container is logically independent, but they operate while sharing the same kernel.")
+    korean = assistant.ask("컨테이너끼리 커널을 공유하나요?")
+    assert korean.answer.startswith("네, 각 컨테이너는 논리적으로 독립되어 있으나 동일한 커널을 공유하며 동작합니다.")
+    # the paragraph's other sentence follows, once
+    assert english.answer.count("operating-system-level virtualization") == 1
