@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import HANGUL
+from .question import question_language
 from .lexical import Glossary, tokenize
 
 COMMON_ZIPF = 4.5  # a subcommand this common ("use", "run") is an everyday verb, not an operation
@@ -42,12 +43,28 @@ def zipf(word: str, language: str) -> float:
 _DETERMINERS = {"the", "a", "an", "my", "your", "our", "their", "its", "his", "her", "this", "that", "these", "those", "each", "every", "all", "any", "some", "it", "them"}
 
 
+def _written_as_name(question: str, start: int, end: int, english: bool) -> bool:
+    """Whether the word at [start, end) is written as the name of a tool, a product or a file: an acronym (LXC),
+    capitals inside it (StatefulSet), a capital that does not begin an English sentence (Podman), or code form
+    (`.dockerignore`, in backticks). A typo, an inflection or an everyday word is not (kernal, setups, auth)."""
+    original = question[start:end]
+    letters = re.sub(r"[^A-Za-z]", "", original)
+    before = question[:start].rstrip()
+    if (start > 0 and question[start - 1] in ".`") or before.endswith("`"):
+        return True
+    if len(letters) >= 2 and letters.isupper() or re.search(r"[a-z][A-Z]", original):
+        return True
+    sentence_start = not before or before[-1] in ".?!"
+    return original[0].isupper() and not (english and sentence_start)
+
+
 @dataclass(frozen=True)
 class Uncovered:
     """Key subjects of a question the article does not mention: rare words, and commands it never runs."""
 
     words: tuple[str, ...]
     operations: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # of the words, those written as a name (LXC, Podman, StatefulSet, .dockerignore)
 
     @property
     def all(self) -> tuple[str, ...]:
@@ -101,10 +118,14 @@ class KeySubjects:
         lowered = question.lower()
         found: list[str] = []
         operations: list[str] = []
+        names: list[str] = []
+        english = question_language(question) == "en"
         for match in _LATIN_WORD.finditer(lowered):
             word = match.group(0).strip("._-")
             if zipf(word, "en") < RARE_ZIPF and not self.covered(word):
                 found.append(word)
+                if question[match.start() : match.end()].lower() == match.group(0) and _written_as_name(question, match.start(), match.end(), english):
+                    names.append(word)
         for head in self._command_heads:
             for match in re.finditer(rf"\b{re.escape(head)}\s+([a-z][a-z-]+)(?:\s+([a-z']+))?", lowered):
                 operation, verb = f"{head} {match.group(1)}", match.group(1)
@@ -121,4 +142,4 @@ class KeySubjects:
                     continue  # a fragment of a glossary term ("쿠버네티스" split by the analyzer)
                 if tag in ("NNG", "NNP") and len(form) >= 2 and zipf(form, "ko") < RARE_ZIPF and not self.covered(form):
                     found.append(form)
-        return Uncovered(tuple(dict.fromkeys(found)), tuple(dict.fromkeys(operations)))
+        return Uncovered(tuple(dict.fromkeys(found)), tuple(dict.fromkeys(operations)), tuple(dict.fromkeys(names)))

@@ -16,7 +16,8 @@ from .compose import choose_sentences, compose_answer, refusal_text, render_chun
 from .conversation import MAX_HISTORY, FollowUps, Reading, turns_from
 from .errors import InvalidQuestion, SnippetNotFound
 from .ingest import Chunk
-from .lexicon import load_lexicon
+from .lexical import tagged_morphemes, tokenize
+from .lexicon import HANGUL, load_lexicon
 from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
 from .question import asks_for_command, question_language, read_question
 from .retrieve import Retrieval, Retriever, section_key
@@ -238,10 +239,14 @@ class Assistant:
 
     def _on_topic(self, question: str, history) -> Reading | None:
         """A refused short question asked about the conversation's topic, when nothing in it is a subject of its
-        own: no word the posts never mention, and it sits nearer the posts than any contrast subject (so "what is
-        the best pizza topping?" stays refused while "why tho?" asks about the earlier question)."""
+        own: every word the posts never use is an everyday word (show, first, happen; not "비트코인" or "json-file"),
+        none is a rare name, and it sits nearer the posts than any contrast subject (so "what is the best pizza
+        topping?" stays refused while "so what do I need then?" asks about the earlier question)."""
         if self.key_subjects.uncovered(question) or self.retrieve(question).features.get("background_gap", 0.0) < 0:
             return None
+        pronouns = {form for form, tag in tagged_morphemes(question) if tag == "NP"} if HANGUL.search(question) else set()
+        if any(not self.terms.everyday(t) for t in tokenize(question) if not self.terms.known(t) and t not in pronouns):
+            return None  # ("뭘로", what, is a pronoun: no subject of its own)
         reading = self.follow_ups.on_topic(question, turns_from(history))
         if reading is None:
             return None
@@ -320,9 +325,10 @@ class Assistant:
         missing = self.key_subjects.uncovered(question)
         if not found.sections or answerable < self.refusal.threshold:
             return self._refusal(question, language, 1.0 - answerable, missing.all)
-        if missing.operations or (missing and (self.refusal.general or answerable < UNCOVERED_MAX_ANSWERABLE)):
-            # A command the article never runs, or a rare name it never mentions, is the question's subject. Only a
-            # model fitted on this corpus's labelled questions is trusted to say the question is answered anyway.
+        if missing.operations or missing.names or (missing and (self.refusal.general or answerable < UNCOVERED_MAX_ANSWERABLE)):
+            # A command the article never runs, or a tool, product or file it never names, is the question's
+            # subject. Another rare word (a typo, an inflection, the asker's own name for a thing) refuses only
+            # when a model fitted on this corpus's labelled questions does not say the question is answered.
             return self._refusal(question, language, max(1.0 - answerable, 0.5), missing.all)
 
         chunks = self.index.chunks

@@ -48,6 +48,21 @@ class TermWeights:
         position = self._vocab.get(token)
         return int(self._doc_freqs[position]) if position is not None else 0
 
+    def known(self, token: str) -> bool:
+        """Whether the posts or their translations use the token, or it belongs to a glossary entry."""
+        return self.doc_freq(token) > 0 or self.key(token) != token
+
+    @staticmethod
+    def everyday(token: str) -> bool:
+        """Whether a token is an everyday word of general language (Zipf at least COMMON_ZIPF_LOW, where a word
+        starts to lose weight; a Korean verb stem is looked up with its dictionary ending: "붙이" as "붙이다")."""
+        frequency = general_zipf(token)
+        if HANGUL.search(token) and frequency < COMMON_ZIPF_LOW:
+            from .answerability import zipf
+
+            frequency = max(frequency, zipf(token + "다", "ko"))
+        return frequency >= COMMON_ZIPF_LOW
+
     def in_corpus(self, token: str) -> bool:
         return self.doc_freq(token) > 0
 
@@ -97,13 +112,19 @@ _STEM_ENDINGS = ("", "e", "s", "es", "ed", "ing", "ly", "ely", "y")
 
 
 @lru_cache(maxsize=65536)
-def _plainness(token: str) -> float:
-    """1 for words rare in general language, falling towards MIN_PLAINNESS for the commonest (wordfreq Zipf)."""
+def general_zipf(token: str) -> float:
+    """How common a token is in general language (wordfreq Zipf; for an English stem, the commonest word it can
+    stand for: "complet" -> "complete")."""
     from .answerability import zipf
 
     if HANGUL.search(token):
-        frequency = zipf(token, "ko")
-    else:  # tokens are Snowball stems ("complet", "share"): the commonest word the stem can stand for
-        frequency = max(zipf(token + ending, "en") for ending in _STEM_ENDINGS)
+        return zipf(token, "ko")
+    return max(zipf(token + ending, "en") for ending in _STEM_ENDINGS)
+
+
+@lru_cache(maxsize=65536)
+def _plainness(token: str) -> float:
+    """1 for words rare in general language, falling towards MIN_PLAINNESS for the commonest (wordfreq Zipf)."""
+    frequency = general_zipf(token)
     share = (COMMON_ZIPF_HIGH - frequency) / (COMMON_ZIPF_HIGH - COMMON_ZIPF_LOW)
     return max(MIN_PLAINNESS, min(1.0, share))
