@@ -17,6 +17,7 @@ _EN_CAN = re.compile(r"\b(can|able|possible)\b")
 _EN_CONDITION = re.compile(r"^\s*(if|when|whenever|unless|once)\b")
 _EN_CLAUSES = re.compile(r"[;,]|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b")
 _EN_THAN = re.compile(r"\bthan\b")
+VALUE_SHARE = 0.8  # share of a column's cells that must read as values for it to be a verdict column
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n")
 
 # Korean morphemes that negate the predicate before them (않다, 없다, 못하다, 아니다) or before which 안/못 negate.
@@ -128,14 +129,19 @@ def cell_claim(cell: str, header: str, lexicon: Lexicon) -> tuple[str, Value] | 
 
 
 def table_claims(rows: list[Chunk], lexicon: Lexicon) -> dict[Chunk, list[Claim]]:
-    """Claims of one table: a column is a verdict column when every row's cell in it reads as a value."""
+    """Claims of one table: a column is a verdict column when at least VALUE_SHARE of its cells (and two) read as
+    values; a row whose cell does not ("Alternative" among ✓ and ✗) makes no claim there."""
     header = rows[0].header
     out: dict[Chunk, list[Claim]] = {}
     for column in range(1, len(header)):
         read = [cell_claim(row.cells[column], header[column], lexicon) if column < len(row.cells) else None for row in rows]
-        if any(r is None for r in read):
+        values = sum(1 for r in read if r is not None)
+        if values < max(2, VALUE_SHARE * len(rows)):
             continue
-        for row, (predicate, value) in zip(rows, read):
+        for row, found in zip(rows, read):
+            if found is None:
+                continue
+            predicate, value = found
             others = " ".join(c for i, c in enumerate(row.cells) if i not in (0, column))
             out.setdefault(row, []).append(
                 Claim(

@@ -396,3 +396,20 @@ def test_a_typo_or_an_inflection_is_not_a_name():
     assert not named("do contianers share the host kernal?", "kernal")
     assert not named("Podman or Docker?", "Podman")  # an English sentence's first word
     assert not named("In which deployment setups do services stop sharing a kernel?", "setups")
+
+
+def test_a_verdict_column_may_hold_a_cell_that_is_no_value():
+    """"Alternative" among ✓ and ✗ (a feature table of another project): the other rows still claim; a column of
+    mostly free text is no verdict column."""
+    header = ("Component", "Supported", "Details")
+    claims = table(
+        header,
+        ("Triggers", "✗", "Execute commands on an event"),
+        ("JSONB", "✓", "JSONB documentation"),
+        ("Window functions", "✓", "Standard"),
+        ("ENUM", "✓", "PostgreSQL extension"),
+        ("AUTO INCREMENT", "Alternative", "Use UUIDs"),
+    )
+    assert claims == [[("support", "no")], [("support", "yes")], [("support", "yes")], [("support", "yes")], []]
+    mostly_text = table(header, ("A", "✓", "x"), ("B", "see below", "y"), ("C", "many", "z"))
+    assert mostly_text == [[], [], []]
