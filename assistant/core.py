@@ -6,6 +6,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from cachetools import LRUCache
@@ -133,7 +134,7 @@ class Assistant:
             if chunk.kind == "code" and chunk.language != "text" and not chunk.original:
                 self._code_by_section.setdefault(section_key(chunk), []).append(chunk)
         self.terms = TermWeights(index, glossary)
-        self.lexicon = load_lexicon()
+        self.lexicon = load_lexicon(corpus=Path(settings.corpus_dir))
         self.claims = read_claims(list(index.chunks), self.lexicon)
         self.key_subjects = KeySubjects(self.terms, glossary, index.chunks)
         self.follow_ups = FollowUps(self.terms, self.lexicon, index.chunks)

@@ -57,8 +57,12 @@ class Lexicon:
 
 
 @lru_cache(maxsize=4)
-def load_lexicon(directory: Path = _DATA) -> Lexicon:
-    """Read predicates.yml and cells.yml."""
+def load_lexicon(directory: Path = _DATA, corpus: Path | None = None) -> Lexicon:
+    """Read the general predicates.yml and cells.yml, then a corpus's own files of the same names when it has them
+    (its words join a general predicate of the same id, or make a new one; its cells add values)."""
+    import yaml
+
+    from .errors import IngestError
     from .paths import read_yaml
 
     english: dict[str, str] = {}
@@ -66,18 +70,30 @@ def load_lexicon(directory: Path = _DATA) -> Lexicon:
     opposite: dict[str, str] = {}
     possibility: set[str] = set()
     risky: set[str] = set()
-    for entry in read_yaml((directory / "predicates.yml").read_text(encoding="utf-8")):
-        for word in entry.get("en", []):
-            english[str(word).lower()] = entry["id"]
-        for word in entry.get("ko", []):
-            korean[str(word)] = entry["id"]
-        possibility.update(str(word).lower() for word in entry.get("possibility", []))
-        if entry.get("possibility"):
-            risky.add(entry["id"])
-        if entry.get("opposite"):
-            opposite[entry["id"]] = entry["opposite"]
-    cells = {}
-    for value, texts in read_yaml((directory / "cells.yml").read_text(encoding="utf-8")).items():
-        for text in texts:
-            cells[str(text).lower()] = value
+    cells: dict[str, str] = {}
+    folders = [directory] + ([corpus] if corpus is not None and corpus != directory else [])
+    for folder in folders:
+        predicates, values = folder / "predicates.yml", folder / "cells.yml"
+        try:
+            for entry in read_yaml(predicates.read_text(encoding="utf-8")) if predicates.exists() else []:
+                for word in entry.get("en", []):
+                    english[str(word).lower()] = entry["id"]
+                for word in entry.get("ko", []):
+                    korean[str(word)] = entry["id"]
+                possibility.update(str(word).lower() for word in entry.get("possibility", []))
+                if entry.get("possibility"):
+                    risky.add(entry["id"])
+                if entry.get("opposite"):
+                    opposite[entry["id"]] = entry["opposite"]
+            for value, texts in (read_yaml(values.read_text(encoding="utf-8")) if values.exists() else {}).items():
+                value = {True: "yes", False: "no"}.get(value, value) if isinstance(value, bool) else value  # YAML 1.1 reads yes/no as booleans
+                if value not in ("yes", "no", "partial", "can"):
+                    raise TypeError(value)
+                for text in texts:
+                    cells[str(text).lower()] = value
+        except (yaml.YAMLError, KeyError, TypeError, AttributeError):
+            raise IngestError(
+                f"{folder}: predicates.yml must be a list of {{id, opposite, en: [...], ko: [...]}} and cells.yml a "
+                "mapping of yes/no/partial/can to cell texts; fix or remove them"
+            ) from None
     return Lexicon(english, korean, opposite, cells, frozenset(possibility), frozenset(risky))

@@ -413,3 +413,24 @@ def test_a_verdict_column_may_hold_a_cell_that_is_no_value():
     assert claims == [[("support", "no")], [("support", "yes")], [("support", "yes")], [("support", "yes")], []]
     mostly_text = table(header, ("A", "✓", "x"), ("B", "see below", "y"), ("C", "many", "z"))
     assert mostly_text == [[], [], []]
+
+
+def test_a_corpus_adds_its_own_predicates_and_cell_values(tmp_path):
+    """A corpus folder's predicates.yml and cells.yml extend the general vocabulary; a bad one is a clear error."""
+    from assistant.errors import IngestError
+
+    (tmp_path / "predicates.yml").write_text("- {id: support, en: [offered, offers]}\n- {id: fast, opposite: slow, en: [fast]}\n", encoding="utf-8")
+    (tmp_path / "cells.yml").write_text('yes: ["available"]\npartial: ["beta"]\n', encoding="utf-8")
+    lexicon = load_lexicon(corpus=tmp_path)
+    assert lexicon.english_predicate("offered") == "support" and lexicon.english_predicate("supported") == "support"
+    assert lexicon.cell_value("Available") == "yes" and lexicon.cell_value("beta") == "partial" and lexicon.cell_value("✓") == "yes"
+    assert lexicon.opposite["fast"] == "slow"
+    header = ("Feature", "Offered")
+    chunks = [row(header, cells, number=n) for n, cells in enumerate([("Triggers", "available"), ("Cursors", "✗")])]
+    claims = read_claims(chunks, lexicon)
+    assert [[(c.predicate, c.value) for c in claims.get(chunk.id, [])] for chunk in chunks] == [[("support", "yes")], [("support", "no")]]
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "cells.yml").write_text("maybe: [x]\n", encoding="utf-8")
+    with pytest.raises(IngestError, match="cells.yml"):
+        load_lexicon(corpus=bad)
