@@ -39,6 +39,8 @@ def zipf(word: str, language: str) -> float:
     return math.log10(frequency * 1e9) if frequency > 0 else 0.0
 
 
+# After an auxiliary ("does Docker rely on ...?") the command's name is the subject of a question, not a command line.
+_AUXILIARIES = {"do", "does", "did", "can", "could", "will", "would", "should", "shall", "may", "might", "must", "is", "are", "was", "were", "has", "have"}
 # A word followed by one of these is a verb taking an object ("does Docker reuse the kernel"), not a subcommand.
 _DETERMINERS = {"the", "a", "an", "my", "your", "our", "their", "its", "his", "her", "this", "that", "these", "those", "each", "every", "all", "any", "some", "it", "them"}
 
@@ -130,7 +132,10 @@ class KeySubjects:
             for match in re.finditer(rf"\b{re.escape(head)}\s+([a-z][a-z-]+)(?:\s+([a-z']+))?", lowered):
                 operation, verb = f"{head} {match.group(1)}", match.group(1)
                 if match.group(2) in _DETERMINERS:
-                    continue
+                    continue  # "does Docker reuse the kernel": a verb taking an object, not a subcommand
+                before = lowered[: match.start()].split()
+                if before and before[-1] in _AUXILIARIES:
+                    continue  # "does Docker rely on ...": the subject of a question and its verb
                 if operation not in self._text and zipf(verb, "en") < COMMON_ZIPF and not self.has_word(verb):
                     operations.append(operation)
         if HANGUL.search(question):

@@ -20,7 +20,7 @@ from .ingest import Chunk
 from .lexical import tagged_morphemes, tokenize
 from .lexicon import HANGUL, load_lexicon
 from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
-from .question import asks_for_command, question_language, read_question
+from .question import asks_for_command, question_language, read_question, refers_to_post
 from .retrieve import Retrieval, Retriever, section_key
 from .settings import MAX_QUESTION_CHARS, Settings
 from .terms import TermWeights
@@ -324,7 +324,10 @@ class Assistant:
         answerable = self.refusal.probability(found.features)
         language = language or question_language(question)
         missing = self.key_subjects.uncovered(question)
-        if not found.sections or answerable < self.refusal.threshold:
+        about_post = refers_to_post(question) and not missing and found.features.get("background_gap", 0.0) >= 0
+        if not found.sections or (answerable < self.refusal.threshold and not about_post):
+            # A question pointing at the post itself ("what is this article about?") is about it, unless it names
+            # something the post never mentions or sits nearer another subject ("what does the author think of pizza?").
             return self._refusal(question, language, 1.0 - answerable, missing.all)
         if missing.operations or missing.names or (missing and (self.refusal.general or answerable < UNCOVERED_MAX_ANSWERABLE)):
             # A command the article never runs, or a tool, product or file it never names, is the question's

@@ -30,6 +30,20 @@ _EN_COMMAND = re.compile(r"\b(command|commands|cli|syntax|flag|option|snippet|ex
 _KO_COMMAND = re.compile(r"(명령|커맨드|예시|예제|옵션|어떻게\s*(실행|설정|만들|하|써|사용))")
 
 
+# A question that points at the post itself ("what is this article about?", "what does the author conclude?", "이 글
+#결론이 뭐예요?") is about the post by its own words, however little of the post's vocabulary it uses.
+_EN_THE_POST = re.compile(
+    r"\b(?:this|the|your|that)\s+(?:blog\s+)?(?:article|post|blog|write-?up|page|piece)\b|\b(?:the\s+)?author(?:'s)?\b"
+    r"|\b(?:article|post)\s+(?:says?|mentions?|lists?|covers?|suggests?|concludes?|recommends?|talks?)\b"
+)
+_KO_THE_POST = re.compile(r"(?:이|본|해당|그)\s*(?:글|포스트|게시물|게시글|문서|아티클)|저자|글쓴이|작성자|본문|글에서|글의\s|글은\s")
+
+
+def refers_to_post(question: str) -> bool:
+    """Whether the question points at the post itself (this article, the author, 이 글, 저자)."""
+    return bool(_EN_THE_POST.search(question.lower()) or _KO_THE_POST.search(question))
+
+
 def question_language(question: str) -> str:
     """'ko' when the question is mostly Korean, else 'en' (mixed questions follow their Korean grammar)."""
     letters = [c for c in question if c.isalpha()]

@@ -434,3 +434,18 @@ def test_a_corpus_adds_its_own_predicates_and_cell_values(tmp_path):
     (bad / "cells.yml").write_text("maybe: [x]\n", encoding="utf-8")
     with pytest.raises(IngestError, match="cells.yml"):
         load_lexicon(corpus=bad)
+
+
+def test_a_question_about_the_post_itself_is_answered(assistant):
+    """"What is this post about?" points at the post; the same words with another subject stay refused."""
+    for question in ("이 글은 어떤 내용을 다루고 있나요?", "What are the five main drawbacks listed at the start of the post?"):
+        answer = assistant.ask(question)
+        assert not answer.refused and answer.citations, question
+    for question in ("Does the author like football?", "Does the post mention Podman?"):
+        assert assistant.ask(question).refused, question
+
+
+def test_the_subject_of_a_question_is_not_a_subcommand(assistant):
+    """"Does Docker rely on ...?": Docker is the subject and "rely" its verb; "docker logs" stays a command."""
+    assert assistant.key_subjects.uncovered("Does Docker rely on a hypervisor to virtualize its containers?").operations == ()
+    assert assistant.key_subjects.uncovered("How do I read a container's output with docker logs?").operations == ("docker logs",)
