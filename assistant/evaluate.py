@@ -271,7 +271,8 @@ def score(question: EvalQuestion, answer) -> Outcome:
 
 def answer_in_language(question: str, answer: str) -> bool:
     """Whether the answer's prose (code blocks aside) is in the question's language: under 5% Hangul letters for an
-    English question, mostly Hangul for a Korean one."""
+    English question; for a Korean one, Korean by the rule that calls a question Korean (at least 30% Hangul letters,
+    as Korean text about tools is full of their Latin names)."""
     import re
 
     from .question import question_language
@@ -280,4 +281,4 @@ def answer_in_language(question: str, answer: str) -> bool:
     letters = [c for c in prose if c.isalpha()]
     hangul = sum(1 for c in letters if "\uac00" <= c <= "\ud7a3")
     share = hangul / len(letters) if letters else 0.0
-    return share < 0.05 if question_language(question) == "en" else share >= 0.5
+    return share < 0.05 if question_language(question) == "en" else share >= 0.3
