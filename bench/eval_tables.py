@@ -1,6 +1,6 @@
 """Refresh the evaluation tables from `docker-qa eval --compare`: the full tables in docs/evaluation.md (between
-<!-- eval:NAME --> markers; sets without a block are skipped) and the one-row-per-set summary in README.md
-(<!-- eval:summary -->, when it has one).
+<!-- eval:NAME --> markers; sets without a block are skipped), the conversation tables (`docker-qa eval`: first
+turns and follow-ups) and the one-row-per-set summary in README.md (<!-- eval:summary -->, when it has one).
 
     python bench/eval_tables.py
 """
@@ -11,6 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ["dev", "extra", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "snippet"]
+CONVERSATION_SETS = ["conversations_dev", "conversations_blind", "conversations_blind2", "conversations_blind3"]
 SUMMARY_COLUMNS = ["questions", "hit@1", "hit@3", "verdict_acc", "verdict_wrong", "near_refusal", "far_refusal", "false_refusal",
                    "answer_language", "ece"]
 
@@ -52,12 +53,25 @@ def main() -> None:
             capture_output=True, text=True, check=True,
         ).stdout.strip()
         full = replace_block(full, block, name, tables[name])
+    conversations = 0
+    for name in CONVERSATION_SETS:
+        block = find_block(full, name)
+        if block is None:
+            print(f"docs/evaluation.md has no <!-- eval:{name} --> block; skipped")
+            continue
+        table = subprocess.run(
+            ["docker-qa", "eval", str(ROOT / "tests" / "data" / f"{name}.jsonl"), "--markdown"],
+            capture_output=True, text=True, check=True,
+        ).stdout.strip()
+        full = replace_block(full, block, name, table)
+        conversations += 1
     full_path.write_text(full, encoding="utf-8")
     readme = readme_path.read_text(encoding="utf-8")
     block = find_block(readme, "summary")
     if block is not None and tables:
         readme_path.write_text(replace_block(readme, block, "summary", summary(tables)), encoding="utf-8")
-    print(f"rewrote {len(tables)} table(s) in docs/evaluation.md" + (" and the summary in README.md" if block else ""))
+    print(f"rewrote {len(tables)} question-set and {conversations} conversation table(s) in docs/evaluation.md"
+          + (" and the summary in README.md" if block else ""))
 
 
 if __name__ == "__main__":
