@@ -110,6 +110,9 @@ def catalog_text(entry) -> str:
     return f"{entry.title}. {entry.title_ko}. {entry.explanation} {' '.join(entry.topics)} {keywords}"
 
 
+REFUSAL_FILE = "refusal.json"  # refusal models fitted on an index of the user's own posts live beside it
+
+
 def build_index(
     settings: Settings,
     source: Path | None = None,
@@ -220,6 +223,10 @@ def build_index(
         build_bm25([bm25_document(c) for c in chunks]).save(str(tmp / "bm25"), show_progress=False)
         manifest = Manifest(**{**asdict(manifest), "build_seconds": round(time.perf_counter() - started, 3)})
         (tmp / MANIFEST).write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        if (out / REFUSAL_FILE).is_file():
+            # Refusal models fitted for this index (`calibrate --index`), keyed by corpus hash: they apply again
+            # when the posts are unchanged, and are ignored when they are not.
+            shutil.copyfile(out / REFUSAL_FILE, tmp / REFUSAL_FILE)
         _sync_folder(tmp)
         _swap_into_place(tmp, out)
     except OSError as exc:

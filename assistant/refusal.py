@@ -44,8 +44,14 @@ class RefusalModel:
 
 
 def model_path(settings: Settings) -> Path:
-    """Where fitted refusal models live: beside the bundled corpus, one per embedder and corpus."""
-    return Path(settings.corpus_dir) / MODEL_FILE
+    """Where `calibrate` stores a fitted model: beside the bundled corpus for the bundled index, else in the index
+    directory itself (a user's index never writes into the installed package)."""
+    from .index import REFUSAL_FILE
+    from .paths import bundled_index
+
+    if Path(settings.index_dir).resolve() == bundled_index().resolve():
+        return Path(settings.corpus_dir) / MODEL_FILE
+    return Path(settings.index_dir) / REFUSAL_FILE
 
 
 def model_key(embedder: str, corpus_hash: str) -> str:
@@ -54,15 +60,17 @@ def model_key(embedder: str, corpus_hash: str) -> str:
 
 
 def load_refusal_model(settings: Settings, corpus_hash: str) -> RefusalModel:
-    """The model fitted for the configured embedder on this corpus, or the general model."""
-    from .index import embedder_id
+    """The model fitted for the configured embedder on this corpus (in the index directory, else beside the
+    corpus), or the general model."""
+    from .index import REFUSAL_FILE, embedder_id
 
-    path = model_path(settings)
-    if not path.exists():
-        return RefusalModel()
-    models = json.loads(path.read_text(encoding="utf-8"))
-    data = models.get(model_key(embedder_id(settings), corpus_hash))
-    return RefusalModel(**data) if data else RefusalModel()
+    key = model_key(embedder_id(settings), corpus_hash)
+    for path in (Path(settings.index_dir) / REFUSAL_FILE, Path(settings.corpus_dir) / MODEL_FILE):
+        if path.is_file():
+            data = json.loads(path.read_text(encoding="utf-8")).get(key)
+            if data:
+                return RefusalModel(**data)
+    return RefusalModel()
 
 
 def fit_refusal_model(assistant, questions, sources: list[str]) -> RefusalModel:

@@ -320,3 +320,30 @@ def test_eval_reads_the_index_it_is_given(blog, tmp_path):
     result = CliRunner().invoke(main, ["eval", "--index", str(blog[1]), str(questions), "--markdown"])
     assert result.exit_code == 0, result.output
     assert "| hybrid | 1 | 1.000 |" in result.output
+
+
+def test_calibrating_a_users_index_writes_beside_it_and_survives_a_rebuild(tmp_path):
+    """`calibrate --index` stores the model in the index folder (never in the bundled corpus); a rebuild of the same
+    posts keeps it, and the assistant on that index uses it instead of the general model."""
+    from assistant.core import Assistant
+    from assistant.settings import Settings
+    from conftest import build_post_index
+
+    post = "\n\n".join(
+        f"## {name} cache\n\n{name} keeps a cache of {thing} so that repeated reads are fast; evictions happen when memory runs low."
+        for name, thing in (("Redis", "keys"), ("Varnish", "pages"), ("Memcached", "objects"), ("Nginx", "responses"))
+    )
+    index = build_post_index(tmp_path, "caches.md", f"---\ntitle: Caches\n---\n\n{post}\n")
+    questions = tmp_path / "labelled.jsonl"
+    lines = [{"q": f"How does {n} keep its cache?", "gold": [f"{n} cache"]} for n in ("Redis", "Varnish", "Memcached", "Nginx")]
+    lines += [{"q": q, "gold": [], "offtopic": True} for q in ("How do I bake bread?", "Who won the football match?", "What is the capital of Peru?")]
+    questions.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    bundled = (ROOT / "corpus" / "refusal.json").read_bytes()
+    result = CliRunner().invoke(main, ["calibrate", str(questions), "--index", str(index)])
+    assert result.exit_code == 0, result.output
+    assert str(index / "refusal.json") in result.output
+    assert (ROOT / "corpus" / "refusal.json").read_bytes() == bundled
+    assert not Assistant.load(Settings(index_dir=index)).refusal.general
+    rebuilt = CliRunner().invoke(main, ["index", "build", str(tmp_path / "caches.md"), "--out", str(index)])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert (index / "refusal.json").is_file() and not Assistant.load(Settings(index_dir=index)).refusal.general
