@@ -761,3 +761,31 @@ def test_a_korean_answer_quotes_the_post_itself_with_no_original_to_show(page, a
         heading = reply.locator(f'.citation[data-section="{citation.section}"] .section-path')
         assert heading.locator("strong").inner_text() == citation.section.split(" > ")[-1]
         assert heading.get_attribute("title") is None
+
+
+@needs_chromium
+def test_a_refusal_on_a_blog_index_names_the_posts(browser, tmp_path):
+    """With several posts indexed, the refusal card says "Not in the posts" and lists the posts' titles."""
+    from click.testing import CliRunner
+
+    from assistant.cli import main
+    from assistant.core import Assistant
+
+    site = Path(__file__).parent / "data" / "site"
+    index = tmp_path / "blog-index"
+    built = CliRunner().invoke(main, ["index", "build", str(site), "--out", str(index)])
+    assert built.exit_code == 0, built.output
+    settings = Settings(index_dir=index)
+    assistant = Assistant.load(settings)
+    server = LiveServer(create_app(settings, assistant=assistant))
+    context, page, watch = open_page(browser, server)
+    try:
+        ask(page, OFF_TOPIC)
+        refusal = last_reply(page).locator(".refusal")
+        expect(refusal).to_be_visible()
+        assert refusal.locator("h3").inner_text() == EN["refused_posts"]
+        assert sorted(refusal.locator(".topics li").all_inner_texts()) == sorted(assistant.topics("en"))
+        watch.assert_clean()
+    finally:
+        context.close()
+        server.stop()

@@ -489,11 +489,15 @@ function renderAnswerCard(answer, words) {
 
 /** A refusal: the reason, and the topics the article does cover as a list when the text names them. */
 function renderRefusal(answer, words) {
-  const card = h("article", { class: "card answer refusal", "aria-label": words.refused },
-    h("h3", { text: words.refused }));
+  // With several posts indexed, the refusal says the posts (and lists their titles), not "the article".
+  const title = Number(answer.posts) > 1 ? words.refused_posts : words.refused;
+  const card = h("article", { class: "card answer refusal", "aria-label": title }, h("h3", { text: title }));
   const text = String(answer.answer);
   const colon = text.lastIndexOf(": ");
-  const topics = colon > 0 ? text.slice(colon + 2).replace(/\.\s*$/, "").split(/,\s*/).filter(Boolean) : [];
+  // Topics are headings, or quoted post titles ("Posts: “A”, “B”.") on an index of several posts.
+  const topics = colon > 0
+    ? text.slice(colon + 2).replace(/\.\s*$/, "").split(/,\s*/).map((t) => t.replace(/^“|”$/g, "")).filter(Boolean)
+    : [];
   if (topics.length >= 2) {
     const lead = text.slice(0, colon + 1);
     // Each topic is a button asking about it.
