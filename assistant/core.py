@@ -222,20 +222,20 @@ class Assistant:
         if not 1 <= top_k <= 10:
             raise InvalidQuestion(f"top_k is {top_k}; use a number from 1 to 10")
         reading = self.read(text, history)
+        alone = None
         if not reading.depends:
-            answer = self._answer((text, top_k, mode), lambda: self._ask_uncached(text, top_k, mode))
-            if not (answer.refused and history):
-                return answer
-            reading = self._on_topic(text, history) or reading
-            if not reading.depends:
-                return answer
+            alone = self._answer((text, top_k, mode), lambda: self._ask_uncached(text, top_k, mode))
+            topic = self._on_topic(text, history) if alone.refused and history else None
+            if topic is None:
+                return alone
+            reading = topic
         key = (reading.question, top_k, mode, reading.prior, reading.language, reading.topic)
         answer = self._answer(
             key,
             lambda: self._ask_uncached(reading.question, top_k, mode, reading.prior, reading.language, not reading.topic),
         )
-        if reading.topic and answer.refused:
-            return self._answer((text, top_k, mode), lambda: self._ask_uncached(text, top_k, mode))
+        if alone is not None and answer.refused:
+            return alone  # refused about the topic too: the refusal of the question as asked stands
         return answer.model_copy(update={"question": text, "standalone_question": reading.question})
 
     def _on_topic(self, question: str, history) -> Reading | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .claims import Claim
@@ -55,12 +56,6 @@ def _hedged_row(claim: Claim) -> bool:
     return statement_polarity(others) is None if others.strip() else False
 
 
-def decide(question: str, asked: Asked | None, claims: list[Claim], terms: TermWeights, lexicon: Lexicon) -> VerdictResult | None:
-    """The verdict of the claims that best match the question's situation, when they agree; else None."""
-    scored = score_claims(question, asked, claims, terms, lexicon)
-    return _agreed(question, asked, scored) if scored else None
-
-
 def score_claims(
     question: str, asked: Asked | None, claims: list[Claim], terms: TermWeights, lexicon: Lexicon
 ) -> list[tuple[float, Verdict, Claim]]:
@@ -82,10 +77,12 @@ def score_claims(
     total = terms.weight(situation)
     # Words every row of a table column names ("날씨 서비스에서 ...": the running example) set no row's case apart.
     frames: dict[tuple, frozenset[str]] = {}
+    rows: Counter = Counter()
     for claim in claims:
         if claim.column >= 0:
             keys = terms.keys(claim.key)
             frames[_source(claim)] = frames[_source(claim)] & keys if _source(claim) in frames else keys
+            rows[_source(claim)] += 1
     scored: list[tuple[float, Verdict, Claim]] = []
     for claim in claims:
         value = claim_answer(claim, asked, lexicon)
@@ -106,11 +103,12 @@ def score_claims(
         # A row's case: its key cell, less the words of the property its column asks ("커널 공유 여부": 커널)
         header = claim.chunk.header[claim.column] if 0 <= claim.column < len(claim.chunk.header) else ""
         case = terms.keys(claim.key) - _keys(terms, predicate_words) - terms.keys(header) if claim.key else frozenset()
-        if sum(1 for other in claims if other.column >= 0 and _source(other) == _source(claim)) > 1:
-            case -= frames.get(_source(claim), frozenset())
-        extra = terms.weight(case - situation) / terms.weight(case) if case and terms.weight(case) else 0.0
-        if case and terms.weight(case & situation) < MIN_CASE * terms.weight(case):
+        if rows[_source(claim)] > 1:
+            case -= frames[_source(claim)]
+        case_weight = terms.weight(case)
+        if case and case_weight and terms.weight(case & situation) < MIN_CASE * case_weight:
             continue  # a row about a case the question hardly names
+        extra = terms.weight(case - situation) / case_weight if case and case_weight else 0.0
         scored.append((coverage - SPECIFICITY_PENALTY * extra, value, claim))
     return scored
 
@@ -260,7 +258,11 @@ def statement_verdict(question: str, asked: Asked | None, sentences: list[tuple[
     "does X change whether" questions and hedged, conditional or restricted ("only", "instead of") statements
     are left to the claims or to no one.
     """
-    found = full_statements(question, asked, sentences, terms)
+    return _settled_by(full_statements(question, asked, sentences, terms), question, asked)
+
+
+def _settled_by(found: list[tuple[Verdict | None, Chunk, str]], question: str, asked: Asked | None) -> VerdictResult | None:
+    """The verdict of the full statements found, when they agree and none hedges."""
     if not found or len({polarity for polarity, _, _ in found}) != 1 or found[0][0] is None:
         return None
     verdict, chunk, sentence = found[0]
@@ -278,9 +280,11 @@ def judge(
     """The question's verdict from all the evidence, or None.
 
     The claims that best match the question settle it when they agree, else the statements that contain its
-    words do. No verdict when the question asks what one piece of evidence cannot settle (whether something
-    *always* holds, whether it is *like* something else, what happens *without* something), when the best claims
-    disagree, or when a claim and a statement of the question's own words disagree (one hedges, the other not).
+    words do (when they agree and none hedges). Evidence that does not answer the question's case is set aside
+    first (see Qualifiers: only evidence that itself says "always" answers "does it always ...?"; evidence about
+    the VM does not answer "is a container isolated like a VM?"; evidence about volumes does not answer "without
+    a volume, ...?"). No verdict for an unresolved pronoun subject, when the best claims disagree, or when a
+    statement of the question's own words says the opposite of the claims.
     """
     if not is_yes_no(question) or _pronoun_subject(question):
         return None  # "does it keep ...?" with no earlier turn to say what "it" is: the subject is unknown
@@ -304,7 +308,7 @@ def judge(
             if answer is not None and answer != result.verdict:
                 return None  # a sentence with the question's words says the opposite
         return result
-    return statement_verdict(question, asked, sentences, terms)
+    return _settled_by(statements, question, asked)
 
 
 # What a question says about the case it asks of, beyond its words, in general English and Korean: whether it

@@ -169,6 +169,10 @@ def test_a_question_asking_for_a_command_gets_it_in_the_answer(assistant):
         ("What is the difference between CMD and ENTRYPOINT?", "entrypoint"),
         ("Is LXC better than Docker?", "lxc"),
         ("How do I read a container's output with docker logs?", "docker logs"),
+        # a rare word written as a name (capitals, an acronym, code form) is the subject, however close the question
+        ("Is Podman a drop-in replacement for Docker?", "podman"),
+        ("k8s StatefulSet이랑 Deployment 차이가 뭐야?", "statefulset"),
+        ("How do I write a .dockerignore file?", "dockerignore"),
     ],
 )
 def test_uncovered_docker_topics_are_refused_naming_them(assistant, question, missing):
@@ -368,20 +372,6 @@ def test_the_answer_leads_with_the_sentence_that_settles_the_verdict(assistant):
     assert korean.answer.startswith("네, 각 컨테이너는 논리적으로 독립되어 있으나 동일한 커널을 공유하며 동작합니다.")
     # the paragraph's other sentence follows, once
     assert english.answer.count("operating-system-level virtualization") == 1
-
-
-@pytest.mark.parametrize(
-    "question, name",
-    [
-        ("Is Podman a drop-in replacement for Docker?", "podman"),
-        ("k8s StatefulSet이랑 Deployment 차이가 뭐야?", "statefulset"),
-        ("How do I write a .dockerignore file?", "dockerignore"),
-    ],
-)
-def test_a_tool_the_article_never_names_is_refused_however_close_the_question(assistant, question, name):
-    """A rare word written as a name (capitals, an acronym, code form) is the question's subject."""
-    answer = assistant.ask(question)
-    assert answer.refused and f"`{name}`" in answer.answer
 
 
 def test_a_typo_or_an_inflection_is_not_a_name():
