@@ -496,9 +496,10 @@ class Assistant:
         return float(answerable) * (0.5 + 0.5 * margin / (margin + RANK_MARGIN_SCALE))
 
     def _refusal(self, question: str, language: str, confidence: float, missing: tuple[str, ...]) -> Answer:
-        text = refusal_text(language, self.topics(language), missing, posts=self.several_posts)
+        topics = self.topics(language)
+        text = refusal_text(language, topics, missing, posts=self.several_posts)
         return Answer(question=question, language=language, answer=text, verdict=None, refused=True,
-                      confidence=round(float(confidence), 4), posts=len(self.posts))
+                      confidence=round(float(confidence), 4), posts=len(self.posts), topics=topics)
 
     def _url(self, document: str, anchor: str) -> str | None:
         """The post's URL with the heading's anchor (the post's URL itself for the text before its first heading)."""

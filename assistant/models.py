@@ -92,6 +92,10 @@ class Answer(BaseModel):
         default_factory=list,
         description="2-3 short follow-up questions about the neighbouring rows or sections of the evidence, in `language`",
     )
+    topics: list[str] = Field(
+        default_factory=list,
+        description="For a refusal: what the index covers (its posts' titles, or the one post's top-level headings), in `language`",
+    )
 
 
 class SearchHit(BaseModel):

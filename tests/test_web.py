@@ -765,13 +765,19 @@ def test_a_korean_answer_quotes_the_post_itself_with_no_original_to_show(page, a
 
 @needs_chromium
 def test_a_refusal_on_a_blog_index_names_the_posts(browser, tmp_path):
-    """With several posts indexed, the refusal card says "Not in the posts" and lists the posts' titles."""
+    """With several posts indexed, the refusal card says "Not in the posts" and lists the posts' titles, one button
+    each, a title with a comma included."""
+    import shutil
+
     from click.testing import CliRunner
 
     from assistant.cli import main
     from assistant.core import Assistant
 
-    site = Path(__file__).parent / "data" / "site"
+    site = tmp_path / "site"
+    shutil.copytree(Path(__file__).parent / "data" / "site", site)
+    post = site / "_posts" / "2025-01-10-git-worktrees.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("title: Working on two", 'title: "Branches, worktrees: two').replace("git worktree\n", 'git worktree"\n', 1), encoding="utf-8")
     index = tmp_path / "blog-index"
     built = CliRunner().invoke(main, ["index", "build", str(site), "--out", str(index)])
     assert built.exit_code == 0, built.output
@@ -785,6 +791,7 @@ def test_a_refusal_on_a_blog_index_names_the_posts(browser, tmp_path):
         expect(refusal).to_be_visible()
         assert refusal.locator("h3").inner_text() == EN["refused_posts"]
         assert sorted(refusal.locator(".topics li").all_inner_texts()) == sorted(assistant.topics("en"))
+        assert "Branches, worktrees: two branches at once with git worktree" in assistant.topics("en")
         watch.assert_clean()
     finally:
         context.close()

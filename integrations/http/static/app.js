@@ -494,10 +494,8 @@ function renderRefusal(answer, words) {
   const card = h("article", { class: "card answer refusal", "aria-label": title }, h("h3", { text: title }));
   const text = String(answer.answer);
   const colon = text.lastIndexOf(": ");
-  // Topics are headings, or quoted post titles ("Posts: “A”, “B”.") on an index of several posts.
-  const topics = colon > 0
-    ? text.slice(colon + 2).replace(/\.\s*$/, "").split(/,\s*/).map((t) => t.replace(/^“|”$/g, "")).filter(Boolean)
-    : [];
+  // The answer lists what the index covers: headings, or post titles on an index of several posts.
+  const topics = Array.isArray(answer.topics) ? answer.topics.filter((t) => typeof t === "string" && t.trim()) : [];
   if (topics.length >= 2) {
     const lead = text.slice(0, colon + 1);
     // Each topic is a button asking about it.
