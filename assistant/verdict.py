@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .claims import Claim
 from .ingest import Chunk
@@ -163,13 +164,14 @@ LEADS = {
 
 
 # --- statements that say what the question asks ---------------------------------
-FULL_STATEMENT = 0.9  # IDF-weighted share of the question's words a statement must contain to settle it alone
+FULL_STATEMENT = 0.8  # IDF-weighted share of the question's words a statement (or one of its clauses) must contain to settle it
 
 _EN_STATEMENT_NEGATION = re.compile(r"\b(not|no|never|cannot|none|neither|nor)\b|n't\b")
-_EN_STATEMENT_UNSURE = re.compile(
-    r"\b(may|might|could|possibly|potentially|partially|partly|sometimes|depends?|depending|without|unless|than"
+_EN_RESTRICTED = re.compile(
+    r"\b(partially|partly|sometimes|depends?|depending|without|unless|than"
     r"|only|instead|solely|merely)\b"  # a restriction ("only on a single server") or a substitution ("instead of")
 )
+_EN_HEDGE = re.compile(r"\b(may|might|could|possibly|potentially|can|able|possible)\b")  # what follows is what it hedges
 _EN_CONDITION = re.compile(r"^\W*(if|when|whenever|once)\b|\bif\b")
 _EN_COMPARISON = re.compile(r"\b(than|more|less|better|worse|fewer)\b")
 _KO_NEGATION = {("않", "VX"), ("없", "VA"), ("못하", "VX"), ("아니", "VCN"), ("안", "MAG"), ("못", "MAG")}
@@ -178,32 +180,55 @@ _KO_RESTRICTION = {("만", "JX"), ("뿐", "NNB"), ("뿐", "JX")}  # "단일 서�
 _KO_CONDITION_FORMS = {"경우", "때", "면", "으면", "다면", "ㄴ다면", "시"}
 
 
-def statement_polarity(sentence: str, conditional_question: bool = False, modal_question: bool = False) -> Verdict | None:
+def statement_polarity(
+    sentence: str, conditional_question: bool = False, modal_question: bool = False, asked: frozenset[str] | None = None, terms: TermWeights | None = None
+) -> Verdict | None:
     """"yes" for a plain assertion, "no" for a plainly negated one, None when hedged or comparative; a conditional
-    statement ("if ..., ...") answers only a conditional question, and "can" ("할 수 있다") only a "can" question."""
+    statement ("if ..., ...") answers only a conditional question, and "can" ("할 수 있다") only a "can" question,
+    which a possibility ("may", "할 수도", "가능성이 있다") answers yes as well.
+
+    With the question's keys (`asked`, read through `terms`), a "can" or "may" that governs a predicate the question
+    does not ask about ("도커가 관리하는 디렉토리로 데이터 보존이 가능": possible to keep data) does not hedge
+    what the question asks (the directory Docker manages).
+    """
+    def governs_asked(predicate: str) -> bool:
+        return asked is None or terms is None or bool(terms.keys(predicate) & asked)
+
     if HANGUL.search(sentence):
         from .lexical import tagged_morphemes
 
         morphemes = tagged_morphemes(sentence)
         forms = [form for form, _ in morphemes]
         pairs = list(zip(forms, forms[1:]))
-        if any(form in _KO_UNSURE_FORMS for form in forms) or ("수", "도") in pairs or ("가능", "성") in pairs:
+        if any(form in _KO_UNSURE_FORMS for form in forms):
             return None
         if any(pair in _KO_RESTRICTION for pair in morphemes):
             return None
-        if not modal_question and (("수", "있") in pairs or "가능" in forms):
+        possible = [i for i, (a, b) in enumerate(pairs) if (a, b) in (("수", "도"), ("가능", "성"))]
+        able = [i for i, (a, b) in enumerate(pairs) if (a, b) == ("수", "있")] + [i for i, form in enumerate(forms) if form == "가능" and (form, forms[i + 1] if i + 1 < len(forms) else "") != ("가능", "성")]
+        hedges = [i for i in possible + able if governs_asked(_korean_governed(morphemes, i))]
+        if hedges and not modal_question:
             return None
         if not conditional_question and any(form in _KO_CONDITION_FORMS for form in forms):
             return None
         negations = sum(1 for pair in morphemes if pair in _KO_NEGATION)
     else:
         lowered = re.sub(r"\bno matter\b", "", sentence.lower())  # "no matter how many ...": a concession, not a denial
-        if _EN_STATEMENT_UNSURE.search(lowered) or (not conditional_question and _EN_CONDITION.search(lowered)):
+        if _EN_RESTRICTED.search(lowered) or (not conditional_question and _EN_CONDITION.search(lowered)):
             return None
-        if not modal_question and re.search(r"\b(can|able|possible)\b", lowered):
+        hedges = [m for m in _EN_HEDGE.finditer(lowered) if governs_asked(lowered[m.end() : m.end() + 40])]
+        if hedges and not modal_question:
             return None
         negations = len(_EN_STATEMENT_NEGATION.findall(lowered))
     return {0: "yes", 1: "no"}.get(negations)
+
+
+def _korean_governed(morphemes, i: int) -> str:
+    """The predicate a hedge at position i governs: the content words just before it ("데이터 보존이 가능": 보존)."""
+    j = i
+    while j > 0 and not (morphemes[j - 1][1] in ("NNG", "NNP", "SL", "VV", "VA", "XR") and morphemes[j - 1][0] not in _KO_LIGHT_VERBS):
+        j -= 1
+    return morphemes[j - 1][0] if j > 0 else ""
 
 
 def _conditional(question: str) -> bool:
@@ -216,7 +241,14 @@ def _conditional(question: str) -> bool:
 
 def full_statements(question: str, asked: Asked | None, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> list[tuple[Verdict | None, Chunk, str]]:
     """(polarity, chunk, sentence) of every sentence that contains (nearly) every word of a yes/no question;
-    polarity None when the sentence says them with a hedge, a condition or a restriction."""
+    polarity None when the sentence says them with a hedge, a condition or a restriction.
+
+    A sentence is read clause by clause when one of its clauses (with the condition before it) holds the question's
+    words: "Docker uses a bridge network by default and goes through NAT when ..." answers "is the bridge network
+    the default?" from its first clause, whatever the second hedges. A clause's condition ("--privileged 옵션을
+    사용할 경우") does not keep it from answering a question that names the condition's case itself ("can a
+    privileged container ...?").
+    """
     if not is_yes_no(question) or (asked is not None and (asked.changes or asked.reference)):
         return []
     lowered = question.lower()
@@ -229,11 +261,76 @@ def full_statements(question: str, asked: Asked | None, sentences: list[tuple[Ch
     conditional = _conditional(question)
     modal = asked.modal if asked is not None else bool(re.search(r"^\s*(can|could)\b|수\s*있|가능", lowered))
     verbs = frozenset().union(*(terms.keys(verb) for verb in _korean_verbs(question)))
-    return [
-        (statement_polarity(sentence, conditional, modal), chunk, sentence)
-        for chunk, sentence in sentences
-        if terms.weight(keys & terms.keys(sentence)) >= FULL_STATEMENT * total and verbs <= terms.keys(sentence)
-    ]
+
+    def holds(text: str) -> bool:
+        found = terms.keys(text)
+        return terms.weight(keys & found) >= FULL_STATEMENT * total and verbs <= found
+
+    out: list[tuple[Verdict | None, Chunk, str]] = []
+    for chunk, sentence in sentences:
+        clauses = [(condition, clause) for condition, clause in statement_clauses(sentence) if holds(f"{condition} {clause}")]
+        if clauses:
+            for condition, clause in clauses:
+                if condition and not (conditional or _names_condition(keys, condition, terms)):
+                    out.append((None, chunk, sentence))  # it holds in a case the question does not ask about
+                else:
+                    out.append((statement_polarity(clause, True if condition else conditional, modal, keys, terms), chunk, sentence))
+        elif holds(sentence):
+            out.append((statement_polarity(sentence, conditional, modal, keys, terms), chunk, sentence))
+    return out
+
+
+def _names_condition(keys: frozenset[str], condition: str, terms: TermWeights) -> bool:
+    """Whether the question names at least half (IDF-weighted) of a condition's words: it asks about that case."""
+    wanted = terms.keys(condition, known_only=True)
+    return bool(wanted) and terms.weight(wanted & keys) >= 0.5 * terms.weight(wanted)
+
+
+_EN_CLAUSE_BREAK = re.compile(r";|,\s*(?=(?:but|so|and|while|whereas|however)\b)|\s(?=(?:but|whereas|however)\b)")
+_EN_CONDITION_CLAUSE = re.compile(r"^\W*(if|when|whenever|once|unless)\b[^,]*,\s*", re.IGNORECASE)
+_KO_CLAUSE_NOUNS = {"경우", "때", "시"}
+
+
+@lru_cache(maxsize=8192)
+def statement_clauses(sentence: str) -> tuple[tuple[str, str], ...]:
+    """(condition, clause) of each clause of a sentence: its clauses split at connective endings ("사용하며",
+    "동작하므로"), "but"/"so"/";", each with the condition clauses before it ("외부와 통신 시", "if ..., ")."""
+    pieces: list[tuple[str, bool]] = []  # (text, is a condition)
+    if HANGUL.search(sentence):
+        from .lexical import _mecab
+
+        morphemes = list(_mecab().parse(sentence))
+        start = 0
+        for i, m in enumerate(morphemes):
+            tag = m.feature.pos.split("+")[-1]
+            following = morphemes[i + 1].feature.pos if i + 1 < len(morphemes) else ""
+            condition = m.surface in _KO_CLAUSE_NOUNS and not following.startswith(("J", "V", "X", "E")) or (
+                tag == "EC" and m.feature.pos.split("+")[-1] == "EC" and m.surface.endswith(("면", "으면"))
+            )
+            if condition or (tag == "EC" and not following.startswith("VX")) or tag in ("SC",):
+                pieces.append((sentence[start : m.span.end], condition))
+                start = m.span.end
+        pieces.append((sentence[start:], False))
+    else:
+        rest = sentence
+        head = _EN_CONDITION_CLAUSE.match(rest)
+        if head:
+            pieces.append((head.group(0), True))
+            rest = rest[head.end() :]
+        pieces.extend((piece, False) for piece in _EN_CLAUSE_BREAK.split(rest))
+    out: list[tuple[str, str]] = []
+    condition = ""
+    for text, is_condition in pieces:
+        if not text.strip(" ,.;"):
+            continue
+        if is_condition:
+            condition = f"{condition} {text}".strip()
+        else:
+            out.append((condition, text.strip()))
+            condition = ""
+    if condition:
+        out.append(("", condition))
+    return tuple(out)
 
 
 _KO_LIGHT_VERBS = {"하", "되", "있", "없", "않", "이", "아니", "보", "주", "받"}

@@ -285,6 +285,47 @@ def test_a_statement_holding_every_word_of_the_question_settles_it(assistant):
     assert statement_verdict("Is a bridge network better than host networking?", None, sentences, assistant.terms) is None
 
 
+@pytest.mark.parametrize(
+    "sentence, clauses",
+    [
+        (
+            "Docker는 기본적으로 브리지 네트워크를 사용하며 외부와 통신 시 NAT를 거칩니다.",
+            (("", "Docker는 기본적으로 브리지 네트워크를 사용하며"), ("외부와 통신 시", "NAT를 거칩니다.")),
+        ),
+        ("메모리 제한을 걸지 않으면 다른 컨테이너가 영향을 받습니다.", (("메모리 제한을 걸지 않으면", "다른 컨테이너가 영향을 받습니다."),)),
+        (
+            "If you use --privileged, the container can access almost every resource, but that is risky.",
+            (("If you use --privileged,", "the container can access almost every resource"), ("", "but that is risky.")),
+        ),
+        ("Docker uses a bridge network by default.", (("", "Docker uses a bridge network by default."),)),
+    ],
+)
+def test_statement_clauses(sentence, clauses):
+    from assistant.verdict import statement_clauses
+
+    assert statement_clauses(sentence) == clauses
+
+
+def test_a_clause_settles_what_the_rest_of_its_sentence_hedges(assistant):
+    """A hedge or a condition in another clause, or governing a predicate the question does not ask about, leaves
+    the clause that holds the question's words to answer it; a possibility answers a "can" question yes."""
+    from assistant.verdict import statement_polarity, statement_verdict
+
+    chunk = Chunk("t#a/prose0", "t", "A", "a", "prose", "")
+    bridge = [(chunk, "Docker uses a bridge network by default, but it may slow down frequent calls between containers.")]
+    assert statement_verdict("Does Docker use a bridge network by default?", None, bridge, assistant.terms).verdict == "yes"
+    managed = [(chunk, "볼륨은 도커가 직접 관리하는 외부 디렉토리로 데이터 보존이 가능합니다.")]
+    assert statement_verdict("볼륨은 도커가 직접 관리하는 외부 디렉토리인가요?", None, managed, assistant.terms).verdict == "yes"
+    # ... but the same hedge on what the question asks keeps it from a plain answer.
+    assert statement_verdict("볼륨으로 데이터를 보존하나요?", None, managed, assistant.terms) is None
+    privileged = [(chunk, "If you use --privileged, the container can access almost every resource of the host.")]
+    found = statement_verdict("Can a --privileged container access almost every resource of the host?", None, privileged, assistant.terms)
+    assert found is not None and found.verdict == "yes"
+    assert statement_verdict("Can a container access almost every resource of the host?", None, privileged, assistant.terms) is None
+    assert statement_polarity("The image may grow large.", modal_question=True) == "yes"
+    assert statement_polarity("The image may grow large.") is None
+
+
 def test_a_claim_read_differently_in_the_translation_is_dropped():
     lexicon = load_lexicon()
     own = Chunk("p#a/prose0", "p", "A", "a", "prose", "컨테이너는 커널을 공유합니다.", lang="ko")
