@@ -19,6 +19,7 @@ from .lexical import Glossary, tokenize
 COMMON_ZIPF = 4.5  # a subcommand this common ("use", "run") is an everyday verb, not an operation
 RARE_ZIPF = 3.0  # at most about one use per 10 million words of general text
 FUZZY_SCORE = 85  # rapidfuzz ratio above which a word is a variant spelling of an article word
+SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "zsh", "fish", "console", "terminal", "shell-session", "powershell", "ps1", "pwsh", "cmd", "bat"})
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9+#._-]*[a-z0-9+#]|[a-z]")
 
 
@@ -87,7 +88,9 @@ class KeySubjects:
         self._text = re.sub(r"\s+", " ", text)
         heads: set[str] = set()
         for chunk in chunks:
-            if chunk.kind == "code" and not chunk.draft:
+            # Commands are what a shell block runs; the first word of an SQL, C++ or YAML line is a column, a type
+            # or a key ("email VARCHAR(255)" does not make "email lookup" an operation).
+            if chunk.kind == "code" and not chunk.draft and (chunk.language or "").lower() in SHELL_LANGUAGES:
                 for line in chunk.text.lower().splitlines():
                     words = line.split()
                     if words and not words[0].startswith("#") and re.fullmatch(r"[a-z][a-z0-9_-]+", words[0]):

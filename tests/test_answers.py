@@ -480,3 +480,16 @@ def test_the_subject_of_a_question_is_not_a_subcommand(assistant):
     """"Does Docker rely on ...?": Docker is the subject and "rely" its verb; "docker logs" stays a command."""
     assert assistant.key_subjects.uncovered("Does Docker rely on a hypervisor to virtualize its containers?").operations == ()
     assert assistant.key_subjects.uncovered("How do I read a container's output with docker logs?").operations == ("docker logs",)
+
+
+def test_only_shell_code_names_commands(assistant):
+    """A shell block's first words are commands; an SQL block's are columns and keywords ("email VARCHAR(255)" does
+    not make "the email lookup" an operation the post never runs)."""
+    from assistant.answerability import KeySubjects
+    from assistant.lexical import Glossary
+
+    sql = Chunk("p#a/code0", "p", "A", "a", "code", "CREATE TABLE users (\n    email VARCHAR(255) NOT NULL\n);", language="sql")
+    shell = Chunk("p#a/code1", "p", "A", "a", "code", "pg_ctl start -D /data", language="bash")
+    subjects = KeySubjects(assistant.terms, Glossary(()), [sql, shell])
+    assert subjects.uncovered("How much faster did the email lookup get?").operations == ()
+    assert subjects.uncovered("How do I use pg_ctl reload?").operations == ("pg_ctl reload",)
