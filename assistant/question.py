@@ -45,10 +45,17 @@ def refers_to_post(question: str) -> bool:
 
 
 def question_language(question: str) -> str:
-    """'ko' when the question is mostly Korean, else 'en' (mixed questions follow their Korean grammar)."""
+    """'ko' when the question is mostly Korean or ends in a Korean word, else 'en'.
+
+    Mixed questions follow their Korean grammar: "docker buildx로 multi-platform 이미지 빌드 가능?" has more Latin
+    letters than Hangul, but its particles and its predicate (the last word) are Korean."""
     letters = [c for c in question if c.isalpha()]
     hangul = sum(1 for c in letters if HANGUL.match(c))
-    return "ko" if letters and hangul / len(letters) >= 0.3 else "en"
+    words = [w for w in question.split() if any(c.isalpha() for c in w)]
+    if not letters:
+        return "en"
+    english_opening = words[0].lower().strip("¿\"'(") in _EN_AUX | _EN_WH  # "How do I use 볼륨?" is English
+    return "ko" if hangul / len(letters) >= 0.3 or (HANGUL.search(words[-1]) and not english_opening) else "en"
 
 
 def is_yes_no(question: str) -> bool:

@@ -254,13 +254,13 @@ def full_statements(question: str, asked: Asked | None, sentences: list[tuple[Ch
     lowered = question.lower()
     if _EN_COMPARISON.search(lowered) or "보다" in question:
         return []
-    keys = terms.keys(question)
+    keys = terms.keys(question) - _modal_keys(question, terms)
     total = terms.weight(keys)
     if len(keys) < 2 or not total:
         return []
     conditional = _conditional(question)
     modal = asked.modal if asked is not None else bool(re.search(r"^\s*(can|could)\b|수\s*있|가능", lowered))
-    verbs = frozenset().union(*(terms.keys(verb) for verb in _korean_verbs(question)))
+    verbs = frozenset().union(*(terms.keys(verb) for verb in _korean_verbs(question))) - _modal_keys(question, terms)
 
     def holds(text: str) -> bool:
         found = terms.keys(text)
@@ -278,6 +278,28 @@ def full_statements(question: str, asked: Asked | None, sentences: list[tuple[Ch
         elif holds(sentence):
             out.append((statement_polarity(sentence, conditional, modal, keys, terms), chunk, sentence))
     return out
+
+
+_EN_MODAL_WORDS = ("possible", "possibly", "able")
+
+
+def _modal_keys(question: str, terms: TermWeights) -> frozenset[str]:
+    """The keys of the words that only frame a yes/no question: its modality ("할 수 있나요", "가능해?", "is it
+    possible", read by the modal flag instead) and a final confirmation ("… 맞아?", "… 맞나요?": is that right?)."""
+    words = [word for word in _EN_MODAL_WORDS if re.search(rf"\b{word}\b", question.lower())]
+    if HANGUL.search(question):
+        from .lexical import tagged_morphemes
+
+        morphemes = [(form, tag) for form, tag in tagged_morphemes(question) if not tag.startswith(("S", "E", "J"))]
+        for i, (form, tag) in enumerate(morphemes):
+            following = morphemes[i + 1][0] if i + 1 < len(morphemes) else ""
+            if form == "가능" or (form == "수" and tag == "NNB" and following == "있"):
+                words.append(form)
+            if form == "있" and i > 0 and morphemes[i - 1][0] == "수":
+                words.append(form)
+        if morphemes and morphemes[-1][0] == "맞" and morphemes[-1][1] in ("VA", "VV"):
+            words.append("맞")
+    return frozenset().union(*(terms.keys(word) for word in words)) if words else frozenset()
 
 
 def _names_condition(keys: frozenset[str], condition: str, terms: TermWeights) -> bool:

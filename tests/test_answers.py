@@ -493,3 +493,34 @@ def test_only_shell_code_names_commands(assistant):
     subjects = KeySubjects(assistant.terms, Glossary(()), [sql, shell])
     assert subjects.uncovered("How much faster did the email lookup get?").operations == ()
     assert subjects.uncovered("How do I use pg_ctl reload?").operations == ("pg_ctl reload",)
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("docker buildx로 multi-platform 이미지 빌드 가능?", "ko"),  # more Latin letters, Korean grammar
+        ("kernel 공유돼?", "ko"),
+        ("Is 커널 shared between containers?", "en"),
+        ("How do I use a 볼륨?", "en"),  # an English question ending in a Korean word
+        ("컨테이너끼리 커널을 공유하나요?", "ko"),
+        ("Do containers share the kernel?", "en"),
+    ],
+)
+def test_a_mixed_question_follows_its_grammar(question, language):
+    from assistant.question import question_language
+
+    assert question_language(question) == language
+
+
+def test_the_words_that_frame_a_question_need_not_be_in_its_statement(assistant):
+    """"할 수 있나요", "가능?" and a final "맞아?" frame the question; the statement need not say them."""
+    from assistant.verdict import statement_verdict
+
+    chunk = Chunk("t#a/prose0", "t", "A", "a", "prose", "")
+    managed = [(chunk, "볼륨은 도커가 직접 관리하는 외부 디렉토리입니다.")]
+    assert statement_verdict("볼륨이 도커가 직접 관리하는 외부 디렉토리 맞아?", None, managed, assistant.terms).verdict == "yes"
+    built = [(chunk, "docker buildx 기능으로 여러 플랫폼용 이미지를 빌드할 수 있습니다.")]
+    assert statement_verdict("docker buildx로 여러 플랫폼용 이미지 빌드 가능?", None, built, assistant.terms).verdict == "yes"
+    # A verb of the question's own is still needed ("돌리다" is not in the statement).
+    windows = [(chunk, "Windows 컨테이너는 별도의 설정이 필요합니다.")]
+    assert statement_verdict("Windows 컨테이너도 도커로 돌릴 수 있나요?", None, windows, assistant.terms) is None
