@@ -24,7 +24,6 @@ _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n")
 _KO_NEGATION_AFTER = {("않", "VX"), ("없", "VA"), ("못하", "VX"), ("아니", "VCN"), ("불가", "NNG")}
 _KO_NEGATION_BEFORE = {("안", "MAG"), ("못", "MAG")}
 _KO_CONTENT = ("NNG", "NNP", "XR", "VV", "VA", "SL")
-_KO_CONDITION_ENDINGS = ("면", "으면", "다면", "ㄴ다면")
 _KO_CONDITION_NOUNS = ("경우", "시", "때")
 
 
@@ -195,10 +194,16 @@ def _is_condition(clause: list[tuple[str, str]]) -> bool:
     if not content:
         return False
     form, tag = content[-1]
-    return (tag == "EC" and form in _KO_CONDITION_ENDINGS) or form in _KO_CONDITION_NOUNS
+    return is_condition_ending(form, tag) or form in _KO_CONDITION_NOUNS
 
 
-def _is_modifier(clause: list[tuple[str, str]], k: int) -> bool:
+def is_condition_ending(form: str, tag: str) -> bool:
+    """A conditional connective ending: 면, 으면, 다면, ㄴ다면 (which mecab-ko writes with the final-consonant jamo,
+    "ᆫ다면"), 는다면, 라면."""
+    return tag == "EC" and form.endswith("면")
+
+
+def is_modifier(clause: list[tuple[str, str]], k: int) -> bool:
     """Whether the predicate at k only modifies a noun ("같은 네트워크", "간단한 도구"), hedges aside ("받을 가능성")."""
     j = k + 1
     while j < len(clause) and (clause[j][1] in ("XSV", "XSA", "XSN") or clause[j][0] == "가능"):
@@ -238,7 +243,7 @@ def clause_claims(sentence: str, lexicon: Lexicon) -> list[tuple[str, Value, str
             reference = " ".join(form for form, _ in clause[start:compared])
             own = _words(clause[:start] + clause[compared + 1 :])
         else:
-            positions = [i for i in positions if not _is_modifier(clause, i)]
+            positions = [i for i in positions if not is_modifier(clause, i)]
             if not positions:
                 condition += " " + _words(clause)
                 continue

@@ -131,11 +131,29 @@ def read_question(question: str, lexicon: Lexicon) -> Asked | None:
     )
 
 
+_KO_LIGHT_VERBS = {"하", "되", "있", "없", "않", "이", "아니", "보", "주", "받", "맞"}  # 맞: "… 맞아?" (is that right?)
+
+
+def _asks_another_verb(morphemes, lexicon: Lexicon) -> bool:
+    """Whether a Korean question ends in a verb of its own that is no predicate of the lexicon ("… 권하나요?"),
+    rather than in a light verb, a confirmation ("맞죠?") or a predicate the lexicon knows."""
+    content = [(form, tag) for form, tag in morphemes if not tag.startswith(("S", "E", "J"))]
+    if not content:
+        return False
+    form, tag = content[-1]
+    return tag in ("VV", "VA") and form not in _KO_LIGHT_VERBS and not lexicon.korean_predicate(form)
+
+
 def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
     from .lexical import tagged_morphemes
 
     morphemes = tagged_morphemes(question)
     positions = [i for i, (form, tag) in enumerate(morphemes) if lexicon.korean_predicate(form) and not tag.startswith(("J", "E"))]
+    if _asks_another_verb(morphemes, lexicon):
+        from .claims import is_modifier
+
+        # "복잡한 서비스도 컴포즈만으로 충분하다고 권하나요?" asks whether it recommends, not whether it is complex.
+        positions = [i for i in positions if not is_modifier(list(morphemes), i)]
     english = [p for w in re.findall(r"[a-z']+", question.lower()) if (p := lexicon.english_predicate(w))]
     compared = next((i for i, (form, tag) in enumerate(morphemes) if form == "보다" and tag == "JKB"), None)
     reference = ""

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .claims import Claim
+from .claims import Claim, is_condition_ending
 from .ingest import Chunk
 from .lexicon import HANGUL, Lexicon
 from .question import Asked, is_yes_no, question_language
@@ -177,7 +177,12 @@ _EN_COMPARISON = re.compile(r"\b(than|more|less|better|worse|fewer)\b")
 _KO_NEGATION = {("않", "VX"), ("없", "VA"), ("못하", "VX"), ("아니", "VCN"), ("안", "MAG"), ("못", "MAG")}
 _KO_UNSURE_FORMS = {"가능성", "보다", "대신", "오직"}
 _KO_RESTRICTION = {("만", "JX"), ("뿐", "NNB"), ("뿐", "JX")}  # "단일 서버에서만" (only on one server)
-_KO_CONDITION_FORMS = {"경우", "때", "면", "으면", "다면", "ㄴ다면", "시"}
+_KO_CONDITION_NOUNS = {"경우", "때", "시"}
+
+
+def _korean_condition(morphemes) -> bool:
+    """Whether Korean morphemes hold a condition: a conditional ending (면, ㄴ다면) or 경우/때/시."""
+    return any(form in _KO_CONDITION_NOUNS or is_condition_ending(form, tag) for form, tag in morphemes)
 
 
 def statement_polarity(
@@ -209,7 +214,7 @@ def statement_polarity(
         hedges = [i for i in possible + able if governs_asked(_korean_governed(morphemes, i))]
         if hedges and not modal_question:
             return None
-        if not conditional_question and any(form in _KO_CONDITION_FORMS for form in forms):
+        if not conditional_question and _korean_condition(morphemes):
             return None
         negations = sum(1 for pair in morphemes if pair in _KO_NEGATION)
     else:
@@ -235,7 +240,7 @@ def _conditional(question: str) -> bool:
     if HANGUL.search(question):
         from .lexical import tagged_morphemes
 
-        return any(form in _KO_CONDITION_FORMS for form, _ in tagged_morphemes(question)) or bool(_EN_CONDITION.search(question.lower()))
+        return _korean_condition(tagged_morphemes(question)) or bool(_EN_CONDITION.search(question.lower()))
     return bool(_EN_CONDITION.search(question.lower()))
 
 
@@ -445,7 +450,6 @@ _KO_LIKENESS = {"처럼", "만큼", "같이"}
 _EN_ABSENCE = re.compile(
     r"\b(?:without|unless)\s+([^,?]+)|\b(?:if|when|once)\b[^,?]*?(?:\b(?:not|never)\s+\w+|n't\s+\w+|\bno)\s+([^,?]+)"
 )
-_KO_CONDITION_ENDINGS = {"면", "으면", "다면", "ㄴ다면"}
 _PRONOUN_SUBJECT = re.compile(
     r"^\s*(?:\w+\s+)?(?:does|do|did|is|are|was|were|can|could|will|would|should|has|have)(?:n't)?\s+(?:it|they|that|this|these|those)\b"
 )
@@ -488,7 +492,7 @@ def qualifiers(question: str) -> Qualifiers:
                 likeness.append(_nouns_before(morphemes, i))
             elif form == "없이" or (form == "없" and tag == "VA") or (form, tag) in _KO_NEGATION:
                 rest = morphemes[i + 1 :]
-                if form == "없이" or any((f in _KO_CONDITION_ENDINGS and t == "EC") or f in ("상태", "경우", "때") for f, t in rest):
+                if form == "없이" or any(is_condition_ending(f, t) or f in ("상태", "경우", "때") for f, t in rest):
                     # the noun phrase the negated verb takes ("메모리 제한을 안 걸면"), or the one before 없이
                     j = i
                     while j > 0 and morphemes[j - 1][1] in ("VV", "XSV", "EC") and (morphemes[j - 1][1] != "EC" or morphemes[j - 1][0] == "지"):

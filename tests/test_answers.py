@@ -524,3 +524,21 @@ def test_the_words_that_frame_a_question_need_not_be_in_its_statement(assistant)
     # A verb of the question's own is still needed ("돌리다" is not in the statement).
     windows = [(chunk, "Windows 컨테이너는 별도의 설정이 필요합니다.")]
     assert statement_verdict("Windows 컨테이너도 도커로 돌릴 수 있나요?", None, windows, assistant.terms) is None
+
+
+def test_a_condition_is_no_claim_however_its_ending_is_written():
+    """"원한다면" ends in ㄴ다면, which mecab-ko writes with the final-consonant jamo (ᆫ다면): still a condition, so
+    "if you want VM-level isolation, consider Kata Containers" says nothing about whether anything is isolated."""
+    from assistant.claims import is_condition_ending
+
+    assert is_condition_ending("ᆫ다면", "EC") and is_condition_ending("으면", "EC") and not is_condition_ending("면서", "EC")
+    assert clause_claims("VM 수준의 격리를 원한다면 Kata Containers를 고려해야 합니다.", LEXICON) == []
+
+
+def test_a_predicate_that_only_describes_a_noun_is_not_asked_when_the_question_ends_in_its_own_verb():
+    asked = read_question("복잡한 서비스도 도커 컴포즈만으로 충분하다고 권하나요?", LEXICON)
+    assert asked is None  # it asks what the post recommends, not whether something is complex
+    # A light verb, a confirmation or a verb the lexicon knows at the end: the describing predicate is the one asked.
+    assert read_question("gVisor는 사용자 공간 커널로 격리하는 방식이야?", LEXICON).predicate == "separate"
+    assert read_question("컴포즈 파일 하나로 띄우면 커널 공유하는 거 맞죠?", LEXICON).predicate == "share"
+    assert read_question("컨테이너마다 독립된 네트워크 인터페이스가 있나요?", LEXICON).predicate == "separate"
