@@ -18,6 +18,7 @@ _KO_YN_END = re.compile(r"(나요|까요|니까|가요|는지|나|니|냐|죠|�
 _EN_MODAL = re.compile(r"^\s*(can|could|is it possible|are there ways)\b|\b(possible|able to)\b")
 _KO_MODAL = re.compile(r"(수\s*있|가능)")
 _EN_NEGATED = re.compile(r"^\s*\w+n't\b|\bnot\b")
+_EN_INSTEAD = re.compile(r"\binstead of\b[^,;?]*")
 _EN_CHANGE = re.compile(r"\b(change|changes|alter|alters|make a difference|makes a difference|matter|matters)\b")
 _KO_CHANGE = re.compile(r"(달라지|바뀌|차이가\s*(있|나))")
 # A verb of prevention governing the asked predicate negates it: "does X stop them from sharing ...?" asks whether
@@ -113,6 +114,8 @@ def read_question(question: str, lexicon: Lexicon) -> Asked | None:
     main = _main_clause(question)
     from .claims import english_predicate
 
+    # "a separate kernel instead of the shared one": what comes after "instead of" is what the question sets aside.
+    main = _EN_INSTEAD.sub(" ", main)
     predicate, reference, _ = english_predicate(main, lexicon)
     before = main.split(" than ", 1)[0] if reference else main
     found = [w for w in re.findall(r"[a-z']+", before) if lexicon.english_predicate(w)]
@@ -149,6 +152,9 @@ def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
 
     morphemes = tagged_morphemes(question)
     positions = [i for i, (form, tag) in enumerate(morphemes) if lexicon.korean_predicate(form) and not tag.startswith(("J", "E"))]
+    instead = [i for i, (form, tag) in enumerate(morphemes) if form == "대신" and tag.startswith("NN")]
+    if instead:
+        positions = [i for i in positions if i > instead[-1]]  # "공유 커널 대신 …": the shared kernel is set aside
     if _asks_another_verb(morphemes, lexicon):
         from .claims import is_modifier
 
@@ -168,7 +174,9 @@ def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
         k = positions[-1] if compared is None else positions[0]
         word = morphemes[k][0]
         predicate = lexicon.korean_predicate(word)
-        negated = (k > 0 and morphemes[k - 1] in (("안", "MAG"), ("못", "MAG"))) or any(
+        negated = (k > 0 and morphemes[k - 1] in (("안", "MAG"), ("못", "MAG"))) or (
+            k + 1 < len(morphemes) and morphemes[k + 1] in (("안", "MAG"), ("못", "MAG"))  # "공유 안 하는 거죠?"
+        ) or any(
             (form, tag) in (("않", "VX"), ("없", "VA"), ("아니", "VCN")) for form, tag in morphemes[k + 1 :]
         )
     elif english:

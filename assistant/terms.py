@@ -100,10 +100,9 @@ class TermWeights:
         An article's IDF overrates everyday words that it happens to use rarely ("one", "all" in a Korean post's
         English lines); a word every text uses says little about what a sentence is about.
         """
-        total = 0.0
-        for key in keys:
-            total += self._group_idf[int(key[1:])] if key.startswith("#") else self.idf(key) * _plainness(key)
-        return total
+        # math.fsum: the same keys weigh the same whatever order a set yields them in (a share compared with a
+        # threshold must not flip with the process's hash seed).
+        return math.fsum(self._group_idf[int(key[1:])] if key.startswith("#") else self.idf(key) * _plainness(key) for key in keys)
 
 
 COMMON_ZIPF_LOW, COMMON_ZIPF_HIGH = 4.0, 7.0  # Zipf frequencies between which a word's weight falls from full to none

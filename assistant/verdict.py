@@ -442,6 +442,24 @@ def judge(
 # evidence without a word of generality does not say that something always holds.
 _EN_UNIVERSAL = re.compile(r"\b(always|every time|in every case|no matter|regardless|invariably|necessarily)\b")
 _KO_UNIVERSAL = {"항상", "언제나", "늘", "무조건", "반드시", "매번", "언제든", "언제든지", "관계없이", "상관없이"}
+# Quantifiers of general English and Korean: the whole of something, and a part of it.
+_EN_WHOLE = re.compile(r"\b(all|every|everything|entire|entirely)\b")
+_KO_WHOLE = {"전부", "모두", "모든", "전체", "다"}
+_EN_PART = re.compile(r"\b(most|mostly|some|many|several|few|partly|partially|largely)\b")
+_KO_PART = {"대부분", "일부", "상당수", "대개", "주로", "몇몇", "일부분"}
+
+
+def _limits(text: str) -> bool:
+    """Whether a piece of evidence speaks of a part only ("most", "대부분", "일부")."""
+    if _EN_PART.search(text.lower()):
+        return True
+    if HANGUL.search(text):
+        from .lexical import tagged_morphemes
+
+        return any(form in _KO_PART for form, _ in tagged_morphemes(text))
+    return False
+
+
 _EN_LIKENESS = re.compile(
     r"\b(?:(?<!would )(?<!'d )like(?! to\b)|unlike|similar to|the same as)\s+(?:a |an |the |any )?([\w.-]+(?: [\w.-]+)?)"
     r"|\bthe (?:same )?way (?:a |an |the )?([\w.-]+) (?:does|do|did|is|are|would)\b|\bas \w+ as (?:a |an |the )?([\w.-]+(?: [\w.-]+)?)"
@@ -472,6 +490,7 @@ class Qualifiers:
     """What the question asks of its case: every time, like another thing, or without a thing."""
 
     universal: bool = False
+    whole: bool = False  # asks about all of something ("all", "every", "전부", "모든"): "most of them" does not answer
     likeness: tuple[str, ...] = ()  # what the subject is likened to ("a vm")
     absent: tuple[str, ...] = ()  # what the question's case goes without, each alternative ("a volume", "bind mount")
 
@@ -480,6 +499,7 @@ def qualifiers(question: str) -> Qualifiers:
     """The question's qualifiers (see Qualifiers)."""
     lowered = question.lower()
     universal = bool(_EN_UNIVERSAL.search(lowered))
+    whole = bool(_EN_WHOLE.search(lowered))
     likeness = [next(g for g in m.groups() if g) for m in _EN_LIKENESS.finditer(lowered)]
     absent = [alternative for m in _EN_ABSENCE.finditer(lowered) for alternative in re.split(r"\bor\b|\band\b|/", next(g for g in m.groups() if g))]
     if HANGUL.search(question):
@@ -487,6 +507,7 @@ def qualifiers(question: str) -> Qualifiers:
 
         morphemes = tagged_morphemes(question)
         universal = universal or any(form in _KO_UNIVERSAL for form, tag in morphemes if tag.startswith("MA"))
+        whole = whole or any(form in _KO_WHOLE and tag in ("MAG", "MM", "NNG") for form, tag in morphemes)
         for i, (form, tag) in enumerate(morphemes):
             if form in _KO_LIKENESS and tag == "JKB":
                 likeness.append(_nouns_before(morphemes, i))
@@ -500,7 +521,9 @@ def qualifiers(question: str) -> Qualifiers:
                     while j > 0 and morphemes[j - 1][1].startswith("J"):
                         j -= 1
                     absent.append(_nouns_before(morphemes, j))
-    return Qualifiers(universal, tuple(x.strip() for x in likeness if x.strip()), tuple(x.strip() for x in absent if x.strip()))
+    return Qualifiers(
+        universal, whole, tuple(x.strip() for x in likeness if x.strip()), tuple(x.strip() for x in absent if x.strip())
+    )
 
 
 def _nouns_before(morphemes, end: int) -> str:
@@ -518,6 +541,8 @@ def _speaks_of(phrase: str, keys: frozenset[str], terms: TermWeights) -> bool:
 
 def fits(form: Qualifiers, text: str, own: str, terms: TermWeights) -> bool:
     """Whether a piece of evidence (its text, and its own words: a row's case, a clause) answers the question's case."""
+    if form.whole and _limits(text):
+        return False  # "can all of them be solved?" is not answered by "most of them can"
     if form.universal and not (_EN_UNIVERSAL.search(text.lower()) or any(word in text for word in _KO_UNIVERSAL)):
         return False
     own_keys = terms.keys(own)

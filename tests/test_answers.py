@@ -542,3 +542,25 @@ def test_a_predicate_that_only_describes_a_noun_is_not_asked_when_the_question_e
     assert read_question("gVisor는 사용자 공간 커널로 격리하는 방식이야?", LEXICON).predicate == "separate"
     assert read_question("컴포즈 파일 하나로 띄우면 커널 공유하는 거 맞죠?", LEXICON).predicate == "share"
     assert read_question("컨테이너마다 독립된 네트워크 인터페이스가 있나요?", LEXICON).predicate == "separate"
+
+
+def test_what_a_question_sets_aside_is_not_what_it_asks():
+    """"a separate kernel instead of the shared one" asks about separation; "공유 안 하는" is a negated question."""
+    assert read_question("Does gVisor give each container a separate kernel instead of the shared one?", LEXICON).predicate == "separate"
+    assert read_question("VM 두 대에 나눠서 올리면 커널 공유 안 하는 거죠?", LEXICON).negated
+
+
+def test_all_is_not_answered_by_most(assistant):
+    """A question about all of something is not settled by evidence about most or some of it."""
+    from assistant.verdict import fits, qualifiers
+
+    form = qualifiers("Can all of Docker's drawbacks be solved with tools?")
+    assert form.whole and not fits(form, "Most of these drawbacks can be solved with tools.", "", assistant.terms)
+    assert fits(form, "These drawbacks can be solved with tools.", "", assistant.terms)
+    korean = qualifiers("도커의 단점은 도구로 전부 해결되나요?")
+    assert korean.whole and not fits(korean, "이러한 단점들은 도구를 통해 대부분 해결할 수 있습니다.", "", assistant.terms)
+
+
+def test_a_weight_does_not_depend_on_the_order_of_its_keys(assistant):
+    keys = sorted(assistant.terms.keys("컨테이너 보안 정책으로 seccomp 같은 커널 격리 기술도 나와?"))
+    assert assistant.terms.weight(keys) == assistant.terms.weight(list(reversed(keys))) == assistant.terms.weight(frozenset(keys))
