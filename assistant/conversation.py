@@ -1,12 +1,15 @@
 """Follow-up questions: whether a question leans on its conversation, and the question it stands for, without a model.
 
-A question depends on its conversation only when it carries one of two general cues of English or Korean:
+A question depends on its conversation only when it carries one of three general cues of English or Korean:
 
 * **ellipsis**: it names only a new subject and leaves the rest to the earlier question: "what about X?",
   "how about X?", "and X?", a bare "X?" of at most three words; "X는요?", "X은?", "X도요?", "그럼 X는?";
 * **anaphora**: a short question (at most eight words) whose subject is a pronoun or demonstrative: it, its,
   that, this, these, those, they, them, their; 그거, 그건, 그게, 그걸, 그것, 이거, 이건, 이게, 이걸, 이것, 저거, 저건, 저게.
   "it" before an infinitive ("is it safe to run ...?") is the dummy subject, not a reference.
+
+* **a new condition**: "what if X?", "and if X?", "X면요?", "그럼 X면?": the last complete yes/no question asked
+  again under condition X ("what if they run on different VMs?" after "do the two services share a kernel?").
 
 Anything else stands alone, however short, so a complete question on another subject is never bent by the history
 (and a first question, or one asked without history, is answered exactly as before). One exception, decided by the
@@ -19,7 +22,8 @@ earlier question that fills the same slot in the article (the same column of one
 "kernel" are both values of the "Area" column, "Kubernetes nodes" and "VMs" of "Execution Condition"), or else
 its last term (the object of an English question, the noun before a Korean predicate). An ellipsis whose new
 words the article never uses is not resolved at all, so an off-topic follow-up is refused as it would be alone.
-An anaphor is replaced by the earlier question's most specific term (the highest-weighted run of words the
+A condition takes the place of that question's own condition, or goes before it; one naming a rare word the
+article never uses is not resolved either. An anaphor is replaced by the earlier question's most specific term (the highest-weighted run of words the
 article uses), and the sections the earlier answer cited are preferred when ranking.
 """
 
@@ -30,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .lexicon import HANGUL
-from .question import question_language
+from .question import is_yes_no, question_language
 
 MAX_HISTORY = 20  # earlier turns a surface may send with a question
 ELLIPSIS_MAX_WORDS = 4  # words of the new subject in "what about X?" / "X는요?" (articles aside) and of a bare "X?"
@@ -50,6 +54,16 @@ _EN_FUNCTION = frozenset(
 _EN_ELLIPSIS = re.compile(
     r"^(?:(?:and|but|so|ok|okay|also|then)[,\s]+)?(?:what|how)\s+about\s+(?P<x>.+?)\s*[?.!]*$", re.IGNORECASE
 )
+_EN_CONDITION = re.compile(
+    r"^(?:(?:and|but|so|ok|okay|then)[,\s]+)?(?:what\s+)?if\s+(?P<x>[^,;?]+?)\s*[?.!]*$", re.IGNORECASE
+)
+# "if I run both from one compose file do they share a kernel?" holds a question of its own after its condition.
+_EN_OWN_QUESTION = re.compile(
+    r"\b(?:do|does|did|is|are|was|were|can|could|will|would|should)\s+(?:they|it|we|i|you|those|these|both|the|my|our)\b",
+    re.IGNORECASE,
+)
+_EN_TRAILING_CONDITION = re.compile(r"\s+(?:if|when|once)\s+[^?]*\??\s*$", re.IGNORECASE)
+_EN_LEADING_CONDITION = re.compile(r"^\s*(?:if|when|once)\b[^,]*,\s*", re.IGNORECASE)
 _EN_AND = re.compile(r"^(?:and|or|also)[,\s]+(?P<x>.+?)\s*[?.!]*$", re.IGNORECASE)
 _EN_BARE = re.compile(r"^(?P<x>[^?.!]+?)\s*\?+$")
 # The dummy "it" of "is it safe to ...", "is it possible to ..." and of "it is ... that/to".
@@ -61,6 +75,7 @@ _EN_QUESTION_START = frozenset(
 
 _TOPIC = re.compile(r"^.*\((?=.*\)$)|\)$")  # an earlier topic reading "Q (TOPIC)" carries TOPIC only
 _KO_OPENERS = re.compile(r"^(?:그럼|그러면|그렇다면|그리고|근데|그런데)[,\s]+")
+_KO_CONDITION = re.compile(r"^(?P<x>.+면)\s*(?:요)?\s*[?？]*\s*$")
 _KO_ELLIPSIS = re.compile(r"^(?P<x>.+?)(?:은|는|도)\s*(?:요|요\s*그럼)?\s*[?？]*\s*$")
 KO_PRONOUN = re.compile(r"^(?:그거|그것|이거|이것|저거|저것|그건|이건|저건|그게|이게|저게|그걸|이걸|저걸)")
 # What a contracted pronoun holds: 그건 = 그것 + 은, 그게 = 그것 + 이, 그걸 = 그것 + 을.
@@ -138,7 +153,16 @@ class FollowUps:
             return Reading(question)
         before, answer, asked = earlier
         language = question_language(question)
-        if cue.kind == "ellipsis":
+        if cue.kind == "condition":
+            # The condition replaces the one of the last complete question, not of a follow-up read from it.
+            complete = next(
+                (turn.question for turn in reversed(history)
+                 if self.cue(turn.question) is None and not getattr(turn.answer, "refused", False)),
+                None,
+            )
+            resolved = self._condition(complete, cue.new) if complete and is_yes_no(complete) else None
+            prior = ()
+        elif cue.kind == "ellipsis":
             earlier_cue = self.cue(asked) if before != asked else None
             earlier_new = _bare(earlier_cue.new, language) if earlier_cue and earlier_cue.kind == "ellipsis" else None
             resolved = self._carry(before, cue.new, language, earlier_new)
@@ -175,6 +199,9 @@ class FollowUps:
         if question_language(text) == "ko":
             return self._korean_cue(text)
         words = text.split()
+        match = _EN_CONDITION.match(text)
+        if match and not _EN_OWN_QUESTION.search(match.group("x")):
+            return _Cue("condition", new=match.group("x"))
         for pattern in (_EN_ELLIPSIS, _EN_AND):
             match = pattern.match(text)
             if match:
@@ -205,6 +232,9 @@ class FollowUps:
         for index, word in enumerate(text.split()):
             if KO_PRONOUN.match(word) and len(words) <= ANAPHOR_MAX_WORDS:
                 return _Cue("anaphora", pronoun=index)
+        match = _KO_CONDITION.match(body)
+        if match and self._conditional_ending(match.group("x")):
+            return _Cue("condition", new=match.group("x").strip())
         match = _KO_ELLIPSIS.match(body)
         if match and len(match.group("x").split()) <= ELLIPSIS_MAX_WORDS and not self._has_predicate(match.group("x")):
             return _Cue("ellipsis", new=match.group("x").strip())
@@ -216,6 +246,45 @@ class FollowUps:
         if not HANGUL.search(text):
             return False
         return any(tag.startswith(("VV", "VA", "VX", "EF", "EC", "XSV", "XSA")) for _form, tag in tagged_morphemes(text))
+
+    @staticmethod
+    def _conditional_ending(text: str) -> bool:
+        """Whether a Korean text ends in a conditional ending (쓰면, 나누면, 당한다면)."""
+        from .claims import is_condition_ending
+        from .lexical import tagged_morphemes
+
+        morphemes = tagged_morphemes(text)
+        return bool(morphemes) and is_condition_ending(*morphemes[-1])
+
+    # --- a new condition: the earlier question under it ----------------------
+    def _condition(self, before: str, condition: str) -> str | None:
+        """The earlier question asked under a new condition, which takes the place of its own ("If they run on
+        different VMs, do they share a kernel?"; "EC2 인스턴스로 나누면 두 서비스가 커널을 공유하나요?")."""
+        if not HANGUL.search(condition) and condition.split()[0].lower() in _EN_QUESTION_START:
+            return None  # "what if" followed by a question of its own
+        from .answerability import RARE_ZIPF
+        from .lexical import tokenize
+        from .terms import general_zipf
+
+        tokens = tokenize(condition)
+        if not any(self.terms.in_corpus(t) for t in tokens) or any(
+            not self.terms.in_corpus(t) and general_zipf(t) < RARE_ZIPF and not self.terms.everyday(t) for t in tokens
+        ):
+            return None  # a rare word the article never uses ("what if I use podman?"): read as it stands
+        main = _EN_LEADING_CONDITION.sub("", before)
+        main = _EN_TRAILING_CONDITION.split(main, maxsplit=1)[0].rstrip(" ,?") + "?" if not HANGUL.search(main) else main
+        if HANGUL.search(before):
+            from .verdict import statement_clauses
+
+            clauses = statement_clauses(before)
+            if len(clauses) == 1 and clauses[0][0]:
+                main = clauses[0][1]  # "메모리 제한이 없으면 다른 컨테이너도 영향을 받나요?": the condition is replaced
+        if not self.terms.keys(main, known_only=True):
+            return None  # little of a question is left once its own condition is set aside
+        if HANGUL.search(condition):
+            return f"{condition} {main}" if HANGUL.search(main) else f"{condition}, {main}"
+        main = main[:1].lower() + main[1:] if not HANGUL.search(main[:1]) and not main[:2].isupper() else main
+        return f"If {condition}, {main}"
 
     # --- which earlier turn -------------------------------------------------
     def _antecedent_turn(self, history) -> tuple[str, object | None, str] | None:

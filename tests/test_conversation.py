@@ -36,6 +36,12 @@ def _same(a, b):
         ("show me the command for that", "anaphora"),
         ("그건 운영 환경에서 써도 되나요?", "anaphora"),
         ("그거 명령어 예시 보여줘", "anaphora"),
+        ("what if they run on different VMs?", "condition"),
+        ("and if the whole service crashes?", "condition"),
+        ("서로 다른 VM에서 실행하면요?", "condition"),
+        ("그럼 Compose 파일을 두 개로 나누면?", "condition"),
+        # a condition followed by a question of its own stands alone
+        ("if I run both from one compose file do they share a kernel?", None),
         # complete questions stand alone, however they start
         ("Do containers share the kernel?", None),
         ("How do I make Docker images smaller?", None),
@@ -62,6 +68,19 @@ def test_which_questions_lean_on_the_conversation(assistant, question, kind):
         (["컨테이너끼리 커널을 공유하나요?"], "그럼 파일 시스템은?", "컨테이너끼리 파일 시스템을 공유하나요?"),
         (["What is the risk of the --privileged flag?"], "Is it safe in production?", "Is the --privileged safe in production?"),
         (["--privileged 옵션은 어떤 위험이 있나요?"], "그건 운영 환경에서 써도 되나요?", "--privileged 옵션은 운영 환경에서 써도 되나요?"),
+        # a new condition: the earlier question asked under it, in place of its own condition
+        (["Do the weather and todo services share a kernel when they run from one compose file?"],
+         "what if they run on different VMs?", "If they run on different VMs, do the weather and todo services share a kernel?"),
+        (["날씨 서비스에서 메모리가 폭주하면 투두 서비스도 영향을 받나요?"], "서버가 아예 죽으면요?",
+         "서버가 아예 죽으면 투두 서비스도 영향을 받나요?"),
+        (["날씨 서비스와 투두 서비스가 커널을 공유하나요?"], "서로 다른 VM에서 실행하면요?",
+         "서로 다른 VM에서 실행하면 날씨 서비스와 투두 서비스가 커널을 공유하나요?"),
+        # ... of the last complete question, past the follow-ups read from it
+        (["날씨 서비스에서 메모리가 폭주하면 투두 서비스도 영향을 받나요?", "Flask 코드 에러는요?"], "커널 취약점 공격을 당하면요?",
+         "커널 취약점 공격을 당하면 투두 서비스도 영향을 받나요?"),
+        # not resolved: a rare word the article never uses, or an earlier question that is not a yes/no question
+        (["Do containers share the kernel?"], "what if I use podman?", "what if I use podman?"),
+        (["How do I make Docker images smaller?"], "what if I use alpine?", "what if I use alpine?"),
     ],
 )
 def test_follow_ups_are_read_as_standalone_questions(assistant, history, question, read_as):
