@@ -244,7 +244,9 @@ def _conditional(question: str) -> bool:
     return bool(_EN_CONDITION.search(question.lower()))
 
 
-def full_statements(question: str, asked: Asked | None, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> list[tuple[Verdict | None, Chunk, str]]:
+def full_statements(
+    question: str, asked: Asked | None, sentences: list[tuple[Chunk, str]], terms: TermWeights, lexicon: Lexicon | None = None
+) -> list[tuple[Verdict | None, Chunk, str]]:
     """(polarity, chunk, sentence) of every sentence that contains (nearly) every word of a yes/no question;
     polarity None when the sentence says them with a hedge, a condition or a restriction.
 
@@ -265,6 +267,8 @@ def full_statements(question: str, asked: Asked | None, sentences: list[tuple[Ch
         return []
     conditional = _conditional(question)
     modal = asked.modal if asked is not None else bool(re.search(r"^\s*(can|could)\b|수\s*있|가능", lowered))
+    if asked is not None and lexicon is not None and asked.predicate in lexicon.risky:
+        modal = True  # "다른 컨테이너도 영향 받아요?" asks about a risk: "영향을 받을 수 있습니다" says yes, as claims read it
     verbs = frozenset().union(*(terms.keys(verb) for verb in _korean_verbs(question))) - _modal_keys(question, terms)
 
     def holds(text: str) -> bool:
@@ -421,7 +425,8 @@ def judge(
     if form.likeness:
         sentences = []  # a statement of the question's words does not say "like"
     sentences = [(chunk, sentence) for chunk, sentence in sentences if fits(form, sentence, sentence, terms)]
-    statements = full_statements(question, asked, sentences, terms)
+    statements = full_statements(question, asked, sentences, terms, lexicon)
+    scored = [item for item in scored if item[0] >= MIN_MATCH]  # weaker claims neither settle nor contradict
     if scored:
         result = _agreed(question, asked, scored)
         if result is None:

@@ -564,3 +564,20 @@ def test_all_is_not_answered_by_most(assistant):
 def test_a_weight_does_not_depend_on_the_order_of_its_keys(assistant):
     keys = sorted(assistant.terms.keys("컨테이너 보안 정책으로 seccomp 같은 커널 격리 기술도 나와?"))
     assert assistant.terms.weight(keys) == assistant.terms.weight(list(reversed(keys))) == assistant.terms.weight(frozenset(keys))
+
+
+def test_weak_claims_leave_the_statements_to_settle_a_question(assistant):
+    """A claim matching under MIN_MATCH neither settles nor contradicts; a statement of the question's words that a
+    risk may happen answers a question about the risk yes."""
+    from assistant.claims import Claim
+    from assistant.verdict import MIN_MATCH, judge, score_claims
+
+    question = "커널 취약점 공격이면 다른 컨테이너도 영향 받아요?"
+    asked = read_question(question, LEXICON)
+    chunk = Chunk("t#a/prose0", "t", "A", "a", "prose", "")
+    row = Chunk("t#b/row0", "t", "B", "b", "row", "", header=("상황", "영향 여부"), cells=("날씨 서비스 메모리 폭주", "O"))
+    weak = [Claim(row, "affect", "yes", own="날씨 서비스 메모리 폭주 영향 여부", context="", key="날씨 서비스 메모리 폭주", column=1)]
+    assert all(score < MIN_MATCH for score, _, _ in score_claims(question, asked, weak, assistant.terms, LEXICON))
+    sentences = [(chunk, "커널에 취약점이 존재할 경우 다른 컨테이너도 영향을 받을 수 있습니다.")]
+    found = judge(question, asked, weak, sentences, assistant.terms, LEXICON)
+    assert found is not None and found.verdict == "yes"
