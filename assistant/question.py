@@ -134,7 +134,8 @@ def read_question(question: str, lexicon: Lexicon) -> Asked | None:
     )
 
 
-_KO_LIGHT_VERBS = {"하", "되", "있", "없", "않", "이", "아니", "보", "주", "받", "맞"}  # 맞: "… 맞아?" (is that right?)
+# Verbs that carry no content of their own in a question: light verbs, auxiliaries and the confirmation "… 맞아?"
+KO_LIGHT_VERBS = frozenset({"하", "되", "있", "없", "않", "이", "아니", "보", "주", "받", "맞"})
 
 
 def _asks_another_verb(morphemes, lexicon: Lexicon) -> bool:
@@ -144,7 +145,7 @@ def _asks_another_verb(morphemes, lexicon: Lexicon) -> bool:
     if not content:
         return False
     form, tag = content[-1]
-    return tag in ("VV", "VA") and form not in _KO_LIGHT_VERBS and not lexicon.korean_predicate(form)
+    return tag in ("VV", "VA") and form not in KO_LIGHT_VERBS and not lexicon.korean_predicate(form)
 
 
 def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:

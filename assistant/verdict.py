@@ -10,7 +10,7 @@ from functools import lru_cache
 from .claims import Claim, is_condition_ending
 from .ingest import Chunk
 from .lexicon import HANGUL, Lexicon
-from .question import Asked, is_yes_no, question_language
+from .question import KO_LIGHT_VERBS, Asked, is_yes_no, question_language
 from .terms import TermWeights
 
 Verdict = str  # "yes" | "no" | "partial"
@@ -210,7 +210,8 @@ def statement_polarity(
         if any(pair in _KO_RESTRICTION for pair in morphemes):
             return None
         possible = [i for i, (a, b) in enumerate(pairs) if (a, b) in (("수", "도"), ("가능", "성"))]
-        able = [i for i, (a, b) in enumerate(pairs) if (a, b) == ("수", "있")] + [i for i, form in enumerate(forms) if form == "가능" and (form, forms[i + 1] if i + 1 < len(forms) else "") != ("가능", "성")]
+        able = [i for i, pair in enumerate(pairs) if pair == ("수", "있")]
+        able += [i for i, form in enumerate(forms) if form == "가능" and forms[i + 1 : i + 2] != ["성"]]
         hedges = [i for i in possible + able if governs_asked(_korean_governed(morphemes, i))]
         if hedges and not modal_question:
             return None
@@ -231,7 +232,7 @@ def statement_polarity(
 def _korean_governed(morphemes, i: int) -> str:
     """The predicate a hedge at position i governs: the content words just before it ("데이터 보존이 가능": 보존)."""
     j = i
-    while j > 0 and not (morphemes[j - 1][1] in ("NNG", "NNP", "SL", "VV", "VA", "XR") and morphemes[j - 1][0] not in _KO_LIGHT_VERBS):
+    while j > 0 and not (morphemes[j - 1][1] in ("NNG", "NNP", "SL", "VV", "VA", "XR") and morphemes[j - 1][0] not in KO_LIGHT_VERBS):
         j -= 1
     return morphemes[j - 1][0] if j > 0 else ""
 
@@ -319,7 +320,6 @@ def _names_condition(keys: frozenset[str], condition: str, terms: TermWeights) -
 
 _EN_CLAUSE_BREAK = re.compile(r";|,\s*(?=(?:but|so|and|while|whereas|however)\b)|\s(?=(?:but|whereas|however)\b)")
 _EN_CONDITION_CLAUSE = re.compile(r"^\W*(if|when|whenever|once|unless)\b[^,]*,\s*", re.IGNORECASE)
-_KO_CLAUSE_NOUNS = {"경우", "때", "시"}
 
 
 @lru_cache(maxsize=8192)
@@ -335,8 +335,8 @@ def statement_clauses(sentence: str) -> tuple[tuple[str, str], ...]:
         for i, m in enumerate(morphemes):
             tag = m.feature.pos.split("+")[-1]
             following = morphemes[i + 1].feature.pos if i + 1 < len(morphemes) else ""
-            condition = m.surface in _KO_CLAUSE_NOUNS and not following.startswith(("J", "V", "X", "E")) or (
-                tag == "EC" and m.feature.pos.split("+")[-1] == "EC" and m.surface.endswith(("면", "으면"))
+            condition = (m.surface in _KO_CONDITION_NOUNS and not following.startswith(("J", "V", "X", "E"))) or is_condition_ending(
+                m.surface, tag
             )
             if condition or (tag == "EC" and not following.startswith("VX")) or tag in ("SC",):
                 pieces.append((sentence[start : m.span.end], condition))
@@ -364,7 +364,6 @@ def statement_clauses(sentence: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-_KO_LIGHT_VERBS = {"하", "되", "있", "없", "않", "이", "아니", "보", "주", "받"}
 
 
 def _korean_verbs(question: str) -> frozenset[str]:
@@ -374,7 +373,7 @@ def _korean_verbs(question: str) -> frozenset[str]:
         return frozenset()
     from .lexical import tagged_morphemes
 
-    return frozenset(form for form, tag in tagged_morphemes(question) if tag == "VV" and form not in _KO_LIGHT_VERBS)
+    return frozenset(form for form, tag in tagged_morphemes(question) if tag == "VV" and form not in KO_LIGHT_VERBS)
 
 
 def statement_verdict(question: str, asked: Asked | None, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
