@@ -23,8 +23,9 @@ earlier question that fills the same slot in the article (the same column of one
 its last term (the object of an English question, the noun before a Korean predicate). An ellipsis whose new
 words the article never uses is not resolved at all, so an off-topic follow-up is refused as it would be alone.
 A condition takes the place of that question's own condition, or goes before it; one naming a rare word the
-article never uses is not resolved either. An anaphor is replaced by the earlier question's most specific term (the highest-weighted run of words the
-article uses), and the sections the earlier answer cited are preferred when ranking.
+article never uses is not resolved either. An anaphor is replaced by the earlier question's most specific term
+(the highest-weighted run of words the article uses), and the sections the earlier answer cited are preferred when
+ranking.
 """
 
 from __future__ import annotations
