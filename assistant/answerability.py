@@ -1,7 +1,8 @@
 """Answerability: the key subjects of a question that the article never mentions (LXC, ENTRYPOINT, `docker logs`).
 
 A word is a key subject when it is rare in general language (wordfreq's Zipf frequency below `RARE_ZIPF`: names
-of tools, commands and technical terms, not everyday words), or when it follows a command the article runs in its
+of tools, commands and technical terms, not everyday words), when it is a common word written as a name (Harbor,
+Helm: a capital that does not begin an English sentence), or when it follows a command the article runs in its
 code ("docker logs" where the article runs `docker run`, `docker network create`). It is covered when the article
 has it (by its stem or morpheme), through a glossary translation, or as a near spelling (typos, "yaml" ~ "yml").
 """
@@ -59,6 +60,13 @@ def _written_as_name(question: str, start: int, end: int, english: bool) -> bool
         return True
     sentence_start = not before or before[-1] in ".?!"
     return original[0].isupper() and not (english and sentence_start)
+
+
+def _title_case(word: str) -> bool:
+    """A capital first letter and not only capitals: Harbor, GitHub (an acronym such as RAM, GPU or IDs is often a
+    plain word of the trade)."""
+    letters = re.sub(r"[^A-Za-z]", "", word)
+    return len(letters) >= 2 and letters[0].isupper() and not re.fullmatch(r"[A-Z]+s?", letters)
 
 
 @dataclass(frozen=True)
@@ -127,10 +135,16 @@ class KeySubjects:
         english = question_language(question) == "en"
         for match in _LATIN_WORD.finditer(lowered):
             word = match.group(0).strip("._-")
+            original = question[match.start() : match.end()]
+            as_name = original.lower() == match.group(0) and _written_as_name(question, match.start(), match.end(), english)
             if zipf(word, "en") < RARE_ZIPF and not self.covered(word):
                 found.append(word)
-                if question[match.start() : match.end()].lower() == match.group(0) and _written_as_name(question, match.start(), match.end(), english):
+                if as_name:
                     names.append(word)
+            elif as_name and _title_case(original) and not self.covered(word) and not self.has_word(word):
+                # A common word written as a name (Harbor, Helm, Prometheus) names a product the posts never mention.
+                found.append(word)
+                names.append(word)
         for head in self._command_heads:
             for match in re.finditer(rf"\b{re.escape(head)}\s+([a-z][a-z-]+)(?:\s+([a-z']+))?", lowered):
                 operation, verb = f"{head} {match.group(1)}", match.group(1)

@@ -173,6 +173,9 @@ def test_a_question_asking_for_a_command_gets_it_in_the_answer(assistant):
         ("Is Podman a drop-in replacement for Docker?", "podman"),
         ("k8s StatefulSet이랑 Deployment 차이가 뭐야?", "statefulset"),
         ("How do I write a .dockerignore file?", "dockerignore"),
+        # a common word written as a name (a capital that does not begin an English sentence) names a product
+        ("How do I set up a private image registry with Harbor?", "harbor"),
+        ("Helm chart로 배포하려면 values 파일을 어떻게 나누나요?", "helm"),
     ],
 )
 def test_uncovered_docker_topics_are_refused_naming_them(assistant, question, missing):
@@ -427,6 +430,18 @@ def test_a_typo_or_an_inflection_is_not_a_name():
     assert not named("do contianers share the host kernal?", "kernal")
     assert not named("Podman or Docker?", "Podman")  # an English sentence's first word
     assert not named("In which deployment setups do services stop sharing a kernel?", "setups")
+
+
+def test_acronyms_and_covered_names_are_not_uncovered_names(assistant):
+    """Title case marks a name; capitals alone (RAM, IDs) are often plain words of the trade, and a name the article
+    uses (Docker, Windows, Kubernetes) is covered."""
+    for question in (
+        "Can one container use up all of the host's RAM?",
+        "By default, can a process in one container see the process IDs of another?",
+        "Do Windows containers need extra setup in Docker?",
+        "How does Kubernetes help when there are hundreds of containers?",
+    ):
+        assert assistant.key_subjects.uncovered(question).names == (), question
 
 
 def test_a_verdict_column_may_hold_a_cell_that_is_no_value():
