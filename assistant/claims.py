@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .ingest import Chunk
@@ -203,7 +204,7 @@ def is_condition_ending(form: str, tag: str) -> bool:
     return tag == "EC" and form.endswith("면")
 
 
-def is_modifier(clause: list[tuple[str, str]], k: int) -> bool:
+def is_modifier(clause: Sequence[tuple[str, str]], k: int) -> bool:
     """Whether the predicate at k only modifies a noun ("같은 네트워크", "간단한 도구"), hedges aside ("받을 가능성")."""
     j = k + 1
     while j < len(clause) and (clause[j][1] in ("XSV", "XSA", "XSN") or clause[j][0] == "가능"):

@@ -13,6 +13,7 @@ _EN_AUX = {
     "wasn't", "weren't", "didn't", "shouldn't", "couldn't", "wouldn't", "hasn't", "haven't",
 }
 _EN_WH = {"what", "why", "how", "when", "where", "which", "who", "whom", "whose"}
+_EN_OPENERS = frozenset(_EN_AUX | _EN_WH)
 _KO_WH = ("무엇", "뭐", "무슨", "어떻게", "어떤", "왜", "언제", "어디", "누가", "누구", "얼마", "몇", "어느", "방법", "이유", "차이")
 _KO_YN_END = re.compile(r"(나요|까요|니까|가요|는지|나|니|냐|죠|지요|지|습니까|ㅂ니까|어요|아요|돼요|되나|있어|없어|야|해|돼)\s*[?？]*\s*$")
 _EN_MODAL = re.compile(r"^\s*(can|could|is it possible|are there ways)\b|\b(possible|able to)\b")
@@ -55,7 +56,7 @@ def question_language(question: str) -> str:
     words = [w for w in question.split() if any(c.isalpha() for c in w)]
     if not letters:
         return "en"
-    english_opening = words[0].lower().strip("¿\"'(") in _EN_AUX | _EN_WH  # "How do I use 볼륨?" is English
+    english_opening = words[0].lower().strip("¿\"'(") in _EN_OPENERS  # "How do I use 볼륨?" is English
     return "ko" if hangul / len(letters) >= 0.3 or (HANGUL.search(words[-1]) and not english_opening) else "en"
 
 
@@ -160,7 +161,7 @@ def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
         from .claims import is_modifier
 
         # "복잡한 서비스도 컴포즈만으로 충분하다고 권하나요?" asks whether it recommends, not whether it is complex.
-        positions = [i for i in positions if not is_modifier(list(morphemes), i)]
+        positions = [i for i in positions if not is_modifier(morphemes, i)]
     english = [p for w in re.findall(r"[a-z']+", question.lower()) if (p := lexicon.english_predicate(w))]
     compared = next((i for i, (form, tag) in enumerate(morphemes) if form == "보다" and tag == "JKB"), None)
     reference = ""

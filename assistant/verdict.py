@@ -262,7 +262,8 @@ def full_statements(
     lowered = question.lower()
     if _EN_COMPARISON.search(lowered) or "보다" in question:
         return []
-    keys = terms.keys(question) - _modal_keys(question, terms)
+    framing = _modal_keys(question, terms)
+    keys = terms.keys(question) - framing
     total = terms.weight(keys)
     if len(keys) < 2 or not total:
         return []
@@ -270,7 +271,7 @@ def full_statements(
     modal = asked.modal if asked is not None else bool(re.search(r"^\s*(can|could)\b|수\s*있|가능", lowered))
     if asked is not None and lexicon is not None and asked.predicate in lexicon.risky:
         modal = True  # "다른 컨테이너도 영향 받아요?" asks about a risk: "영향을 받을 수 있습니다" says yes, as claims read it
-    verbs = frozenset().union(*(terms.keys(verb) for verb in _korean_verbs(question))) - _modal_keys(question, terms)
+    verbs = frozenset().union(*(terms.keys(verb) for verb in _korean_verbs(question))) - framing
 
     def holds(text: str) -> bool:
         found = terms.keys(text)
