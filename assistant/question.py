@@ -28,6 +28,9 @@ _EN_PREVENTS = re.compile(
     r"\b(stops?|stopped|prevents?|prevented|keeps?|kept|blocks?|blocked|bars?|barred|prohibits?|prohibited)\b"
     r"(?:\s+\S+){0,4}?\s+from\s+\w+ing\b|\b(prevents?|avoids?|stops?)\s+\w+ing\b"
 )
+# The Korean verbs of prevention and avoidance (피하다, 막다, 방지하다, 차단하다) after the asked predicate negate it:
+# "커널 공유를 피할 수 있나요?" asks whether they can not share it.
+_KO_PREVENTS = frozenset({("피하", "VV"), ("막", "VV"), ("방지", "NNG"), ("차단", "NNG")})
 _EN_COMMAND = re.compile(r"\b(command|commands|cli|syntax|flag|option|snippet|example)\b|\bhow (do|can|should) (i|we|you)\b")
 _KO_COMMAND = re.compile(r"(명령|커맨드|예시|예제|옵션|어떻게\s*(실행|설정|만들|하|써|사용))")
 
@@ -60,24 +63,87 @@ def question_language(question: str) -> str:
     return "ko" if hangul / len(letters) >= 0.3 or (HANGUL.search(words[-1]) and not english_opening) else "en"
 
 
-def is_yes_no(question: str) -> bool:
-    """Whether the question asks for yes or no."""
-    text = question.strip()
-    if question_language(text) == "ko":
-        if any(wh in text for wh in _KO_WH) or re.search(r"(은|는)\s*[?？]*\s*$", text):
-            return False  # a question word, or "X은?" / "X는?" ("what about X?")
-        return text.endswith(("?", "？")) or bool(_KO_YN_END.search(text))
+# Words that open a sentence without changing what it asks ("So is Docker ...?", "ok, does it ...?").
+_EN_FILLERS = frozenset({"so", "and", "but", "then", "also", "ok", "okay", "well", "hmm", "oh", "anyway", "btw", "plus"})
+_EN_SUBORDINATORS = frozenset({"if", "when", "once", "after", "before", "while", "since", "because", "say", "suppose", "assuming"})
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?？])\s+|\s[—–-]+\s|\s*[—–]\s*")
+# Korean question words read as indefinites before a concessive or "any" particle ("몇 개로 나누든" however many, "어느
+# OS에서나" on any OS, "누구나" anyone, "뭐든" anything): the sentence is then no question about them.
+_KO_INDEFINITE_PARTICLES = frozenset({"나", "이나", "든", "든지", "이든", "이든지", "라도", "이라도", "도"})
+_KO_CONCESSIVE_ENDINGS = frozenset({"든", "든지", "더라도", "어도", "아도", "여도", "도"})
+_KO_WH_NOUNS = ("방법", "이유", "차이")  # ask "how" / "why" / "what difference" when the question ends in them
+
+
+def asking_sentence(question: str) -> str:
+    """The sentence that asks: the last one that ends in a question mark, else the last one ("We run two apps from one
+    compose file. Are they on the same kernel?" asks its second sentence; a dash sets off a situation the same way)."""
+    sentences = [s.strip() for s in _SENTENCE_BREAK.split(question.strip()) if s and s.strip(" .!?？—–-")]
+    if not sentences:
+        return question.strip()
+    asking = [s for s in sentences if s.rstrip().endswith(("?", "？"))]
+    return (asking or sentences)[-1]
+
+
+def _english_yes_no(text: str) -> bool:
     words = re.findall(r"[a-z']+", text.lower())
-    if not words or words[0] in _EN_WH:
+    while words and words[0] in _EN_FILLERS:
+        words = words[1:]
+    if not words:
         return False
     if words[0] in _EN_AUX:
         return True
+    if words[0] in _EN_WH and not (words[0] == "when" and len(words) > 1 and words[1] not in _EN_AUX):
+        return False  # "why do ...?", "when does ...?"; "when the service crashes, does ...?" opens a condition
     # "If one service leaks memory, can it affect the others?"
-    for clause in re.split(r"[,;]", text.lower())[1:]:
+    clauses = re.split(r"[,;]", text.lower())[1:]
+    for clause in clauses:
         clause_words = re.findall(r"[a-z']+", clause)
+        if clause_words and clause_words[0] in _EN_WH:
+            return False
         if clause_words and clause_words[0] in _EN_AUX:
             return True
+    if words[0] in _EN_SUBORDINATORS or words[0] == "when":
+        # "if one container crashes do the others go down?": an auxiliary after the condition, no question word
+        return not any(w in _EN_WH for w in words[1:]) and any(w in _EN_AUX for w in words[2:])
     return False
+
+
+def _korean_question_word(text: str) -> bool:
+    """Whether a Korean sentence asks with a question word (뭐, 어떻게, 왜, 몇 …) rather than for yes or no."""
+    from .lexical import tagged_morphemes
+
+    morphemes = tagged_morphemes(text)
+    content = [i for i, (_, tag) in enumerate(morphemes) if not tag.startswith(("S", "J", "E"))]
+    for i, (form, tag) in enumerate(morphemes):
+        if tag.startswith(("J", "E", "S", "X", "V")) and not form.startswith("어떻"):
+            continue
+        if form.startswith(_KO_WH_NOUNS) and tag.startswith("NN"):
+            following = morphemes[i + 1] if i + 1 < len(morphemes) else ("", "")
+            if i == content[-1] or following[1] not in ("VCP", "JX", "JKS", "JKC"):
+                return True  # "데이터 보존 방법?", "차이가 뭐야" (뭐 counts too); "방법이야?" asks yes or no
+            continue
+        if not form.startswith(_KO_WH + ("어떻",)) or form.startswith(_KO_WH_NOUNS):
+            continue
+        indefinite = False
+        for later, later_tag in morphemes[i + 1 :]:
+            if later_tag == "JX" and later in _KO_INDEFINITE_PARTICLES:
+                indefinite = True
+            if later_tag in ("EC", "EF", "ETM"):
+                indefinite = indefinite or (later_tag == "EC" and later in _KO_CONCESSIVE_ENDINGS)
+                break
+        if not indefinite:
+            return True
+    return False
+
+
+def is_yes_no(question: str) -> bool:
+    """Whether the question asks for yes or no (its asking sentence, when it tells a situation first)."""
+    text = asking_sentence(question)
+    if question_language(text) == "ko":
+        if re.search(r"(은|는)\s*[?？]*\s*$", text) or _korean_question_word(text):
+            return False  # a question word, or "X은?" / "X는?" ("what about X?")
+        return text.endswith(("?", "？")) or bool(_KO_YN_END.search(text))
+    return _english_yes_no(text)
 
 
 def asks_for_command(question: str) -> bool:
@@ -111,8 +177,8 @@ def read_question(question: str, lexicon: Lexicon) -> Asked | None:
     if not is_yes_no(question):
         return None
     if question_language(question) == "ko":
-        return _read_korean(question, lexicon)
-    main = _main_clause(question)
+        return _read_korean(asking_sentence(question), lexicon)
+    main = _main_clause(asking_sentence(question))
     from .claims import english_predicate
 
     # "a separate kernel instead of the shared one": what comes after "instead of" is what the question sets aside.
@@ -146,7 +212,10 @@ def _asks_another_verb(morphemes, lexicon: Lexicon) -> bool:
     if not content:
         return False
     form, tag = content[-1]
-    return tag in ("VV", "VA") and form not in KO_LIGHT_VERBS and not lexicon.korean_predicate(form)
+    if tag in ("XSV", "XSA") and len(content) > 1 and content[-2][1] == "NNG":
+        form, tag = content[-2][0], "VV"  # a verb of a noun and 하다 ("권장하나요?", "추천해요?")
+    prevention = any(form == verb for verb, _ in _KO_PREVENTS)  # "… 공유를 피할 수 있나요?" asks of 공유
+    return tag in ("VV", "VA") and form not in KO_LIGHT_VERBS and not lexicon.korean_predicate(form) and not prevention
 
 
 def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
@@ -157,12 +226,14 @@ def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
     instead = [i for i, (form, tag) in enumerate(morphemes) if form == "대신" and tag.startswith("NN")]
     if instead:
         positions = [i for i in positions if i > instead[-1]]  # "공유 커널 대신 …": the shared kernel is set aside
+    english = [p for w in re.findall(r"[a-z']+", question.lower()) if (p := lexicon.english_predicate(w))]
     if _asks_another_verb(morphemes, lexicon):
         from .claims import is_modifier
 
-        # "복잡한 서비스도 컴포즈만으로 충분하다고 권하나요?" asks whether it recommends, not whether it is complex.
+        # "복잡한 서비스도 컴포즈만으로 충분하다고 권하나요?" asks whether it recommends, not whether it is complex;
+        # an English word in a Korean sentence is a noun or a modifier there ("lightweight 이미지를 권장하나요?").
         positions = [i for i in positions if not is_modifier(morphemes, i)]
-    english = [p for w in re.findall(r"[a-z']+", question.lower()) if (p := lexicon.english_predicate(w))]
+        english = []
     compared = next((i for i, (form, tag) in enumerate(morphemes) if form == "보다" and tag == "JKB"), None)
     reference = ""
     if compared is not None:
@@ -184,8 +255,10 @@ def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
     elif english:
         word = [w for w in re.findall(r"[a-z']+", question.lower()) if lexicon.english_predicate(w)][-1]
         predicate, negated = english[-1], bool(re.search(r"(않|안 |없)", question))
+        k = -1
     else:
         return None
+    prevented = any(pair in _KO_PREVENTS for pair in morphemes[k + 1 :])
     return Asked(
         predicate,
         negated=negated,
@@ -194,4 +267,5 @@ def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
         changes=bool(_KO_CHANGE.search(question)),
         main=question,
         possibility=word in lexicon.possibility,
+        prevented=prevented,
     )

@@ -37,6 +37,24 @@ def table(header, *rows):
         ("How do I keep data?", False),
         ("컨테이너를 삭제하면 데이터는 어떻게 되나요?", False),
         ("--privileged 옵션은 왜 위험한가요?", False),
+        # A situation told first: the sentence that asks decides
+        ("We run two apps from one compose file. Are they on the same kernel?", True),
+        ("We run two apps from one compose file. Why do they share a kernel?", False),
+        ("weather on one EC2 instance, todo on another — does that stop them from sharing a kernel?", True),
+        # "when" opening a condition, not asking when
+        ("When the weather app throws an error, does the todo service stay up?", True),
+        ("When does the kernel get shared?", False),
+        ("When a container crashes, what happens?", False),
+        ("if one container crashes hard do the neighbours go down with it?", True),
+        ("So is Docker enough for every deployment?", True),
+        # Korean question words read as indefinites ("however many", "on any OS", "anyone")
+        ("컴포즈 파일을 몇 개로 나누든 커널은 공유되나요?", True),
+        ("이 이미지는 어느 OS에서나 실행되나요?", True),
+        ("누구나 쓸 수 있나요?", True),
+        ("몇 개의 컨테이너를 띄울 수 있나요?", False),
+        ("어떻게 해요?", False),
+        ("NFS 같은 스토리지와 연동하는 것도 방법이야?", True),
+        ("데이터 보존 방법?", False),
     ],
 )
 def test_yes_no_detection(question, expected):
@@ -557,6 +575,15 @@ def test_a_predicate_that_only_describes_a_noun_is_not_asked_when_the_question_e
     assert read_question("gVisor는 사용자 공간 커널로 격리하는 방식이야?", LEXICON).predicate == "separate"
     assert read_question("컴포즈 파일 하나로 띄우면 커널 공유하는 거 맞죠?", LEXICON).predicate == "share"
     assert read_question("컨테이너마다 독립된 네트워크 인터페이스가 있나요?", LEXICON).predicate == "separate"
+    # A verb of a noun and 하다 is a verb of the question's own; an English word in a Korean sentence is no predicate then.
+    assert read_question("alpine이나 distroless 같은 lightweight 이미지를 권장하나요?", LEXICON) is None
+    assert read_question("같은 네트워크에 있으면 서로 통신이 공유되나요?", LEXICON).predicate == "share"
+
+
+def test_a_korean_verb_of_prevention_asks_the_negation():
+    assert read_question("compose 파일을 나누면 커널 공유를 피할 수 있나요?", LEXICON).prevented
+    assert read_question("compose 파일을 나누면 kernel sharing을 막을 수 있나요?", LEXICON).prevented
+    assert not read_question("compose 파일을 나누면 커널을 공유하나요?", LEXICON).prevented
 
 
 def test_what_a_question_sets_aside_is_not_what_it_asks():
