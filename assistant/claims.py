@@ -164,14 +164,29 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCES.split(text) if s.strip()]
 
 
+# A line that opens with a short term and a colon ("gVisor: 사용자 공간 커널로 격리", "Use image caching: ...") is the
+# entry of a definition list: it speaks of that term, one case among the list's entries, as a table row does.
+_DEFINITION = re.compile(r"^\s*([^:：.?!]{1,40}?)\s*[:：]\s+\S")
+DEFINITION_WORDS = 4  # at most this many words before the colon
+
+
+def definition_term(sentence: str) -> str:
+    """The term a definition-list line is about, or ""."""
+    found = _DEFINITION.match(sentence)
+    return found.group(1).strip() if found and len(found.group(1).split()) <= DEFINITION_WORDS else ""
+
+
 def prose_claims(chunk: Chunk, lexicon: Lexicon) -> list[Claim]:
-    """Claims of each clause of a prose chunk, Korean or English."""
+    """Claims of each clause of a prose chunk, Korean or English; a definition-list line's claims are keyed by its term."""
     claims = []
     for sentence in split_sentences(chunk.text):
         reader = clause_claims if HANGUL.search(sentence) else english_clause_claims
+        term = definition_term(sentence)
         for predicate, value, own, reference in reader(sentence, lexicon):
             claims.append(
-                Claim(chunk, predicate, value, own=own, context=f"{sentence} {_heading(chunk)}", reference=reference, text=sentence)
+                Claim(
+                    chunk, predicate, value, own=own, context=f"{sentence} {_heading(chunk)}", key=term, reference=reference, text=sentence
+                )
             )
     return claims
 

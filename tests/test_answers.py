@@ -623,3 +623,15 @@ def test_weak_claims_leave_the_statements_to_settle_a_question(assistant):
     sentences = [(chunk, "커널에 취약점이 존재할 경우 다른 컨테이너도 영향을 받을 수 있습니다.")]
     found = judge(question, asked, weak, sentences, assistant.terms, LEXICON)
     assert found is not None and found.verdict == "yes"
+
+
+def test_a_definition_list_entry_speaks_only_of_its_term(assistant):
+    """"Kata Containers: 경량 VM 구조 …" is one entry of a list of sandboxes: it does not say gVisor is a lightweight VM."""
+    from assistant.claims import definition_term
+
+    assert definition_term("gVisor: 사용자 공간에서 실행되는 커널을 통해 격리") == "gVisor"
+    assert definition_term("Use image caching: minimize redundant builds") == "Use image caching"
+    assert definition_term("컨테이너는 커널을 공유합니다.") == ""
+    assert definition_term("Note that this is long enough to be a sentence: not a term") == ""
+    for question in ("Is gVisor basically a lightweight VM?", "gVisor는 경량 VM 구조인가요?"):
+        assert assistant.ask(question).verdict != "yes"
