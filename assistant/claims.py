@@ -47,12 +47,12 @@ def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]
     """Every claim of the chunks, by chunk id (tables read whole, so a column is judged on all its rows)."""
     out: dict[str, list[Claim]] = {}
     tables: dict[tuple[str, tuple[str, ...]], list[Chunk]] = {}
-    sections: dict[str, list[str]] = {}
+    sections: dict[tuple[str, str], list[str]] = {}  # (document, section) -> its texts
     for chunk in chunks:
         if chunk.draft:
             continue
         if chunk.kind != "section":
-            sections.setdefault(chunk.section, []).append(chunk.text)
+            sections.setdefault((chunk.document, chunk.section), []).append(chunk.text)
         if chunk.kind == "row" and chunk.cells:
             tables.setdefault((chunk.section, chunk.header), []).append(chunk)
         elif chunk.kind == "prose":
@@ -63,9 +63,17 @@ def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]
         for chunk, claims in table_claims(rows, lexicon).items():
             out.setdefault(chunk.id, []).extend(claims)
     out = _merge_translated(out, {c.id: c for c in chunks})
-    # A claim's surroundings include its whole section: the heading, the scenario's code, the other sentences.
+    # A claim's surroundings include its whole section (the heading, the scenario's code, the other sentences) and,
+    # for a table row whose case is the name of a section of its post ("서로 다른 VM에서 실행" in a summary table,
+    # "실행 방식 3: 서로 다른 VM에서 실행" above it), that section too: it tells the case the row sums up.
+    def surroundings(claim: Claim) -> str:
+        own = (claim.chunk.document, claim.chunk.section)
+        key = claim.chunk.cells[0].strip() if claim.column >= 0 and claim.chunk.cells else ""
+        named = [place for place in sections if key and place != own and place[0] == own[0] and key in place[1].rsplit(" > ", 1)[-1]]
+        return " ".join(" ".join(sections[place]) for place in [own, *named] if place in sections)
+
     return {
-        chunk_id: [replace(c, context=f"{c.context} {c.chunk.section} {' '.join(sections.get(c.chunk.section, []))}") for c in claims]
+        chunk_id: [replace(c, context=f"{c.context} {c.chunk.section} {surroundings(c)}") for c in claims]
         for chunk_id, claims in out.items()
     }
 

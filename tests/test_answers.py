@@ -635,3 +635,13 @@ def test_a_definition_list_entry_speaks_only_of_its_term(assistant):
     assert definition_term("Note that this is long enough to be a sentence: not a term") == ""
     for question in ("Is gVisor basically a lightweight VM?", "gVisor는 경량 VM 구조인가요?"):
         assert assistant.ask(question).verdict != "yes"
+
+
+def test_a_summary_row_reads_the_section_its_case_names(assistant):
+    """The row "서로 다른 VM에서 실행" of the summary table sums up the section "실행 방식 3: 서로 다른 VM에서 실행"."""
+    rows = [c for claims in assistant.claims.values() for c in claims if c.column >= 0 and c.chunk.cells[0] == "서로 다른 VM에서 실행"]
+    section = [c.text for c in assistant.index.chunks if c.section.endswith("실행 방식 3: 서로 다른 VM에서 실행") and not c.draft]
+    assert rows and section
+    assert all(section[0] in row.context for row in rows)
+    others = [c for claims in assistant.claims.values() for c in claims if c.column >= 0 and c.chunk.cells[0] == "docker-compose 하나로 실행"]
+    assert others and not any(section[0] in row.context for row in others)
