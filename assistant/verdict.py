@@ -137,17 +137,48 @@ def _agreed(question: str, asked: Asked, scored: list[tuple[float, Verdict, Clai
         return None
     tier = [(value, claim) for score, value, claim in _one_per_case(scored) if score >= max(best - TIE, MIN_MATCH)]
     values = {value for value, _ in tier}
-    if len(values) != 1:
+    conceded = _concession(question, tier) if values == {"yes", "no"} else None
+    if len(values) != 1 and conceded is None:
         return None
-    verdict = values.pop()
+    verdict = conceded[0] if conceded else values.pop()
     if asked.negated and question_language(question) == "ko":
         # A negative Korean question ("분리되지 않나요?", "안 공유하죠?") is answered "네" by some speakers to agree
         # with the negation and by others to confirm the proposition: a yes/no lead would be read both ways.
         return None
     if asked.prevented and verdict != "partial":
         verdict = {"yes": "no", "no": "yes"}[verdict]
-    top = max(scored, key=lambda item: item[0])[2]
+    top = conceded[1] if conceded else max(scored, key=lambda item: item[0])[2]
     return VerdictResult(verdict, top)
+
+
+# A statement followed by a contrast that takes part of it back ("Containers isolate PID, network and file system
+# with namespaces. However, they do not completely separate the kernel as VMs do.") says "yes, but not fully": a
+# partial answer to "are they isolated?" and no to "are they fully isolated?", "as isolated as a VM?".
+_EN_CONTRAST = re.compile(r"^\W*(however|but|yet|still|that said|even so|nevertheless)\b", re.IGNORECASE)
+_KO_CONTRAST = ("하지만", "그러나", "그런데", "다만", "그렇지만", "반면")
+_EN_DEGREE = re.compile(r"\b(fully|completely|entirely|totally|perfectly|wholly|truly|100%)|\bas \w+ as\b")
+_KO_DEGREE = ("완전", "완벽", "전적으로", "100%", "만큼")
+
+
+def _degree(text: str) -> bool:
+    """Whether a text speaks of something holding to the full (completely, 완전히, as … as a VM, VM만큼)."""
+    return bool(_EN_DEGREE.search(text.lower())) or any(word in text for word in _KO_DEGREE)
+
+
+def _concession(question: str, tier: list[tuple[Verdict, Claim]]) -> tuple[Verdict, Claim] | None:
+    """The verdict of a yes and a no that are one concession (the no is the very next sentence of the same passage and
+    opens with a contrast): partial, or no when the question asks about the full degree and the contrast denies it."""
+    for yes_value, granted in tier:
+        for no_value, contrast in tier:
+            if (yes_value, no_value) != ("yes", "no") or granted.chunk.id != contrast.chunk.id or granted.column >= 0 or contrast.column >= 0:
+                continue
+            sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n", granted.chunk.text) if s.strip()]
+            if granted.text in sentences and contrast.text in sentences and sentences.index(contrast.text) == sentences.index(granted.text) + 1:
+                if _EN_CONTRAST.match(contrast.text) or contrast.text.startswith(_KO_CONTRAST):
+                    if not _degree(question):
+                        return "partial", granted
+                    return ("no", contrast) if _degree(contrast.text) else None
+    return None
 
 
 def _keys(terms: TermWeights, words: set[str]) -> frozenset[str]:
@@ -434,6 +465,8 @@ def judge(
         flip = asked is not None and asked.prevented
         for polarity, _, _ in statements:
             answer = {"yes": "no", "no": "yes"}[polarity] if polarity and flip else polarity
+            if result.verdict == "partial" and answer == "yes":
+                continue  # "yes, but not fully": the statement of what holds does not contradict it
             if answer is not None and answer != result.verdict:
                 return None  # a sentence with the question's words says the opposite
         return result

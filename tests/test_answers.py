@@ -645,3 +645,17 @@ def test_a_summary_row_reads_the_section_its_case_names(assistant):
     assert all(section[0] in row.context for row in rows)
     others = [c for claims in assistant.claims.values() for c in claims if c.column >= 0 and c.chunk.cells[0] == "docker-compose 하나로 실행"]
     assert others and not any(section[0] in row.context for row in others)
+
+
+@pytest.mark.parametrize(
+    "question, right",
+    [
+        ("컨테이너끼리는 서로 격리되어 있나요?", "partial"),
+        ("Are containers isolated from one another?", "partial"),
+        ("Aren't containers fully isolated from each other?", "no"),
+        ("Are containers isolated from each other as strongly as VMs are?", "no"),
+    ],
+)
+def test_a_statement_and_the_contrast_after_it_say_yes_but_not_fully(assistant, question, right):
+    """"Namespace로 … 논리적으로 격리합니다. 하지만 VM처럼 커널까지 완전히 분리하지 않기 때문에 …" is one concession."""
+    assert assistant.ask(question).verdict == right
