@@ -47,6 +47,11 @@ SPECIFIC_ZIPF = 4.5  # a question longer than this with "it" usually says what "
 
 _EN_PRONOUNS = frozenset({"it", "its", "that", "this", "these", "those", "they", "them", "their"})
 _EN_DETERMINERS = frozenset({"the", "a", "an"})
+_EN_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "these", "those"})
+# A word right after a subject pronoun is a verb ("can I skip …", "how do we keep …"), not a subject.
+_EN_VERB_POSITION = re.compile(r"\b(?:i|we|you)\s+$", re.IGNORECASE)
+# "do that", "doing it": the pronoun stands for an action, not for a word of the earlier question.
+_EN_PRO_VERB = re.compile(r"\b(?:doing|done|(?:to|i|we|you|can|could|should|would|will|not)\s+do)\s+$", re.IGNORECASE)
 _EN_FUNCTION = frozenset(
     {"what", "how", "why", "when", "where", "which", "who", "do", "does", "did", "is", "are", "was", "were", "can",
      "could", "should", "would", "will", "i", "we", "you", "me", "my", "the", "a", "an", "to", "of", "for", "in", "on",
@@ -171,6 +176,10 @@ class FollowUps:
         else:
             resolved = self._replace_pronoun(question, cue.pronoun, before, language)
             prior = tuple(c.section for c in getattr(answer, "citations", [])[:1]) if answer is not None else ()
+            if not resolved and prior:
+                # No word of the earlier question agrees with the pronoun ("they" after a question about one file):
+                # the question is asked as it stands, the earlier answer's section still preferred.
+                return Reading(question, True, prior)
         if not resolved or resolved == question:
             return Reading(question)
         differs = question_language(resolved) != language
@@ -214,7 +223,7 @@ class FollowUps:
                     return _Cue("ellipsis", new=new)
                 return None
         match = _EN_BARE.match(text)
-        if match and len(words) <= ELLIPSIS_MAX_WORDS and words[0].lower().strip(",") not in _EN_QUESTION_START:
+        if match and len(words) <= ELLIPSIS_MAX_WORDS and words[0].lower().strip(",?!.") not in _EN_QUESTION_START:
             if not any(w.lower().strip("?,.") in _EN_PRONOUNS for w in words):
                 return _Cue("ellipsis", new=match.group("x"))
         return self._english_anaphor(text, 0, words)
@@ -337,6 +346,8 @@ class FollowUps:
                 right += 1
             target = _Unit(every[left].start, every[right].end, before[every[left].start : every[right].end],
                            every[right].particle, target.keys)
+        if HANGUL.search(before):
+            target = self._noun_phrase(before, target)
         # "CPU and memory" was one subject: a parallel term joined to the target by "and", "or", "/" or "," goes too.
         first, last = target, target
         for unit in units:
@@ -347,6 +358,24 @@ class FollowUps:
                     last = unit
         span = _Unit(first.start, last.end, before[first.start:last.end], last.particle)
         return self._splice(before, span, new)
+
+    def _noun_phrase(self, text: str, unit: _Unit) -> _Unit:
+        """The Korean noun phrase a word belongs to: the words before it and after it up to the one that carries the
+        phrase's particle ("단일 컨테이너 운영에는": a particle ends a noun phrase), predicates aside."""
+        every = self._units(text)
+        i = next((k for k, u in enumerate(every) if u.start == unit.start), None)
+        j = next((k for k, u in enumerate(every) if u.end == unit.end), i)
+        if i is None or j is None:
+            return unit
+        left, right = i, j
+        while left > 0 and not every[left - 1].particle and every[left - 1].end + 1 == every[left].start and _nouns(every[left - 1].stem):
+            left -= 1
+        while (
+            right + 1 < len(every) and not every[right].particle and every[right].end + 1 == every[right + 1].start
+            and _nouns(every[right + 1].stem) and _nouns(every[right].stem)
+        ):
+            right += 1
+        return _Unit(every[left].start, every[right].end, text[every[left].start : every[right].end], every[right].particle, unit.keys)
 
     def _parallel(self, keys: frozenset[str], new_keys: frozenset[str]) -> float:
         """How well a term of the earlier question and the new words fill the same table column, in two different
@@ -379,11 +408,14 @@ class FollowUps:
 
     # --- anaphora: the pronoun stands for the earlier question's subject ------
     def _replace_pronoun(self, question: str, index: int, before: str, language: str) -> str | None:
-        phrase = self._focus(before, language)
-        if not phrase:
-            return None
         words = question.split()
         word = words[index]
+        plural = language == "en" and word.lower().strip("?,.!'\"") in _EN_PLURAL_PRONOUNS
+        if language == "en" and _EN_PRO_VERB.search(" ".join(words[:index]) + " "):
+            return None
+        phrase = self._focus(before, language, plural)
+        if not phrase:
+            return None
         if language == "ko":
             match = KO_PRONOUN.match(word)
             rest = word[match.end():]
@@ -398,14 +430,17 @@ class FollowUps:
             words[index] = replacement + trailing
         return " ".join(words)
 
-    def _focus(self, before: str, language: str) -> str | None:
-        """The earlier question's most specific run of words the article uses (its subject, for a pronoun)."""
+    def _focus(self, before: str, language: str, plural: bool = False) -> str | None:
+        """The earlier question's most specific run of words the article uses (its subject, for a pronoun); for a
+        plural pronoun ("they", "those"), a plural noun or a coordinated pair, else none."""
         units = [u for u in self._units(before) if u.keys and not self._is_predicate(u) and self._specific(u)]
-        if not units:
+        if question_language(before) == "en":
+            units = [u for u in units if not _EN_VERB_POSITION.search(before[: u.start])]
+        heads = [u for u in units if _plural(before, u)] if plural else units
+        if not heads:
             return None
-        best = max(units, key=lambda u: (self.terms.weight(u.keys), u.start))
+        best = max(heads, key=lambda u: (self.terms.weight(u.keys), u.start))
         run = [best]
-        positions = {u.start: u for u in units}
         ordered = sorted(units, key=lambda u: u.start)
         # Neighbouring content words join it ("--privileged flag", "Host OS kernel"), unless a particle ends one.
         i = ordered.index(best)
@@ -416,10 +451,16 @@ class FollowUps:
         while j + 1 < len(ordered) and run[-1].end + 1 >= ordered[j + 1].start and not run[-1].particle:
             j += 1
             run.append(ordered[j])
-        del positions
         text = " ".join(u.stem for u in run)
+        start = run[0].start
+        if question_language(before) == "en":
+            # "the weather and todo services": the words coordinated with the run belong to it
+            joined = re.search(r"(\S+)\s+(?:and|or|&)\s+$", before[:start])
+            if joined and any(u.start == joined.start(1) and u.keys for u in self._units(before)):
+                start = joined.start(1)
+                text = before[start : run[-1].end].strip("?,.!")
         if language == "en" and question_language(before) == "en":
-            preceding = before[: run[0].start].split()
+            preceding = before[:start].split()
             if preceding and preceding[-1].lower() in _EN_DETERMINERS:
                 text = f"{preceding[-1].lower()} {text}"
         return text
@@ -458,6 +499,25 @@ class FollowUps:
     def _splice(self, before: str, target: _Unit, new: str) -> str:
         particle = _agree(new, target.particle) if target.particle else ""
         return before[: target.start] + new + particle + before[target.end:]
+
+
+def _nouns(word: str) -> bool:
+    """Whether a Korean word (without its particle) is nouns only ("단일", "운영"; not "컨테이너끼리", "다른")."""
+    if not HANGUL.search(word):
+        return True
+    from .lexical import tagged_morphemes
+
+    return all(tag in ("NNG", "NNP", "NNB", "SL", "SN", "XR") for _, tag in tagged_morphemes(word))
+
+
+def _plural(text: str, unit: _Unit) -> bool:
+    """Whether an English word of a question names more than one thing: a plural noun ("namespaces", "VMs") or one
+    of a pair joined by "and" / "or" / "both"."""
+    word = unit.stem
+    if re.search(r"[a-z]s$", word, flags=re.IGNORECASE) and not word.lower().endswith(("ss", "us", "is")) or word.isupper() and word.endswith("s"):
+        return True
+    around = f"{text[max(0, unit.start - 12) : unit.start]} {text[unit.end : unit.end + 12]}".lower()
+    return bool(re.search(r"\b(and|or|both)\b", around))
 
 
 def _bare(new: str, language: str) -> str:

@@ -20,7 +20,7 @@ from .ingest import Chunk
 from .lexical import tagged_morphemes, tokenize
 from .lexicon import HANGUL, load_lexicon
 from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
-from .question import asks_for_command, question_language, read_question, refers_to_post
+from .question import asks_for_command, is_request_word, question_language, read_question, refers_to_post
 from .retrieve import Retrieval, Retriever, section_key
 from .settings import MAX_QUESTION_CHARS, Settings
 from .terms import TermWeights
@@ -243,10 +243,17 @@ class Assistant:
         own: every word the posts never use is an everyday word (show, first, happen; not "비트코인" or "json-file"),
         none is a rare name, and it sits nearer the posts than any contrast subject (so "what is the best pizza
         topping?" stays refused while "so what do I need then?" asks about the earlier question)."""
-        if self.key_subjects.uncovered(question) or self.retrieve(question).features.get("background_gap", 0.0) < 0:
+        # A question of only the posts' words and the words of a request ("show me the commands", "then what do I
+        # need?", "why?") names no subject of its own: where it sits against the contrast subjects says nothing.
+        subjectless = all(self.terms.known(t) or is_request_word(t) for t in tokenize(question))
+        if self.key_subjects.uncovered(question) or (
+            not subjectless and self.retrieve(question).features.get("background_gap", 0.0) < 0
+        ):
             return None
         pronouns = {form for form, tag in tagged_morphemes(question) if tag == "NP"} if HANGUL.search(question) else set()
-        if any(not self.terms.everyday(t) for t in tokenize(question) if not self.terms.known(t) and t not in pronouns):
+        if any(
+            not self.terms.everyday(t) for t in tokenize(question) if not self.terms.known(t) and t not in pronouns and not is_request_word(t)
+        ):
             return None  # ("뭘로", what, is a pronoun: no subject of its own)
         reading = self.follow_ups.on_topic(question, turns_from(history))
         if reading is None:

@@ -146,6 +146,17 @@ def is_yes_no(question: str) -> bool:
     return _english_yes_no(text)
 
 
+# The words of asking for something to run (general English and Korean): a question made only of them and of the
+# posts' own words ("show me the commands", "명령어 알려줘") names no subject of its own.
+_EN_REQUEST = frozenset({"show", "give", "tell", "list", "need", "command", "cli", "syntax", "flag", "option", "snippet", "exampl", "exact"})
+_KO_REQUEST = ("명령", "커맨드", "예시", "예제", "옵션", "알려", "보여")
+
+
+def is_request_word(token: str) -> bool:
+    """Whether a token (as `lexical.tokenize` gives it) only asks for something: a command, an example, to be shown."""
+    return token in _EN_REQUEST or token.startswith(_KO_REQUEST)
+
+
 def asks_for_command(question: str) -> bool:
     """Whether the question asks for a command, a flag or an example to run."""
     return bool(_EN_COMMAND.search(question.lower()) or _KO_COMMAND.search(question))

@@ -78,6 +78,16 @@ def test_which_questions_lean_on_the_conversation(assistant, question, kind):
         # ... of the last complete question, past the follow-ups read from it
         (["날씨 서비스에서 메모리가 폭주하면 투두 서비스도 영향을 받나요?", "Flask 코드 에러는요?"], "커널 취약점 공격을 당하면요?",
          "커널 취약점 공격을 당하면 투두 서비스도 영향을 받나요?"),
+        # a Korean noun phrase is replaced whole, up to the word that carries its particle
+        (["단일 컨테이너 운영에는 뭘 쓰라고 했어요?"], "보안 이슈는요?", "보안 이슈에는 뭘 쓰라고 했어요?"),
+        # a plural pronoun needs a plural antecedent; a verb is no antecedent; "doing that" stands for an action
+        (["What do Linux namespaces separate for a container?"], "Do they separate the kernel too?",
+         "Do Linux namespaces separate the kernel too?"),
+        (["Show me the compose file that starts both of them."], "Do they share a kernel in that setup?",
+         "Do they share a kernel in that setup?"),
+        (["Can I skip that address translation step?"], "Is there a catch to doing that?", "Is there a catch to doing that?"),
+        (["What happens to data written inside a container when the container is removed?"], "Is there a way to keep it?",
+         "Is there a way to keep data?"),
         # not resolved: a rare word the article never uses, or an earlier question that is not a yes/no question
         (["Do containers share the kernel?"], "what if I use podman?", "what if I use podman?"),
         (["How do I make Docker images smaller?"], "what if I use alpine?", "what if I use alpine?"),
@@ -186,9 +196,32 @@ def test_a_short_follow_up_the_article_does_not_answer_alone_asks_about_the_topi
         assert not answer.refused and answer.verdict is None
         assert answer.standalone_question == f"{question} ({first.question})"
         assert answer.citations[0].section == first.citations[0].section
+    # a question of only the posts' words and the words of a request names no subject of its own
+    for first_question, question in (
+        ("How do I set up two containers so one can reach the other?", "show me the commands"),
+        ("컨테이너 간 통신은 어떻게 설정하나요?", "명령어 알려줘"),
+        ("Do containers share the kernel?", "why?"),
+    ):
+        first = assistant.ask(first_question)
+        answer = assistant.ask(question, history=[Turn(first.question, first)])
+        assert not answer.refused and answer.standalone_question == f"{question} ({first.question})", question
     first = assistant.ask("If one container's memory blows up, are the other containers affected?")
     history = [Turn(first.question, first)]
     # a subject of its own stays refused: nearer another subject than the article, or a word the article never uses
-    for question in ("What is the best pizza topping?", "And how do I run the Docker daemon in rootless mode?", "그럼 피자는?"):
+    for question in ("What is the best pizza topping?", "And how do I run the Docker daemon in rootless mode?", "그럼 피자는?", "show me pizza recipes"):
         answer = assistant.ask(question, history=history)
         assert answer.refused and answer.standalone_question is None, question
+
+
+def test_a_pronoun_without_an_antecedent_still_prefers_the_earlier_answer(assistant):
+    """"they" after a question about one compose file has no plural antecedent: the question is asked as it stands,
+    with the section the earlier answer cited ranked first."""
+    first = assistant.ask("Show me the compose file that starts both of them.")
+    answer = assistant.ask("Do they share a kernel in that setup?", history=[Turn(first.question, first)])
+    assert not answer.refused and answer.standalone_question in (None, "Do they share a kernel in that setup?")
+    assert answer.citations[0].section == first.citations[0].section
+    # with a coordinated plural before it, "they" is that pair
+    reading = assistant.read(
+        "Do they share a kernel in that setup?", [{"question": "Show me the compose file that runs the weather and todo services together."}]
+    )
+    assert reading.question == "Do the weather and todo services share a kernel in that setup?"
