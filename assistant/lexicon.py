@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +21,8 @@ class Lexicon:
     cells: dict[str, str]  # normalized cell text -> "yes" | "no" | "partial" | "can"
     possibility: frozenset[str] = frozenset()  # words that mean a possibility ("risk"): "may" answers them yes
     risky: frozenset[str] = frozenset()  # predicates with such words: "it may be affected" means "not safe"
+    # (adverb, verb stem) -> predicate id: a Korean adverb with a verb of use says the predicate ("같이 쓰다": share)
+    korean_phrases: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def english_predicate(self, word: str) -> str | None:
         return self.english.get(word.lower())
@@ -71,6 +73,7 @@ def load_lexicon(directory: Path = _DATA, corpus: Path | None = None) -> Lexicon
     possibility: set[str] = set()
     risky: set[str] = set()
     cells: dict[str, str] = {}
+    phrases: dict[tuple[str, str], str] = {}
     folders = [directory] + ([corpus] if corpus is not None and corpus != directory else [])
     for folder in folders:
         predicates, values = folder / "predicates.yml", folder / "cells.yml"
@@ -80,6 +83,9 @@ def load_lexicon(directory: Path = _DATA, corpus: Path | None = None) -> Lexicon
                     english[str(word).lower()] = entry["id"]
                 for word in entry.get("ko", []):
                     korean[str(word)] = entry["id"]
+                for phrase in entry.get("ko_phrases", []):
+                    adverb, verb = str(phrase).split()
+                    phrases[(adverb, verb)] = entry["id"]
                 possibility.update(str(word).lower() for word in entry.get("possibility", []))
                 if entry.get("possibility"):
                     risky.add(entry["id"])
@@ -91,9 +97,9 @@ def load_lexicon(directory: Path = _DATA, corpus: Path | None = None) -> Lexicon
                     raise TypeError(value)
                 for text in texts:
                     cells[str(text).lower()] = value
-        except (yaml.YAMLError, KeyError, TypeError, AttributeError):
+        except (yaml.YAMLError, KeyError, TypeError, AttributeError, ValueError):
             raise IngestError(
                 f"{folder}: predicates.yml must be a list of {{id, opposite, en: [...], ko: [...]}} and cells.yml a "
                 "mapping of yes/no/partial/can to cell texts; fix or remove them"
             ) from None
-    return Lexicon(english, korean, opposite, cells, frozenset(possibility), frozenset(risky))
+    return Lexicon(english, korean, opposite, cells, frozenset(possibility), frozenset(risky), phrases)

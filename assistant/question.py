@@ -222,18 +222,28 @@ def _asks_another_verb(morphemes, lexicon: Lexicon) -> bool:
     content = [(form, tag) for form, tag in morphemes if not tag.startswith(("S", "E", "J"))]
     if not content:
         return False
-    form, tag = content[-1]
-    if tag in ("XSV", "XSA") and len(content) > 1 and content[-2][1] == "NNG":
-        form, tag = content[-2][0], "VV"  # a verb of a noun and 하다 ("권장하나요?", "추천해요?")
+    last = len(content) - 1
+    form, tag = content[last]
+    if tag in ("XSV", "XSA") and last > 0 and content[last - 1][1] == "NNG":
+        last -= 1
+        form, tag = content[last][0], "VV"  # a verb of a noun and 하다 ("권장하나요?", "추천해요?")
     prevention = any(form == verb for verb, _ in _KO_PREVENTS)  # "… 공유를 피할 수 있나요?" asks of 공유
-    return tag in ("VV", "VA") and form not in KO_LIGHT_VERBS and not lexicon.korean_predicate(form) and not prevention
+    phrase = last > 0 and (content[last - 1][0], form) in lexicon.korean_phrases  # "같이 쓰나요?" asks of sharing
+    return tag in ("VV", "VA") and form not in KO_LIGHT_VERBS and not lexicon.korean_predicate(form) and not prevention and not phrase
 
 
 def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
     from .lexical import tagged_morphemes
 
     morphemes = tagged_morphemes(question)
-    positions = [i for i, (form, tag) in enumerate(morphemes) if lexicon.korean_predicate(form) and not tag.startswith(("J", "E"))]
+    predicate_at = {i: p for i, (form, tag) in enumerate(morphemes) if (p := lexicon.korean_predicate(form)) and not tag.startswith(("J", "E"))}
+    for i in range(1, len(morphemes)):
+        # "커널을 같이 쓰나요?": an adverb with a verb of use ("같이 쓰다", share; "따로 쓰다", separate)
+        phrase = lexicon.korean_phrases.get((morphemes[i - 1][0], morphemes[i][0]))
+        if phrase and morphemes[i][1] in ("VV", "NNG"):
+            predicate_at[i] = phrase
+            predicate_at.pop(i - 1, None)  # "같이" alone is no "같다" (same)
+    positions = sorted(predicate_at)
     instead = [i for i, (form, tag) in enumerate(morphemes) if form == "대신" and tag.startswith("NN")]
     if instead:
         positions = [i for i in positions if i > instead[-1]]  # "공유 커널 대신 …": the shared kernel is set aside
@@ -257,7 +267,7 @@ def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
     if positions:
         k = positions[-1] if compared is None else positions[0]
         word = morphemes[k][0]
-        predicate = lexicon.korean_predicate(word)
+        predicate = predicate_at[k]
         negated = (k > 0 and morphemes[k - 1] in (("안", "MAG"), ("못", "MAG"))) or (
             k + 1 < len(morphemes) and morphemes[k + 1] in (("안", "MAG"), ("못", "MAG"))  # "공유 안 하는 거죠?"
         ) or any(

@@ -659,3 +659,17 @@ def test_a_summary_row_reads_the_section_its_case_names(assistant):
 def test_a_statement_and_the_contrast_after_it_say_yes_but_not_fully(assistant, question, right):
     """"Namespace로 … 논리적으로 격리합니다. 하지만 VM처럼 커널까지 완전히 분리하지 않기 때문에 …" is one concession."""
     assert assistant.ask(question).verdict == right
+
+
+@pytest.mark.parametrize(
+    "question, predicate",
+    [
+        ("컨테이너들은 커널을 같이 쓰나요?", "share"),
+        ("컨테이너끼리 파일시스템을 함께 사용하나요?", "share"),
+        ("compose 파일 두개로 나누면 커널 따로 써?", "separate"),
+        ("두 컨테이너가 볼륨을 같이 쓰면 서로 영향을 주나요?", "affect"),  # the phrase is in the condition
+    ],
+)
+def test_a_korean_adverb_with_a_verb_of_use_says_share_or_separate(question, predicate):
+    assert read_question(question, LEXICON).predicate == predicate
+    assert read_question("컨테이너 하나가 죽으면 다른 컨테이너도 같이 죽어요?", LEXICON) is None  # 같이 alone is no "same"
