@@ -25,7 +25,21 @@ class Lexicon:
     korean_phrases: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def english_predicate(self, word: str) -> str | None:
-        return self.english.get(word.lower())
+        """The predicate of an English word, or of another inflection of it ("affecting" as "affect")."""
+        word = word.lower()
+        found = self.english.get(word)
+        if found is None and len(word) > 4 and word.endswith(("ing", "ed", "es", "s")):
+            found = self._english_stems().get(_stem(word))
+        return found
+
+    def _english_stems(self) -> dict[str, str]:
+        stems = self.__dict__.get("_stems")
+        if stems is None:
+            stems = {}
+            for word, predicate in self.english.items():
+                stems.setdefault(_stem(word), predicate)
+            object.__setattr__(self, "_stems", stems)
+        return stems
 
     def korean_predicate(self, form: str) -> str | None:
         return self.korean.get(form)
@@ -56,6 +70,12 @@ class Lexicon:
         """Every word of a predicate and of its opposite (they name what is asked, not the situation)."""
         ids = {predicate, self.opposite.get(predicate)}
         return {w for w, p in self.english.items() if p in ids} | {w for w, p in self.korean.items() if p in ids}
+
+
+def _stem(word: str) -> str:
+    from .lexical import _stemmer
+
+    return _stemmer().stemWord(word)
 
 
 @lru_cache(maxsize=4)

@@ -673,3 +673,9 @@ def test_a_statement_and_the_contrast_after_it_say_yes_but_not_fully(assistant, 
 def test_a_korean_adverb_with_a_verb_of_use_says_share_or_separate(question, predicate):
     assert read_question(question, LEXICON).predicate == predicate
     assert read_question("컨테이너 하나가 죽으면 다른 컨테이너도 같이 죽어요?", LEXICON) is None  # 같이 alone is no "same"
+
+
+def test_an_english_predicate_is_known_in_every_inflection():
+    assert LEXICON.english_predicate("affecting") == "affect" and LEXICON.english_predicate("isolating") == "separate"
+    assert LEXICON.english_predicate("restricting") == "limit" and LEXICON.english_predicate("running") is None
+    assert read_question("Can a kernel exploit inside one container end up affecting the host OS itself?", LEXICON).predicate == "affect"
