@@ -118,7 +118,10 @@ def general_zipf(token: str) -> float:
 
     if HANGUL.search(token):
         return zipf(token, "ko")
-    return max(zipf(token + ending, "en") for ending in _STEM_ENDINGS)
+    forms = [token + ending for ending in _STEM_ENDINGS]
+    if token.endswith("i"):
+        forms += [token[:-1] + "y", token[:-1] + "ies"]  # the stemmer writes a final y as i: every -> everi, library -> librari
+    return max(zipf(form, "en") for form in forms)
 
 
 @lru_cache(maxsize=65536)

@@ -40,8 +40,8 @@ def claim_answer(claim: Claim, asked: Asked, lexicon: Lexicon) -> Verdict | None
     value = claim.value
     if value in ("may", "can"):
         risk = claim.predicate in lexicon.risky and asked.predicate in (claim.predicate, lexicon.opposite.get(claim.predicate))
-        if asked.possibility or risk:
-            value = "yes"  # "is it at risk?" / "is it safe?" - "it may be affected"
+        if asked.possibility or risk or (asked.modal and value == "may"):
+            value = "yes"  # "is it at risk?" / "is it safe?" - "it may be affected"; "can it get large?" - "it may"
         elif value == "can" and claim.column >= 0 and _hedged_row(claim):
             value = "partial"  # "공유 가능" beside "설정에 따라 공유할 수도, 안 할 수도 있음" (it may or may not be)
         elif value == "can" and (asked.modal or claim.column < 0):

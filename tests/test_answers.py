@@ -679,3 +679,14 @@ def test_an_english_predicate_is_known_in_every_inflection():
     assert LEXICON.english_predicate("affecting") == "affect" and LEXICON.english_predicate("isolating") == "separate"
     assert LEXICON.english_predicate("restricting") == "limit" and LEXICON.english_predicate("running") is None
     assert read_question("Can a kernel exploit inside one container end up affecting the host OS itself?", LEXICON).predicate == "affect"
+
+
+def test_a_stem_the_stemmer_ends_in_i_is_looked_up_as_its_word():
+    from assistant.terms import general_zipf
+
+    assert general_zipf("everi") > 5 and general_zipf("librari") > 4  # every, library: everyday words, light weights
+
+
+def test_a_possibility_answers_a_can_question(assistant):
+    """"이미지 크기가 커질 가능성이 있습니다" (they may get large) answers "can images get large?" yes."""
+    assert assistant.ask("Can Docker images get large because they bundle every library the application needs?").verdict == "yes"
