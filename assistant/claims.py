@@ -69,13 +69,20 @@ def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]
     def surroundings(claim: Claim) -> str:
         own = (claim.chunk.document, claim.chunk.section)
         key = claim.chunk.cells[0].strip() if claim.column >= 0 and claim.chunk.cells else ""
-        named = [place for place in sections if key and place != own and place[0] == own[0] and key in place[1].rsplit(" > ", 1)[-1]]
+        named = [place for place in sections if key and place != own and place[0] == own[0] and _names_case(place[1], key)]
         return " ".join(" ".join(sections[place]) for place in [own, *named] if place in sections)
 
     return {
         chunk_id: [replace(c, context=f"{c.context} {c.chunk.section} {surroundings(c)}") for c in claims]
         for chunk_id, claims in out.items()
     }
+
+
+def _names_case(section: str, key: str) -> bool:
+    """Whether a section's heading is a row's case itself, after a label ("실행 방식 3: 서로 다른 VM에서 실행" for the row
+    "서로 다른 VM에서 실행"), not a heading that only mentions it ("왜 Host OS의 커널을 공유할까?")."""
+    heading = section.rsplit(" > ", 1)[-1].strip()
+    return key in (heading, heading.split(":", 1)[-1].strip())
 
 
 def _merge_translated(claims: dict[str, list[Claim]], chunks: dict[str, Chunk]) -> dict[str, list[Claim]]:
