@@ -320,6 +320,14 @@ class FollowUps:
     # --- ellipsis: carry the earlier question to a new subject ---------------
     def _carry(self, before: str, new: str, language: str, earlier_new: str | None = None) -> str | None:
         new = _bare(new, language)
+        lead = re.match(r"(for|in|on|with|about|at|from|to|under|without)\s+", new, flags=re.IGNORECASE)
+        if lead and not HANGUL.search(before):
+            # "and for security issues?" after "what does it recommend for a single-container setup?": the phrase of
+            # the same preposition is the one replaced
+            phrase = re.search(rf"\b{lead.group(1)}\s+(.+?)(?=\s+(?:vs\.?|versus|and|or|but|if|when)\b|[,;?]|$)", before, flags=re.IGNORECASE)
+            if phrase and self.terms.keys(new[lead.end():], known_only=True):
+                return before[: phrase.start()] + new + before[phrase.end() :]
+            return None
         new_keys = self.terms.keys(new, known_only=True)
         if not new_keys or new_keys != self.terms.keys(new):
             return None  # the article never uses (some of) the new words: the follow-up is read as it stands
@@ -382,26 +390,29 @@ class FollowUps:
         rows: the largest product of the share of its cell the term makes up and the share of theirs the new words
         make up ("VMs" is a third of "Running on different VMs", "Kubernetes nodes" half of "Deployed to different
         Kubernetes nodes"; "kernel" is a small part of a cell about Kata Containers in that column). 0 when the
-        article never puts them in one column."""
+        article never puts them in one column. A word both cells hold ("서비스" of "날씨 서비스에서 무한 루프" and "날씨
+        서비스에서 메모리 폭주") is what the two rows share, not the value that sets them apart."""
         theirs = [
-            (slot, row, len(new_keys & cell) / len(cell)) for key in new_keys for slot, row, cell in self._cells.get(key, ())
+            (slot, row, cell, len(new_keys & cell) / len(cell)) for key in new_keys for slot, row, cell in self._cells.get(key, ())
         ]
         best = 0.0
         for key in keys:
             for slot, row, cell in self._cells.get(key, ()):
                 share = len(keys & cell) / len(cell)
-                for other_slot, other_row, other_share in theirs:
-                    if other_slot == slot and other_row != row:
+                for other_slot, other_row, other_cell, other_share in theirs:
+                    if other_slot == slot and other_row != row and key not in other_cell:
                         best = max(best, share * other_share)
         return best
 
     def _best_cell(self, keys: frozenset[str], new_keys: frozenset[str]) -> frozenset[str]:
         """The cell through which a term of the earlier question is parallel to the new words."""
-        theirs = {(slot, row) for key in new_keys for slot, row, _ in self._cells.get(key, ())}
+        theirs = {(slot, row): cell for key in new_keys for slot, row, cell in self._cells.get(key, ())}
         slots = {slot for slot, _ in theirs}
         best, found = -1.0, frozenset()
         for key in keys:
             for slot, row, cell in self._cells.get(key, ()):
+                if any(key in other for (other_slot, _), other in theirs.items() if other_slot == slot):
+                    continue  # a word the new subject's own cell holds too
                 if slot in slots and (slot, row) not in theirs and len(keys & cell) / len(cell) > best:
                     best, found = len(keys & cell) / len(cell), cell
         return found

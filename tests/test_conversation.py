@@ -80,6 +80,11 @@ def test_which_questions_lean_on_the_conversation(assistant, question, kind):
          "커널 취약점 공격을 당하면 투두 서비스도 영향을 받나요?"),
         # a Korean noun phrase is replaced whole, up to the word that carries its particle
         (["단일 컨테이너 운영에는 뭘 쓰라고 했어요?"], "보안 이슈는요?", "보안 이슈에는 뭘 쓰라고 했어요?"),
+        # the row a new subject parallels, set apart by what its cell does not share with the new one's
+        (["날씨 서비스가 무한 루프 돌면 투두 서비스도 영향 받아요?"], "메모리 폭주도요?", "날씨 서비스가 메모리 폭주 돌면 투두 서비스도 영향 받아요?"),
+        # a new phrase of a preposition replaces the earlier phrase of the same preposition
+        (["what does the post recommend for a single-container setup vs complex services?"], "and for security issues?",
+         "what does the post recommend for security issues vs complex services?"),
         # a plural pronoun needs a plural antecedent; a verb is no antecedent; "doing that" stands for an action
         (["What do Linux namespaces separate for a container?"], "Do they separate the kernel too?",
          "Do Linux namespaces separate the kernel too?"),
