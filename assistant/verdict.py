@@ -303,10 +303,12 @@ def full_statements(
     if asked is not None and lexicon is not None and asked.predicate in lexicon.risky:
         modal = True  # "다른 컨테이너도 영향 받아요?" asks about a risk: "영향을 받을 수 있습니다" says yes, as claims read it
     verbs = frozenset().union(*(terms.keys(verb) for verb in _korean_verbs(question))) - framing
+    optional = _manner_keys(question, terms) & keys
 
     def holds(text: str) -> bool:
         found = terms.keys(text)
-        return terms.weight(keys & found) >= FULL_STATEMENT * total and verbs <= found
+        wanted = total - terms.weight(optional - found)  # an adverb of manner the statement leaves out is not missing
+        return terms.weight(keys & found) >= FULL_STATEMENT * wanted and verbs <= found
 
     out: list[tuple[Verdict | None, Chunk, str]] = []
     for chunk, sentence in sentences:
@@ -341,6 +343,17 @@ def _modal_keys(question: str, terms: TermWeights) -> frozenset[str]:
                 words.append(form)
         if morphemes and morphemes[-1][0] == "맞" and morphemes[-1][1] in ("VA", "VV"):
             words.append("맞")
+    return frozenset().union(*(terms.keys(word) for word in words)) if words else frozenset()
+
+
+# English adverbs in -ly say how sure or how strongly the asker puts a question ("fundamentally", "really",
+# "basically"); a statement without one still says what is asked. Not those of degree ("completely") or restriction.
+_EN_MANNER = re.compile(r"\b[a-z]{3,}ly\b")
+_EN_NOT_MANNER = frozenset({"only", "early", "family", "supply", "apply", "reply", "likely", "daily", "fly"})
+
+
+def _manner_keys(question: str, terms: TermWeights) -> frozenset[str]:
+    words = [w for w in _EN_MANNER.findall(question.lower()) if w not in _EN_NOT_MANNER and not _EN_DEGREE.search(w)]
     return frozenset().union(*(terms.keys(word) for word in words)) if words else frozenset()
 
 

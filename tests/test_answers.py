@@ -690,3 +690,13 @@ def test_a_stem_the_stemmer_ends_in_i_is_looked_up_as_its_word():
 def test_a_possibility_answers_a_can_question(assistant):
     """"이미지 크기가 커질 가능성이 있습니다" (they may get large) answers "can images get large?" yes."""
     assert assistant.ask("Can Docker images get large because they bundle every library the application needs?").verdict == "yes"
+
+
+def test_an_adverb_of_manner_the_statement_leaves_out_is_not_missing(assistant):
+    """"Because Docker is a Linux-based technology, ..." settles "Is Docker fundamentally a Linux-based technology?";
+    an adverb the statement does hold ("directly") still counts, and one of degree ("completely") is never optional."""
+    assert assistant.ask("Is Docker fundamentally a Linux-based technology?").verdict == "yes"
+    from assistant.verdict import _manner_keys
+
+    keys = _manner_keys("Are containers really completely isolated, and only on one host?", assistant.terms)
+    assert keys == assistant.terms.keys("really")
