@@ -304,23 +304,38 @@ def full_statements(
         modal = True  # "다른 컨테이너도 영향 받아요?" asks about a risk: "영향을 받을 수 있습니다" says yes, as claims read it
     verbs = frozenset().union(*(terms.keys(verb) for verb in _korean_verbs(question))) - framing
     optional = _manner_keys(question, terms) & keys
+    # "stateful" asked, "stateless" stated: the English suffixes -ful and -less make opposites of one stem
+    opposites = {
+        key: f"{stem}{'less' if suffix == 'ful' else 'ful'}"
+        for stem, suffix in re.findall(r"\b([a-z]{3,})(ful|less)\b", lowered)
+        for key in terms.keys(stem + suffix)
+    }
 
-    def holds(text: str) -> bool:
+    def holds(text: str) -> tuple[bool, bool]:
+        """Whether the text holds the question's words, and whether it does so through an opposite."""
         found = terms.keys(text)
+        flipped = False
+        for key, opposite in opposites.items():
+            if key not in found and re.search(rf"\b{opposite}\b", text.lower()):
+                found, flipped = found | {key}, True
         wanted = total - terms.weight(optional - found)  # an adverb of manner the statement leaves out is not missing
-        return terms.weight(keys & found) >= FULL_STATEMENT * wanted and verbs <= found
+        return terms.weight(keys & found) >= FULL_STATEMENT * wanted and verbs <= found, flipped
+
+    def polarity(text: str, conditional_text: bool, flipped: bool) -> Verdict | None:
+        found = statement_polarity(text, conditional_text, modal, keys, terms)
+        return {"yes": "no", "no": "yes"}.get(found) if flipped else found
 
     out: list[tuple[Verdict | None, Chunk, str]] = []
     for chunk, sentence in sentences:
-        clauses = [(condition, clause) for condition, clause in statement_clauses(sentence) if holds(f"{condition} {clause}")]
+        clauses = [(condition, clause, held[1]) for condition, clause in statement_clauses(sentence) if (held := holds(f"{condition} {clause}"))[0]]
         if clauses:
-            for condition, clause in clauses:
+            for condition, clause, flipped in clauses:
                 if condition and not (conditional or _names_condition(keys, condition, terms)):
                     out.append((None, chunk, sentence))  # it holds in a case the question does not ask about
                 else:
-                    out.append((statement_polarity(clause, True if condition else conditional, modal, keys, terms), chunk, sentence))
-        elif holds(sentence):
-            out.append((statement_polarity(sentence, conditional, modal, keys, terms), chunk, sentence))
+                    out.append((polarity(clause, True if condition else conditional, flipped), chunk, sentence))
+        elif (whole := holds(sentence))[0]:
+            out.append((polarity(sentence, conditional, whole[1]), chunk, sentence))
     return out
 
 

@@ -700,3 +700,9 @@ def test_an_adverb_of_manner_the_statement_leaves_out_is_not_missing(assistant):
 
     keys = _manner_keys("Are containers really completely isolated, and only on one host?", assistant.terms)
     assert keys == assistant.terms.keys("really")
+
+
+@pytest.mark.parametrize("question, right", [("Are containers stateful by default?", "no"), ("Is a container stateless by default?", "yes")])
+def test_the_suffixes_ful_and_less_make_opposites(assistant, question, right):
+    """"Containers are volatile (Stateless) by default." denies "stateful" and asserts "stateless"."""
+    assert assistant.ask(question).verdict == right
