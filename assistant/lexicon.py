@@ -23,6 +23,13 @@ class Lexicon:
     risky: frozenset[str] = frozenset()  # predicates with such words: "it may be affected" means "not safe"
     # (adverb, verb stem) -> predicate id: a Korean adverb with a verb of use says the predicate ("같이 쓰다": share)
     korean_phrases: dict[tuple[str, str], str] = field(default_factory=dict)
+    # English phrasal verbs ("go down with", "take … down") as patterns -> predicate id
+    english_phrases: tuple[tuple[re.Pattern, str], ...] = ()
+
+    def english_phrase(self, text: str) -> str | None:
+        """The predicate of the last English phrasal verb in a text ("will that take the todo container down?")."""
+        found = [(m.start(), predicate) for pattern, predicate in self.english_phrases for m in pattern.finditer(text.lower())]
+        return max(found)[1] if found else None
 
     def english_predicate(self, word: str) -> str | None:
         """The predicate of an English word, or of another inflection of it ("affecting" as "affect")."""
@@ -94,6 +101,7 @@ def load_lexicon(directory: Path = _DATA, corpus: Path | None = None) -> Lexicon
     risky: set[str] = set()
     cells: dict[str, str] = {}
     phrases: dict[tuple[str, str], str] = {}
+    english_phrases: list[tuple[re.Pattern, str]] = []
     folders = [directory] + ([corpus] if corpus is not None and corpus != directory else [])
     for folder in folders:
         predicates, values = folder / "predicates.yml", folder / "cells.yml"
@@ -106,6 +114,10 @@ def load_lexicon(directory: Path = _DATA, corpus: Path | None = None) -> Lexicon
                 for phrase in entry.get("ko_phrases", []):
                     adverb, verb = str(phrase).split()
                     phrases[(adverb, verb)] = entry["id"]
+                for phrase in entry.get("en_phrases", []):
+                    words = [re.escape(w) if w != "…" else r"(?:\S+\s+){0,4}?" for w in str(phrase).lower().split()]
+                    pattern = r"\b" + r"\s+".join(words).replace(r"?\s+", "?") + r"\b"
+                    english_phrases.append((re.compile(pattern), entry["id"]))
                 possibility.update(str(word).lower() for word in entry.get("possibility", []))
                 if entry.get("possibility"):
                     risky.add(entry["id"])
@@ -122,4 +134,4 @@ def load_lexicon(directory: Path = _DATA, corpus: Path | None = None) -> Lexicon
                 f"{folder}: predicates.yml must be a list of {{id, opposite, en: [...], ko: [...]}} and cells.yml a "
                 "mapping of yes/no/partial/can to cell texts; fix or remove them"
             ) from None
-    return Lexicon(english, korean, opposite, cells, frozenset(possibility), frozenset(risky), phrases)
+    return Lexicon(english, korean, opposite, cells, frozenset(possibility), frozenset(risky), phrases, tuple(english_phrases))

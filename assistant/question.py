@@ -195,6 +195,9 @@ def read_question(question: str, lexicon: Lexicon) -> Asked | None:
     # "a separate kernel instead of the shared one": what comes after "instead of" is what the question sets aside.
     main = _EN_INSTEAD.sub(" ", main)
     predicate, reference, _ = english_predicate(main, lexicon)
+    phrasal = lexicon.english_phrase(main)  # "will the todo container go down with it?"
+    if phrasal is not None and not reference:
+        predicate = phrasal
     before = main.split(" than ", 1)[0] if reference else main
     found = [w for w in re.findall(r"[a-z']+", before) if lexicon.english_predicate(w)]
     word = found[-1] if found else ""

@@ -706,3 +706,16 @@ def test_an_adverb_of_manner_the_statement_leaves_out_is_not_missing(assistant):
 def test_the_suffixes_ful_and_less_make_opposites(assistant, question, right):
     """"Containers are volatile (Stateless) by default." denies "stateful" and asserts "stateless"."""
     assert assistant.ask(question).verdict == right
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "If the weather container crashes hard, will the todo container go down with it?",
+        "could that take the other container down?",
+        "If two containers share a volume, can trouble in one spill over to the other?",
+    ],
+)
+def test_english_phrasal_verbs_of_harm_ask_whether_something_is_affected(question):
+    assert read_question(question, LEXICON).predicate == "affect"
+    assert LEXICON.english_phrase("does performance go down?") is None  # "go down" alone is no "go down with"
