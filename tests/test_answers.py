@@ -719,3 +719,8 @@ def test_the_suffixes_ful_and_less_make_opposites(assistant, question, right):
 def test_english_phrasal_verbs_of_harm_ask_whether_something_is_affected(question):
     assert read_question(question, LEXICON).predicate == "affect"
     assert LEXICON.english_phrase("does performance go down?") is None  # "go down" alone is no "go down with"
+
+
+def test_korean_verbs_of_going_down_together_ask_whether_something_is_affected():
+    assert read_question("날씨 서비스가 죽으면 투두 서비스도 같이 죽어?", LEXICON).predicate == "affect"
+    assert read_question("다른 컨테이너도 같이 다운되나요?", LEXICON).predicate == "affect"
