@@ -25,6 +25,8 @@ class Lexicon:
     korean_phrases: dict[tuple[str, str], str] = field(default_factory=dict)
     # English phrasal verbs ("go down with", "take … down") as patterns -> predicate id
     english_phrases: tuple[tuple[re.Pattern, str], ...] = ()
+    # Snowball stem of each English word -> predicate id, for the word's other inflections
+    english_stems: dict[str, str] = field(default_factory=dict)
 
     def english_phrase(self, text: str) -> str | None:
         """The predicate of the last English phrasal verb in a text ("will that take the todo container down?")."""
@@ -36,17 +38,8 @@ class Lexicon:
         word = word.lower()
         found = self.english.get(word)
         if found is None and len(word) > 4 and word.endswith(("ing", "ed", "es", "s")):
-            found = self._english_stems().get(_stem(word))
+            found = self.english_stems.get(_stem(word))
         return found
-
-    def _english_stems(self) -> dict[str, str]:
-        stems = self.__dict__.get("_stems")
-        if stems is None:
-            stems = {}
-            for word, predicate in self.english.items():
-                stems.setdefault(_stem(word), predicate)
-            object.__setattr__(self, "_stems", stems)
-        return stems
 
     def korean_predicate(self, form: str) -> str | None:
         return self.korean.get(form)
@@ -134,4 +127,7 @@ def load_lexicon(directory: Path = _DATA, corpus: Path | None = None) -> Lexicon
                 f"{folder}: predicates.yml must be a list of {{id, opposite, en: [...], ko: [...]}} and cells.yml a "
                 "mapping of yes/no/partial/can to cell texts; fix or remove them"
             ) from None
-    return Lexicon(english, korean, opposite, cells, frozenset(possibility), frozenset(risky), phrases, tuple(english_phrases))
+    stems: dict[str, str] = {}
+    for word, predicate in english.items():
+        stems.setdefault(_stem(word), predicate)
+    return Lexicon(english, korean, opposite, cells, frozenset(possibility), frozenset(risky), phrases, tuple(english_phrases), stems)
