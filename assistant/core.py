@@ -245,15 +245,12 @@ class Assistant:
         topping?" stays refused while "so what do I need then?" asks about the earlier question)."""
         # A question of only the posts' words and the words of a request ("show me the commands", "then what do I
         # need?", "why?") names no subject of its own: where it sits against the contrast subjects says nothing.
-        subjectless = all(self.terms.known(t) or is_request_word(t) for t in tokenize(question))
-        if self.key_subjects.uncovered(question) or (
-            not subjectless and self.retrieve(question).features.get("background_gap", 0.0) < 0
-        ):
+        tokens = tokenize(question)
+        unknown = [t for t in tokens if not self.terms.known(t) and not is_request_word(t)]
+        if self.key_subjects.uncovered(question) or (unknown and self.retrieve(question).features.get("background_gap", 0.0) < 0):
             return None
         pronouns = {form for form, tag in tagged_morphemes(question) if tag == "NP"} if HANGUL.search(question) else set()
-        if any(
-            not self.terms.everyday(t) for t in tokenize(question) if not self.terms.known(t) and t not in pronouns and not is_request_word(t)
-        ):
+        if any(not self.terms.everyday(t) for t in unknown if t not in pronouns):
             return None  # ("뭘로", what, is a pronoun: no subject of its own)
         reading = self.follow_ups.on_topic(question, turns_from(history))
         if reading is None:

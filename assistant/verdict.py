@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .claims import Claim, is_condition_ending
+from .claims import Claim, is_condition_ending, split_sentences
 from .ingest import Chunk
 from .lexicon import HANGUL, Lexicon
 from .question import KO_LIGHT_VERBS, Asked, is_yes_no, question_language
@@ -172,7 +172,7 @@ def _concession(question: str, tier: list[tuple[Verdict, Claim]]) -> tuple[Verdi
         for no_value, contrast in tier:
             if (yes_value, no_value) != ("yes", "no") or granted.chunk.id != contrast.chunk.id or granted.column >= 0 or contrast.column >= 0:
                 continue
-            sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n", granted.chunk.text) if s.strip()]
+            sentences = split_sentences(granted.chunk.text)
             if granted.text in sentences and contrast.text in sentences and sentences.index(contrast.text) == sentences.index(granted.text) + 1:
                 if _EN_CONTRAST.match(contrast.text) or contrast.text.startswith(_KO_CONTRAST):
                     if not _degree(question):
