@@ -126,6 +126,15 @@ class KeySubjects:
         forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
         return any(re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", self._text) for form in forms)
 
+    def gerund_of_word(self, word: str) -> bool:
+        """Whether an -ing word is made from a word the articles use ("networking": network; "caching": cache;
+        "mapping": map). A command-line subcommand is never such a gerund."""
+        if not word.endswith("ing") or len(word) < 6:
+            return False
+        stem = word[:-3]
+        forms = {stem, f"{stem}e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
+        return any(self.has_word(form) for form in forms)
+
     def uncovered(self, question: str) -> Uncovered:
         """The question's key subjects that the articles never mention."""
         lowered = question.lower()
@@ -153,6 +162,8 @@ class KeySubjects:
                 before = lowered[: match.start()].split()
                 if before and before[-1] in _AUXILIARIES:
                     continue  # "does Docker rely on ...": the subject of a question and its verb
+                if self.gerund_of_word(verb):
+                    continue  # "docker networking": a noun of the trade made from a word the posts use, not a subcommand
                 if operation not in self._text and zipf(verb, "en") < COMMON_ZIPF and not self.has_word(verb):
                     operations.append(operation)
         if HANGUL.search(question):

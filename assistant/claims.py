@@ -41,6 +41,7 @@ class Claim:
     reference: str = ""  # for a comparison, what the subject is compared with ("Kubernetes" in "Kubernetes보다 간단")
     text: str = ""
     column: int = -1  # a row claim's column in its table
+    case_text: str = ""  # for a row whose case is a section of its post, that section's text (the case described)
 
 
 def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]:
@@ -66,14 +67,24 @@ def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]
     # A claim's surroundings include its whole section (the heading, the scenario's code, the other sentences) and,
     # for a table row whose case is the name of a section of its post ("서로 다른 VM에서 실행" in a summary table,
     # "실행 방식 3: 서로 다른 VM에서 실행" above it), that section too: it tells the case the row sums up.
-    def surroundings(claim: Claim) -> str:
+    def named(claim: Claim) -> list[tuple[str, str]]:
         own = (claim.chunk.document, claim.chunk.section)
         key = claim.chunk.cells[0].strip() if claim.column >= 0 and claim.chunk.cells else ""
-        named = [place for place in sections if key and place != own and place[0] == own[0] and _names_case(place[1], key)]
-        return " ".join(" ".join(sections[place]) for place in [own, *named] if place in sections)
+        return [place for place in sections if key and place != own and place[0] == own[0] and _names_case(place[1], key)]
+
+    def surroundings(claim: Claim) -> str:
+        own = (claim.chunk.document, claim.chunk.section)
+        return " ".join(" ".join(sections[place]) for place in [own, *named(claim)] if place in sections)
 
     return {
-        chunk_id: [replace(c, context=f"{c.context} {c.chunk.section} {surroundings(c)}") for c in claims]
+        chunk_id: [
+            replace(
+                c,
+                context=f"{c.context} {c.chunk.section} {surroundings(c)}",
+                case_text=" ".join(" ".join(sections[place]) for place in named(c)),
+            )
+            for c in claims
+        ]
         for chunk_id, claims in out.items()
     }
 

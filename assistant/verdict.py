@@ -79,11 +79,13 @@ def score_claims(
     # Words every row of a table column names ("날씨 서비스에서 ...": the running example) set no row's case apart.
     frames: dict[tuple, frozenset[str]] = {}
     rows: Counter = Counter()
+    descriptions: dict[tuple, Counter] = {}  # per column, in how many rows' described cases each word appears
     for claim in claims:
         if claim.column >= 0:
             keys = terms.keys(claim.key)
             frames[_source(claim)] = frames[_source(claim)] & keys if _source(claim) in frames else keys
             rows[_source(claim)] += 1
+            descriptions.setdefault(_source(claim), Counter()).update(terms.keys(claim.case_text))
     scored: list[tuple[float, Verdict, Claim]] = []
     for claim in claims:
         value = claim_answer(claim, asked, lexicon)
@@ -95,7 +97,10 @@ def score_claims(
                 value = {"yes": "no", "no": "yes"}.get(value, value)  # the question compares the other way round
             elif not reference & claim_reference:
                 continue
-        own = terms.keys(claim.own)
+        # A row whose case is a section of its own is named by that section's words no other row's section has
+        # ("EC2 인스턴스" in "실행 방식 3: 서로 다른 VM에서 실행" names the row "서로 다른 VM에서 실행").
+        described = frozenset(k for k in terms.keys(claim.case_text) if descriptions[_source(claim)][k] == 1) if claim.case_text else frozenset()
+        own = terms.keys(claim.own) | described
         context = terms.keys(claim.context) | terms.keys(claim.reference)
         matched = terms.weight(situation & own) + 0.5 * terms.weight((situation & context) - own)
         coverage = matched / total if total else 0.0
@@ -107,9 +112,10 @@ def score_claims(
         if rows[_source(claim)] > 1:
             case -= frames[_source(claim)]
         case_weight = terms.weight(case)
-        if case and case_weight and terms.weight(case & situation) < MIN_CASE * case_weight:
+        by_description = terms.weight((described - case) & situation)
+        if case and case_weight and terms.weight(case & situation) + by_description < MIN_CASE * case_weight:
             continue  # a row about a case the question hardly names
-        extra = terms.weight(case - situation) / case_weight if case and case_weight else 0.0
+        extra = max(0.0, terms.weight(case - situation) - by_description) / case_weight if case and case_weight else 0.0
         scored.append((coverage - SPECIFICITY_PENALTY * extra, value, claim))
     return scored
 

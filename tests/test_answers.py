@@ -513,6 +513,9 @@ def test_the_subject_of_a_question_is_not_a_subcommand(assistant):
     """"Does Docker rely on ...?": Docker is the subject and "rely" its verb; "docker logs" stays a command."""
     assert assistant.key_subjects.uncovered("Does Docker rely on a hypervisor to virtualize its containers?").operations == ()
     assert assistant.key_subjects.uncovered("How do I read a container's output with docker logs?").operations == ("docker logs",)
+    # An -ing word made from a word the post uses is a noun of the trade, not a subcommand
+    assert not assistant.key_subjects.uncovered("why does NAT slow down docker networking?")
+    assert not assistant.ask("why does NAT slow down docker networking?").refused
 
 
 def test_only_shell_code_names_commands(assistant):
@@ -645,6 +648,23 @@ def test_a_summary_row_reads_the_section_its_case_names(assistant):
     assert all(section[0] in row.context for row in rows)
     others = [c for claims in assistant.claims.values() for c in claims if c.column >= 0 and c.chunk.cells[0] == "docker-compose 하나로 실행"]
     assert others and not any(section[0] in row.context for row in others)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "If I deploy the two services on different EC2 instances, do they still share a kernel?",
+        "weather랑 todo를 각각 EC2 인스턴스에 따로 올리면 커널 공유해?",
+    ],
+)
+def test_a_summary_row_is_named_by_the_words_of_the_section_it_sums_up(assistant, question):
+    """EC2 instances are how the section "실행 방식 3: 서로 다른 VM에서 실행" runs its case; no other case's section has
+    them, so a question about them asks about the row "서로 다른 VM에서 실행"."""
+    rows = [c for claims in assistant.claims.values() for c in claims if c.column >= 0 and c.chunk.cells[0] == "서로 다른 VM에서 실행"]
+    assert rows and all("EC2" in row.case_text for row in rows)
+    assert assistant.ask(question).verdict == "no"
+    # A general question is still settled by the general statement, not by this case
+    assert assistant.ask("Do containers on one host share the kernel?").verdict == "yes"
 
 
 @pytest.mark.parametrize(
