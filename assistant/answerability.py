@@ -41,6 +41,14 @@ def zipf(word: str, language: str) -> float:
     return math.log10(frequency * 1e9) if frequency > 0 else 0.0
 
 
+def zipf_large(word: str) -> float:
+    """Zipf frequency of an English word in wordfreq's large list (down to about one use per billion words; 0 when
+    it has never been seen). Loaded on first use: only a question with an uncovered rare word needs it."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en", wordlist="large")
+
+
 # After an auxiliary ("does Docker rely on ...?") the command's name is the subject of a question, not a command line.
 _AUXILIARIES = {"do", "does", "did", "can", "could", "will", "would", "should", "shall", "may", "might", "must", "is", "are", "was", "were", "has", "have"}
 # A word followed by one of these is a verb taking an object ("does Docker reuse the kernel"), not a subcommand.
@@ -94,6 +102,7 @@ class KeySubjects:
         self._vocabulary = terms.vocabulary
         text = " ".join(c.text.lower() for c in chunks if not c.draft)
         self._text = re.sub(r"\s+", " ", text)
+        self._words = sorted(set(re.findall(r"[a-z]{3,}", self._text)))
         heads: set[str] = set()
         for chunk in chunks:
             # Commands are what a shell block runs; the first word of an SQL, C++ or YAML line is a column, a type
@@ -120,6 +129,22 @@ class KeySubjects:
             len(t) >= 4 and process.extractOne(t, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
             for t in tokens
         )
+
+    def niche(self, word: str) -> bool:
+        """Whether an uncovered word is the name of a niche tool or term: a word (or a part of a compound, "userns"
+        in "userns-remap") that a large list of general English has never seen (podman, kubectl, macvlan), and no
+        typo of a word of the posts (one edit away, two in a long word: "dokcer", "vulnerabilites")."""
+        parts = [part for part in re.split(r"[-_.]", word) if len(part) >= 3]
+        return any(
+            part.isalpha() and zipf_large(part) == 0.0 and not self.covered(part) and not self._near_spelling(part) for part in parts
+        )
+
+    def _near_spelling(self, word: str) -> bool:
+        from rapidfuzz import process
+        from rapidfuzz.distance import DamerauLevenshtein
+
+        edits = 1 if len(word) <= 7 else 2
+        return process.extractOne(word, self._words, scorer=DamerauLevenshtein.distance, score_cutoff=edits) is not None
 
     def has_word(self, word: str) -> bool:
         """Whether the articles use the word itself or its singular ("logs": "log" or "logs", not "logging")."""
@@ -148,7 +173,7 @@ class KeySubjects:
             as_name = original.lower() == match.group(0) and _written_as_name(question, match.start(), match.end(), english)
             if zipf(word, "en") < RARE_ZIPF and not self.covered(word):
                 found.append(word)
-                if as_name:
+                if as_name or self.niche(word):
                     names.append(word)
             elif as_name and _title_case(original) and not self.covered(word) and not self.has_word(word):
                 # A common word written as a name (Harbor, Helm, Prometheus) names a product the posts never mention.

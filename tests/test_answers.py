@@ -518,6 +518,18 @@ def test_the_subject_of_a_question_is_not_a_subcommand(assistant):
     assert not assistant.ask("why does NAT slow down docker networking?").refused
 
 
+def test_a_word_general_english_has_never_seen_names_a_niche_tool(assistant):
+    """podman, macvlan, kubectl: unknown to a large list of general English and no typo of a post's word, they name a
+    tool the post never mentions, lowercase or not. A typo ("dokcer") and the asker's own stack (redis, postgres,
+    words general English knows) do not."""
+    for question, name in (("podman이랑 docker 차이 뭐야?", "podman"), ("How do I create a macvlan network?", "macvlan")):
+        assert assistant.key_subjects.uncovered(question).names == (name,)
+        assert assistant.ask(question).refused
+    for question in ("What Linux kernel features does dokcer use to keep containers apart?", "can a memory leak in my redis container hurt the other containers?"):
+        assert assistant.key_subjects.uncovered(question).names == ()
+        assert not assistant.ask(question).refused
+
+
 def test_only_shell_code_names_commands(assistant):
     """A shell block's first words are commands; an SQL block's are columns and keywords ("email VARCHAR(255)" does
     not make "the email lookup" an operation the post never runs)."""
