@@ -258,6 +258,15 @@ def is_modifier(clause: Sequence[tuple[str, str]], k: int) -> bool:
     return False
 
 
+def is_purpose(clause: Sequence[tuple[str, str]], k: int) -> bool:
+    """Whether the predicate at k is a purpose ("극복하기 위한 도구", tools to overcome it; "해결하기 위해"): what
+    something is for, not what holds."""
+    j = k + 1
+    while j < len(clause) and clause[j][1] in ("XSV", "XSA"):
+        j += 1
+    return j + 1 < len(clause) and clause[j] == ("기", "ETN") and clause[j + 1][0] == "위하"
+
+
 def _words(clause: list[tuple[str, str]]) -> str:
     return " ".join(form for form, tag in clause if tag in _KO_CONTENT or tag in ("NNB", "SN", "MM"))
 
@@ -285,7 +294,7 @@ def clause_claims(sentence: str, lexicon: Lexicon) -> list[tuple[str, Value, str
             reference = " ".join(form for form, _ in clause[start:compared])
             own = _words(clause[:start] + clause[compared + 1 :])
         else:
-            positions = [i for i in positions if not is_modifier(clause, i)]
+            positions = [i for i in positions if not is_modifier(clause, i) and not is_purpose(clause, i)]
             if not positions:
                 condition += " " + _words(clause)
                 continue

@@ -44,6 +44,8 @@ def claim_answer(claim: Claim, asked: Asked, lexicon: Lexicon) -> Verdict | None
             value = "yes"  # "is it at risk?" / "is it safe?" - "it may be affected"; "can it get large?" - "it may"
         elif value == "can" and claim.column >= 0 and _hedged_row(claim):
             value = "partial"  # "공유 가능" beside "설정에 따라 공유할 수도, 안 할 수도 있음" (it may or may not be)
+        elif value == "can" and not asked.modal and claim.column < 0 and lexicon.opposite.get(claim.predicate) == asked.predicate:
+            return None  # "NAT can be skipped" does not say that NAT is not gone through: what can be is no default
         elif value == "can" and (asked.modal or claim.column < 0):
             value = "yes"
         else:
@@ -463,7 +465,7 @@ def _settled_by(found: list[tuple[Verdict | None, Chunk, str]], question: str, a
     if negated and question_language(question) == "ko":
         return None  # read both ways, as above
     if asked is not None and asked.prevented:
-        verdict = {"yes": "no", "no": "yes"}[verdict]
+        verdict = {"yes": "no", "no": "yes"}.get(verdict, verdict)
     return VerdictResult(verdict, Claim(chunk, "", verdict, own=sentence, context="", text=sentence))
 
 
@@ -491,6 +493,10 @@ def judge(
         sentences = []  # a statement of the question's words does not say "like"
     sentences = [(chunk, sentence) for chunk, sentence in sentences if fits(form, sentence, sentence, terms)]
     statements = full_statements(question, asked, sentences, terms, lexicon)
+    if form.whole:
+        # "can all of them be solved?" - "most of them can": it holds of a part, a partial answer
+        scored = [(score, "partial" if value == "yes" and _limits(claim.text) else value, claim) for score, value, claim in scored]
+        statements = [("partial" if polarity == "yes" and _limits(sentence) else polarity, chunk, sentence) for polarity, chunk, sentence in statements]
     scored = [item for item in scored if item[0] >= MIN_MATCH]  # weaker claims neither settle nor contradict
     if scored:
         result = _agreed(question, asked, scored)
@@ -562,7 +568,7 @@ class Qualifiers:
     """What the question asks of its case: every time, like another thing, or without a thing."""
 
     universal: bool = False
-    whole: bool = False  # asks about all of something ("all", "every", "전부", "모든"): "most of them" does not answer
+    whole: bool = False  # asks about all of something ("all", "every", "전부", "모든"): "most of them" answers partly
     likeness: tuple[str, ...] = ()  # what the subject is likened to ("a vm")
     absent: tuple[str, ...] = ()  # what the question's case goes without, each alternative ("a volume", "bind mount")
 
@@ -613,8 +619,6 @@ def _speaks_of(phrase: str, keys: frozenset[str], terms: TermWeights) -> bool:
 
 def fits(form: Qualifiers, text: str, own: str, terms: TermWeights) -> bool:
     """Whether a piece of evidence (its text, and its own words: a row's case, a clause) answers the question's case."""
-    if form.whole and _limits(text):
-        return False  # "can all of them be solved?" is not answered by "most of them can"
     if form.universal and not (_EN_UNIVERSAL.search(text.lower()) or any(word in text for word in _KO_UNIVERSAL)):
         return False
     own_keys = terms.keys(own)
