@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -41,7 +42,7 @@ class Claim:
     reference: str = ""  # for a comparison, what the subject is compared with ("Kubernetes" in "Kubernetes보다 간단")
     text: str = ""
     column: int = -1  # a row claim's column in its table
-    case_text: str = ""  # for a row whose case is a section of its post, that section's text (the case described)
+    case_text: str = ""  # for a row whose case is a section of its post, the words only that section has
 
 
 def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]:
@@ -76,12 +77,18 @@ def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]
         own = (claim.chunk.document, claim.chunk.section)
         return " ".join(" ".join(sections[place]) for place in [own, *named(claim)] if place in sections)
 
+    # The words only one section of its post has ("EC2", "인스턴스" in "실행 방식 3: 서로 다른 VM에서 실행").
+    from .lexical import tokenize
+
+    tokens = {place: set(tokenize(" ".join(texts))) for place, texts in sections.items()}
+    seen: Counter = Counter(token for place in tokens for token in tokens[place])
+    own_words = {place: " ".join(sorted(t for t in tokens[place] if seen[t] == 1 and not t.isdigit())) for place in tokens}
     return {
         chunk_id: [
             replace(
                 c,
                 context=f"{c.context} {c.chunk.section} {surroundings(c)}",
-                case_text=" ".join(" ".join(sections[place]) for place in named(c)),
+                case_text=" ".join(own_words[place] for place in named(c)),
             )
             for c in claims
         ]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .errors import IngestError
 
-CHUNKER_VERSION = "5"
+CHUNKER_VERSION = "6"
 PATH_SEPARATOR = " > "
 MAX_PROSE_CHARS = 600
 MAX_SECTION_CHARS = 1200

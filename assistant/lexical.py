@@ -31,12 +31,18 @@ def _mecab():
 
 
 def korean_morphemes(text: str) -> list[str]:
-    """Korean content morphemes of a text, by mecab-ko ("커널을" -> ["커널"], "공유하나요" -> ["공유"])."""
+    """Korean content morphemes of a text, by mecab-ko ("커널을" -> ["커널"], "공유하나요" -> ["공유"]); a compound
+    noun also gives its nouns of two syllables or more ("해결책" -> ["해결책", "해결"]), as a Latin compound gives
+    its parts."""
     out = []
-    for surface, tag in _mecab().pos(text):
+    for morpheme in _mecab().parse(text):
+        surface, tag, feature = morpheme.surface, morpheme.feature.pos, morpheme.feature
         first = tag.split("+")[0]
         if _HANGUL.search(surface) and first in _KOREAN_CONTENT and ("+" not in tag or first.startswith("N")):
             out.append(surface)
+            if feature.type == "Compound" and feature.expression:
+                parts = [part.split("/") for part in feature.expression.split("+")]
+                out.extend(form for form, part_tag, *_ in parts if part_tag.startswith("NN") and len(form) >= 2 and form != surface)
     return out
 
 

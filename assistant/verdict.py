@@ -81,13 +81,11 @@ def score_claims(
     # Words every row of a table column names ("날씨 서비스에서 ...": the running example) set no row's case apart.
     frames: dict[tuple, frozenset[str]] = {}
     rows: Counter = Counter()
-    descriptions: dict[tuple, Counter] = {}  # per column, in how many rows' described cases each word appears
     for claim in claims:
         if claim.column >= 0:
             keys = terms.keys(claim.key)
             frames[_source(claim)] = frames[_source(claim)] & keys if _source(claim) in frames else keys
             rows[_source(claim)] += 1
-            descriptions.setdefault(_source(claim), Counter()).update(terms.keys(claim.case_text))
     scored: list[tuple[float, Verdict, Claim]] = []
     for claim in claims:
         value = claim_answer(claim, asked, lexicon)
@@ -99,9 +97,9 @@ def score_claims(
                 value = {"yes": "no", "no": "yes"}.get(value, value)  # the question compares the other way round
             elif not reference & claim_reference:
                 continue
-        # A row whose case is a section of its own is named by that section's words no other row's section has
+        # A row whose case is a section of its own is named by the words no other section of the post has
         # ("EC2 인스턴스" in "실행 방식 3: 서로 다른 VM에서 실행" names the row "서로 다른 VM에서 실행").
-        described = frozenset(k for k in terms.keys(claim.case_text) if descriptions[_source(claim)][k] == 1) if claim.case_text else frozenset()
+        described = terms.keys(claim.case_text) if claim.case_text else frozenset()
         own = terms.keys(claim.own) | described
         context = terms.keys(claim.context) | terms.keys(claim.reference)
         matched = terms.weight(situation & own) + 0.5 * terms.weight((situation & context) - own)
