@@ -320,16 +320,24 @@ class FollowUps:
     # --- ellipsis: carry the earlier question to a new subject ---------------
     def _carry(self, before: str, new: str, language: str, earlier_new: str | None = None) -> str | None:
         new = _bare(new, language)
-        lead = re.match(r"(for|in|on|with|about|at|from|to|under|without)\s+", new, flags=re.IGNORECASE)
+        lead = re.match(rf"({_PREPOSITIONS})\s+", new, flags=re.IGNORECASE)
         if lead and not HANGUL.search(before):
             # "and for security issues?" after "what does it recommend for a single-container setup?": the phrase of
             # the same preposition is the one replaced
-            phrase = re.search(rf"\b{lead.group(1)}\s+(.+?)(?=\s+(?:vs\.?|versus|and|or|but|if|when)\b|[,;?]|$)", before, flags=re.IGNORECASE)
+            # the phrase of the same preposition is the one replaced; else the last phrase of a preposition of place
+            # or purpose ("what about just for testing?" after "is it fine to use in production?")
+            end = r"(.+?)(?=\s+(?:vs\.?|versus|and|or|but|if|when)\b|[,;?]|$)"
+            phrase = re.search(rf"\b{lead.group(1)}\s+{end}", before, flags=re.IGNORECASE)
+            if phrase is None:
+                phrases = list(re.finditer(rf"\b(?:{_PLACES})\s+{end}", before, flags=re.IGNORECASE))
+                phrase = phrases[-1] if phrases else None
             if phrase and self.terms.keys(new[lead.end():], known_only=True):
                 return before[: phrase.start()] + new + before[phrase.end() :]
             return None
         new_keys = self.terms.keys(new, known_only=True)
-        if not new_keys or new_keys != self.terms.keys(new):
+        # A compound ("CPU/memory") is known through its parts, which are keys of their own.
+        unknown = {key for key in self.terms.keys(new) - new_keys if not re.search(r"[-_./]", key)}
+        if not new_keys or unknown:
             return None  # the article never uses (some of) the new words: the follow-up is read as it stands
         if earlier_new and earlier_new in before:
             # "what about A?" then "and B?": B takes A's place in the question A was read into.
@@ -531,9 +539,19 @@ def _plural(text: str, unit: _Unit) -> bool:
     return bool(re.search(r"\b(and|or|both)\b", around))
 
 
+_PREPOSITIONS = "for|in|on|with|about|at|from|to|under|without"
+_PLACES = "for|in|under"  # prepositions of a setting ("in production", "for testing"), not "to" of an infinitive
+# Discourse markers of general English around an ellipsis ("okay, for testing though?", "and just CPU then?").
+_EN_MARKERS_BEFORE = re.compile(r"^(?:(?:ok|okay|so|well|and|but|then|alright|right|hmm|just)[,\s]+)+", re.IGNORECASE)
+_EN_MARKERS_AFTER = re.compile(r"(?:[,\s]+(?:though|then|too|instead|as well|anyway))+$", re.IGNORECASE)
+
+
 def _bare(new: str, language: str) -> str:
-    """The new subject of an ellipsis without a leading article."""
-    return re.sub(r"^(?:the|a|an)\s+", "", new.strip(), flags=re.IGNORECASE) if language == "en" else new.strip()
+    """The new subject of an ellipsis without a leading article or the discourse markers around it."""
+    if language != "en":
+        return new.strip()
+    new = _EN_MARKERS_AFTER.sub("", _EN_MARKERS_BEFORE.sub("", new.strip()))
+    return re.sub(r"^(?:the|a|an)\s+", "", new, flags=re.IGNORECASE)
 
 
 def _joined(text: str, left: _Unit, right: _Unit) -> bool:

@@ -85,6 +85,12 @@ def test_which_questions_lean_on_the_conversation(assistant, question, kind):
         # a new phrase of a preposition replaces the earlier phrase of the same preposition
         (["what does the post recommend for a single-container setup vs complex services?"], "and for security issues?",
          "what does the post recommend for security issues vs complex services?"),
+        # ... else the last phrase of a setting ("in production" becomes "for testing"); markers around it are no subject
+        (["Is --privileged fine in production?"], "Okay, for testing though?", "Is --privileged fine for testing?"),
+        (["so is --privileged fine to use in production?"], "what about just for testing?",
+         "so is --privileged fine to use for testing?"),
+        # a compound is known through its parts
+        (["Do containers share the network?"], "and CPU/memory?", "Do containers share the CPU/memory?"),
         # a plural pronoun needs a plural antecedent; a verb is no antecedent; "doing that" stands for an action
         (["What do Linux namespaces separate for a container?"], "Do they separate the kernel too?",
          "Do Linux namespaces separate the kernel too?"),
