@@ -152,6 +152,10 @@ class FollowUps:
         if not history:
             return Reading(question)
         cue = self.cue(question)
+        if cue is None and _zero_anaphora(question):
+            # A Korean question that names nothing but a setting ("운영 환경에서 써도 돼요?", may I use it in
+            # production?) leaves out what it is about, as Korean does: it is asked about the conversation's topic.
+            return self.on_topic(question, history) or Reading(question)
         if cue is None:
             return Reading(question)
         earlier = self._antecedent_turn(history)
@@ -544,6 +548,23 @@ _PLACES = "for|in|under"  # prepositions of a setting ("in production", "for tes
 # Discourse markers of general English around an ellipsis ("okay, for testing though?", "and just CPU then?").
 _EN_MARKERS_BEFORE = re.compile(r"^(?:(?:ok|okay|so|well|and|but|then|alright|right|hmm|just)[,\s]+)+", re.IGNORECASE)
 _EN_MARKERS_AFTER = re.compile(r"(?:[,\s]+(?:though|then|too|instead|as well|anyway))+$", re.IGNORECASE)
+
+
+def _zero_anaphora(question: str) -> bool:
+    """Whether a Korean question leaves out its subject and object: a verb, and no noun but in adverbial phrases
+    ("운영 환경에서 써도 돼요?"; not "속도도 괜찮아요?", "취약점 잡아줌?")."""
+    if question_language(question) != "ko":
+        return False
+    from .lexical import tagged_morphemes
+
+    morphemes = [(form, tag) for form, tag in tagged_morphemes(question) if not tag.startswith("S") or tag in ("SL", "SH", "SN")]
+    verb = any(tag in ("VV", "VA", "XSV", "XSA") for _, tag in morphemes)
+    for i, (form, tag) in enumerate(morphemes):
+        if tag in ("NNG", "NNP", "NP", "SL", "SH", "NR", "SN") and form not in ("그럼", "그러면"):
+            following = next((t for _, t in morphemes[i + 1 :] if t not in ("NNG", "NNP", "NNB", "SL", "SH", "SN", "XSN")), "")
+            if following != "JKB":
+                return False  # a noun that is the question's subject or object, or stands bare
+    return verb
 
 
 def _bare(new: str, language: str) -> str:

@@ -236,3 +236,17 @@ def test_a_pronoun_without_an_antecedent_still_prefers_the_earlier_answer(assist
         "Do they share a kernel in that setup?", [{"question": "Show me the compose file that runs the weather and todo services together."}]
     )
     assert reading.question == "Do the weather and todo services share a kernel in that setup?"
+
+
+def test_a_korean_question_that_leaves_out_its_subject_asks_about_the_topic(assistant):
+    """"운영 환경에서 써도 돼요?" (may I use it in production?) names only a setting: Korean leaves out what it is
+    about, so it is asked about the earlier question. A question that names its subject stands alone."""
+    from assistant.conversation import _zero_anaphora
+
+    first = assistant.ask("--privileged 옵션을 쓰면 어떤 위험이 있나요?")
+    answer = assistant.ask("운영 환경에서 써도 돼요?", history=[Turn(first.question, first)])
+    assert answer.standalone_question == f"운영 환경에서 써도 돼요? ({first.question})"
+    assert "privileged" in answer.citations[0].section
+    assert _zero_anaphora("테스트용으로는 괜찮아요?")
+    for question in ("속도도 괜찮아요?", "docker scan 돌리면 취약점 잡아줌?", "Is it fine?"):
+        assert not _zero_anaphora(question), question
