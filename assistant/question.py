@@ -231,7 +231,8 @@ def _asks_another_verb(morphemes, lexicon: Lexicon) -> bool:
         last -= 1
         form, tag = content[last][0], "VV"  # a verb of a noun and 하다 ("권장하나요?", "추천해요?")
     prevention = any(form == verb for verb, _ in _KO_PREVENTS)  # "… 공유를 피할 수 있나요?" asks of 공유
-    phrase = last > 0 and (content[last - 1][0], form) in lexicon.korean_phrases  # "같이 쓰나요?" asks of sharing
+    adverb = last - 2 if last > 1 and content[last - 1] in (("안", "MAG"), ("못", "MAG")) else last - 1
+    phrase = last > 0 and (content[adverb][0], form) in lexicon.korean_phrases  # "같이 쓰나요?" asks of sharing
     return tag in ("VV", "VA") and form not in KO_LIGHT_VERBS and not lexicon.korean_predicate(form) and not prevention and not phrase
 
 
@@ -241,11 +242,13 @@ def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
     morphemes = tagged_morphemes(question)
     predicate_at = {i: p for i, (form, tag) in enumerate(morphemes) if (p := lexicon.korean_predicate(form)) and not tag.startswith(("J", "E"))}
     for i in range(1, len(morphemes)):
-        # "커널을 같이 쓰나요?": an adverb with a verb of use ("같이 쓰다", share; "따로 쓰다", separate)
-        phrase = lexicon.korean_phrases.get((morphemes[i - 1][0], morphemes[i][0]))
-        if phrase and morphemes[i][1] in ("VV", "NNG"):
+        # "커널을 같이 쓰나요?": an adverb with a verb of use ("같이 쓰다", share; "따로 쓰다", separate), a negation
+        # between them aside ("같이 안 쓰죠?")
+        adverb = i - 2 if i > 1 and morphemes[i - 1] in (("안", "MAG"), ("못", "MAG")) else i - 1
+        phrase = lexicon.korean_phrases.get((morphemes[adverb][0], morphemes[i][0]))
+        if phrase and morphemes[i][1] in ("VV", "VA", "NNG"):
             predicate_at[i] = phrase
-            predicate_at.pop(i - 1, None)  # "같이" alone is no "같다" (same)
+            predicate_at.pop(adverb, None)  # "같이" alone is no "같다" (same)
     positions = sorted(predicate_at)
     instead = [i for i, (form, tag) in enumerate(morphemes) if form == "대신" and tag.startswith("NN")]
     if instead:

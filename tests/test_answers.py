@@ -699,10 +699,13 @@ def test_a_statement_and_the_contrast_after_it_say_yes_but_not_fully(assistant, 
         ("컨테이너끼리 파일시스템을 함께 사용하나요?", "share"),
         ("compose 파일 두개로 나누면 커널 따로 써?", "separate"),
         ("두 컨테이너가 볼륨을 같이 쓰면 서로 영향을 주나요?", "affect"),  # the phrase is in the condition
+        ("컨테이너마다 루트 파일시스템이 각각 따로 있나요?", "separate"),  # each has its own
+        ("컨테이너끼리 root 파일시스템은 같이 안 쓰는 거 맞죠?", "share"),  # a negation between adverb and verb
     ],
 )
 def test_a_korean_adverb_with_a_verb_of_use_says_share_or_separate(question, predicate):
     assert read_question(question, LEXICON).predicate == predicate
+    assert read_question("컨테이너끼리 root 파일시스템은 같이 안 쓰는 거 맞죠?", LEXICON).negated
     assert read_question("컨테이너 하나가 죽으면 다른 컨테이너도 같이 죽어요?", LEXICON).predicate == "affect"  # 같이 is no "same"
 
 
