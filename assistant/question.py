@@ -16,7 +16,11 @@ _EN_WH = {"what", "why", "how", "when", "where", "which", "who", "whom", "whose"
 _EN_OPENERS = frozenset(_EN_AUX | _EN_WH)
 _KO_WH = ("무엇", "뭐", "무슨", "어떻게", "어떤", "왜", "언제", "어디", "누가", "누구", "얼마", "몇", "어느", "방법", "이유", "차이")
 _KO_YN_END = re.compile(r"(나요|까요|니까|가요|는지|나|니|냐|죠|지요|지|습니까|ㅂ니까|어요|아요|돼요|되나|있어|없어|야|해|돼)\s*[?？]*\s*$")
-_EN_MODAL = re.compile(r"^\s*(can|could|is it possible|are there ways)\b|\b(possible|able to)\b")
+# Questions of possibility: "can ...?", "is it possible ...?", "is there a way / an option to ...?", "... that lets me ...?"
+_EN_MODAL = re.compile(
+    r"^\s*(can|could|is it possible|are there ways)\b|\b(possible|able to)\b"
+    r"|\b(is|are) there (a|an|any)( \w+)? (way|ways|option|options|flag|setting|means)\b|\b(lets?|allows?) (me|you|us|one)\b"
+)
 _KO_MODAL = re.compile(r"(수\s*있|가능)")
 _EN_NEGATED = re.compile(r"^\s*\w+n't\b|\bnot\b")
 _EN_INSTEAD = re.compile(r"\binstead of\b[^,;?]*")

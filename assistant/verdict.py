@@ -143,6 +143,11 @@ def _agreed(question: str, asked: Asked, scored: list[tuple[float, Verdict, Clai
         return None
     tier = [(value, claim) for score, value, claim in _one_per_case(scored) if score >= max(best - TIE, MIN_MATCH)]
     values = {value for value, _ in tier}
+    if len(values) > 1 and asked.modal and any(c.value == "can" and c.predicate == asked.predicate for _, c in tier):
+        # "can I skip NAT?" - "NAT can be skipped with --network host" answers it; "traffic goes through NAT"
+        # says what holds by default, not what cannot be done
+        tier = [(value, c) for value, c in tier if c.predicate == asked.predicate or c.value in ("can", "may")]
+        values = {value for value, _ in tier}
     conceded = _concession(question, tier) if values == {"yes", "no"} else None
     if len(values) != 1 and conceded is None:
         return None
@@ -153,7 +158,8 @@ def _agreed(question: str, asked: Asked, scored: list[tuple[float, Verdict, Clai
         return None
     if asked.prevented and verdict != "partial":
         verdict = {"yes": "no", "no": "yes"}[verdict]
-    top = conceded[1] if conceded else max(scored, key=lambda item: item[0])[2]
+    kept = {id(c) for _, c in tier}
+    top = conceded[1] if conceded else max((item for item in scored if id(item[2]) in kept), key=lambda item: item[0])[2]
     return VerdictResult(verdict, top)
 
 

@@ -801,3 +801,14 @@ def test_a_korean_compound_noun_also_gives_its_nouns(assistant):
     assert tokenize("해결책은요?") == ["해결책", "해결"]
     answer = assistant.ask("도커 보안 문제의 해결책은?")
     assert not answer.refused and "gVisor" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["Can I skip NAT?", "Is there a docker run option that lets you bypass NAT?", "--network host 쓰면 NAT 생략 가능한가요?"]
+)
+def test_what_holds_by_default_does_not_deny_what_can_be_done(assistant, question):
+    """"NAT can be skipped with --network host" answers a question of possibility; "traffic goes through NAT by
+    default" says what holds, not what cannot be done. "is there an option that lets you ...?" asks a possibility."""
+    assert assistant.ask(question).verdict == "yes"
+    # a plain statement still denies a possibility nothing else grants
+    assert assistant.ask("Can a container run its own kernel?").verdict == "no"
