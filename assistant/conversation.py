@@ -293,6 +293,8 @@ class FollowUps:
             clauses = statement_clauses(before)
             if len(clauses) == 1 and clauses[0][0]:
                 main = clauses[0][1]  # "메모리 제한이 없으면 다른 컨테이너도 영향을 받나요?": the condition is replaced
+            elif _case_in_relative_clause(before):
+                return None  # "다른 노드에 배포된 컨테이너끼리도 …?" states its case itself: a new one would stack on it
         if not self.terms.keys(main, known_only=True):
             return None  # little of a question is left once its own condition is set aside
         if HANGUL.search(condition):
@@ -548,6 +550,19 @@ _PLACES = "for|in|under"  # prepositions of a setting ("in production", "for tes
 # Discourse markers of general English around an ellipsis ("okay, for testing though?", "and just CPU then?").
 _EN_MARKERS_BEFORE = re.compile(r"^(?:(?:ok|okay|so|well|and|but|then|alright|right|hmm|just)[,\s]+)+", re.IGNORECASE)
 _EN_MARKERS_AFTER = re.compile(r"(?:[,\s]+(?:though|then|too|instead|as well|anyway))+$", re.IGNORECASE)
+
+
+def _case_in_relative_clause(question: str) -> bool:
+    """Whether a Korean question states its case in a clause that modifies its subject: a verb with an adnominal
+    ending after a phrase of place ("다른 노드에 배포된 컨테이너", "같은 호스트에서 도는 컨테이너")."""
+    from .lexical import tagged_morphemes
+
+    morphemes = tagged_morphemes(question)
+    for i, (_, tag) in enumerate(morphemes):
+        if tag == "ETM" and i > 0 and morphemes[i - 1][1] in ("VV", "XSV"):
+            if any(t == "JKB" for _, t in morphemes[max(0, i - 5) : i - 1]):
+                return True
+    return False
 
 
 def _zero_anaphora(question: str) -> bool:

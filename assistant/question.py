@@ -31,6 +31,7 @@ _KO_CHANGE = re.compile(r"(달라지|바뀌|차이가\s*(있|나))")
 _EN_PREVENTS = re.compile(
     r"\b(stops?|stopped|prevents?|prevented|keeps?|kept|blocks?|blocked|bars?|barred|prohibits?|prohibited)\b"
     r"(?:\s+\S+){0,4}?\s+from\s+\w+ing\b|\b(prevents?|avoids?|stops?)\s+\w+ing\b"
+    r"|\b(keeps?|kept|keeping)(?:\s+\S+){0,4}?\s+(off|away from|out of)\b"  # "keep workloads off the shared kernel"
 )
 # The Korean verbs of prevention and avoidance (피하다, 막다, 방지하다, 차단하다) after the asked predicate negate it:
 # "커널 공유를 피할 수 있나요?" asks whether they can not share it.
@@ -215,8 +216,15 @@ def read_question(question: str, lexicon: Lexicon) -> Asked | None:
         changes=bool(_EN_CHANGE.search(main)),
         main=main,
         possibility=word in lexicon.possibility,
-        prevented=bool(_EN_PREVENTS.search(main)),
+        prevented=_english_prevents(main, word),
     )
+
+
+def _english_prevents(main: str, word: str) -> bool:
+    """Whether a verb of prevention governs the asked predicate ("does it keep workloads off the shared kernel?"),
+    not when it is the asked predicate itself ("does a volume keep the data?")."""
+    found = _EN_PREVENTS.search(main)
+    return found is not None and found.group(0).split()[0] != word
 
 
 # Verbs that carry no content of their own in a question: light verbs, auxiliaries and the confirmation "… 맞아?"

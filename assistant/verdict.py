@@ -60,7 +60,7 @@ def _hedged_row(claim: Claim) -> bool:
 
 
 def score_claims(
-    question: str, asked: Asked | None, claims: list[Claim], terms: TermWeights, lexicon: Lexicon
+    question: str, asked: Asked | None, claims: list[Claim], terms: TermWeights, lexicon: Lexicon, named: dict | None = None
 ) -> list[tuple[float, Verdict, Claim]]:
     """(match, answer, claim) of every claim that speaks to the question's situation.
 
@@ -70,7 +70,8 @@ def score_claims(
     question ("do containers share the kernel?") is then settled by a general statement or row, not by the row
     of one special case (Kata Containers), unless the question names that case. A row whose case the question
     hardly names (the property its column asks, and the words every row of the column shares, aside) says
-    nothing about it.
+    nothing about it. `named` collects, by claim id, the words of a row's case that no other row of its column has and
+    the question names ("Kata" of "Kata Containers 등 커널 분리 기술 사용").
     """
     if asked is None or asked.changes:
         return []
@@ -81,11 +82,13 @@ def score_claims(
     # Words every row of a table column names ("날씨 서비스에서 ...": the running example) set no row's case apart.
     frames: dict[tuple, frozenset[str]] = {}
     rows: Counter = Counter()
+    spread: dict[tuple, Counter] = {}  # per column, in how many rows' cases each word is
     for claim in claims:
         if claim.column >= 0:
             keys = terms.keys(claim.key)
             frames[_source(claim)] = frames[_source(claim)] & keys if _source(claim) in frames else keys
             rows[_source(claim)] += 1
+            spread.setdefault(_source(claim), Counter()).update(keys)
     scored: list[tuple[float, Verdict, Claim]] = []
     for claim in claims:
         value = claim_answer(claim, asked, lexicon)
@@ -116,6 +119,9 @@ def score_claims(
         if case and case_weight and terms.weight(case & situation) + by_description < MIN_CASE * case_weight:
             continue  # a row about a case the question hardly names
         extra = max(0.0, terms.weight(case - situation) - by_description) / case_weight if case and case_weight else 0.0
+        own_case = frozenset(k for k in case & situation if spread.get(_source(claim), Counter())[k] == 1)
+        if named is not None and own_case:
+            named[id(claim)] = own_case  # the question names what only this row's case has ("Kata")
         scored.append((coverage - SPECIFICITY_PENALTY * extra, value, claim))
     return scored
 
@@ -136,17 +142,28 @@ def _source(claim: Claim) -> tuple:
     return (claim.chunk.document, claim.text)
 
 
-def _agreed(question: str, asked: Asked, scored: list[tuple[float, Verdict, Claim]]) -> VerdictResult | None:
-    """The verdict of the best-matching claims, when they agree."""
+def _agreed(
+    question: str, asked: Asked, scored: list[tuple[float, Verdict, Claim]], named: dict | None = None, terms: TermWeights | None = None
+) -> VerdictResult | None:
+    """The verdict of the best-matching claims, when they agree (see judge for the named rows)."""
     best = max(score for score, _, _ in scored)
     if best < MIN_MATCH:
         return None
-    tier = [(value, claim) for score, value, claim in _one_per_case(scored) if score >= max(best - TIE, MIN_MATCH)]
+    named = named or {}
+    tier = [
+        (value, claim) for score, value, claim in _one_per_case(scored) if score >= max(best - TIE, MIN_MATCH) or id(claim) in named
+    ]
     values = {value for value, _ in tier}
     if len(values) > 1 and asked.modal and any(c.value == "can" and c.predicate == asked.predicate for _, c in tier):
         # "can I skip NAT?" - "NAT can be skipped with --network host" answers it; "traffic goes through NAT"
         # says what holds by default, not what cannot be done
         tier = [(value, c) for value, c in tier if c.predicate == asked.predicate or c.value in ("can", "may")]
+        values = {value for value, _ in tier}
+    if terms is not None and any(id(c) in named for _, c in tier):
+        # "Kata Containers 쓰면 커널이 분리되나요?": the row of the case the question names settles it; evidence
+        # that does not speak of that case ("같은 Host OS 위에서 실행되면 커널은 항상 공유됩니다") is about others
+        cases = [named[id(c)] for _, c in tier if id(c) in named]
+        tier = [(value, c) for value, c in tier if id(c) in named or any(case <= terms.keys(f"{c.own} {c.key}") for case in cases)]
         values = {value for value, _ in tier}
     conceded = _concession(question, tier) if values == {"yes", "no"} else None
     if len(values) != 1 and conceded is None:
@@ -488,9 +505,10 @@ def judge(
     if not is_yes_no(question) or _pronoun_subject(question):
         return None  # "does it keep ...?" with no earlier turn to say what "it" is: the subject is unknown
     form = qualifiers(question)
+    named: dict[int, frozenset[str]] = {}
     scored = [
         item
-        for item in score_claims(question, asked, claims, terms, lexicon)
+        for item in score_claims(question, asked, claims, terms, lexicon, named)
         if fits(form, item[2].text, f"{item[2].own} {item[2].key} {item[2].chunk.section.rsplit(' > ', 1)[-1]}", terms)
     ]
     if form.likeness:
@@ -503,7 +521,7 @@ def judge(
         statements = [("partial" if polarity == "yes" and _limits(sentence) else polarity, chunk, sentence) for polarity, chunk, sentence in statements]
     scored = [item for item in scored if item[0] >= MIN_MATCH]  # weaker claims neither settle nor contradict
     if scored:
-        result = _agreed(question, asked, scored)
+        result = _agreed(question, asked, scored, named, terms)
         if result is None:
             return None  # the best claims disagree: statements do not outvote them
         flip = asked is not None and asked.prevented

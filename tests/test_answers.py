@@ -812,3 +812,27 @@ def test_what_holds_by_default_does_not_deny_what_can_be_done(assistant, questio
     assert assistant.ask(question).verdict == "yes"
     # a plain statement still denies a possibility nothing else grants
     assert assistant.ask("Can a container run its own kernel?").verdict == "no"
+
+
+@pytest.mark.parametrize(
+    "question, right",
+    [
+        ("Kata Containers 쓰면 kernel이 분리되나요?", "yes"),
+        ("Kata Containers 쓰면 같은 host에서도 kernel 분리됨?", "yes"),
+        ("Does Kata Containers keep workloads off the host's shared kernel?", "yes"),
+        ("Do containers share the kernel?", "yes"),
+    ],
+)
+def test_the_row_of_the_case_a_question_names_settles_it(assistant, question, right):
+    """A question that names what only one row's case has ("Kata") is settled by that row; a statement that does not
+    speak of the case ("같은 Host OS 위에서 실행되면 커널은 항상 공유됩니다") is about the others. A general question
+    names no case."""
+    assert assistant.ask(question).verdict == right
+
+
+def test_a_verb_of_prevention_that_is_the_asked_predicate_prevents_nothing():
+    """"keep workloads off the shared kernel" asks whether it is not shared; "keep data out of the container" asks
+    whether the data is kept."""
+    assert read_question("Does Kata Containers keep workloads off the host's shared kernel?", LEXICON).prevented
+    asked = read_question("Does a volume keep data out of the container?", LEXICON)
+    assert asked.predicate == "keep" and not asked.prevented

@@ -250,3 +250,13 @@ def test_a_korean_question_that_leaves_out_its_subject_asks_about_the_topic(assi
     assert _zero_anaphora("테스트용으로는 괜찮아요?")
     for question in ("속도도 괜찮아요?", "docker scan 돌리면 취약점 잡아줌?", "Is it fine?"):
         assert not _zero_anaphora(question), question
+
+
+def test_a_new_condition_does_not_stack_on_a_case_the_earlier_question_states_itself():
+    """"k8s에서 다른 노드에 배포된 컨테이너끼리도 커널 공유해?" states its case in the clause before its subject; "and if
+    I just run two compose files on one box?" is then read as it stands, not as both cases at once."""
+    from assistant.conversation import _case_in_relative_clause
+
+    assert _case_in_relative_clause("k8s에서 다른 노드에 배포된 컨테이너끼리도 커널 공유해?")
+    assert not _case_in_relative_clause("메모리 제한이 없으면 다른 컨테이너도 영향을 받나요?")
+    assert not _case_in_relative_clause("컨테이너끼리 커널을 공유하나요?")
