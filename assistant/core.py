@@ -243,15 +243,8 @@ class Assistant:
         own: every word the posts never use is an everyday word (show, first, happen; not "비트코인" or "json-file"),
         none is a rare name, and it sits nearer the posts than any contrast subject (so "what is the best pizza
         topping?" stays refused while "so what do I need then?" asks about the earlier question)."""
-        # A question of only the posts' words and the words of a request ("show me the commands", "then what do I
-        # need?", "why?") names no subject of its own: where it sits against the contrast subjects says nothing.
-        tokens = tokenize(question)
-        unknown = [t for t in tokens if not self.terms.known(t) and not is_request_word(t)]
-        if self.key_subjects.uncovered(question) or (unknown and self.retrieve(question).features.get("background_gap", 0.0) < 0):
+        if not self._names_no_subject(question):
             return None
-        pronouns = {form for form, tag in tagged_morphemes(question) if tag == "NP"} if HANGUL.search(question) else set()
-        if any(not self.terms.everyday(t) for t in unknown if t not in pronouns):
-            return None  # ("뭘로", what, is a pronoun: no subject of its own)
         reading = self.follow_ups.on_topic(question, turns_from(history))
         if reading is None:
             return None
@@ -261,6 +254,17 @@ class Assistant:
             return None
         return reading
 
+    def _names_no_subject(self, question: str) -> bool:
+        """Whether a question names no subject of its own (see _on_topic)."""
+        # A question of only the posts' words and the words of a request ("show me the commands", "then what do I
+        # need?", "why?") names no subject of its own: where it sits against the contrast subjects says nothing.
+        tokens = tokenize(question)
+        unknown = [t for t in tokens if not self.terms.known(t) and not is_request_word(t)]
+        if self.key_subjects.uncovered(question) or (unknown and self.retrieve(question).features.get("background_gap", 0.0) < 0):
+            return False
+        pronouns = {form for form, tag in tagged_morphemes(question) if tag == "NP"} if HANGUL.search(question) else set()
+        return all(self.terms.everyday(t) for t in unknown if t not in pronouns)  # ("뭘로", what, is a pronoun)
+
     def read(self, question: str, history=None) -> Reading:
         """How a question is read in its conversation (`history`: earlier turns, oldest first)."""
         if not history:
@@ -268,6 +272,8 @@ class Assistant:
         if len(history) > MAX_HISTORY:
             raise InvalidQuestion(f"the history has {len(history)} turns; send at most the last {MAX_HISTORY}")
         reading = self.follow_ups.read(question, turns_from(history))
+        if reading.topic and not self._names_no_subject(question):
+            return Reading(question)  # a question that leaves out its subject, but names another of its own
         try:
             check_question(reading.question)
         except InvalidQuestion:

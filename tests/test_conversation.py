@@ -248,6 +248,11 @@ def test_a_korean_question_that_leaves_out_its_subject_asks_about_the_topic(assi
     assert answer.standalone_question == f"운영 환경에서 써도 돼요? ({first.question})"
     assert "privileged" in answer.citations[0].section
     assert _zero_anaphora("테스트용으로는 괜찮아요?")
+    # ... unless what it names is a subject of its own the posts never speak of
+    for question in ("강남역에서 만날까요?", "부산에서 먹어요?"):
+        assert _zero_anaphora(question)
+        answer = assistant.ask(question, history=[Turn(first.question, first)])
+        assert answer.refused and answer.standalone_question is None, question
     for question in ("속도도 괜찮아요?", "docker scan 돌리면 취약점 잡아줌?", "Is it fine?"):
         assert not _zero_anaphora(question), question
 
