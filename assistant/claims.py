@@ -209,12 +209,36 @@ def definition_term(sentence: str) -> str:
     return found.group(1).strip() if found and len(found.group(1).split()) <= DEFINITION_WORDS else ""
 
 
+# A heading that enumerates one of several alternatives ("실행 방식 3: 서로 다른 VM에서 실행", "Option 2: ...",
+# "Case A - ...") names the case its section is about.
+_ENUMERATED_HEADING = re.compile(r"^.{0,30}?\b(?:\d+|[A-Z])\s*[:：—–-]\s*(?P<case>\S.*)$")
+
+
+def scenario_case(chunk: Chunk) -> str:
+    """The case an enumerated heading names ("서로 다른 VM에서 실행"), or ""."""
+    found = _ENUMERATED_HEADING.match(_heading(chunk).strip())
+    return found.group("case").strip() if found else ""
+
+
+def _has_subject(sentence: str) -> bool:
+    """Whether a Korean sentence names its subject or topic (a noun with 이/가 or 은/는); an English one always does."""
+    if not HANGUL.search(sentence):
+        return True
+    from .lexical import tagged_morphemes
+
+    morphemes = tagged_morphemes(sentence)
+    return any(tag in ("JKS",) or (tag == "JX" and form in ("은", "는")) for form, tag in morphemes)
+
+
 def prose_claims(chunk: Chunk, lexicon: Lexicon) -> list[Claim]:
-    """Claims of each clause of a prose chunk, Korean or English; a definition-list line's claims are keyed by its term."""
+    """Claims of each clause of a prose chunk, Korean or English; a definition-list line's claims are keyed by its term,
+    and a sentence without a subject under a heading that names one case ("커널을 공유하지 않습니다" under "실행 방식 3:
+    서로 다른 VM에서 실행") by that case."""
     claims = []
+    case = scenario_case(chunk)
     for sentence in split_sentences(chunk.text):
         reader = clause_claims if HANGUL.search(sentence) else english_clause_claims
-        term = definition_term(sentence)
+        term = definition_term(sentence) or (case if case and not _has_subject(sentence) else "")
         for predicate, value, own, reference in reader(sentence, lexicon):
             claims.append(
                 Claim(

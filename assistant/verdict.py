@@ -114,6 +114,7 @@ def score_claims(
         case = terms.keys(claim.key) - _keys(terms, predicate_words) - terms.keys(header) if claim.key else frozenset()
         if rows[_source(claim)] > 1:
             case -= frames[_source(claim)]
+        case = frozenset(k for k in case if not _COMPOUND.search(k))  # "docker-compose" is named through its parts
         case_weight = terms.weight(case)
         by_description = terms.weight((described - case) & situation)
         if case and case_weight and terms.weight(case & situation) + by_description < MIN_CASE * case_weight:
@@ -124,6 +125,9 @@ def score_claims(
             named[id(claim)] = own_case  # the question names what only this row's case has ("Kata")
         scored.append((coverage - SPECIFICITY_PENALTY * extra, value, claim))
     return scored
+
+
+_COMPOUND = re.compile(r"\w[-_./]\w")
 
 
 def _one_per_case(scored: list[tuple[float, Verdict, Claim]]) -> list[tuple[float, Verdict, Claim]]:

@@ -836,3 +836,15 @@ def test_a_verb_of_prevention_that_is_the_asked_predicate_prevents_nothing():
     assert read_question("Does Kata Containers keep workloads off the host's shared kernel?", LEXICON).prevented
     asked = read_question("Does a volume keep data out of the container?", LEXICON)
     assert asked.predicate == "keep" and not asked.prevented
+
+
+def test_a_sentence_without_a_subject_speaks_of_the_case_its_heading_enumerates(assistant):
+    """"커널을 공유하지 않습니다" under "실행 방식 3: 서로 다른 VM에서 실행" is about that case: it does not answer a general
+    question, and a question naming the case is answered by it."""
+    from assistant.claims import scenario_case
+
+    claims = [c for found in assistant.claims.values() for c in found if c.column < 0 and c.text.startswith("커널을 공유하지 않습니다")]
+    assert claims and all(c.key.startswith("서로 다른 VM에서 실행") for c in claims)
+    assert scenario_case(claims[0].chunk) == "서로 다른 VM에서 실행"
+    assert assistant.ask("컨테이너들끼리 커널은 각자 따로 쓰나요?").verdict == "no"
+    assert assistant.ask("If I split my services into two separate compose files on the same server, does each one get its own kernel?").verdict == "no"
