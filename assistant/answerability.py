@@ -19,6 +19,7 @@ from .lexical import Glossary, tokenize
 
 COMMON_ZIPF = 4.5  # a subcommand this common ("use", "run") is an everyday verb, not an operation
 RARE_ZIPF = 3.0  # at most about one use per 10 million words of general text
+CLIPPING_MIN = 4  # letters of a clipped word ("auth", "repo") that must begin a word of the posts
 FUZZY_SCORE = 85  # rapidfuzz ratio above which a word is a variant spelling of an article word
 SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "zsh", "fish", "console", "terminal", "shell-session", "powershell", "ps1", "pwsh", "cmd", "bat"})
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9+#._-]*[a-z0-9+#]|[a-z]")
@@ -123,12 +124,20 @@ class KeySubjects:
             return True  # "vms", "cgroups"
         if any(self._terms.in_corpus(t) for t in tokenize(self._glossary.expand(word))):
             return True
+        if len(word) >= CLIPPING_MIN and word.isalpha() and self._clipped(word):
+            return True  # a clipped form of a word the posts use ("auth": authentication, "config": configuration)
         from rapidfuzz import fuzz, process
 
         return any(
             len(t) >= 4 and process.extractOne(t, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
             for t in tokens
         )
+
+    def _clipped(self, word: str) -> bool:
+        import bisect
+
+        i = bisect.bisect_left(self._words, word)
+        return i < len(self._words) and self._words[i].startswith(word) and self._words[i] != word
 
     def niche(self, word: str) -> bool:
         """Whether an uncovered word is the name of a niche tool or term: a word (or a part of a compound, "userns"

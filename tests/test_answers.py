@@ -848,3 +848,10 @@ def test_a_sentence_without_a_subject_speaks_of_the_case_its_heading_enumerates(
     assert scenario_case(claims[0].chunk) == "서로 다른 VM에서 실행"
     assert assistant.ask("컨테이너들끼리 커널은 각자 따로 쓰나요?").verdict == "no"
     assert assistant.ask("If I split my services into two separate compose files on the same server, does each one get its own kernel?").verdict == "no"
+
+
+def test_a_clipped_word_is_covered_by_the_word_it_clips(assistant):
+    """"auth" is a clipped "authentication", "infra" a clipped "infrastructure": the post mentions them."""
+    assert assistant.key_subjects.covered("auth") and assistant.key_subjects.covered("infra")
+    assert not assistant.ask("How do I secure containers for a bank or an auth server?").refused
+    assert assistant.key_subjects.uncovered("How do I set up ingress?").all == ("ingress",)
