@@ -116,7 +116,7 @@ class KeySubjects:
         self._command_heads = frozenset(heads)
 
     def covered(self, word: str) -> bool:
-        """Whether the articles mention the word, its translation or a near spelling of it."""
+        """Whether the articles mention the word, its translation, a word it clips or a near spelling of it."""
         tokens = tokenize(word)
         if not tokens or all(self._terms.in_corpus(t) for t in tokens):
             return True
@@ -134,6 +134,7 @@ class KeySubjects:
         )
 
     def _clipped(self, word: str) -> bool:
+        """Whether a longer word of the posts begins with the word ("authentication" for "auth")."""
         import bisect
 
         i = bisect.bisect_left(self._words, word)

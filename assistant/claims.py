@@ -227,7 +227,7 @@ def _has_subject(sentence: str) -> bool:
     from .lexical import tagged_morphemes
 
     morphemes = tagged_morphemes(sentence)
-    return any(tag in ("JKS",) or (tag == "JX" and form in ("은", "는")) for form, tag in morphemes)
+    return any(tag == "JKS" or (tag == "JX" and form in ("은", "는")) for form, tag in morphemes)
 
 
 def prose_claims(chunk: Chunk, lexicon: Lexicon) -> list[Claim]:

@@ -329,9 +329,8 @@ class FollowUps:
         lead = re.match(rf"({_PREPOSITIONS})\s+", new, flags=re.IGNORECASE)
         if lead and not HANGUL.search(before):
             # "and for security issues?" after "what does it recommend for a single-container setup?": the phrase of
-            # the same preposition is the one replaced
-            # the phrase of the same preposition is the one replaced; else the last phrase of a preposition of place
-            # or purpose ("what about just for testing?" after "is it fine to use in production?")
+            # the same preposition is the one replaced; else the last phrase of a setting ("what about just for
+            # testing?" after "is it fine to use in production?")
             end = r"(.+?)(?=\s+(?:vs\.?|versus|and|or|but|if|when)\b|[,;?]|$)"
             phrase = re.search(rf"\b{lead.group(1)}\s+{end}", before, flags=re.IGNORECASE)
             if phrase is None:

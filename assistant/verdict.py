@@ -149,7 +149,9 @@ def _source(claim: Claim) -> tuple:
 def _agreed(
     question: str, asked: Asked, scored: list[tuple[float, Verdict, Claim]], named: dict | None = None, terms: TermWeights | None = None
 ) -> VerdictResult | None:
-    """The verdict of the best-matching claims, when they agree (see judge for the named rows)."""
+    """The verdict of the best-matching claims, when they agree. A row whose own case the question names (`named`,
+    from score_claims) takes part however it scores, and then only evidence that speaks of that case does; for a
+    question of possibility, a claim that it can be done is not contradicted by a plain claim of the opposite."""
     best = max(score for score, _, _ in scored)
     if best < MIN_MATCH:
         return None
