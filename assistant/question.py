@@ -24,6 +24,7 @@ _EN_MODAL = re.compile(
 _KO_MODAL = re.compile(r"(수\s*있|가능)")
 _EN_NEGATED = re.compile(r"^\s*\w+n't\b|\bnot\b")
 _EN_INSTEAD = re.compile(r"\binstead of\b[^,;?]*")
+_EN_BY_MEANS = re.compile(r"\bby \w+ing\b[^,;?]*")
 _EN_CHANGE = re.compile(r"\b(change|changes|alter|alters|make a difference|makes a difference|matter|matters)\b")
 _KO_CHANGE = re.compile(r"(달라지|바뀌|차이가\s*(있|나))")
 # A verb of prevention governing the asked predicate negates it: "does X stop them from sharing ...?" asks whether
@@ -199,6 +200,8 @@ def read_question(question: str, lexicon: Lexicon) -> Asked | None:
 
     # "a separate kernel instead of the shared one": what comes after "instead of" is what the question sets aside.
     main = _EN_INSTEAD.sub(" ", main)
+    # "by running a lightweight VM" says how, not what is asked ("does gVisor isolate containers by …?": isolate)
+    main = _EN_BY_MEANS.sub(" ", main)
     predicate, reference, _ = english_predicate(main, lexicon)
     phrasal = lexicon.english_phrase(main)  # "will the todo container go down with it?"
     if phrasal is not None and not reference:

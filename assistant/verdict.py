@@ -515,7 +515,7 @@ def judge(
     scored = [
         item
         for item in score_claims(question, asked, claims, terms, lexicon, named)
-        if fits(form, item[2].text, f"{item[2].own} {item[2].key} {item[2].chunk.section.rsplit(' > ', 1)[-1]}", terms)
+        if fits(form, item[2].text, f"{item[2].own} {item[2].key} {item[2].case_text} {item[2].chunk.section.rsplit(' > ', 1)[-1]}", terms)
     ]
     if form.likeness:
         sentences = []  # a statement of the question's words does not say "like"
@@ -574,6 +574,9 @@ _KO_LIKENESS = {"처럼", "만큼", "같이"}
 _EN_ABSENCE = re.compile(
     r"\b(?:without|unless)\s+([^,?]+)|\b(?:if|when|once)\b[^,?]*?(?:\b(?:not|never)\s+\w+|n't\s+\w+|\bno)\s+([^,?]+)"
 )
+# "by running a lightweight VM": the means of the asked predicate, up to the end of its phrase
+_EN_MEANS = re.compile(r"\bby \w+ing\b((?: (?!(?:and|or|but|if|when|so|to)\b)[\w.-]+){1,4})")
+_KO_MEANS_ENDINGS = {"어서", "아서", "여서", "서"}
 _PRONOUN_SUBJECT = re.compile(
     r"^\s*(?:\w+\s+)?(?:does|do|did|is|are|was|were|can|could|will|would|should|has|have)(?:n't)?\s+(?:it|they|that|this|these|those)\b"
 )
@@ -598,6 +601,7 @@ class Qualifiers:
     universal: bool = False
     whole: bool = False  # asks about all of something ("all", "every", "전부", "모든"): "most of them" answers partly
     likeness: tuple[str, ...] = ()  # what the subject is likened to ("a vm")
+    means: tuple[str, ...] = ()  # how the question says it is done ("경량 VM을 띄워서", "by running a lightweight VM")
     absent: tuple[str, ...] = ()  # what the question's case goes without, each alternative ("a volume", "bind mount")
 
 
@@ -607,6 +611,7 @@ def qualifiers(question: str) -> Qualifiers:
     universal = bool(_EN_UNIVERSAL.search(lowered))
     whole = bool(_EN_WHOLE.search(lowered))
     likeness = [next(g for g in m.groups() if g) for m in _EN_LIKENESS.finditer(lowered)]
+    means = [m.group(1) for m in _EN_MEANS.finditer(lowered)]
     absent = [alternative for m in _EN_ABSENCE.finditer(lowered) for alternative in re.split(r"\bor\b|\band\b|/", next(g for g in m.groups() if g))]
     if HANGUL.search(question):
         from .lexical import tagged_morphemes
@@ -615,6 +620,12 @@ def qualifiers(question: str) -> Qualifiers:
         universal = universal or any(form in _KO_UNIVERSAL for form, tag in morphemes if tag.startswith("MA"))
         whole = whole or any(form in _KO_WHOLE and tag in ("MAG", "MM", "NNG") for form, tag in morphemes)
         for i, (form, tag) in enumerate(morphemes):
+            if form in _KO_MEANS_ENDINGS and tag == "EC" and i > 0 and morphemes[i - 1][1] in ("VV", "XSV"):
+                # "경량 VM을 띄워서 격리하나요?": what is done to get there, the nouns its verb takes
+                j = i - 1 - (morphemes[i - 1][1] == "XSV")
+                while j > 0 and morphemes[j - 1][1].startswith("J"):
+                    j -= 1
+                means.append(_nouns_before(morphemes, j))
             if form in _KO_LIKENESS and tag == "JKB":
                 likeness.append(_nouns_before(morphemes, i))
             elif form == "없이" or (form == "없" and tag == "VA") or (form, tag) in _KO_NEGATION:
@@ -628,7 +639,11 @@ def qualifiers(question: str) -> Qualifiers:
                         j -= 1
                     absent.append(_nouns_before(morphemes, j))
     return Qualifiers(
-        universal, whole, tuple(x.strip() for x in likeness if x.strip()), tuple(x.strip() for x in absent if x.strip())
+        universal,
+        whole,
+        likeness=tuple(x.strip() for x in likeness if x.strip()),
+        means=tuple(x.strip() for x in means if x.strip()),
+        absent=tuple(x.strip() for x in absent if x.strip()),
     )
 
 
@@ -645,11 +660,19 @@ def _speaks_of(phrase: str, keys: frozenset[str], terms: TermWeights) -> bool:
     return bool(wanted) and wanted <= keys
 
 
+def _mostly_speaks_of(phrase: str, keys: frozenset[str], terms: TermWeights) -> bool:
+    """Whether the keys hold at least half (IDF-weighted) of the known terms of a phrase (or it has none)."""
+    wanted = terms.keys(phrase, known_only=True)
+    return not wanted or terms.weight(wanted & keys) >= 0.5 * terms.weight(wanted)
+
+
 def fits(form: Qualifiers, text: str, own: str, terms: TermWeights) -> bool:
     """Whether a piece of evidence (its text, and its own words: a row's case, a clause) answers the question's case."""
     if form.universal and not (_EN_UNIVERSAL.search(text.lower()) or any(word in text for word in _KO_UNIVERSAL)):
         return False
     own_keys = terms.keys(own)
+    if form.means and not all(_mostly_speaks_of(thing, own_keys | terms.keys(text), terms) for thing in form.means):
+        return False  # it does not say that it is done that way
     if any(_speaks_of(thing, own_keys, terms) for thing in form.absent):
         return False  # about the thing the question goes without
     likened = any(m for m in _EN_LIKENESS.finditer(text.lower())) or any(word in text for word in _KO_LIKENESS)

@@ -855,3 +855,16 @@ def test_a_clipped_word_is_covered_by_the_word_it_clips(assistant):
     assert assistant.key_subjects.covered("auth") and assistant.key_subjects.covered("infra")
     assert not assistant.ask("How do I secure containers for a bank or an auth server?").refused
     assert assistant.key_subjects.uncovered("How do I set up ingress?").all == ("ingress",)
+
+
+def test_evidence_must_say_the_means_a_question_names(assistant):
+    """"경량 VM을 띄워서 격리하나요?" (does it isolate by running a lightweight VM?) is not settled by evidence that it
+    isolates some other way; "by running …" is how, not what, the question asks."""
+    from assistant.verdict import qualifiers
+
+    assert qualifiers("gVisor는 경량 VM을 띄워서 격리하는 방식인가요?").means == ("경량 VM",)
+    assert qualifiers("Does gVisor isolate containers by running a lightweight VM?").means == ("a lightweight vm",)
+    assert read_question("Does gVisor isolate containers by running a lightweight VM?", LEXICON).predicate == "separate"
+    for question in ("gVisor는 경량 VM을 띄워서 격리하는 방식인가요?", "Does gVisor isolate containers by running a lightweight VM?"):
+        assert assistant.ask(question).verdict is None, question
+    assert assistant.ask("Can I keep data by using a volume?").verdict == "yes"
