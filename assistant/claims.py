@@ -73,27 +73,23 @@ def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]
         key = claim.chunk.cells[0].strip() if claim.column >= 0 and claim.chunk.cells else ""
         return [place for place in sections if key and place != own and place[0] == own[0] and _names_case(place[1], key)]
 
-    def surroundings(claim: Claim) -> str:
-        own = (claim.chunk.document, claim.chunk.section)
-        return " ".join(" ".join(sections[place]) for place in [own, *named(claim)] if place in sections)
-
     # The words only one section of its post has ("EC2", "인스턴스" in "실행 방식 3: 서로 다른 VM에서 실행").
     from .lexical import tokenize
 
     tokens = {place: set(tokenize(" ".join(texts))) for place, texts in sections.items()}
     seen: Counter = Counter(token for place in tokens for token in tokens[place])
     own_words = {place: " ".join(sorted(t for t in tokens[place] if seen[t] == 1 and not t.isdigit())) for place in tokens}
-    return {
-        chunk_id: [
-            replace(
-                c,
-                context=f"{c.context} {c.chunk.section} {surroundings(c)}",
-                case_text=" ".join(own_words[place] for place in named(c)),
-            )
-            for c in claims
-        ]
-        for chunk_id, claims in out.items()
-    }
+    def read_whole(claim: Claim) -> Claim:
+        places = named(claim)
+        own = (claim.chunk.document, claim.chunk.section)
+        surroundings = " ".join(" ".join(sections[place]) for place in [own, *places] if place in sections)
+        return replace(
+            claim,
+            context=f"{claim.context} {claim.chunk.section} {surroundings}",
+            case_text=" ".join(own_words[place] for place in places),
+        )
+
+    return {chunk_id: [read_whole(c) for c in claims] for chunk_id, claims in out.items()}
 
 
 def _names_case(section: str, key: str) -> bool:

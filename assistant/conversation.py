@@ -34,6 +34,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .lexical import is_compound
 from .lexicon import HANGUL
 from .question import is_yes_no, question_language
 
@@ -341,7 +342,7 @@ class FollowUps:
             return None
         new_keys = self.terms.keys(new, known_only=True)
         # A compound ("CPU/memory") is known through its parts, which are keys of their own.
-        unknown = {key for key in self.terms.keys(new) - new_keys if not re.search(r"[-_./]", key)}
+        unknown = {key for key in self.terms.keys(new) - new_keys if not is_compound(key)}
         if not new_keys or unknown:
             return None  # the article never uses (some of) the new words: the follow-up is read as it stands
         if earlier_new and earlier_new in before:

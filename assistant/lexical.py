@@ -17,6 +17,12 @@ _TOKEN = re.compile(
     r"|[\uac00-\ud7a3]+"  # Hangul syllable runs
 )
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+_PARTS = re.compile(r"[-_./]")
+
+
+def is_compound(token: str) -> bool:
+    """Whether a token has parts the tokenizer also gives ("docker-compose", "cpu/memory", "--privileged")."""
+    return bool(_PARTS.search(token))
 
 
 # Morphemes kept from Korean text: nouns, roots, foreign words, numbers, and verb/adjective stems.
@@ -105,9 +111,9 @@ def _tokens(text: str) -> tuple[str, ...]:
         elif word.startswith("-"):
             tokens.append(word)
             tokens.extend(t for part in re.split(r"[-_]", word.lstrip("-")) if part for t in _latin(part))
-        elif re.search(r"[-_./]", word):
+        elif is_compound(word):
             tokens.append(word)
-            tokens.extend(t for part in re.split(r"[-_./]", word) if part for t in _latin(part))
+            tokens.extend(t for part in _PARTS.split(word) if part for t in _latin(part))
         else:
             tokens.extend(_latin(word))
     return tuple(tokens)

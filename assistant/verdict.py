@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from .claims import Claim, is_condition_ending, split_sentences
 from .ingest import Chunk
+from .lexical import is_compound
 from .lexicon import HANGUL, Lexicon
 from .question import KO_LIGHT_VERBS, Asked, is_yes_no, question_language
 from .terms import TermWeights
@@ -114,7 +115,7 @@ def score_claims(
         case = terms.keys(claim.key) - _keys(terms, predicate_words) - terms.keys(header) if claim.key else frozenset()
         if rows[_source(claim)] > 1:
             case -= frames[_source(claim)]
-        case = frozenset(k for k in case if not _COMPOUND.search(k))  # "docker-compose" is named through its parts
+        case = frozenset(k for k in case if not is_compound(k))  # "docker-compose" is named through its parts
         case_weight = terms.weight(case)
         by_description = terms.weight((described - case) & situation)
         if case and case_weight and terms.weight(case & situation) + by_description < MIN_CASE * case_weight:
@@ -125,9 +126,6 @@ def score_claims(
             named[id(claim)] = own_case  # the question names what only this row's case has ("Kata")
         scored.append((coverage - SPECIFICITY_PENALTY * extra, value, claim))
     return scored
-
-
-_COMPOUND = re.compile(r"\w[-_./]\w")
 
 
 def _one_per_case(scored: list[tuple[float, Verdict, Claim]]) -> list[tuple[float, Verdict, Claim]]:

@@ -651,13 +651,18 @@ def test_a_definition_list_entry_speaks_only_of_its_term(assistant):
         assert assistant.ask(question).verdict != "yes"
 
 
+def _claims_where(assistant, keep) -> list:
+    """Every claim of the bundled index that `keep` accepts."""
+    return [c for claims in assistant.claims.values() for c in claims if keep(c)]
+
+
 def test_a_summary_row_reads_the_section_its_case_names(assistant):
     """The row "서로 다른 VM에서 실행" of the summary table sums up the section "실행 방식 3: 서로 다른 VM에서 실행"."""
-    rows = [c for claims in assistant.claims.values() for c in claims if c.column >= 0 and c.chunk.cells[0] == "서로 다른 VM에서 실행"]
+    rows = _claims_where(assistant, lambda c: c.column >= 0 and c.chunk.cells[0] == "서로 다른 VM에서 실행")
     section = [c.text for c in assistant.index.chunks if c.section.endswith("실행 방식 3: 서로 다른 VM에서 실행") and not c.draft]
     assert rows and section
     assert all(section[0] in row.context for row in rows)
-    others = [c for claims in assistant.claims.values() for c in claims if c.column >= 0 and c.chunk.cells[0] == "docker-compose 하나로 실행"]
+    others = _claims_where(assistant, lambda c: c.column >= 0 and c.chunk.cells[0] == "docker-compose 하나로 실행")
     assert others and not any(section[0] in row.context for row in others)
 
 
@@ -671,7 +676,7 @@ def test_a_summary_row_reads_the_section_its_case_names(assistant):
 def test_a_summary_row_is_named_by_the_words_of_the_section_it_sums_up(assistant, question):
     """EC2 instances are how the section "실행 방식 3: 서로 다른 VM에서 실행" runs its case; no other case's section has
     them, so a question about them asks about the row "서로 다른 VM에서 실행"."""
-    rows = [c for claims in assistant.claims.values() for c in claims if c.column >= 0 and c.chunk.cells[0] == "서로 다른 VM에서 실행"]
+    rows = _claims_where(assistant, lambda c: c.column >= 0 and c.chunk.cells[0] == "서로 다른 VM에서 실행")
     assert rows and all("ec2" in row.case_text.split() for row in rows)
     assert assistant.ask(question).verdict == "no"
     # A general question is still settled by the general statement, not by this case
@@ -787,7 +792,7 @@ def test_what_can_be_done_does_not_deny_what_holds_by_default(assistant):
     from assistant.question import read_question
     from assistant.verdict import claim_answer
 
-    skip = next(c for claims in assistant.claims.values() for c in claims if c.predicate == "skip" and c.value == "can")
+    skip = _claims_where(assistant, lambda c: c.predicate == "skip" and c.value == "can")[0]
     asked = read_question("Does traffic go through NAT?", assistant.lexicon)
     assert asked.predicate == "traverse" and claim_answer(skip, asked, assistant.lexicon) is None
     assert claim_answer(skip, read_question("Does --network host skip NAT?", assistant.lexicon), assistant.lexicon) == "yes"
@@ -843,7 +848,7 @@ def test_a_sentence_without_a_subject_speaks_of_the_case_its_heading_enumerates(
     question, and a question naming the case is answered by it."""
     from assistant.claims import scenario_case
 
-    claims = [c for found in assistant.claims.values() for c in found if c.column < 0 and c.text.startswith("커널을 공유하지 않습니다")]
+    claims = _claims_where(assistant, lambda c: c.column < 0 and c.text.startswith("커널을 공유하지 않습니다"))
     assert claims and all(c.key.startswith("서로 다른 VM에서 실행") for c in claims)
     assert scenario_case(claims[0].chunk) == "서로 다른 VM에서 실행"
     assert assistant.ask("컨테이너들끼리 커널은 각자 따로 쓰나요?").verdict == "no"
