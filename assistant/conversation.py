@@ -163,6 +163,9 @@ class FollowUps:
         if earlier is None:
             return Reading(question)
         before, answer, asked = earlier
+        if before.startswith(f"{asked} (") and before.endswith(")"):
+            # The earlier turn was read about the topic before it ("Q (TOPIC)"): what it asked is that topic's
+            before = before[len(asked) + 2 : -1]
         language = question_language(question)
         if cue.kind == "condition":
             # The condition replaces the one of the last complete question, not of a follow-up read from it.

@@ -128,6 +128,23 @@ def score_claims(
     return scored
 
 
+def _heads(phrase: str) -> list[str]:
+    """The head nouns of a row's case: the last word of each of its coordinated parts ("커널" of "Host OS의 커널",
+    "네임스페이스" of "네트워크 네임스페이스", "CPU", "메모리" and "I/O" of "CPU / 메모리 / I/O"), its particles aside."""
+    heads = []
+    for part in re.split(r"\s*[/,·]\s+|\s+[/,·]\s*", phrase):
+        words = part.split()
+        if not words:
+            continue
+        word = words[-1]
+        if HANGUL.search(word):
+            from .lexical import tagged_morphemes
+
+            word = "".join(form for form, tag in tagged_morphemes(word) if tag in _KO_NOUNS)
+        heads.append(word)
+    return heads
+
+
 def _one_per_case(scored: list[tuple[float, Verdict, Claim]]) -> list[tuple[float, Verdict, Claim]]:
     """The claims that can contradict each other: of a table column only its best-matching row (the other rows are
     other cases, not other opinions), and of one sentence only its best-matching clause ("각 컨테이너는 논리적으로
@@ -154,6 +171,14 @@ def _agreed(
     if best < MIN_MATCH:
         return None
     named = named or {}
+    if terms is not None:
+        asked_keys = terms.keys(question)
+        by_column: dict[tuple, set[Verdict]] = {}
+        for _, value, claim in scored:
+            if id(claim) in named and claim.column >= 0 and any(terms.keys(head) & asked_keys for head in _heads(claim.key)):
+                by_column.setdefault(_source(claim), set()).add(value)
+        if any(len(values) > 1 for values in by_column.values()):
+            return None  # it names the things of two rows that answer differently ("do namespaces isolate the kernel?")
     tier = [
         (value, claim) for score, value, claim in _one_per_case(scored) if score >= max(best - TIE, MIN_MATCH) or id(claim) in named
     ]

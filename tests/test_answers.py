@@ -873,3 +873,12 @@ def test_evidence_must_say_the_means_a_question_names(assistant):
     for question in ("gVisor는 경량 VM을 띄워서 격리하는 방식인가요?", "Does gVisor isolate containers by running a lightweight VM?"):
         assert assistant.ask(question).verdict is None, question
     assert assistant.ask("Can I keep data by using a volume?").verdict == "yes"
+
+
+def test_a_question_naming_the_things_of_two_rows_that_answer_differently_gets_no_verdict(assistant):
+    """"Do namespaces isolate the kernel?" names the row "네트워크 네임스페이스 — 격리" and the row "Host OS의 커널 —
+    공유" of one column: neither settles it. A question naming one of them still is."""
+    assert assistant.ask("Do namespaces isolate the kernel?").verdict is None
+    assert assistant.ask("Do Linux namespaces separate the kernel too?").verdict is None
+    assert assistant.ask("Do containers on one host share the kernel?").verdict == "yes"
+    assert assistant.ask("Are CPU and memory shared among containers on the same host?").verdict == "partial"

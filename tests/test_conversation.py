@@ -224,6 +224,17 @@ def test_a_short_follow_up_the_article_does_not_answer_alone_asks_about_the_topi
         assert answer.refused and answer.standalone_question is None, question
 
 
+def test_an_ellipsis_after_a_turn_read_about_the_topic_carries_that_topic(assistant):
+    """"네트워크 인터페이스는요? 같이 써요?" is refused alone and read about the earlier question ("Q (TOPIC)"); the
+    ellipsis after it replaces a word of TOPIC, the question that was understood, not of the parenthesis-joined text."""
+    history = []
+    for question in ("컨테이너끼리 서로 PID 보이나요?", "네트워크 인터페이스는요? 같이 써요?"):
+        history.append(Turn(question, assistant.ask(question, history=list(history))))
+    assert history[1].answer.standalone_question == "네트워크 인터페이스는요? 같이 써요? (컨테이너끼리 서로 PID 보이나요?)"
+    answer = assistant.ask("커널은?", history=history)
+    assert answer.standalone_question == "컨테이너끼리 서로 커널 보이나요?"
+
+
 def test_a_pronoun_without_an_antecedent_still_prefers_the_earlier_answer(assistant):
     """"they" after a question about one compose file has no plural antecedent: the question is asked as it stands,
     with the section the earlier answer cited ranked first."""
