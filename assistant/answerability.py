@@ -22,6 +22,57 @@ RARE_ZIPF = 3.0  # at most about one use per 10 million words of general text
 CLIPPING_MIN = 4  # letters of a clipped word ("auth", "repo") that must begin a word of the posts
 FUZZY_SCORE = 85  # rapidfuzz ratio above which a word is a variant spelling of an article word
 SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "zsh", "fish", "console", "terminal", "shell-session", "powershell", "ps1", "pwsh", "cmd", "bat"})
+# Korean writes an English loanword by its sounds ("플라스크" Flask, "테라폼" Terraform, "앱아머" AppArmor): both
+# spellings reduce to the same skeleton of consonant classes once vowels, the English r after a vowel (not
+# pronounced in the loanword) and doubled letters are dropped, and the sounds Korean does not tell apart merged
+# (b/p/f/v, d/t, g/k/c, l/r, s/z/j/ch).
+_CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_JONGSEONG = ["", *"ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"]
+_INITIAL_CLASS = {"ㄱ": "K", "ㄲ": "K", "ㅋ": "K", "ㄴ": "N", "ㄷ": "T", "ㄸ": "T", "ㅌ": "T", "ㄹ": "L", "ㅁ": "M", "ㅂ": "P",
+                  "ㅃ": "P", "ㅍ": "P", "ㅅ": "S", "ㅆ": "S", "ㅈ": "S", "ㅉ": "S", "ㅊ": "S"}
+_FINAL_CLASS = {"ㄱ": "K", "ㄴ": "N", "ㄹ": "L", "ㅁ": "M", "ㅂ": "P", "ㅅ": "T", "ㅇ": "N", "ㅌ": "T", "ㅍ": "P", "ㄷ": "T",
+                "ㅈ": "T", "ㅊ": "T", "ㅋ": "K"}
+_LATIN_CLASS = {"b": "P", "p": "P", "f": "P", "v": "P", "d": "T", "t": "T", "g": "K", "k": "K", "c": "K", "q": "K", "l": "L",
+                "r": "L", "m": "M", "n": "N", "s": "S", "z": "S", "j": "S"}
+
+
+def hangul_skeleton(word: str, vowels: bool = False) -> str:
+    """The consonant skeleton of a Hangul word ("플라스크": PLSK); with `vowels`, each vowel sound as V (ㅡ, which
+    Korean adds between the consonants of an English cluster, aside: "앱아머": VPVMV)."""
+    out = []
+    for char in word:
+        offset = ord(char) - 0xAC00
+        if 0 <= offset < 11172:
+            initial, medial, final = _CHOSEONG[offset // 588], (offset % 588) // 28, _JONGSEONG[offset % 28]
+            vowel = "V" if vowels and medial != _MEDIAL_EU else ""
+            out.append(_INITIAL_CLASS.get(initial, "") + vowel + _FINAL_CLASS.get(final, ""))
+    return re.sub(r"(.)\1+", r"\1", "".join(out))
+
+
+def latin_skeleton(word: str, vowels: bool = False) -> str:
+    """The consonant skeleton of an English word as Korean writes it ("flask": PLSK, "ingress": NKLS); with
+    `vowels`, each vowel sound as V ("apparmor": VPVMV)."""
+    w = re.sub(r"[^a-z]", "", word.lower())
+    w = re.sub(r"c(?=[eiy])", "s", w)  # "service": 서비스
+    w = re.sub(r"(?<=[^aeiour])e$", "", w)  # the silent e of "compose"
+    w = re.sub(r"(.)\1+", r"\1", w)
+    w = re.sub(r"r(?![aeiouy])", "", w)  # "terraform": 테라폼
+    for digraph, sound in (("ph", "f"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("ck", "k"), ("qu", "k"), ("x", "ks")):
+        w = w.replace(digraph, sound)
+    w = re.sub(r"ng(?=[aeiouylr])", "nk", w).replace("ng", "n")  # "ingress": 인그레스, "long": 롱
+    classes = {**_LATIN_CLASS, **({vowel: "V" for vowel in "aeiouyw"} if vowels else {})}
+    return re.sub(r"(.)\1+", r"\1", "".join(classes.get(ch, "") for ch in w))
+
+
+_MEDIAL_EU = 18  # ㅡ among the 21 Hangul vowels
+
+
+# The particles of general Korean that can close a noun, longest first.
+_KO_PARTICLES = sorted(
+    {"은", "는", "이", "가", "을", "를", "의", "에", "에서", "에게", "한테", "로", "으로", "과", "와", "랑", "이랑", "도", "만",
+     "까지", "부터", "처럼", "보다", "하고", "이나", "나", "들", "들이", "들은", "들을", "로는", "으로는", "에는", "에서는", "이란", "란"},
+    key=len, reverse=True,
+)
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9+#._-]*[a-z0-9+#]|[a-z]")
 
 
@@ -104,6 +155,16 @@ class KeySubjects:
         text = " ".join(c.text.lower() for c in chunks if not c.draft)
         self._text = re.sub(r"\s+", " ", text)
         self._words = sorted(set(re.findall(r"[a-z]{3,}", self._text)))
+        self._hangul_text = re.sub(r"\s+", "", " ".join(c.text for c in chunks if not c.draft))
+        # The skeletons of the posts' English words, with and without their vowels; "windows" is 윈도우 without its
+        # plural s.
+        self._skeletons: set[str] = set()  # with vowels
+        self._vowelled: dict[str, set[str]] = {}  # consonants -> with vowels
+        for word in self._words:
+            for skeleton, vowelled in ((latin_skeleton(word), latin_skeleton(word, vowels=True)),):
+                for consonants, full in ((skeleton, vowelled), (skeleton[:-1], vowelled[:-1]) if skeleton.endswith("S") else (skeleton, vowelled)):
+                    self._skeletons.add(full)
+                    self._vowelled.setdefault(consonants, set()).add(full)
         heads: set[str] = set()
         for chunk in chunks:
             # Commands are what a shell block runs; the first word of an SQL, C++ or YAML line is a column, a type
@@ -120,6 +181,8 @@ class KeySubjects:
         tokens = tokenize(word)
         if not tokens or all(self._terms.in_corpus(t) for t in tokens):
             return True
+        if HANGUL.search(word) and self._spells_latin(word):
+            return True  # the Korean spelling of an English word of the posts ("테라폼": terraform)
         if word.endswith("s") and word[:-1] != word and self.covered(word[:-1]):
             return True  # "vms", "cgroups"
         if any(self._terms.in_corpus(t) for t in tokenize(self._glossary.expand(word))):
@@ -132,6 +195,59 @@ class KeySubjects:
             len(t) >= 4 and process.extractOne(t, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
             for t in tokens
         )
+
+    @staticmethod
+    def _hangul_nouns(question: str) -> list[str]:
+        """The Hangul words of a question that the analyzer's dictionary does not know as one word, as written and
+        their particles aside ("포드맨과": 포드맨, which it splits into 포드 + 맨; "쿠버네티스": 쿠 + 버네 + 티스). A
+        dictionary word ("플라스크"), a word with a derivational suffix ("영구적") and a verb are none."""
+        from .lexical import _mecab
+
+        out = []
+        for word in re.findall(r"[가-힣]{2,}", question):
+            particle = next((p for p in _KO_PARTICLES if word.endswith(p)), "")
+            stem = word[: len(word) - len(particle)] if particle else word
+            if len(stem) < 2 or word.endswith("요"):
+                continue  # a noun of one syllable ("앱이") is too short to name a tool; "…요" is a polite ending
+            pieces = [(m.surface, m.feature.pos) for m in _mecab().parse(stem)]
+            if not pieces[0][1].startswith("NN") or pieces[-1][1].startswith(("E", "X", "J", "V")):
+                continue  # a verb, an ending or a suffix: a word of the dictionary's grammar
+            if any(tag.startswith("J") for _, tag in pieces[1:-1]):
+                continue  # a phrase with a particle inside ("주의점": 주 + 의 + 점)
+            if len(pieces) >= 2 or pieces[0][1] == "NNP":
+                out.append(stem)
+        return out
+
+    def _spells_latin(self, word: str) -> bool:
+        """Whether a Hangul word spells an English word of the posts. A skeleton of one or two consonants is common
+        to many words ("이스티오" and "state" are both ST): it must then match with its vowels."""
+        from rapidfuzz.distance import Levenshtein
+
+        with_vowels = hangul_skeleton(word, vowels=True)
+        if with_vowels in self._skeletons:
+            return True
+        skeleton = hangul_skeleton(word)
+        return len(skeleton) >= 3 and any(
+            Levenshtein.distance(with_vowels, vowelled) <= 1 for vowelled in self._vowelled.get(skeleton, ())
+        )  # one vowel apart ("네임스페이스", namespace); "인그레스" is not "increases"
+
+    def _has_part_of_posts(self, word: str) -> bool:
+        """Whether a part of two syllables or more of a Hangul word is a word of the posts ("가상" of "가상머신")."""
+        from .lexical import _mecab
+
+        return any(len(m.surface) >= 2 and self._terms.in_corpus(m.surface) for m in _mecab().parse(word))
+
+    def _covered_hangul(self, word: str) -> bool:
+        """Whether the posts use a Hangul noun: as written (spaces aside), through a glossary translation, or every
+        noun of two syllables or more it is made of ("보안이슈": 보안, 이슈)."""
+        from .lexical import tagged_morphemes
+
+        if word in self._hangul_text or any(self._terms.in_corpus(t) for t in tokenize(self._glossary.expand(word))):
+            return True
+        if self._spells_latin(word):
+            return True  # the Korean spelling of an English word of the posts ("앱아머": apparmor)
+        parts = [form for form, tag in tagged_morphemes(word) if len(form) >= 2]
+        return bool(parts) and all(part in self._hangul_text for part in parts) and sum(map(len, parts)) >= len(word) - 1
 
     def _clipped(self, word: str) -> bool:
         """Whether a longer word of the posts begins with the word ("authentication" for "auth")."""
@@ -205,9 +321,18 @@ class KeySubjects:
             from .lexical import tagged_morphemes
 
             known = [term for _, korean in self._glossary.entries for term in korean if term in question]
+            unknown_to_dictionary = self._hangul_nouns(question)
+            known += [word for word in unknown_to_dictionary if self._spells_latin(word)]  # "쿠베네티스", a typo
             for form, tag in tagged_morphemes(question):
                 if any(form in term for term in known):
                     continue  # a fragment of a glossary term ("쿠버네티스" split by the analyzer)
                 if tag in ("NNG", "NNP") and len(form) >= 2 and zipf(form, "ko") < RARE_ZIPF and not self.covered(form):
                     found.append(form)
+            for word in unknown_to_dictionary:
+                if zipf(word, "ko") >= RARE_ZIPF or any(word in term or term in word for term in known):
+                    continue
+                if not self._covered_hangul(word):
+                    found.append(word)
+                    if not self._has_part_of_posts(word):
+                        names.append(word)  # no dictionary knows it and no part of it is the posts': a name
         return Uncovered(tuple(dict.fromkeys(found)), tuple(dict.fromkeys(operations)), tuple(dict.fromkeys(names)))

@@ -530,6 +530,39 @@ def test_a_word_general_english_has_never_seen_names_a_niche_tool(assistant):
         assert not assistant.ask(question).refused
 
 
+@pytest.mark.parametrize(
+    "hangul, english",
+    [("플라스크", "flask"), ("테라폼", "terraform"), ("앱아머", "apparmor"), ("쿠버네티스", "kubernetes"), ("셀리눅스", "selinux"),
+     ("인그레스", "ingress"), ("컴포즈", "compose"), ("도커", "docker"), ("서비스", "service"), ("로깅", "logging")],
+)
+def test_korean_and_english_spellings_of_a_loanword_share_a_skeleton(hangul, english):
+    from assistant.answerability import hangul_skeleton, latin_skeleton
+
+    assert hangul_skeleton(hangul) == latin_skeleton(english)
+    assert hangul_skeleton(hangul, vowels=True) == latin_skeleton(english, vowels=True)
+
+
+def test_a_korean_spelling_no_dictionary_knows_names_a_tool_unless_it_spells_a_word_of_the_post(assistant):
+    """"포드맨", "이스티오", "데몬셋": the analyzer's dictionary does not know them and the post has no English word
+    they spell; they name tools the post never mentions. "앱아머", "테라폼" and a typo "쿠베네티스" spell AppArmor,
+    Terraform and Kubernetes, which the post names; "가상머신" has a part the post uses (가상)."""
+    for question, name in (
+        ("포드맨과 도커의 차이점은 뭔가요?", "포드맨"),
+        ("이스티오 같은 서비스 메시를 도입하면 성능이 좋아지나요?", "이스티오"),
+        ("쿠버네티스 데몬셋은 언제 사용하나요?", "데몬셋"),
+    ):
+        assert assistant.key_subjects.uncovered(question).names == (name,)
+        assert assistant.ask(question).refused
+    for question in (
+        "셀리눅스나 앱아머로 컨테이너가 호출할 수 있는 시스템 콜을 제한할 수 있나요?",
+        "테라폼이나 앤서블 같은 도구로 컨테이너 배포와 관리를 자동화할 수 있나요?",
+        "쿠베네티스가 컨테이너 수천 개 단위까지 자동으로 관리해 주나요?",
+        "서비스를 각각 다른 가상머신에 올리면 커널이 분리되지 않나요?",
+    ):
+        assert assistant.key_subjects.uncovered(question).names == (), question
+        assert not assistant.ask(question).refused, question
+
+
 def test_only_shell_code_names_commands(assistant):
     """A shell block's first words are commands; an SQL block's are columns and keywords ("email VARCHAR(255)" does
     not make "the email lookup" an operation the post never runs)."""
