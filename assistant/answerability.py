@@ -190,11 +190,18 @@ class KeySubjects:
         if len(word) >= CLIPPING_MIN and word.isalpha() and self._clipped(word):
             return True  # a clipped form of a word the posts use ("auth": authentication, "config": configuration)
         from rapidfuzz import fuzz, process
+        from rapidfuzz.distance import DamerauLevenshtein
 
-        return any(
-            len(t) >= 4 and process.extractOne(t, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
-            for t in tokens
-        )
+        def near(token: str) -> bool:
+            """A plausible typo or variant spelling: a short word close by its letters ("yaml", "yml"), one edit in a
+            word of five to seven letters, two in a longer one ("kernal", "dokcer", "vulnerabilites"; not "restic"
+            for "restrict")."""
+            if len(token) == 4:
+                return process.extractOne(token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE) is not None
+            edits = 1 if len(token) <= 7 else 2
+            return len(token) > 4 and process.extractOne(token, self._vocabulary, scorer=DamerauLevenshtein.distance, score_cutoff=edits) is not None
+
+        return any(near(t) for t in tokens)
 
     @staticmethod
     def _hangul_nouns(question: str) -> list[str]:

@@ -530,6 +530,14 @@ def test_a_word_general_english_has_never_seen_names_a_niche_tool(assistant):
         assert not assistant.ask(question).refused
 
 
+def test_a_near_spelling_is_a_plausible_typo(assistant):
+    """One edit in a word of five to seven letters is a typo ("dokcer", "kernal"); "restic" is two edits from
+    "restrict" and names a tool; a four-letter word is near by its letters ("yaml", "yml"), "helm" is not "help"."""
+    subjects = assistant.key_subjects
+    assert subjects.covered("dokcer") and subjects.covered("kernal") and subjects.covered("yaml")
+    assert not subjects.covered("restic") and not subjects.covered("helm")
+
+
 @pytest.mark.parametrize(
     "hangul, english",
     [("플라스크", "flask"), ("테라폼", "terraform"), ("앱아머", "apparmor"), ("쿠버네티스", "kubernetes"), ("셀리눅스", "selinux"),
