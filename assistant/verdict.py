@@ -385,16 +385,45 @@ def full_statements(
 
     out: list[tuple[Verdict | None, Chunk, str]] = []
     for chunk, sentence in sentences:
-        clauses = [(condition, clause, held[1]) for condition, clause in statement_clauses(sentence) if (held := holds(f"{condition} {clause}"))[0]]
+        parts = statement_clauses(sentence)
+        clauses = [(condition, clause, held[1]) for condition, clause in parts if (held := holds(f"{condition} {clause}"))[0]]
         if clauses:
             for condition, clause, flipped in clauses:
                 if condition and not (conditional or _names_condition(keys, condition, terms)):
                     out.append((None, chunk, sentence))  # it holds in a case the question does not ask about
                 else:
                     out.append((polarity(clause, True if condition else conditional, flipped), chunk, sentence))
-        elif (whole := holds(sentence))[0]:
+        elif not _contrasted(parts) and (whole := holds(sentence))[0]:
             out.append((polarity(sentence, conditional, whole[1]), chunk, sentence))
     return out
+
+
+def _contrasted(parts: tuple[tuple[str, str], ...]) -> bool:
+    """Whether a sentence's clauses each say something of a subject of their own ("/host/data is the path on the host
+    side, and /app/data is the path inside the container"; "/host/data는 호스트 측 경로이고 /app/data는 컨테이너 내부
+    경로입니다"): words of different clauses then make no statement together. A later English clause that opens
+    with a subject of its own and its verb; Korean clauses with a topic (은/는, not of a bound noun: "해결하는 것은")
+    each. One subject going on ("…, but it does not …"; "지원하며 … 제공하여 … 빌드 가능합니다") is one statement."""
+    if len(parts) < 2:
+        return False
+    if not any(HANGUL.search(clause) for _, clause in parts):
+        return any(_EN_OWN_SUBJECT.match(clause) for _, clause in parts[1:])
+    from .lexical import tagged_morphemes
+
+    def has_topic(clause: str) -> bool:
+        morphemes = tagged_morphemes(clause)
+        return any(
+            form in ("은", "는") and tag == "JX" and i > 0 and morphemes[i - 1][1] != "NNB" for i, (form, tag) in enumerate(morphemes)
+        )
+
+    return sum(1 for _, clause in parts if has_topic(clause)) >= 2
+
+
+_EN_OWN_SUBJECT = re.compile(
+    r"^\W*(?:and|but|while|whereas)\s+(?!(?:it|they|this|that|these|those|he|she|we|you|i)\b)[\w/.'-]+(?:\s+[\w/.'-]+){0,2}?"
+    r"\s+(?:is|are|was|were|has|have|does|do|can|will|runs?|uses?)\b",
+    re.IGNORECASE,
+)
 
 
 _EN_MODAL_WORDS = ("possible", "possibly", "able")

@@ -923,3 +923,24 @@ def test_a_question_naming_the_things_of_two_rows_that_answer_differently_gets_n
     assert assistant.ask("Do Linux namespaces separate the kernel too?").verdict is None
     assert assistant.ask("Do containers on one host share the kernel?").verdict == "yes"
     assert assistant.ask("Are CPU and memory shared among containers on the same host?").verdict == "partial"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is /app/data the host path in a mount?", "/app/data가 호스트 쪽 경로예요?"],
+)
+def test_words_of_clauses_about_different_subjects_make_no_statement_together(assistant, question):
+    """"/host/data is the path on the host side, and /app/data is the path inside the container" holds "/app/data",
+    "host" and "path", each clause of its own subject: it does not say that /app/data is the host path."""
+    assert assistant.ask(question).verdict != "yes"
+    # one subject going on through its clauses still makes a statement
+    assert assistant.ask("Does Docker solve every deployment problem on its own?").verdict == "no"
+
+
+def test_contrasted_clauses():
+    from assistant.verdict import _contrasted, statement_clauses
+
+    assert _contrasted(statement_clauses("/host/data is the path on the host side, and /app/data is the path inside the container."))
+    assert _contrasted(statement_clauses("/host/data는 호스트 측 경로이고 /app/data는 컨테이너 내부 경로입니다."))
+    assert not _contrasted(statement_clauses("Docker has played a major role, but it does not perfectly solve every problem."))
+    assert not _contrasted(statement_clauses("도커는 큰 역할을 했지만 모든 문제를 완벽히 해결하는 것은 아닙니다."))
