@@ -161,10 +161,11 @@ class KeySubjects:
         self._skeletons: set[str] = set()  # with vowels
         self._vowelled: dict[str, set[str]] = {}  # consonants -> with vowels
         for word in self._words:
-            for skeleton, vowelled in ((latin_skeleton(word), latin_skeleton(word, vowels=True)),):
-                for consonants, full in ((skeleton, vowelled), (skeleton[:-1], vowelled[:-1]) if skeleton.endswith("S") else (skeleton, vowelled)):
-                    self._skeletons.add(full)
-                    self._vowelled.setdefault(consonants, set()).add(full)
+            consonants, full = latin_skeleton(word), latin_skeleton(word, vowels=True)
+            forms = [(consonants, full)] + ([(consonants[:-1], full[:-1])] if consonants.endswith("S") else [])
+            for consonants, full in forms:
+                self._skeletons.add(full)
+                self._vowelled.setdefault(consonants, set()).add(full)
         heads: set[str] = set()
         for chunk in chunks:
             # Commands are what a shell block runs; the first word of an SQL, C++ or YAML line is a column, a type
@@ -217,7 +218,7 @@ class KeySubjects:
             if len(stem) < 2 or word.endswith("요"):
                 continue  # a noun of one syllable ("앱이") is too short to name a tool; "…요" is a polite ending
             pieces = [(m.surface, m.feature.pos) for m in _mecab().parse(stem)]
-            if not pieces[0][1].startswith("NN") or pieces[-1][1].startswith(("E", "X", "J", "V")):
+            if not pieces or not pieces[0][1].startswith("NN") or pieces[-1][1].startswith(("E", "X", "J", "V")):
                 continue  # a verb, an ending or a suffix: a word of the dictionary's grammar
             if any(tag.startswith("J") for _, tag in pieces[1:-1]):
                 continue  # a phrase with a particle inside ("주의점": 주 + 의 + 점)
