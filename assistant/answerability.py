@@ -239,6 +239,11 @@ class KeySubjects:
             Levenshtein.distance(with_vowels, vowelled) <= 1 for vowelled in self._vowelled.get(skeleton, ())
         )  # one vowel apart ("네임스페이스", namespace); "인그레스" is not "increases"
 
+    def spells_a_post_word(self, piece: str, question: str) -> bool:
+        """Whether a piece of Hangul (as the analyzer splits a question: "테라" of "테라폼") belongs to a word of the
+        question that spells an English word of the posts (terraform)."""
+        return bool(HANGUL.search(piece)) and any(piece in word and self._spells_latin(word) for word in self._hangul_nouns(question))
+
     def _has_part_of_posts(self, word: str) -> bool:
         """Whether a part of two syllables or more of a Hangul word is a word of the posts ("가상" of "가상머신")."""
         from .lexical import _mecab

@@ -259,7 +259,7 @@ class Assistant:
         # A question of only the posts' words and the words of a request ("show me the commands", "then what do I
         # need?", "why?") names no subject of its own: where it sits against the contrast subjects says nothing.
         tokens = tokenize(question)
-        unknown = [t for t in tokens if not self.terms.known(t) and not is_request_word(t)]
+        unknown = [t for t in tokens if not self.terms.known(t) and not is_request_word(t) and not self.key_subjects.spells_a_post_word(t, question)]
         if self.key_subjects.uncovered(question) or (unknown and self.retrieve(question).features.get("background_gap", 0.0) < 0):
             return False
         pronouns = {form for form, tag in tagged_morphemes(question) if tag == "NP"} if HANGUL.search(question) else set()

@@ -224,6 +224,16 @@ def test_a_short_follow_up_the_article_does_not_answer_alone_asks_about_the_topi
         assert answer.refused and answer.standalone_question is None, question
 
 
+def test_a_korean_spelling_of_a_post_word_names_no_subject_of_its_own(assistant):
+    """"테라폼" spells Terraform, which the post names: a short follow-up refused alone is asked about the topic, as one
+    made of the post's own words is."""
+    first = assistant.ask("쿠버네티스가 롤링 업데이트도 해줘요?")
+    assert not first.refused
+    question = "테라폼 같은 거랑 같이 써도 돼요?"
+    answer = assistant.ask(question, history=[Turn(first.question, first)])
+    assert not answer.refused and answer.standalone_question == f"{question} ({first.question})"
+
+
 def test_an_ellipsis_after_a_turn_read_about_the_topic_carries_that_topic(assistant):
     """"네트워크 인터페이스는요? 같이 써요?" is refused alone and read about the earlier question ("Q (TOPIC)"); the
     ellipsis after it replaces a word of TOPIC, the question that was understood, not of the parenthesis-joined text."""
