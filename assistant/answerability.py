@@ -129,6 +129,29 @@ def _title_case(word: str) -> bool:
     return len(letters) >= 2 and letters[0].isupper() and not re.fullmatch(r"[A-Z]+s?", letters)
 
 
+@lru_cache(maxsize=4096)
+def _hangul_nouns(question: str) -> tuple[str, ...]:
+    """The Hangul words of a question that the analyzer's dictionary does not know as one word, as written and
+    their particles aside ("포드맨과": 포드맨, which it splits into 포드 + 맨; "쿠버네티스": 쿠 + 버네 + 티스). A
+    dictionary word ("플라스크"), a word with a derivational suffix ("영구적") and a verb are none."""
+    from .lexical import _mecab
+
+    out = []
+    for word in re.findall(r"[가-힣]{2,}", question):
+        particle = next((p for p in _KO_PARTICLES if word.endswith(p)), "")
+        stem = word[: len(word) - len(particle)] if particle else word
+        if len(stem) < 2 or word.endswith("요"):
+            continue  # a noun of one syllable ("앱이") is too short to name a tool; "…요" is a polite ending
+        pieces = [(m.surface, m.feature.pos) for m in _mecab().parse(stem)]
+        if not pieces or not pieces[0][1].startswith("NN") or pieces[-1][1].startswith(("E", "X", "J", "V")):
+            continue  # a verb, an ending or a suffix: a word of the dictionary's grammar
+        if any(tag.startswith("J") for _, tag in pieces[1:-1]):
+            continue  # a phrase with a particle inside ("주의점": 주 + 의 + 점)
+        if len(pieces) >= 2 or pieces[0][1] == "NNP":
+            out.append(stem)
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class Uncovered:
     """Key subjects of a question the article does not mention: rare words, and commands it never runs."""
@@ -191,40 +214,15 @@ class KeySubjects:
         if len(word) >= CLIPPING_MIN and word.isalpha() and self._clipped(word):
             return True  # a clipped form of a word the posts use ("auth": authentication, "config": configuration)
         from rapidfuzz import fuzz, process
-        from rapidfuzz.distance import DamerauLevenshtein
 
         def near(token: str) -> bool:
-            """A plausible typo or variant spelling: a short word close by its letters ("yaml", "yml"), one edit in a
-            word of five to seven letters, two in a longer one ("kernal", "dokcer", "vulnerabilites"; not "restic"
-            for "restrict")."""
+            """A plausible typo or variant spelling: a short word close by its letters ("yaml", "yml"), else a near
+            spelling ("kernal", "dokcer", "vulnerabilites"; not "restic" for "restrict")."""
             if len(token) == 4:
                 return process.extractOne(token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE) is not None
-            edits = 1 if len(token) <= 7 else 2
-            return len(token) > 4 and process.extractOne(token, self._vocabulary, scorer=DamerauLevenshtein.distance, score_cutoff=edits) is not None
+            return len(token) > 4 and self._near_spelling(token, self._vocabulary)
 
         return any(near(t) for t in tokens)
-
-    @staticmethod
-    def _hangul_nouns(question: str) -> list[str]:
-        """The Hangul words of a question that the analyzer's dictionary does not know as one word, as written and
-        their particles aside ("포드맨과": 포드맨, which it splits into 포드 + 맨; "쿠버네티스": 쿠 + 버네 + 티스). A
-        dictionary word ("플라스크"), a word with a derivational suffix ("영구적") and a verb are none."""
-        from .lexical import _mecab
-
-        out = []
-        for word in re.findall(r"[가-힣]{2,}", question):
-            particle = next((p for p in _KO_PARTICLES if word.endswith(p)), "")
-            stem = word[: len(word) - len(particle)] if particle else word
-            if len(stem) < 2 or word.endswith("요"):
-                continue  # a noun of one syllable ("앱이") is too short to name a tool; "…요" is a polite ending
-            pieces = [(m.surface, m.feature.pos) for m in _mecab().parse(stem)]
-            if not pieces or not pieces[0][1].startswith("NN") or pieces[-1][1].startswith(("E", "X", "J", "V")):
-                continue  # a verb, an ending or a suffix: a word of the dictionary's grammar
-            if any(tag.startswith("J") for _, tag in pieces[1:-1]):
-                continue  # a phrase with a particle inside ("주의점": 주 + 의 + 점)
-            if len(pieces) >= 2 or pieces[0][1] == "NNP":
-                out.append(stem)
-        return out
 
     def _spells_latin(self, word: str) -> bool:
         """Whether a Hangul word spells an English word of the posts. A skeleton of one or two consonants is common
@@ -242,7 +240,7 @@ class KeySubjects:
     def spells_a_post_word(self, piece: str, question: str) -> bool:
         """Whether a piece of Hangul (as the analyzer splits a question: "테라" of "테라폼") belongs to a word of the
         question that spells an English word of the posts (terraform)."""
-        return bool(HANGUL.search(piece)) and any(piece in word and self._spells_latin(word) for word in self._hangul_nouns(question))
+        return bool(HANGUL.search(piece)) and any(piece in word and self._spells_latin(word) for word in _hangul_nouns(question))
 
     def _has_part_of_posts(self, word: str) -> bool:
         """Whether a part of two syllables or more of a Hangul word is a word of the posts ("가상" of "가상머신")."""
@@ -278,12 +276,15 @@ class KeySubjects:
             part.isalpha() and zipf_large(part) == 0.0 and not self.covered(part) and not self._near_spelling(part) for part in parts
         )
 
-    def _near_spelling(self, word: str) -> bool:
+    def _near_spelling(self, word: str, vocabulary=None) -> bool:
+        """Whether a word is a plausible typo of one of the vocabulary (the posts' words by default): one edit away in a
+        word of up to seven letters, two in a longer one."""
         from rapidfuzz import process
         from rapidfuzz.distance import DamerauLevenshtein
 
         edits = 1 if len(word) <= 7 else 2
-        return process.extractOne(word, self._words, scorer=DamerauLevenshtein.distance, score_cutoff=edits) is not None
+        choices = self._words if vocabulary is None else vocabulary
+        return process.extractOne(word, choices, scorer=DamerauLevenshtein.distance, score_cutoff=edits) is not None
 
     def has_word(self, word: str) -> bool:
         """Whether the articles use the word itself or its singular ("logs": "log" or "logs", not "logging")."""
@@ -334,7 +335,7 @@ class KeySubjects:
             from .lexical import tagged_morphemes
 
             known = [term for _, korean in self._glossary.entries for term in korean if term in question]
-            unknown_to_dictionary = self._hangul_nouns(question)
+            unknown_to_dictionary = _hangul_nouns(question)
             known += [word for word in unknown_to_dictionary if self._spells_latin(word)]  # "쿠베네티스", a typo
             for form, tag in tagged_morphemes(question):
                 if any(form in term for term in known):

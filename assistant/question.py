@@ -234,6 +234,11 @@ def _english_prevents(main: str, word: str) -> bool:
 KO_LIGHT_VERBS = frozenset({"하", "되", "있", "없", "않", "이", "아니", "보", "주", "받", "맞"})
 
 
+def _adverb_before(morphemes, i: int) -> int:
+    """Where the adverb of the verb at i is: just before it, or before a negation between them ("같이 안 쓰죠?")."""
+    return i - 2 if i > 1 and morphemes[i - 1] in (("안", "MAG"), ("못", "MAG")) else i - 1
+
+
 def _asks_another_verb(morphemes, lexicon: Lexicon) -> bool:
     """Whether a Korean question ends in a verb of its own that is no predicate of the lexicon ("… 권하나요?"),
     rather than in a light verb, a confirmation ("맞죠?") or a predicate the lexicon knows."""
@@ -246,8 +251,7 @@ def _asks_another_verb(morphemes, lexicon: Lexicon) -> bool:
         last -= 1
         form, tag = content[last][0], "VV"  # a verb of a noun and 하다 ("권장하나요?", "추천해요?")
     prevention = any(form == verb for verb, _ in _KO_PREVENTS)  # "… 공유를 피할 수 있나요?" asks of 공유
-    adverb = last - 2 if last > 1 and content[last - 1] in (("안", "MAG"), ("못", "MAG")) else last - 1
-    phrase = last > 0 and (content[adverb][0], form) in lexicon.korean_phrases  # "같이 쓰나요?" asks of sharing
+    phrase = last > 0 and (content[_adverb_before(content, last)][0], form) in lexicon.korean_phrases  # "같이 쓰나요?" asks of sharing
     return tag in ("VV", "VA") and form not in KO_LIGHT_VERBS and not lexicon.korean_predicate(form) and not prevention and not phrase
 
 
@@ -259,7 +263,7 @@ def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
     for i in range(1, len(morphemes)):
         # "커널을 같이 쓰나요?": an adverb with a verb of use ("같이 쓰다", share; "따로 쓰다", separate), a negation
         # between them aside ("같이 안 쓰죠?")
-        adverb = i - 2 if i > 1 and morphemes[i - 1] in (("안", "MAG"), ("못", "MAG")) else i - 1
+        adverb = _adverb_before(morphemes, i)
         phrase = lexicon.korean_phrases.get((morphemes[adverb][0], morphemes[i][0]))
         if phrase and morphemes[i][1] in ("VV", "VA", "NNG"):
             predicate_at[i] = phrase
