@@ -43,6 +43,7 @@ class Claim:
     text: str = ""
     column: int = -1  # a row claim's column in its table
     case_text: str = ""  # for a row whose case is a section of its post, the words only that section has
+    other_cases: str = ""  # the words only each other case of that enumeration has (its sibling sections "실행 방식 N")
 
 
 def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]:
@@ -78,15 +79,31 @@ def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]
 
     tokens = {place: set(tokenize(" ".join(texts))) for place, texts in sections.items()}
     seen: Counter = Counter(token for place in tokens for token in tokens[place])
-    own_words = {place: " ".join(sorted(t for t in tokens[place] if seen[t] == 1 and not t.isdigit())) for place in tokens}
+    # Everyday words ("still" of "still share") describe no case: only words rarer than COMMON_ZIPF name one.
+    from .answerability import COMMON_ZIPF, zipf
+
+    def names_a_case(token: str) -> bool:
+        return seen[token] == 1 and not token.isdigit() and zipf(token, "ko" if HANGUL.search(token) else "en") < COMMON_ZIPF
+
+    own_words = {place: " ".join(sorted(t for t in tokens[place] if names_a_case(t))) for place in tokens}
     def read_whole(claim: Claim) -> Claim:
         places = named(claim)
         own = (claim.chunk.document, claim.chunk.section)
         surroundings = " ".join(" ".join(sections[place]) for place in [own, *places] if place in sections)
+        # A sentence keyed by the case its own section enumerates ("커널을 공유하지 않습니다" under "실행 방식 3: 서로 다른
+        # VM에서 실행") is described by that section's own words as a summary row of that case is.
+        described = places + ([own] if claim.column < 0 and claim.key and _names_case(claim.chunk.section, claim.key) else [])
+        parents = {(place[0], place[1].rsplit(" > ", 1)[0]) for place in described}
+        siblings = [
+            place for place in own_words
+            if place not in described and (place[0], place[1].rsplit(" > ", 1)[0]) in parents
+            and _ENUMERATED_HEADING.match(place[1].rsplit(" > ", 1)[-1].strip())
+        ]
         return replace(
             claim,
             context=f"{claim.context} {claim.chunk.section} {surroundings}",
-            case_text=" ".join(own_words[place] for place in places),
+            case_text=" ".join(own_words[place] for place in described if place in own_words),
+            other_cases=" ".join(own_words[place] for place in siblings),
         )
 
     return {chunk_id: [read_whole(c) for c in claims] for chunk_id, claims in out.items()}

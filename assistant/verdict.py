@@ -128,6 +128,14 @@ def score_claims(
     return scored
 
 
+def _tokens(text: str) -> set[str]:
+    """The text's search tokens, whole technical tokens among them ("docker-compose.yml", "ec2"): the form the words only
+    one section has (`Claim.case_text`) are kept in."""
+    from .lexical import tokenize
+
+    return set(tokenize(text))
+
+
 def _heads(phrase: str) -> list[str]:
     """The head nouns of a row's case: the last word of each of its coordinated parts ("커널" of "Host OS의 커널",
     "네임스페이스" of "네트워크 네임스페이스", "CPU", "메모리" and "I/O" of "CPU / 메모리 / I/O"), its particles aside."""
@@ -179,6 +187,9 @@ def _agreed(
                 by_column.setdefault(_source(claim), set()).add(value)
         if any(len(values) > 1 for values in by_column.values()):
             return None  # it names the things of two rows that answer differently ("do namespaces isolate the kernel?")
+        described = {value for _, value, claim in scored if set(claim.case_text.split()) & _tokens(question)}
+        if len(described) > 1:
+            return None  # it names two cases by their sections' own words ("docker-compose.yml", "EC2") that answer differently
     tier = [
         (value, claim) for score, value, claim in _one_per_case(scored) if score >= max(best - TIE, MIN_MATCH) or id(claim) in named
     ]
@@ -193,6 +204,19 @@ def _agreed(
         # that does not speak of that case ("같은 Host OS 위에서 실행되면 커널은 항상 공유됩니다") is about others
         cases = [named[id(c)] for _, c in tier if id(c) in named]
         tier = [(value, c) for value, c in tier if id(c) in named or any(case <= terms.keys(f"{c.own} {c.key}") for case in cases)]
+        values = {value for value, _ in tier}
+    tokens = _tokens(question)
+
+    def about_another_case(claim: Claim) -> bool:
+        own = set(claim.case_text.split())
+        return not own & tokens and bool((set(claim.other_cases.split()) - own) & tokens)
+
+    if any(about_another_case(c) for _, c in tier):
+        # Evidence about one case of an enumeration ("실행 방식 2: Compose 파일을 2개로 나눠서 실행") says nothing of a
+        # question that names another by its section's own words ("docker-compose.yml", "EC2").
+        tier = [(value, c) for value, c in tier if not about_another_case(c)]
+        if not tier:
+            return None
         values = {value for value, _ in tier}
     conceded = _concession(question, tier) if values == {"yes", "no"} else None
     if len(values) != 1 and conceded is None:
