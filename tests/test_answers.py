@@ -944,3 +944,27 @@ def test_contrasted_clauses():
     assert _contrasted(statement_clauses("/host/data는 호스트 측 경로이고 /app/data는 컨테이너 내부 경로입니다."))
     assert not _contrasted(statement_clauses("Docker has played a major role, but it does not perfectly solve every problem."))
     assert not _contrasted(statement_clauses("도커는 큰 역할을 했지만 모든 문제를 완벽히 해결하는 것은 아닙니다."))
+
+
+@pytest.mark.parametrize(
+    "question, right",
+    [
+        ("If the weather and todo services come up from one docker-compose.yml, do they share the kernel?", "yes"),
+        ("With docker-compose.weather.yml and docker-compose.todo.yml on the same host, is the kernel shared?", "yes"),
+        ("날씨 서비스와 투두 서비스를 EC2 인스턴스 두 대에 나눠 올리면 커널을 공유하나요?", "no"),
+        # Named by the own words of two cases ("own EC2 instance", "a single docker-compose.yml"): neither settles it.
+        ("If each service runs on its own EC2 instance, do containers started from a single docker-compose.yml share the same kernel?", None),
+    ],
+)
+def test_a_sentence_keyed_by_an_enumerated_case_is_named_by_its_sections_own_words(assistant, question, right):
+    """"커널을 공유합니다" under "실행 방식 1: 하나의 docker-compose로 실행" is the case whose section alone runs
+    docker-compose.yml; "여전히 커널을 공유합니다" under "실행 방식 2" the one of docker-compose.weather.yml and
+    docker-compose.todo.yml; "커널을 공유하지 않습니다" under "실행 방식 3" the one of the EC2 instances."""
+    assert assistant.ask(question).verdict == right
+
+
+def test_everyday_words_of_a_section_describe_no_case(assistant):
+    """"still" is only in "실행 방식 2"'s translation ("they still share the kernel"), yet names no case."""
+    described = {c.key: c.case_text.split() for claims in assistant.claims.values() for c in claims if c.case_text}
+    assert described["Compose 파일을 2개로 나눠서 실행"] == ["-f", "docker-compose.todo.yml", "docker-compose.weather.yml"]
+    assert "ec2" in described["서로 다른 VM에서 실행"] and all("still" not in words for words in described.values())
