@@ -151,6 +151,9 @@ def _merge_translated(claims: dict[str, list[Claim]], chunks: dict[str, Chunk]) 
                     reference=f"{claim.reference} {other.reference}".strip(),
                     context=f"{claim.context} {other.context}",
                 )
+            elif claim.column >= 0 and any(o.column >= 0 for o in others):
+                # A row's case reads in both languages whatever its cell says: its key cell is the same in every column.
+                claim = replace(claim, key=f"{claim.key} {next(o for o in others if o.column >= 0).key}")
             kept.append(claim)
         if kept:
             out[chunk_id] = kept
@@ -179,10 +182,12 @@ def table_claims(rows: list[Chunk], lexicon: Lexicon) -> dict[Chunk, list[Claim]
     values; a row whose cell does not ("Alternative" among ✓ and ✗) makes no claim there."""
     header = rows[0].header
     out: dict[Chunk, list[Claim]] = {}
+    sentences: list[int] = []
     for column in range(1, len(header)):
         read = [cell_claim(row.cells[column], header[column], lexicon) if column < len(row.cells) else None for row in rows]
         values = sum(1 for r in read if r is not None)
         if values < max(2, VALUE_SHARE * len(rows)):
+            sentences.append(column)
             continue
         for row, found in zip(rows, read):
             if found is None:
@@ -201,7 +206,55 @@ def table_claims(rows: list[Chunk], lexicon: Lexicon) -> dict[Chunk, list[Claim]
                     column=column,
                 )
             )
+    for column in sentences:
+        _sentence_cells(rows, column, out, lexicon)
     return out
+
+
+def _sentence_cells(rows: list[Chunk], column: int, out: dict[Chunk, list[Claim]], lexicon: Lexicon) -> None:
+    """Claims of a column of sentences ("리소스 제한 안 하면 시스템 전체 CPU를 점유", "다른 컨테이너에는 영향 없음"): each
+    cell is read as a clause about its row's case, as a sentence under a heading is about that heading's case."""
+    header = rows[0].header
+    for row in rows:
+        if column >= len(row.cells) or not row.cells[column].strip():
+            continue
+        cell = row.cells[column]
+        if restricted(cell):
+            continue  # "애플리케이션 오류는 컨테이너 내부에만 영향": what it affects is only part of what a question asks
+        reader = clause_claims if HANGUL.search(cell) else english_clause_claims
+        others = " ".join(c for i, c in enumerate(row.cells) if i not in (0, column))
+        for predicate, value, own, reference in reader(cell, lexicon):
+            marked = [i for i, c in enumerate(out.get(row, [])) if c.predicate == predicate and c.column != column]
+            if marked:
+                # The row's mark already says it ("메모리 폭주 — 영향 여부: O"); the sentence tells what it is about.
+                out[row][marked[0]] = replace(out[row][marked[0]], own=f"{out[row][marked[0]].own} {own}")
+                continue
+            out.setdefault(row, []).append(
+                Claim(
+                    row,
+                    predicate,
+                    value,
+                    own=f"{row.cells[0]} {own}",
+                    context=f"{others} {header[column]} {_heading(row)}",
+                    key=row.cells[0],
+                    reference=reference,
+                    text=f"{row.cells[0]} — {header[column]}: {cell}",
+                    column=column,
+                )
+            )
+
+
+KO_RESTRICTION = {("만", "JX"), ("뿐", "NNB"), ("뿐", "JX")}  # "단일 서버에서만" (only on one server)
+_EN_RESTRICTION = re.compile(r"\b(only|solely|merely|instead|unless)\b", re.IGNORECASE)
+
+
+def restricted(text: str) -> bool:
+    """Whether a text says something holds only in part ("내부에만", "공유한 경우에만", "only on one server")."""
+    if not HANGUL.search(text):
+        return bool(_EN_RESTRICTION.search(text))
+    from .lexical import tagged_morphemes
+
+    return any(pair in KO_RESTRICTION for pair in tagged_morphemes(text))
 
 
 # --- prose ------------------------------------------------------------------

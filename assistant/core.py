@@ -356,7 +356,14 @@ class Assistant:
             if chunk.kind in ("prose", "row") and section_key(chunk) in cited_keys and (chunk.original or chunk.id) not in seen:
                 seen.add(chunk.original or chunk.id)
                 ranked.append((self._in_language(chunk, language), item.score))
-        claims = [claim for chunk, _ in ranked for claim in self.claims.get(chunk.original or chunk.id, [])]
+        ids = [chunk.original or chunk.id for chunk, _ in ranked]
+        for chunk, _ in ranked:
+            if chunk.kind == "row":
+                # A table is read whole: the words every row of a column shares ("날씨 서비스에서 …") set no row's case
+                # apart, whether or not retrieval brought each row.
+                rows = self._rows_by_table.get((chunk.section, chunk.lang, tuple(chunk.header)), [])
+                ids += [row.original or row.id for row in rows if row.document == chunk.document]
+        claims = [claim for chunk_id in dict.fromkeys(ids) for claim in self.claims.get(chunk_id, [])]
         asked = read_question(question, self.lexicon)
         sentences = [
             (chunk, sentence)

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .claims import Claim, is_condition_ending, split_sentences
+from .claims import KO_RESTRICTION, Claim, is_condition_ending, split_sentences
 from .ingest import Chunk
 from .lexical import is_compound
 from .lexicon import HANGUL, Lexicon
@@ -80,16 +80,15 @@ def score_claims(
     situation = frozenset(k for k in terms.keys(question, known_only=True) if k not in _keys(terms, predicate_words))
     reference = terms.keys(asked.reference, known_only=True) if asked.reference else frozenset()
     total = terms.weight(situation)
-    # Words every row of a table column names ("날씨 서비스에서 ...": the running example) set no row's case apart.
-    frames: dict[tuple, frozenset[str]] = {}
+    # Words most rows of a table column name ("날씨 서비스에서 ...": the running example, in five rows of six) set no
+    # row's case apart.
     rows: Counter = Counter()
     spread: dict[tuple, Counter] = {}  # per column, in how many rows' cases each word is
     for claim in claims:
         if claim.column >= 0:
-            keys = terms.keys(claim.key)
-            frames[_source(claim)] = frames[_source(claim)] & keys if _source(claim) in frames else keys
             rows[_source(claim)] += 1
-            spread.setdefault(_source(claim), Counter()).update(keys)
+            spread.setdefault(_source(claim), Counter()).update(terms.keys(claim.key))
+    frames = {source: frozenset(k for k, n in spread[source].items() if 2 * n > rows[source]) for source in rows}
     scored: list[tuple[float, Verdict, Claim]] = []
     for claim in claims:
         value = claim_answer(claim, asked, lexicon)
@@ -187,9 +186,6 @@ def _agreed(
                 by_column.setdefault(_source(claim), set()).add(value)
         if any(len(values) > 1 for values in by_column.values()):
             return None  # it names the things of two rows that answer differently ("do namespaces isolate the kernel?")
-        described = {value for _, value, claim in scored if set(claim.case_text.split()) & _tokens(question)}
-        if len(described) > 1:
-            return None  # it names two cases by their sections' own words ("docker-compose.yml", "EC2") that answer differently
     tier = [
         (value, claim) for score, value, claim in _one_per_case(scored) if score >= max(best - TIE, MIN_MATCH) or id(claim) in named
     ]
@@ -289,7 +285,6 @@ _EN_CONDITION = re.compile(r"^\W*(if|when|whenever|once)\b|\bif\b")
 _EN_COMPARISON = re.compile(r"\b(than|more|less|better|worse|fewer)\b")
 _KO_NEGATION = {("않", "VX"), ("없", "VA"), ("못하", "VX"), ("아니", "VCN"), ("안", "MAG"), ("못", "MAG")}
 _KO_UNSURE_FORMS = {"가능성", "보다", "대신", "오직"}
-_KO_RESTRICTION = {("만", "JX"), ("뿐", "NNB"), ("뿐", "JX")}  # "단일 서버에서만" (only on one server)
 _KO_CONDITION_NOUNS = {"경우", "때", "시"}
 
 
@@ -320,7 +315,7 @@ def statement_polarity(
         pairs = list(zip(forms, forms[1:]))
         if any(form in _KO_UNSURE_FORMS for form in forms):
             return None
-        if any(pair in _KO_RESTRICTION for pair in morphemes):
+        if any(pair in KO_RESTRICTION for pair in morphemes):
             return None
         possible = [i for i, (a, b) in enumerate(pairs) if (a, b) in (("수", "도"), ("가능", "성"))]
         able = [i for i, pair in enumerate(pairs) if pair == ("수", "있")]
@@ -601,6 +596,8 @@ def judge(
         # "can all of them be solved?" - "most of them can": it holds of a part, a partial answer
         scored = [(score, "partial" if value == "yes" and _limits(claim.text) else value, claim) for score, value, claim in scored]
         statements = [("partial" if polarity == "yes" and _limits(sentence) else polarity, chunk, sentence) for polarity, chunk, sentence in statements]
+    if len({value for _, value, claim in scored if set(claim.case_text.split()) & _tokens(question)}) > 1:
+        return None  # it names two cases by their sections' own words ("docker-compose.yml", "EC2") that answer differently
     scored = [item for item in scored if item[0] >= MIN_MATCH]  # weaker claims neither settle nor contradict
     if scored:
         result = _agreed(question, asked, scored, named, terms)

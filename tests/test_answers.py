@@ -100,8 +100,17 @@ def test_table_columns_read_through_their_header():
     ]
     english = ("Feature", "Supported", "Notes")
     assert table(english, ("Triggers", "✗", "..."), ("Savepoints", "✓", "...")) == [[("support", "no")], [("support", "yes")]]
-    # A column whose cells are not all values (free text) carries no claims.
-    assert table(("영역", "설명"), ("파일시스템", "컨테이너마다 개별적인 root filesystem")) == [[]]
+    # A column of free text is read as clauses about each row's case; a cell that only restricts ("내부에만") says nothing.
+    assert table(("영역", "설명"), ("파일시스템", "컨테이너마다 개별적인 root filesystem")) == [[("separate", "yes")]]
+    assert table(("상황", "이유"), ("CPU 점유", "리소스 제한 안 하면 시스템 전체 CPU를 점유"), ("Flask 코드 에러", "애플리케이션 오류는 컨테이너 내부에만 영향")) == [
+        [("occupy", "yes")],
+        [],
+    ]
+    # A sentence on the predicate its row's mark already gives adds its words to that claim, not a second claim.
+    assert table(impact, ("메모리 폭주", "O", "cgroup으로 제한하지 않으면 전체 메모리 영향 가능"), ("서버 크래시", "X", "다른 컨테이너에는 영향 없음")) == [
+        [("affect", "yes")],
+        [("affect", "no")],
+    ]
 
 
 def test_statements_with_negation_hedges_and_comparisons():
@@ -968,3 +977,19 @@ def test_everyday_words_of_a_section_describe_no_case(assistant):
     described = {c.key: c.case_text.split() for claims in assistant.claims.values() for c in claims if c.case_text}
     assert described["Compose 파일을 2개로 나눠서 실행"] == ["-f", "docker-compose.todo.yml", "docker-compose.weather.yml"]
     assert "ec2" in described["서로 다른 VM에서 실행"] and all("still" not in words for words in described.values())
+
+
+@pytest.mark.parametrize(
+    "question, right",
+    [
+        ("With no CPU limits configured, can a container running an endless loop hog all of the host's CPU?", "yes"),
+        ("cgroup 제한이 없으면 한 컨테이너의 메모리 폭주가 다른 컨테이너 메모리에도 영향을 주나요?", "yes"),
+        ("If the weather service crashes, are the other containers affected?", "no"),
+        # Every row of the impact table is a weather-service case: naming the weather service names none of them.
+        ("날씨 서비스와 투두 서비스를 한 호스트에서 돌리면 서로 영향을 주나요?", None),
+    ],
+)
+def test_a_tables_sentence_cells_speak_of_their_rows_case(assistant, question, right):
+    """The "이유" column of the impact table says what each case does ("리소스 제한 안 하면 시스템 전체 CPU를 점유"):
+    its sentences are claims about their row's case, or words of the row's mark on the same predicate."""
+    assert assistant.ask(question).verdict == right
