@@ -44,6 +44,7 @@ class Claim:
     column: int = -1  # a row claim's column in its table
     case_text: str = ""  # for a row whose case is a section of its post, the words only that section has
     other_cases: str = ""  # the words only each other case of that enumeration has (its sibling sections "실행 방식 N")
+    antecedent: str = ""  # for a sentence opening with "이를 통해", "this": the sentence before, what it speaks of
 
 
 def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]:
@@ -51,6 +52,7 @@ def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]
     out: dict[str, list[Claim]] = {}
     tables: dict[tuple[str, tuple[str, ...]], list[Chunk]] = {}
     sections: dict[tuple[str, str], list[str]] = {}  # (document, section) -> its texts
+    last: dict[tuple[str, str, str], str] = {}  # the latest prose of each section in each language
     for chunk in chunks:
         if chunk.draft:
             continue
@@ -59,7 +61,9 @@ def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]
         if chunk.kind == "row" and chunk.cells:
             tables.setdefault((chunk.section, chunk.header), []).append(chunk)
         elif chunk.kind == "prose":
-            claims = prose_claims(chunk, lexicon)
+            place = (chunk.document, chunk.section, chunk.lang)
+            claims = prose_claims(chunk, lexicon, last.get(place, ""))
+            last[place] = chunk.text
             if claims:
                 out[chunk.id] = claims
     for rows in tables.values():
@@ -296,21 +300,33 @@ def _has_subject(sentence: str) -> bool:
     return any(tag == "JKS" or (tag == "JX" and form in ("은", "는")) for form, tag in morphemes)
 
 
-def prose_claims(chunk: Chunk, lexicon: Lexicon) -> list[Claim]:
+# A sentence that opens by pointing back ("이를 통해 … 제한할 수 있습니다", "This keeps …") speaks of what the sentence
+# before it named.
+_KO_ANAPHOR = re.compile(r"^(?:이를|이로|이는|이것|이러한|이렇게|그것|그러한|이 때문에|이를 통해)")
+_EN_ANAPHOR = re.compile(r"^(?:this|these|that|those|it|through (?:this|these|them)|with (?:this|these)|doing so)\b", re.IGNORECASE)
+
+
+def prose_claims(chunk: Chunk, lexicon: Lexicon, before: str = "") -> list[Claim]:
     """Claims of each clause of a prose chunk, Korean or English; a definition-list line's claims are keyed by its term,
     and a sentence without a subject under a heading that names one case ("커널을 공유하지 않습니다" under "실행 방식 3:
-    서로 다른 VM에서 실행") by that case."""
+    서로 다른 VM에서 실행") by that case. `before`: the prose before the chunk in its section, which a sentence opening
+    with "이를", "this" points back to."""
     claims = []
     case = scenario_case(chunk)
+    previous = (split_sentences(before) or [""])[-1]
     for sentence in split_sentences(chunk.text):
         reader = clause_claims if HANGUL.search(sentence) else english_clause_claims
         term = definition_term(sentence) or (case if case and not _has_subject(sentence) else "")
+        anaphor = (_KO_ANAPHOR if HANGUL.search(sentence) else _EN_ANAPHOR).match(sentence.strip())
+        antecedent = previous if anaphor else ""
         for predicate, value, own, reference in reader(sentence, lexicon):
             claims.append(
                 Claim(
-                    chunk, predicate, value, own=own, context=f"{sentence} {_heading(chunk)}", key=term, reference=reference, text=sentence
+                    chunk, predicate, value, own=f"{own} {antecedent}".strip(), context=f"{sentence} {_heading(chunk)}",
+                    key=term, reference=reference, text=sentence, antecedent=antecedent,
                 )
             )
+        previous = sentence
     return claims
 
 

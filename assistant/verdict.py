@@ -109,6 +109,10 @@ def score_claims(
         coverage = matched / total if total else 0.0
         if coverage < MIN_COVERAGE:
             continue
+        if claim.antecedent and not (terms.keys(claim.antecedent) - terms.keys(claim.text)) & situation:
+            # "이를 통해 컨테이너를 삭제해도 데이터는 유지되며": it holds through what the sentence before names (a mount);
+            # a question that names none of that asks about something else ("by default").
+            continue
         # A row's case: its key cell, less the words of the property its column asks ("커널 공유 여부": 커널)
         header = claim.chunk.header[claim.column] if 0 <= claim.column < len(claim.chunk.header) else ""
         case = terms.keys(claim.key) - _keys(terms, predicate_words) - terms.keys(header) if claim.key else frozenset()

@@ -993,3 +993,18 @@ def test_a_tables_sentence_cells_speak_of_their_rows_case(assistant, question, r
     """The "이유" column of the impact table says what each case does ("리소스 제한 안 하면 시스템 전체 CPU를 점유"):
     its sentences are claims about their row's case, or words of the row's mark on the same predicate."""
     assert assistant.ask(question).verdict == right
+
+
+@pytest.mark.parametrize(
+    "question, right",
+    [
+        ("Can AppArmor be used to restrict the system calls of a container?", "yes"),
+        ("마운트를 쓰면 컨테이너를 지워도 데이터가 유지되나요?", "yes"),
+        # "이를 통해 컨테이너를 삭제해도 데이터는 유지되며" holds through a mount, which this question does not name.
+        ("Without any setup, do files written inside a container outlive the container?", None),
+    ],
+)
+def test_a_sentence_that_points_back_speaks_of_the_sentence_before(assistant, question, right):
+    """"이를 통해 … 제한할 수 있습니다" follows "SELinux / AppArmor: … 시스템 콜을 제어하는 … 시스템입니다": it says what
+    SELinux and AppArmor can do, and only a question naming them (or the mount of "이를 통해 … 유지되며") is answered by it."""
+    assert assistant.ask(question).verdict == right
