@@ -390,10 +390,13 @@ def clause_claims(sentence: str, lexicon: Lexicon) -> list[tuple[str, Value, str
 
     out = []
     condition = ""
+    subject = ""  # a clause without a subject of its own speaks of the one before it, as Korean leaves it out
     for clause in _korean_clauses(tagged_morphemes(sentence)):
         if _is_condition(clause):
             condition += " " + _words(clause)
             continue
+        marked = next((i for i, (form, tag) in enumerate(clause) if tag == "JKS" or (tag == "JX" and form in ("은", "는"))), None)
+        carried, subject = (subject, subject) if marked is None else ("", _words(clause[: marked + 1]))
         compared = next((i for i, (form, tag) in enumerate(clause) if form == "보다" and tag == "JKB"), None)
         positions = [i for i, (form, tag) in enumerate(clause) if tag in _KO_CONTENT and lexicon.korean_predicate(form)]
         if compared is not None:
@@ -412,7 +415,7 @@ def clause_claims(sentence: str, lexicon: Lexicon) -> list[tuple[str, Value, str
                 condition += " " + _words(clause)
                 continue
             k, reference, own = positions[-1], "", _words(clause)
-        out.append((lexicon.korean_predicate(clause[k][0]), _korean_value(clause, k), f"{condition} {own}".strip(), reference))
+        out.append((lexicon.korean_predicate(clause[k][0]), _korean_value(clause, k), f"{condition} {carried} {own}".strip(), reference))
     return out
 
 

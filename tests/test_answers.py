@@ -123,8 +123,9 @@ def test_statements_with_negation_hedges_and_comparisons():
     assert read("다른 컨테이너나 Host OS까지 영향을 받을 가능성이 있습니다.") == [("affect", "may", "")]
     assert read("--privileged 컨테이너는 모든 리소스에 접근할 수 있습니다.") == [("access", "can", "")]
     assert read("Docker Swarm 활용으로 Kubernetes보다 간단한 오케스트레이션 도구입니다.") == [("simple", "yes", "Kubernetes")]
-    # A predicate that only modifies a noun ("같은 네트워크") is not what the clause asserts.
-    assert read("컨테이너 간 통신은 같은 Docker 네트워크에 속하게 하여 직접 연결할 수 있습니다.") == []
+    # A predicate that only modifies a noun ("같은 네트워크") is not what the clause asserts; the verb at its end is.
+    found = read("컨테이너 간 통신은 같은 Docker 네트워크에 속하게 하여 직접 연결할 수 있습니다.")
+    assert ("connect", "can", "") in found and all(p != "share" for p, _, _ in found)
     assert [(p, v) for p, v, _, _ in english_clause_claims("Triggers are not supported.", LEXICON)] == [("support", "no")]
     assert [(p, v) for p, v, _, _ in english_clause_claims("Data may be lost.", LEXICON)] == [("lose", "may")]
 
@@ -1008,3 +1009,21 @@ def test_a_sentence_that_points_back_speaks_of_the_sentence_before(assistant, qu
     """"이를 통해 … 제한할 수 있습니다" follows "SELinux / AppArmor: … 시스템 콜을 제어하는 … 시스템입니다": it says what
     SELinux and AppArmor can do, and only a question naming them (or the mount of "이를 통해 … 유지되며") is answered by it."""
     assert assistant.ask(question).verdict == right
+
+
+@pytest.mark.parametrize(
+    "question, right",
+    [
+        ("Once two containers join one Docker network, can they communicate directly?", "yes"),
+        ("같은 도커 네트워크에 있는 컨테이너끼리 직접 연결이 되나요?", "yes"),
+    ],
+)
+def test_containers_reaching_each_other_is_a_predicate_of_the_article(assistant, question, right):
+    """"컨테이너 간 통신은 같은 Docker 네트워크에 속하게 하여 직접 연결할 수 있습니다": connect, and its second clause
+    speaks of the first clause's topic (컨테이너 간 통신), which Korean leaves out."""
+    assert assistant.ask(question).verdict == right
+
+
+def test_a_korean_clause_without_a_subject_carries_the_one_before():
+    own = [own for _, _, own, _ in clause_claims("컨테이너 간 통신은 같은 Docker 네트워크에 속하게 하여 직접 연결할 수 있습니다.", LEXICON)]
+    assert "컨테이너" in own[-1] and "연결" in own[-1]
