@@ -302,7 +302,7 @@ def _has_subject(sentence: str) -> bool:
 
 # A sentence that opens by pointing back ("이를 통해 … 제한할 수 있습니다", "This keeps …") speaks of what the sentence
 # before it named.
-_KO_ANAPHOR = re.compile(r"^(?:이를|이로|이는|이것|이러한|이렇게|그것|그러한|이 때문에|이를 통해)")
+_KO_ANAPHOR = re.compile(r"^(?:이를|이로|이는|이것|이러한|이렇게|그것|그러한|이 때문에)")
 _EN_ANAPHOR = re.compile(r"^(?:this|these|that|those|it|through (?:this|these|them)|with (?:this|these)|doing so)\b", re.IGNORECASE)
 
 

@@ -359,7 +359,7 @@ class Assistant:
         ids = [chunk.original or chunk.id for chunk, _ in ranked]
         for chunk, _ in ranked:
             if chunk.kind == "row":
-                # A table is read whole: the words every row of a column shares ("날씨 서비스에서 …") set no row's case
+                # A table is read whole: the words most rows of a column share ("날씨 서비스에서 …") set no row's case
                 # apart, whether or not retrieval brought each row.
                 rows = self._rows_by_table.get((chunk.section, chunk.lang, tuple(chunk.header)), [])
                 ids += [row.original or row.id for row in rows if row.document == chunk.document]
