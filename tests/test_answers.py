@@ -1027,3 +1027,12 @@ def test_containers_reaching_each_other_is_a_predicate_of_the_article(assistant,
 def test_a_korean_clause_without_a_subject_carries_the_one_before():
     own = [own for _, _, own, _ in clause_claims("컨테이너 간 통신은 같은 Docker 네트워크에 속하게 하여 직접 연결할 수 있습니다.", LEXICON)]
     assert "컨테이너" in own[-1] and "연결" in own[-1]
+
+
+@pytest.mark.parametrize(
+    "question, right",
+    [("Is a container volatile by default?", "yes"), ("컨테이너는 기본적으로 휘발성인가요?", "yes"), ("Are containers stateful out of the box?", "no")],
+)
+def test_the_articles_word_for_losing_data_is_a_predicate(assistant, question, right):
+    """"컨테이너는 기본적으로 휘발성(Stateless)입니다": 휘발성, volatile and stateless say that data is lost."""
+    assert assistant.ask(question).verdict == right
