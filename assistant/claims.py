@@ -197,22 +197,28 @@ def table_claims(rows: list[Chunk], lexicon: Lexicon) -> dict[Chunk, list[Claim]
             if found is None:
                 continue
             predicate, value = found
-            others = " ".join(c for i, c in enumerate(row.cells) if i not in (0, column))
-            out.setdefault(row, []).append(
-                Claim(
-                    row,
-                    predicate,
-                    value,
-                    own=f"{row.cells[0]} {header[column]}",
-                    context=f"{others} {_heading(row)}",
-                    key=row.cells[0],
-                    text=f"{row.cells[0]} — {header[column]}: {row.cells[column]}",
-                    column=column,
-                )
-            )
+            out.setdefault(row, []).append(_row_claim(row, header, column, predicate, value, header[column]))
     for column in sentences:
         _sentence_cells(rows, column, out, lexicon)
     return out
+
+
+def _row_claim(
+    row: Chunk, header: tuple[str, ...], column: int, predicate: str, value: Value, own: str, reference: str = "", *about: str
+) -> Claim:
+    """A claim of one table cell, keyed by its row's case (the first cell); the row's other cells are its context."""
+    others = " ".join(c for i, c in enumerate(row.cells) if i not in (0, column))
+    return Claim(
+        row,
+        predicate,
+        value,
+        own=f"{row.cells[0]} {own}",
+        context=" ".join([others, *about, _heading(row)]),
+        key=row.cells[0],
+        reference=reference,
+        text=f"{row.cells[0]} — {header[column]}: {row.cells[column]}",
+        column=column,
+    )
 
 
 def _sentence_cells(rows: list[Chunk], column: int, out: dict[Chunk, list[Claim]], lexicon: Lexicon) -> None:
@@ -226,26 +232,13 @@ def _sentence_cells(rows: list[Chunk], column: int, out: dict[Chunk, list[Claim]
         if restricted(cell):
             continue  # "애플리케이션 오류는 컨테이너 내부에만 영향": what it affects is only part of what a question asks
         reader = clause_claims if HANGUL.search(cell) else english_clause_claims
-        others = " ".join(c for i, c in enumerate(row.cells) if i not in (0, column))
         for predicate, value, own, reference in reader(cell, lexicon):
             marked = [i for i, c in enumerate(out.get(row, [])) if c.predicate == predicate and c.column != column]
             if marked:
                 # The row's mark already says it ("메모리 폭주 — 영향 여부: O"); the sentence tells what it is about.
                 out[row][marked[0]] = replace(out[row][marked[0]], own=f"{out[row][marked[0]].own} {own}")
                 continue
-            out.setdefault(row, []).append(
-                Claim(
-                    row,
-                    predicate,
-                    value,
-                    own=f"{row.cells[0]} {own}",
-                    context=f"{others} {header[column]} {_heading(row)}",
-                    key=row.cells[0],
-                    reference=reference,
-                    text=f"{row.cells[0]} — {header[column]}: {cell}",
-                    column=column,
-                )
-            )
+            out.setdefault(row, []).append(_row_claim(row, header, column, predicate, value, own, reference, header[column]))
 
 
 KO_RESTRICTION = {("만", "JX"), ("뿐", "NNB"), ("뿐", "JX")}  # "단일 서버에서만" (only on one server)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .claims import KO_RESTRICTION, Claim, is_condition_ending, split_sentences
 from .ingest import Chunk
-from .lexical import is_compound
+from .lexical import is_compound, tokenize
 from .lexicon import HANGUL, Lexicon
 from .question import KO_LIGHT_VERBS, Asked, is_yes_no, question_language
 from .terms import TermWeights
@@ -131,14 +131,6 @@ def score_claims(
     return scored
 
 
-def _tokens(text: str) -> set[str]:
-    """The text's search tokens, whole technical tokens among them ("docker-compose.yml", "ec2"): the form the words only
-    one section has (`Claim.case_text`) are kept in."""
-    from .lexical import tokenize
-
-    return set(tokenize(text))
-
-
 def _heads(phrase: str) -> list[str]:
     """The head nouns of a row's case: the last word of each of its coordinated parts ("커널" of "Host OS의 커널",
     "네임스페이스" of "네트워크 네임스페이스", "CPU", "메모리" and "I/O" of "CPU / 메모리 / I/O"), its particles aside."""
@@ -205,7 +197,7 @@ def _agreed(
         cases = [named[id(c)] for _, c in tier if id(c) in named]
         tier = [(value, c) for value, c in tier if id(c) in named or any(case <= terms.keys(f"{c.own} {c.key}") for case in cases)]
         values = {value for value, _ in tier}
-    tokens = _tokens(question)
+    tokens = set(tokenize(question))
 
     def about_another_case(claim: Claim) -> bool:
         own = set(claim.case_text.split())
@@ -600,7 +592,7 @@ def judge(
         # "can all of them be solved?" - "most of them can": it holds of a part, a partial answer
         scored = [(score, "partial" if value == "yes" and _limits(claim.text) else value, claim) for score, value, claim in scored]
         statements = [("partial" if polarity == "yes" and _limits(sentence) else polarity, chunk, sentence) for polarity, chunk, sentence in statements]
-    if len({value for _, value, claim in scored if set(claim.case_text.split()) & _tokens(question)}) > 1:
+    if len({value for _, value, claim in scored if set(claim.case_text.split()) & set(tokenize(question))}) > 1:
         return None  # it names two cases by their sections' own words ("docker-compose.yml", "EC2") that answer differently
     scored = [item for item in scored if item[0] >= MIN_MATCH]  # weaker claims neither settle nor contradict
     if scored:
