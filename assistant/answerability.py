@@ -134,7 +134,7 @@ def _hangul_nouns(question: str) -> tuple[str, ...]:
     """The Hangul words of a question that the analyzer's dictionary does not know as one word, as written and
     their particles aside ("포드맨과": 포드맨, which it splits into 포드 + 맨; "쿠버네티스": 쿠 + 버네 + 티스). A
     dictionary word ("플라스크"), a word with a derivational suffix ("영구적") and a verb are none."""
-    from .lexical import _mecab
+    from .lexical import mecab_parse
 
     out = []
     for word in re.findall(r"[가-힣]{2,}", question):
@@ -142,7 +142,7 @@ def _hangul_nouns(question: str) -> tuple[str, ...]:
         stem = word[: len(word) - len(particle)] if particle else word
         if len(stem) < 2 or word.endswith("요"):
             continue  # a noun of one syllable ("앱이") is too short to name a tool; "…요" is a polite ending
-        pieces = [(m.surface, m.feature.pos) for m in _mecab().parse(stem)]
+        pieces = [(m.surface, m.feature.pos) for m in mecab_parse(stem)]
         if not pieces or not pieces[0][1].startswith("NN") or pieces[-1][1].startswith(("E", "X", "J", "V")):
             continue  # a verb, an ending or a suffix: a word of the dictionary's grammar
         if any(tag.startswith("J") for _, tag in pieces[1:-1]):
@@ -244,9 +244,9 @@ class KeySubjects:
 
     def _has_part_of_posts(self, word: str) -> bool:
         """Whether a part of two syllables or more of a Hangul word is a word of the posts ("가상" of "가상머신")."""
-        from .lexical import _mecab
+        from .lexical import mecab_parse
 
-        return any(len(m.surface) >= 2 and self._terms.in_corpus(m.surface) for m in _mecab().parse(word))
+        return any(len(m.surface) >= 2 and self._terms.in_corpus(m.surface) for m in mecab_parse(word))
 
     def _covered_hangul(self, word: str) -> bool:
         """Whether the posts use a Hangul noun: as written (spaces aside), through a glossary translation, or every

@@ -418,7 +418,7 @@ class FollowUps:
                 share = len(keys & cell) / len(cell)
                 for other_slot, other_row, other_cell, other_share in theirs:
                     if other_slot == slot and other_row != row and key not in other_cell:
-                        best = max(best, share * other_share)
+                        best = max(best, share * other_share * (1 + _frame(cell - keys, other_cell - new_keys)))
         return best
 
     def _best_cell(self, keys: frozenset[str], new_keys: frozenset[str]) -> frozenset[str]:
@@ -527,6 +527,12 @@ class FollowUps:
     def _splice(self, before: str, target: _Unit, new: str) -> str:
         particle = _agree(new, target.particle) if target.particle else ""
         return before[: target.start] + new + particle + before[target.end:]
+
+
+def _frame(rest: frozenset[str], other_rest: frozenset[str]) -> float:
+    """The share of words two cells hold besides their parallel values: "날씨 서비스에서 메모리 폭주" and "날씨 서비스에서
+    Flask 코드 에러" say their values in one frame, "두 컨테이너가 Volume을 공유" in another."""
+    return len(rest & other_rest) / len(rest | other_rest) if rest | other_rest else 0.0
 
 
 def _nouns(word: str) -> bool:

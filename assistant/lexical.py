@@ -36,12 +36,38 @@ def _mecab():
     return mecab.MeCab()
 
 
+def _modifier_before_noun(first, second) -> bool:
+    """A modifier ending (ETM) glued to the noun after it in one word: Korean spacing always puts a space after a
+    modifier ("팔 시스템"), so in one word ("파일시스템") it is mecab-ko misreading a noun ("파일" as 팔/VV + ㄹ/ETM)
+    in the context of the words before it, unless the noun is a bound one ("쓰는거", "줄일수", "할때")."""
+    return first.feature.pos.split("+")[-1] == "ETM" and first.span.end == second.span.start and second.feature.pos.startswith("N")
+
+
+def mecab_parse(text: str) -> list:
+    """mecab-ko's morphemes of a text; a word misread in its context (see _modifier_before_noun) is read alone, when
+    it then reads without the glued modifier."""
+    morphemes = list(_mecab().parse(text))
+    for first, second in reversed(list(zip(morphemes, morphemes[1:]))):
+        if not _modifier_before_noun(first, second):
+            continue
+        start = text.rfind(" ", 0, first.span.start) + 1
+        end = text.find(" ", second.span.end)
+        end = len(text) if end < 0 else end
+        alone = list(_mecab().parse(text[start:end]))
+        if any(_modifier_before_noun(a, b) for a, b in zip(alone, alone[1:])):
+            continue
+        i = next(k for k, m in enumerate(morphemes) if m.span.end > start)
+        j = next((k for k, m in enumerate(morphemes) if m.span.start >= end), len(morphemes))
+        morphemes[i:j] = alone
+    return morphemes
+
+
 def korean_morphemes(text: str) -> list[str]:
     """Korean content morphemes of a text, by mecab-ko ("커널을" -> ["커널"], "공유하나요" -> ["공유"]); a compound
     noun also gives its nouns of two syllables or more ("해결책" -> ["해결책", "해결"]), as a Latin compound gives
     its parts."""
     out = []
-    for morpheme in _mecab().parse(text):
+    for morpheme in mecab_parse(text):
         surface, tag, feature = morpheme.surface, morpheme.feature.pos, morpheme.feature
         first = tag.split("+")[0]
         if _HANGUL.search(surface) and first in _KOREAN_CONTENT and ("+" not in tag or first.startswith("N")):
@@ -58,7 +84,7 @@ def tagged_morphemes(text: str) -> tuple[tuple[str, str], ...]:
 
     Cached, like _tokens: the posts' sentences are analysed again for every question."""
     out: list[tuple[str, str]] = []
-    for morpheme in _mecab().parse(text):
+    for morpheme in mecab_parse(text):
         feature = morpheme.feature
         if feature.expression and "+" in feature.pos:
             for part in feature.expression.split("+"):

@@ -490,9 +490,9 @@ def statement_clauses(sentence: str) -> tuple[tuple[str, str], ...]:
     "동작하므로"), "but"/"so"/";", each with the condition clauses before it ("외부와 통신 시", "if ..., ")."""
     pieces: list[tuple[str, bool]] = []  # (text, is a condition)
     if HANGUL.search(sentence):
-        from .lexical import _mecab
+        from .lexical import mecab_parse
 
-        morphemes = list(_mecab().parse(sentence))
+        morphemes = list(mecab_parse(sentence))
         start = 0
         for i, m in enumerate(morphemes):
             tag = m.feature.pos.split("+")[-1]

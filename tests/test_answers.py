@@ -859,6 +859,16 @@ def test_a_korean_compound_noun_also_gives_its_nouns(assistant):
     assert not answer.refused and "gVisor" in answer.answer
 
 
+def test_a_noun_misread_as_a_modifier_in_context_is_read_alone(assistant):
+    """mecab-ko reads "파일시스템" after "컨테이너끼리" as 팔 + ㄹ (a modifier) glued to 시스템; Korean spacing never glues
+    a modifier to the noun after it, so the word is read alone. A modifier before a bound noun ("쓰는거") stays."""
+    from assistant.lexical import tagged_morphemes, tokenize
+
+    assert tokenize("컨테이너끼리 파일시스템을 공유하나요?") == ["컨테이너", "파일", "시스템", "공유"]
+    assert ("는", "ETM") in tagged_morphemes("언제 쓰는거임?")
+    assert assistant.ask("컨테이너끼리 파일시스템을 공유하나요?").verdict == "no"
+
+
 @pytest.mark.parametrize(
     "question", ["Can I skip NAT?", "Is there a docker run option that lets you bypass NAT?", "--network host 쓰면 NAT 생략 가능한가요?"]
 )

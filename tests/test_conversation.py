@@ -82,6 +82,9 @@ def test_which_questions_lean_on_the_conversation(assistant, question, kind):
         (["단일 컨테이너 운영에는 뭘 쓰라고 했어요?"], "보안 이슈는요?", "보안 이슈에는 뭘 쓰라고 했어요?"),
         # the row a new subject parallels, set apart by what its cell does not share with the new one's
         (["날씨 서비스가 무한 루프 돌면 투두 서비스도 영향 받아요?"], "메모리 폭주도요?", "날씨 서비스가 메모리 폭주 돌면 투두 서비스도 영향 받아요?"),
+        # ... a row said in the same frame as the new subject's ("날씨 서비스에서 …"), not a row of another frame
+        (["If one service leaks memory, can it affect the other containers?"], "What about a Flask code error?",
+         "If one service leaks Flask code error, can it affect the other containers?"),
         # a new phrase of a preposition replaces the earlier phrase of the same preposition
         (["what does the post recommend for a single-container setup vs complex services?"], "and for security issues?",
          "what does the post recommend for security issues vs complex services?"),
