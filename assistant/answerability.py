@@ -19,6 +19,7 @@ from .lexical import Glossary, tokenize
 
 COMMON_ZIPF = 4.5  # a subcommand this common ("use", "run") is an everyday verb, not an operation
 RARE_ZIPF = 3.0  # at most about one use per 10 million words of general text
+SPECIFIC_SHARE = 0.05  # a word the posts say in at most one passage in twenty names something specific of theirs
 CLIPPING_MIN = 4  # letters of a clipped word ("auth", "repo") that must begin a word of the posts
 FUZZY_SCORE = 85  # rapidfuzz ratio above which a word is a variant spelling of an article word
 SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "zsh", "fish", "console", "terminal", "shell-session", "powershell", "ps1", "pwsh", "cmd", "bat"})
@@ -299,6 +300,20 @@ class KeySubjects:
         stem = word[:-3]
         forms = {stem, f"{stem}e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
         return any(self.has_word(form) for form in forms)
+
+    def specific(self, question: str) -> tuple[str, ...]:
+        """The question's words that name something the posts say in a few passages: rare in general language
+        (Zipf below RARE_ZIPF) and in the posts' own text in at most SPECIFIC_SHARE of their passages ("CI/CD",
+        "namespace"; not "docker", which every passage of a post about it says)."""
+        from .terms import general_zipf
+
+        limit = SPECIFIC_SHARE * self._terms.passages
+        return tuple(
+            token
+            for token in dict.fromkeys(tokenize(question))
+            if not HANGUL.search(token) and len(token) >= 2 and general_zipf(token) < RARE_ZIPF
+            and 0 < self._terms.doc_freq(token) <= limit and self._terms.in_own_text(token)
+        )
 
     def uncovered(self, question: str) -> Uncovered:
         """The question's key subjects that the articles never mention."""

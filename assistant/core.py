@@ -334,10 +334,15 @@ class Assistant:
         answerable = self.refusal.probability(found.features)
         language = language or question_language(question)
         missing = self.key_subjects.uncovered(question)
-        about_post = refers_to_post(question) and not missing and found.features.get("background_gap", 0.0) >= 0
+        # A question pointing at the post itself ("what is this article about?"), or naming something the posts say in
+        # a few passages ("CI/CD", "namespace"), is about them, unless it also names something they never mention or
+        # sits nearer another subject ("what does the author think of pizza?").
+        about_post = (
+            (refers_to_post(question) or bool(self.key_subjects.specific(question)))
+            and not missing
+            and found.features.get("background_gap", 0.0) >= 0
+        )
         if not found.sections or (answerable < self.refusal.threshold and not about_post):
-            # A question pointing at the post itself ("what is this article about?") is about it, unless it names
-            # something the post never mentions or sits nearer another subject ("what does the author think of pizza?").
             return self._refusal(question, language, 1.0 - answerable, missing.all)
         if missing.operations or missing.names or (missing and (self.refusal.general or answerable < UNCOVERED_MAX_ANSWERABLE)):
             # A command the article never runs, or a tool, product or file it never names, is the question's

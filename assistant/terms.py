@@ -40,6 +40,11 @@ class TermWeights:
                     self._group_idf[number] = min(self._group_idf.get(number, math.inf), idf)
 
     @property
+    def passages(self) -> int:
+        """How many chunks the index holds."""
+        return self._chunks
+
+    @property
     def vocabulary(self) -> list[str]:
         """Every token of the indexed chunks."""
         return sorted(self._vocab)

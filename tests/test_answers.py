@@ -224,6 +224,16 @@ def test_off_topic_questions_are_refused(assistant, question):
     assert ("보안 문제와 해결" if korean else "Security Issues and Solutions") in answer.answer
 
 
+def test_a_question_naming_something_the_article_says_in_a_few_passages_is_answered(assistant):
+    """"CI/CD" is in one row of the summary table: a question naming it is about the article, however close a
+    general subject sits; one that also names what the article never mentions (GitHub Actions) is still refused."""
+    assert assistant.key_subjects.specific("CI/CD도 도입하라고 하나요?") == ("ci/cd",)
+    assert assistant.key_subjects.specific("Does Docker share the kernel?") == ()  # "docker" is in every other passage
+    answer = assistant.ask("CI/CD도 도입하라고 하나요?")
+    assert not answer.refused and answer.citations[0].section.endswith("요약 테이블")
+    assert assistant.ask("How do I set up CI/CD pipelines with GitHub Actions?").refused
+
+
 def test_refusal_speaks_the_question_language(assistant):
     assert assistant.ask("오늘 저녁 메뉴 추천해줘").answer.startswith("이 글")
     assert assistant.ask("Who painted the Mona Lisa?").answer.startswith("The article does")
