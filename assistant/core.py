@@ -122,6 +122,7 @@ class Assistant:
         self._code_by_section: dict[tuple[str, str], list[Chunk]] = {}
         self._prose_by_section: dict[tuple[str, str], list[Chunk]] = {}
         self._by_id = {chunk.id: chunk for chunk in index.chunks}
+        self._languages = tuple(dict.fromkeys(chunk.lang for chunk in index.chunks))
         self._sections = {(s.document, s.anchor): s for s in index.sections if not s.draft}
         self.posts = self._read_posts(index, settings)
         # (heading path, language) -> the heading path in that language, from the translations' heading chunks
@@ -376,7 +377,13 @@ class Assistant:
             for chunk in self._prose_by_section.get(key, [])
             for sentence in split_sentences(chunk.text)
         ]
-        verdict = judge(question, asked, claims, sentences, self.terms, self.lexicon) if verdicts else None
+        rows = [
+            (version, version.text)
+            for chunk in (self._by_id[chunk_id] for chunk_id in dict.fromkeys(ids))
+            if chunk.kind == "row"
+            for version in dict.fromkeys(self._in_language(chunk, lang) for lang in self._languages)
+        ]
+        verdict = judge(question, asked, claims, sentences, self.terms, self.lexicon, rows) if verdicts else None
         contradicting = frozenset(
             self._in_language(c.chunk, language).id
             for c in claims

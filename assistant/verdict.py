@@ -563,13 +563,74 @@ def _settled_by(found: list[tuple[Verdict | None, Chunk, str]], question: str, a
     return VerdictResult(verdict, Claim(chunk, "", verdict, own=sentence, context="", text=sentence))
 
 
+# Asking whether the text says something at all (general English and Korean): "does the post mention X?", "is X
+# listed?", "X도 언급되나요?", "X가 나와 있나요?". The post and its parts are where, not what, it asks about.
+_EN_MENTION = re.compile(
+    r"\b(?:mention|mentions|mentioned|list|lists|listed|include|includes|included|discuss|discusses|discussed|"
+    r"talk about|talks about|talked about|bring up|brings up|brought up)\b"
+)
+_EN_MENTION_PLACE = re.compile(
+    r"\b(?:post|article|blog|author|text|page|anywhere|somewhere|there|in there|here|also|too|at all|one|ones|of them|"
+    r"among|as|a|an|the|it|this)\b"
+)
+_KO_MENTION = {("언급", "NNG"), ("나오", "VV"), ("포함", "NNG"), ("소개", "NNG"), ("다루", "VV")}
+_KO_MENTION_PLACE = ("글", "포스트", "본문", "저자", "아티클", "여기", "거기", "어디")
+MENTIONED = 0.8  # IDF-weighted share of what a "does it mention ...?" question names that one passage must hold
+
+
+def _asks_mention(question: str) -> bool:
+    if HANGUL.search(question):
+        from .lexical import tagged_morphemes
+
+        if any(item in _KO_MENTION for item in tagged_morphemes(question)):
+            return True
+    return bool(_EN_MENTION.search(question.lower()))
+
+
+def mention_verdict(question: str, passages: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
+    """Yes to "does the post mention X (as Y)?" when one passage (a sentence, or a table row) holds what the
+    question names, X and Y together; else no verdict: a passage that leaves out part of it, or words the post
+    never uses, settle nothing, and that the post does not say something is never read as a no."""
+    if not is_yes_no(question) or not _asks_mention(question) or _question_negated(question):
+        return None
+    lowered = _EN_MENTION_PLACE.sub(" ", _EN_MENTION.sub(" ", question.lower()))
+    for word in _KO_MENTION_PLACE:
+        lowered = lowered.replace(word, " ")
+    mention = frozenset().union(*(terms.keys(f) for f, t in _korean_mention_forms(question)))
+    keys = terms.keys(lowered) - mention
+    if not keys:
+        return None
+    total = terms.weight(keys)
+    rarest = max(keys, key=lambda k: terms.weight({k}))
+    for chunk, passage in passages:
+        found = terms.keys(passage)
+        if rarest in found and terms.weight(keys & found) >= MENTIONED * total:
+            return VerdictResult("yes", Claim(chunk, "", "yes", own=passage, context="", text=passage))
+    return None
+
+
+def _korean_mention_forms(question: str) -> list[tuple[str, str]]:
+    if not HANGUL.search(question):
+        return []
+    from .lexical import tagged_morphemes
+
+    return [item for item in tagged_morphemes(question) if item in _KO_MENTION]
+
+
 def judge(
-    question: str, asked: Asked | None, claims: list[Claim], sentences: list[tuple[Chunk, str]], terms: TermWeights, lexicon: Lexicon
+    question: str,
+    asked: Asked | None,
+    claims: list[Claim],
+    sentences: list[tuple[Chunk, str]],
+    terms: TermWeights,
+    lexicon: Lexicon,
+    rows: list[tuple[Chunk, str]] | tuple = (),
 ) -> VerdictResult | None:
     """The question's verdict from all the evidence, or None.
 
     The claims that best match the question settle it when they agree, else the statements that contain its
-    words do (when they agree and none hedges). Evidence that does not answer the question's case is set aside
+    words do (when they agree and none hedges); when neither speaks, "does the post mention X?" is answered from the
+    sentences and the table `rows` (in every language) by mention_verdict. Evidence that does not answer the question's case is set aside
     first (see Qualifiers: only evidence that itself says "always" answers "does it always ...?"; evidence about
     the VM does not answer "is a container isolated like a VM?"; evidence about volumes does not answer "without
     a volume, ...?"). No verdict for an unresolved pronoun subject, when the best claims disagree, or when a
@@ -607,7 +668,10 @@ def judge(
             if answer is not None and answer != result.verdict:
                 return None  # a sentence with the question's words says the opposite
         return result
-    return _settled_by(statements, question, asked)
+    settled = _settled_by(statements, question, asked)
+    if settled is None and not scored:
+        return mention_verdict(question, [*sentences, *rows], terms)
+    return settled
 
 
 # What a question says about the case it asks of, beyond its words, in general English and Korean: whether it

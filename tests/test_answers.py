@@ -234,6 +234,24 @@ def test_a_question_naming_something_the_article_says_in_a_few_passages_is_answe
     assert assistant.ask("How do I set up CI/CD pipelines with GitHub Actions?").refused
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["포트 충돌도 도커 네트워크 문제로 언급돼 있나요?", "Is CI/CD mentioned as a remedy for the limits of manual deploys?",
+     "Is AWS EBS brought up in the article?"],
+)
+def test_asking_whether_the_post_mentions_something_is_answered_from_one_passage(assistant, question):
+    """One passage (a sentence, a table row in either language) holds what the question names: yes."""
+    answer = assistant.ask(question)
+    assert answer.verdict == "yes"
+
+
+def test_what_no_passage_holds_is_not_read_as_not_mentioned(assistant):
+    """A passage that holds only part of what is asked settles nothing: the article lists Compose for networking
+    and Kubernetes for complex services, never Compose as the fix for complex services."""
+    assert assistant.ask("Is Docker Compose listed as the fix for complex services?").verdict is None
+    assert assistant.ask("Is Seccomp mentioned as a way to harden containers?").verdict is None  # "harden" is not the post's
+
+
 def test_refusal_speaks_the_question_language(assistant):
     assert assistant.ask("오늘 저녁 메뉴 추천해줘").answer.startswith("이 글")
     assert assistant.ask("Who painted the Mona Lisa?").answer.startswith("The article does")
