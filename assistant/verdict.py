@@ -12,7 +12,8 @@ from .ingest import Chunk
 from .lexical import is_compound, tokenize
 from .lexicon import HANGUL, Lexicon
 from .question import KO_LIGHT_VERBS, Asked, is_yes_no, question_language
-from .terms import TermWeights
+from .answerability import RARE_ZIPF
+from .terms import TermWeights, general_zipf
 
 Verdict = str  # "yes" | "no" | "partial"
 
@@ -563,17 +564,21 @@ def _settled_by(found: list[tuple[Verdict | None, Chunk, str]], question: str, a
     return VerdictResult(verdict, Claim(chunk, "", verdict, own=sentence, context="", text=sentence))
 
 
-# Asking whether the text says something at all (general English and Korean): "does the post mention X?", "is X
-# listed?", "X도 언급되나요?", "X가 나와 있나요?". The post and its parts are where, not what, it asks about.
+# Asking whether the text says something at all, or advises it (general English and Korean): "does the post mention
+# X?", "is X listed?", "does the author suggest X for Y?", "X도 언급되나요?", "X가 나와 있나요?", "X를 권장하나요?". The
+# post and its parts are where, not what, it asks about.
 _EN_MENTION = re.compile(
     r"\b(?:mention|mentions|mentioned|list|lists|listed|include|includes|included|discuss|discusses|discussed|"
-    r"talk about|talks about|talked about|bring up|brings up|brought up)\b"
+    r"talk about|talks about|talked about|bring up|brings up|brought up|recommend|recommends|recommended|"
+    r"suggest|suggests|suggested|advise|advises|advised|propose|proposes|proposed|point me to|point me toward|"
+    r"points to|points toward)\b"
 )
 _EN_MENTION_PLACE = re.compile(
     r"\b(?:post|article|blog|author|text|page|anywhere|somewhere|there|in there|here|also|too|at all|one|ones|of them|"
     r"among|as|a|an|the|it|this)\b"
 )
-_KO_MENTION = {("언급", "NNG"), ("나오", "VV"), ("포함", "NNG"), ("소개", "NNG"), ("다루", "VV")}
+_KO_MENTION = {("언급", "NNG"), ("나오", "VV"), ("포함", "NNG"), ("소개", "NNG"), ("다루", "VV"), ("권장", "NNG"),
+               ("추천", "NNG"), ("권하", "VV"), ("제안", "NNG")}
 _KO_MENTION_PLACE = ("글", "포스트", "본문", "저자", "아티클", "여기", "거기", "어디")
 MENTIONED = 0.8  # IDF-weighted share of what a "does it mention ...?" question names that one passage must hold
 
@@ -601,10 +606,13 @@ def mention_verdict(question: str, passages: list[tuple[Chunk, str]], terms: Ter
     if not keys:
         return None
     total = terms.weight(keys)
-    rarest = max(keys, key=lambda k: terms.weight({k}))
+    # What it names (a word rare in general language: "Kata", "CI/CD", "쿠버네티스") must be there itself, as must
+    # the rarest word it uses.
+    named = {terms.key(token) for token in tokenize(lowered) if general_zipf(token) < RARE_ZIPF} & keys
+    named.add(max(keys, key=lambda k: terms.weight({k})))
     for chunk, passage in passages:
         found = terms.keys(passage)
-        if rarest in found and terms.weight(keys & found) >= MENTIONED * total:
+        if named <= found and terms.weight(keys & found) >= MENTIONED * total:
             return VerdictResult("yes", Claim(chunk, "", "yes", own=passage, context="", text=passage))
     return None
 

@@ -237,7 +237,7 @@ def test_a_question_naming_something_the_article_says_in_a_few_passages_is_answe
 @pytest.mark.parametrize(
     "question",
     ["포트 충돌도 도커 네트워크 문제로 언급돼 있나요?", "Is CI/CD mentioned as a remedy for the limits of manual deploys?",
-     "Is AWS EBS brought up in the article?"],
+     "Is AWS EBS brought up in the article?", "alpine이나 distroless 같은 lightweight base image 쓰는 걸 권장하나요?"],
 )
 def test_asking_whether_the_post_mentions_something_is_answered_from_one_passage(assistant, question):
     """One passage (a sentence, a table row in either language) holds what the question names: yes."""
@@ -250,6 +250,8 @@ def test_what_no_passage_holds_is_not_read_as_not_mentioned(assistant):
     and Kubernetes for complex services, never Compose as the fix for complex services."""
     assert assistant.ask("Is Docker Compose listed as the fix for complex services?").verdict is None
     assert assistant.ask("Is Seccomp mentioned as a way to harden containers?").verdict is None  # "harden" is not the post's
+    # what it names must be there itself: "단일 컨테이너 운영은 Docker Compose로" does not advise Kubernetes
+    assert assistant.ask("단일 컨테이너 운영에도 쿠버네티스를 쓰라고 권장하나요?").verdict is None
 
 
 def test_refusal_speaks_the_question_language(assistant):
