@@ -50,6 +50,28 @@ _EN_THE_POST = re.compile(
 _KO_THE_POST = re.compile(r"(?:이|본|해당|그)\s*(?:글|포스트|게시물|게시글|문서|아티클)|저자|글쓴이|작성자|본문|글에서|글의\s|글은\s")
 
 
+# A sentence that announces what the post will do ("This post summarizes …", "In this article …", "이 글에서는 …
+# 정리합니다") says that the post speaks of something, not what it says of it; it answers a question about the post's
+# subject itself ("what is this post about?", "이 글 무슨 내용이야?"), not one about that something.
+_ANNOUNCES = re.compile(
+    r"\b(?:this|the present)\s+(?:post|article|write-?up|blog post|guide|tutorial)\s+(?:summarizes|summarises|covers|"
+    r"explains|describes|looks at|discusses|walks through|introduces|will|shows|organizes)\b|\bin this (?:post|article)\b"
+    r"|(?:이|본)\s*(?:글|포스트|문서)에서는?",
+    re.IGNORECASE,
+)
+_ASKS_SUBJECT = re.compile(r"\babout\b|\bsummar|\btopic|\bcover|\boverview|\bpurpose|내용|주제|요약|무슨 글|다루|목적|개요")
+
+
+def announces_post(text: str) -> bool:
+    """Whether a passage announces what the post does ("This post summarizes …", "이 글에서는 … 정리합니다")."""
+    return bool(_ANNOUNCES.search(text))
+
+
+def asks_about_subject(question: str) -> bool:
+    """Whether a question asks what something is about, its topic or its overview ("what is this post about?")."""
+    return bool(_ASKS_SUBJECT.search(question.lower()))
+
+
 def refers_to_post(question: str) -> bool:
     """Whether the question points at the post itself (this article, the author, 이 글, 저자)."""
     return bool(_EN_THE_POST.search(question.lower()) or _KO_THE_POST.search(question))

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .claims import split_sentences
 from .lexical import tokenize
+from .question import announces_post, asks_about_subject
 from .search import CANDIDATES, Fused, dense_candidates, fuse_rankings, group_max, lexical_candidates
 
 
@@ -37,6 +39,12 @@ class Retriever:
         self.embed_query = embed_query
         # A section is known by its post and anchor: two posts may both have an "Introduction".
         self._content_sections = {section_key(c) for c in index.chunks if c.kind != "heading"}
+        # A passage whose every sentence announces what the post does ("이 글에서는 … 정리합니다"); a paragraph that
+        # also says something of its own is not one.
+        self._announcing = frozenset(
+            i for i, c in enumerate(index.chunks)
+            if c.kind == "prose" and all(announces_post(sentence) for sentence in split_sentences(c.text))
+        )
 
     def retrieve(self, text: str, mode: str = "hybrid") -> Retrieval:
         """Rank chunks and sections for a question with dense, BM25 or hybrid retrieval."""
@@ -54,9 +62,12 @@ class Retriever:
             lexical = {}
         ranked = fuse_rankings(dense, lexical, mode)
 
+        # A sentence announcing what the post does ranks its section only for a question about the post's subject.
+        announcing = frozenset() if asks_about_subject(text) else self._announcing
+
         def section_of(i: int) -> tuple[str, str] | None:
             key = section_key(chunks[i])
-            return key if key in self._content_sections else None
+            return key if key in self._content_sections and i not in announcing else None
 
         section_scores = fuse_rankings(group_max(dense, section_of), group_max(lexical, section_of), mode)
         members: dict[str, list[Fused]] = {}

@@ -254,6 +254,13 @@ def test_what_no_passage_holds_is_not_read_as_not_mentioned(assistant):
     assert assistant.ask("단일 컨테이너 운영에도 쿠버네티스를 쓰라고 권장하나요?").verdict is None
 
 
+def test_a_sentence_announcing_the_post_answers_only_questions_about_the_post(assistant):
+    """"이 글에서는 도커의 주요 단점과 … 정리합니다" says the post lists Docker's drawbacks, not which they are: the
+    section that lists them answers; a question about the post's subject is still answered by the overview."""
+    assert assistant.ask("What are the main downsides of Docker that the post lists?").citations[0].section == "도커의 단점 요약"
+    assert assistant.ask("What is this article about?").citations[0].section == "개요"
+
+
 def test_refusal_speaks_the_question_language(assistant):
     assert assistant.ask("오늘 저녁 메뉴 추천해줘").answer.startswith("이 글")
     assert assistant.ask("Who painted the Mona Lisa?").answer.startswith("The article does")
