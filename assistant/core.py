@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -122,6 +122,11 @@ class Assistant:
         self._code_by_section: dict[tuple[str, str], list[Chunk]] = {}
         self._prose_by_section: dict[tuple[str, str], list[Chunk]] = {}
         self._by_id = {chunk.id: chunk for chunk in index.chunks}
+        self._section_keys = {section.label: (section.document, section.anchor) for section in index.sections}
+        self._chunks_by_section: dict[tuple[str, str], list[Chunk]] = {}
+        for chunk in index.chunks:
+            if not chunk.draft:
+                self._chunks_by_section.setdefault(section_key(chunk), []).append(chunk)
         self._languages = tuple(dict.fromkeys(chunk.lang for chunk in index.chunks))
         self._sections = {(s.document, s.anchor): s for s in index.sections if not s.draft}
         self.posts = self._read_posts(index, settings)
@@ -228,6 +233,10 @@ class Assistant:
             alone = self._answer((text, top_k, mode), lambda: self._ask_uncached(text, top_k, mode))
             topic = self._on_topic(text, history) if alone.refused and history else None
             if topic is None:
+                if alone.verdict is not None and history and self._contested(text, alone.verdict, history):
+                    # "컨테이너 지워도 data는 남아요?" after "볼륨 쓰면요?": read alone it says no, in the section the
+                    # conversation is about it says yes; which one it asks is unknown, so no verdict.
+                    return self._answer((text, top_k, mode, "no verdict"), lambda: self._ask_uncached(text, top_k, mode, verdicts=False))
                 return alone
             reading = topic
         key = (reading.question, top_k, mode, reading.prior, reading.language, reading.topic)
@@ -238,6 +247,32 @@ class Assistant:
         if alone is not None and answer.refused:
             return alone  # refused about the topic too: the refusal of the question as asked stands
         return answer.model_copy(update={"question": text, "standalone_question": reading.question})
+
+    def _contested(self, question: str, verdict: str, history) -> bool:
+        """Whether a question that stands alone gets another verdict from the section the conversation's latest
+        answer cited first (its claims and sentences alone)."""
+        earlier = next((turn.answer for turn in reversed(turns_from(history)) if turn.answer is not None and not turn.answer.refused and turn.answer.citations), None)
+        if earlier is None:
+            return False
+        key = self._section_keys.get(earlier.citations[0].section)
+        if key is None:
+            return False
+        chunks = [chunk for chunk in self._chunks_by_section.get(key, []) if chunk.kind in ("prose", "row")]
+        # In the section the conversation is about, a sentence that points back ("이를 통해 …") speaks of its subject.
+        claims = [replace(claim, antecedent="") for chunk in chunks for claim in self.claims.get(chunk.original or chunk.id, [])]
+        sentences = [(chunk, sentence) for chunk in chunks if chunk.kind == "prose" for sentence in split_sentences(chunk.text)]
+        rows = [(chunk, chunk.text) for chunk in chunks if chunk.kind == "row"]
+        asked = read_question(question, self.lexicon)
+        found = judge(question, asked, claims, sentences, self.terms, self.lexicon, rows)
+        if found is None or found.verdict == verdict:
+            return False
+        # A question that names what that evidence does not ("bind mount" against "컨테이너 삭제 시 데이터도 사라짐")
+        # asks about something of its own.
+        evidence = found.claim
+        said = self.terms.keys(" ".join((evidence.own, evidence.context, evidence.key, evidence.case_text, evidence.text, evidence.chunk.section)))
+        predicate = set().union(*(self.terms.keys(w) for w in self.lexicon.terms_of(asked.predicate))) if asked else set()
+        named = {k for k in self.terms.keys(question, known_only=True) - said - predicate if k.startswith("#") or not self.terms.everyday(k)}
+        return not named
 
     def _on_topic(self, question: str, history) -> Reading | None:
         """A refused short question asked about the conversation's topic, when nothing in it is a subject of its

@@ -136,6 +136,26 @@ def test_a_complete_question_on_another_subject_is_not_bent(assistant):
         assert assistant.ask(question, history=history) == assistant.ask(question)
 
 
+def test_a_question_read_alone_gets_no_verdict_the_conversations_section_contradicts(assistant):
+    """"컨테이너 지워도 data는 남아 있어요?" after a question about mounts: alone, no (data is lost by default); in the
+    Mount section, yes (it stays through the mount). Which one it asks is unknown: no verdict, and the answer is
+    otherwise that of the question alone. A question that names its own case ("bind mount") keeps its verdict, and
+    so does one the conversation's section agrees with or does not speak to."""
+    earlier = "bind mount는 뭐예요?"
+    history = [Turn(earlier, assistant.ask(earlier))]
+    assert history[0].answer.citations[0].section.endswith("Mount는 무엇이며 왜 사용할까?")
+    question = "컨테이너 지워도 data는 남아 있어요?"
+    assert assistant.ask(question).verdict == "no"
+    answer = assistant.ask(question, history=history)
+    assert answer.verdict is None and not answer.refused and answer.standalone_question is None
+    assert answer.citations == assistant.ask(question).citations
+    earlier = "컨테이너를 삭제하면 데이터는 어떻게 되나요?"
+    history = [Turn(earlier, assistant.ask(earlier))]
+    assert assistant.ask("does a bind mount keep the data even after the container is removed?", history=history).verdict == "yes"
+    history = [Turn("Do containers share the kernel?", assistant.ask("Do containers share the kernel?"))]
+    assert assistant.ask("Are containers stateful by default?", history=history).verdict == "no"
+
+
 def test_a_refused_turn_is_skipped_when_reading_a_follow_up(assistant):
     history = [{"question": "Is the PID space shared?", "answer": assistant.ask("Is the PID space shared?")},
                {"question": "What is the best pizza topping?", "answer": assistant.ask("What is the best pizza topping?")}]
