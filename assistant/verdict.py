@@ -646,6 +646,8 @@ def judge(
     """
     if not is_yes_no(question) or _pronoun_subject(question):
         return None  # "does it keep ...?" with no earlier turn to say what "it" is: the subject is unknown
+    if asked is not None and not asked.reference and (re.search(r"\bthan\b", question.lower()) or "보다" in question):
+        return None  # a comparison whose other side was not read ("… 쓰는 것보다 더 강한가요?"): not a plain question
     form = qualifiers(question)
     named: dict[int, frozenset[str]] = {}
     scored = [

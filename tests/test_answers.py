@@ -261,6 +261,13 @@ def test_a_sentence_announcing_the_post_answers_only_questions_about_the_post(as
     assert assistant.ask("What is this article about?").citations[0].section == "개요"
 
 
+def test_a_comparison_whose_other_side_is_not_read_gets_no_verdict(assistant):
+    """"… Kata Containers 쓰는 것보다 커널 격리가 더 강한가요?" compares two setups; read as a plain "is it isolated?"
+    it would be answered about one of them."""
+    question = "같은 호스트에서 compose 두 개로 나눠 돌리는 게 Kata Containers 쓰는 것보다 커널 격리가 더 강한가요?"
+    assert assistant.ask(question).verdict is None
+
+
 def test_refusal_speaks_the_question_language(assistant):
     assert assistant.ask("오늘 저녁 메뉴 추천해줘").answer.startswith("이 글")
     assert assistant.ask("Who painted the Mona Lisa?").answer.startswith("The article does")
