@@ -720,6 +720,7 @@ _EN_ABSENCE = re.compile(
 # "by running a lightweight VM": the means of the asked predicate, up to the end of its phrase
 _EN_MEANS = re.compile(r"\bby \w+ing\b((?: (?!(?:and|or|but|if|when|so|to)\b)[\w.-]+){1,4})")
 _KO_MEANS_ENDINGS = {"어서", "아서", "여서", "서"}
+_KO_MANNER_NOUNS = {"방식", "방법"}  # "N 방식으로", "N 방법으로": in the way of N
 _PRONOUN_SUBJECT = re.compile(
     r"^\s*(?:\w+\s+)?(?:does|do|did|is|are|was|were|can|could|will|would|should|has|have)(?:n't)?\s+(?:it|they|that|this|these|those)\b"
 )
@@ -769,6 +770,10 @@ def qualifiers(question: str) -> Qualifiers:
                 while j > 0 and morphemes[j - 1][1].startswith("J"):
                     j -= 1
                 means.append(_nouns_before(morphemes, j))
+            if form in _KO_MANNER_NOUNS and tag == "NNG" and i + 1 < len(morphemes) and morphemes[i + 1][0] in ("으로", "로"):
+                means.append(_nouns_before(morphemes, i))  # "경량 VM 방식으로 격리하나요?": the way it is done
+            elif form == "통하" and tag == "VV" and i > 0 and morphemes[i - 1][1] == "JKO":
+                means.append(_nouns_before(morphemes, i - 1))  # "네임스페이스를 통해": through what
             if form in _KO_LIKENESS and tag == "JKB":
                 likeness.append(_nouns_before(morphemes, i))
             elif form == "없이" or (form == "없" and tag == "VA") or (form, tag) in _KO_NEGATION:

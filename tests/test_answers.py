@@ -268,6 +268,16 @@ def test_a_comparison_whose_other_side_is_not_read_gets_no_verdict(assistant):
     assert assistant.ask(question).verdict is None
 
 
+def test_evidence_about_another_way_does_not_answer_a_question_of_the_way(assistant):
+    """"gVisor: 사용자 공간에서 실행되는 커널을 통해 격리" says gVisor isolates, not that it does so "경량 VM 방식으로"
+    (that is Kata Containers)."""
+    from assistant.verdict import qualifiers
+
+    assert qualifiers("gVisor도 경량 VM 방식으로 격리하는 건가요?").means == ("경량 VM",)
+    assert qualifiers("네임스페이스를 통해 격리하나요?").means == ("네임 스페이스",)
+    assert assistant.ask("gVisor도 경량 VM 방식으로 격리하는 건가요?").verdict is None
+
+
 def test_refusal_speaks_the_question_language(assistant):
     assert assistant.ask("오늘 저녁 메뉴 추천해줘").answer.startswith("이 글")
     assert assistant.ask("Who painted the Mona Lisa?").answer.startswith("The article does")
