@@ -221,7 +221,9 @@ class Assistant:
 
         `history` holds the earlier turns of its conversation, oldest first (`conversation.Turn`s or
         `{"question", "answer"}` mappings); a follow-up that leans on them is answered as the question it stands
-        for, given in `standalone_question`. A question that stands alone is answered exactly as without history.
+        for, given in `standalone_question`. A question that stands alone is read as asked; with the earlier answers in
+        the history, the section the latest one cited first is preferred when it scores close to the best, and a
+        verdict the conversation contradicts is dropped (_in_conversation, _contested).
         """
         text = check_question(question)
         top_k = self.settings.top_k if top_k is None else top_k
@@ -231,6 +233,8 @@ class Assistant:
         alone = None
         if not reading.depends:
             alone = self._answer((text, top_k, mode), lambda: self._ask_uncached(text, top_k, mode))
+            if history and not alone.refused:
+                alone = self._in_conversation(text, top_k, mode, alone, history)
             topic = self._on_topic(text, history) if alone.refused and history else None
             if topic is None:
                 if alone.verdict is not None and history and self._contested(text, alone.verdict, history):
@@ -248,10 +252,38 @@ class Assistant:
             return alone  # refused about the topic too: the refusal of the question as asked stands
         return answer.model_copy(update={"question": text, "standalone_question": reading.question})
 
+    def _in_conversation(self, text: str, top_k: int, mode: str, alone: Answer, history) -> Answer:
+        """A question that stands alone, answered with the section the conversation's latest answer cited first
+        preferred when it scores within PRIOR_BONUS of the best (as for a pronoun); a verdict that preference
+        changes is dropped. A question on another subject, whose sections all score far from that one, is answered
+        as without history."""
+        earlier = self._latest_answer(history)
+        if earlier is None:
+            return alone
+        prior = (earlier.citations[0].section,)
+        anchors = frozenset(s.anchor for s in self.index.sections if s.label in prior)
+        found = self.retrieve(text, mode)
+        if not found.sections or found.sections[0][0][1] in anchors or _prefer(found, anchors).sections[0] == found.sections[0]:
+            return alone
+        answer = self._answer((text, top_k, mode, prior), lambda: self._ask_uncached(text, top_k, mode, prior))
+        if answer.refused:
+            return alone
+        if answer.verdict != alone.verdict:
+            answer = self._answer((text, top_k, mode, prior, "no verdict"), lambda: self._ask_uncached(text, top_k, mode, prior, verdicts=False))
+        return answer
+
+    @staticmethod
+    def _latest_answer(history) -> Answer | None:
+        """The latest earlier answer that was not a refusal and cites a section."""
+        return next(
+            (turn.answer for turn in reversed(turns_from(history)) if turn.answer is not None and not turn.answer.refused and turn.answer.citations),
+            None,
+        )
+
     def _contested(self, question: str, verdict: str, history) -> bool:
         """Whether a question that stands alone gets another verdict from the section the conversation's latest
         answer cited first (its claims and sentences alone)."""
-        earlier = next((turn.answer for turn in reversed(turns_from(history)) if turn.answer is not None and not turn.answer.refused and turn.answer.citations), None)
+        earlier = self._latest_answer(history)
         if earlier is None:
             return False
         key = self._section_keys.get(earlier.citations[0].section)

@@ -156,6 +156,20 @@ def test_a_question_read_alone_gets_no_verdict_the_conversations_section_contrad
     assert assistant.ask("Are containers stateful by default?", history=history).verdict == "no"
 
 
+def test_a_question_that_stands_alone_prefers_the_conversations_section_when_it_scores_close(assistant):
+    """"Can I back up that data from the host?" after a question about mounts: the Mount section scores within 0.02
+    of the best, so it is cited first, as the earlier answer's section is for a pronoun. Without history the
+    persistence solutions come first; a question on another subject is answered as without history."""
+    earlier = "What is a mount in Docker and why would I use one?"
+    history = [Turn(earlier, assistant.ask(earlier))]
+    question = "Can I back up that data from the host?"
+    assert assistant.ask(question).citations[0].section == "데이터 영속성 문제와 해결 > 해결 방안"
+    answer = assistant.ask(question, history=history)
+    assert answer.citations[0].section == "궁금증들 > Mount는 무엇이며 왜 사용할까?"
+    other = "Why does NAT hurt network performance?"
+    assert assistant.ask(other, history=history) == assistant.ask(other)
+
+
 def test_a_refused_turn_is_skipped_when_reading_a_follow_up(assistant):
     history = [{"question": "Is the PID space shared?", "answer": assistant.ask("Is the PID space shared?")},
                {"question": "What is the best pizza topping?", "answer": assistant.ask("What is the best pizza topping?")}]
