@@ -7,12 +7,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .answerability import RARE_ZIPF
 from .claims import KO_RESTRICTION, Claim, is_condition_ending, split_sentences
 from .ingest import Chunk
 from .lexical import is_compound, tokenize
 from .lexicon import HANGUL, Lexicon
 from .question import KO_LIGHT_VERBS, Asked, is_yes_no, question_language
-from .answerability import RARE_ZIPF
 from .terms import TermWeights, general_zipf
 
 Verdict = str  # "yes" | "no" | "partial"
@@ -584,12 +584,7 @@ MENTIONED = 0.8  # IDF-weighted share of what a "does it mention ...?" question 
 
 
 def _asks_mention(question: str) -> bool:
-    if HANGUL.search(question):
-        from .lexical import tagged_morphemes
-
-        if any(item in _KO_MENTION for item in tagged_morphemes(question)):
-            return True
-    return bool(_EN_MENTION.search(question.lower()))
+    return bool(_korean_mention_forms(question) or _EN_MENTION.search(question.lower()))
 
 
 def mention_verdict(question: str, passages: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
@@ -601,7 +596,7 @@ def mention_verdict(question: str, passages: list[tuple[Chunk, str]], terms: Ter
     lowered = _EN_MENTION_PLACE.sub(" ", _EN_MENTION.sub(" ", question.lower()))
     for word in _KO_MENTION_PLACE:
         lowered = lowered.replace(word, " ")
-    mention = frozenset().union(*(terms.keys(f) for f, t in _korean_mention_forms(question)))
+    mention = frozenset().union(*(terms.keys(form) for form, _ in _korean_mention_forms(question)))
     keys = terms.keys(lowered) - mention
     if not keys:
         return None
@@ -618,6 +613,7 @@ def mention_verdict(question: str, passages: list[tuple[Chunk, str]], terms: Ter
 
 
 def _korean_mention_forms(question: str) -> list[tuple[str, str]]:
+    """The morphemes of a Korean question that ask whether the text says something (언급, 나오다, 권장 …)."""
     if not HANGUL.search(question):
         return []
     from .lexical import tagged_morphemes
@@ -637,9 +633,9 @@ def judge(
     """The question's verdict from all the evidence, or None.
 
     The claims that best match the question settle it when they agree, else the statements that contain its
-    words do (when they agree and none hedges); when neither speaks, "does the post mention X?" is answered from the
-    sentences and the table `rows` (in every language) by mention_verdict. Evidence that does not answer the question's case is set aside
-    first (see Qualifiers: only evidence that itself says "always" answers "does it always ...?"; evidence about
+    words do (when they agree and none hedges); when neither speaks, "does the post mention X?" is answered from
+    the sentences and the table `rows` (in every language) by mention_verdict. Evidence that does not answer the
+    question's case is set aside first (see Qualifiers: only evidence that itself says "always" answers "does it always ...?"; evidence about
     the VM does not answer "is a container isolated like a VM?"; evidence about volumes does not answer "without
     a volume, ...?"). No verdict for an unresolved pronoun subject, when the best claims disagree, or when a
     statement of the question's own words says the opposite of the claims.
