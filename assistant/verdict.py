@@ -570,8 +570,7 @@ def _settled_by(found: list[tuple[Verdict | None, Chunk, str]], question: str, a
 _EN_MENTION = re.compile(
     r"\b(?:mention|mentions|mentioned|list|lists|listed|include|includes|included|discuss|discusses|discussed|"
     r"talk about|talks about|talked about|bring up|brings up|brought up|recommend|recommends|recommended|"
-    r"suggest|suggests|suggested|advise|advises|advised|propose|proposes|proposed|point me to|point me toward|"
-    r"points to|points toward)\b"
+    r"suggest|suggests|suggested|advise|advises|advised|propose|proposes|proposed)\b"
 )
 _EN_MENTION_PLACE = re.compile(
     r"\b(?:post|article|blog|author|text|page|anywhere|somewhere|there|in there|here|also|too|at all|one|ones|of them|"
