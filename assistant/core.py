@@ -14,7 +14,7 @@ from cachetools import LRUCache
 from .answerability import KeySubjects
 from .claims import read_claims, split_sentences
 from .compose import choose_sentences, compose_answer, refusal_text, render_chunk
-from .conversation import MAX_HISTORY, FollowUps, Reading, turns_from
+from .conversation import MAX_HISTORY, FollowUps, Reading, Turn, turns_from
 from .errors import InvalidQuestion, SnippetNotFound
 from .ingest import Chunk
 from .lexical import tagged_morphemes, tokenize
@@ -122,7 +122,10 @@ class Assistant:
         self._code_by_section: dict[tuple[str, str], list[Chunk]] = {}
         self._prose_by_section: dict[tuple[str, str], list[Chunk]] = {}
         self._by_id = {chunk.id: chunk for chunk in index.chunks}
-        self._section_keys = {section.label: (section.document, section.anchor) for section in index.sections}
+        # heading path (as citations and a follow-up's prior name a section) -> its (post, anchor) keys
+        self._sections_by_label: dict[str, list[tuple[str, str]]] = {}
+        for section in index.sections:
+            self._sections_by_label.setdefault(section.label, []).append((section.document, section.anchor))
         self._chunks_by_section: dict[tuple[str, str], list[Chunk]] = {}
         for chunk in index.chunks:
             if not chunk.draft:
@@ -229,6 +232,7 @@ class Assistant:
         top_k = self.settings.top_k if top_k is None else top_k
         if not 1 <= top_k <= 10:
             raise InvalidQuestion(f"top_k is {top_k}; use a number from 1 to 10")
+        history = _turns(history)  # read once: an answer sent as JSON is validated here
         reading = self.read(text, history)
         alone = None
         if not reading.depends:
@@ -261,7 +265,7 @@ class Assistant:
         if earlier is None:
             return alone
         prior = (earlier.citations[0].section,)
-        anchors = frozenset(s.anchor for s in self.index.sections if s.label in prior)
+        anchors = self._anchors(prior)
         found = self.retrieve(text, mode)
         if not found.sections or found.sections[0][0][1] in anchors or _prefer(found, anchors).sections[0] == found.sections[0]:
             return alone
@@ -272,11 +276,15 @@ class Assistant:
             answer = self._answer((text, top_k, mode, prior, "no verdict"), lambda: self._ask_uncached(text, top_k, mode, prior, verdicts=False))
         return answer
 
+    def _anchors(self, prior: tuple[str, ...]) -> frozenset[str]:
+        """The anchors of the sections a prior names by heading path (as citations do; retrieval keys them by anchor)."""
+        return frozenset(anchor for label in prior for _, anchor in self._sections_by_label.get(label, ()))
+
     @staticmethod
-    def _latest_answer(history) -> Answer | None:
+    def _latest_answer(history: list[Turn]) -> Answer | None:
         """The latest earlier answer that was not a refusal and cites a section."""
         return next(
-            (turn.answer for turn in reversed(turns_from(history)) if turn.answer is not None and not turn.answer.refused and turn.answer.citations),
+            (turn.answer for turn in reversed(history) if turn.answer is not None and not turn.answer.refused and turn.answer.citations),
             None,
         )
 
@@ -286,9 +294,10 @@ class Assistant:
         earlier = self._latest_answer(history)
         if earlier is None:
             return False
-        key = self._section_keys.get(earlier.citations[0].section)
-        if key is None:
+        keys = self._sections_by_label.get(earlier.citations[0].section)
+        if not keys:
             return False
+        key = keys[0]
         chunks = [chunk for chunk in self._chunks_by_section.get(key, []) if chunk.kind in ("prose", "row")]
         # In the section the conversation is about, a sentence that points back ("이를 통해 …") speaks of its subject.
         claims = [replace(claim, antecedent="") for chunk in chunks for claim in self.claims.get(chunk.original or chunk.id, [])]
@@ -337,9 +346,7 @@ class Assistant:
         """How a question is read in its conversation (`history`: earlier turns, oldest first)."""
         if not history:
             return Reading(question)
-        if len(history) > MAX_HISTORY:
-            raise InvalidQuestion(f"the history has {len(history)} turns; send at most the last {MAX_HISTORY}")
-        reading = self.follow_ups.read(question, turns_from(history))
+        reading = self.follow_ups.read(question, _turns(history))
         if reading.topic and not self._names_no_subject(question):
             return Reading(question)  # a question that leaves out its subject, but names another of its own
         try:
@@ -396,9 +403,7 @@ class Assistant:
         """
         found = self.retrieve(question, mode)
         if prior:
-            # The prior names sections by heading path (as citations do); retrieval keys them by (post, anchor).
-            anchors = {s.anchor for s in self.index.sections if s.label in prior}
-            found = _prefer(found, frozenset(anchors))
+            found = _prefer(found, self._anchors(prior))
         answerable = self.refusal.probability(found.features)
         language = language or question_language(question)
         missing = self.key_subjects.uncovered(question)
@@ -714,6 +719,15 @@ class Assistant:
         if entry is None:
             raise SnippetNotFound(f"no snippet with id {snippet_id!r}; list them with: docker-qa snippets list")
         return entry.to_snippet()
+
+
+def _turns(history) -> list[Turn]:
+    """The earlier turns of a conversation as Turns, at most MAX_HISTORY of them."""
+    if not history:
+        return []
+    if len(history) > MAX_HISTORY:
+        raise InvalidQuestion(f"the history has {len(history)} turns; send at most the last {MAX_HISTORY}")
+    return turns_from(history)
 
 
 def _prefer(found: Retrieval, prior: frozenset[str]) -> Retrieval:
