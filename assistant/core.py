@@ -407,11 +407,12 @@ class Assistant:
         answerable = self.refusal.probability(found.features)
         language = language or question_language(question)
         missing = self.key_subjects.uncovered(question)
-        # A question pointing at the post itself ("what is this article about?"), or naming something the posts say in
-        # a few passages ("CI/CD", "namespace"), is about them, unless it also names something they never mention or
-        # sits nearer another subject ("what does the author think of pizza?").
+        # A question pointing at the post itself ("what is this article about?") or at a part of it by its heading
+        # ("in the summary table"), or naming something the posts say in a few passages ("CI/CD", "namespace"), is
+        # about them, unless it also names something they never mention or sits nearer another subject ("what does
+        # the author think of pizza?").
         about_post = (
-            (refers_to_post(question) or bool(self.key_subjects.specific(question)))
+            (refers_to_post(question) or bool(found.named) or bool(self.key_subjects.specific(question)))
             and not missing
             and found.features.get("background_gap", 0.0) >= 0
         )
@@ -731,8 +732,12 @@ def _turns(history) -> list[Turn]:
 
 
 def _prefer(found: Retrieval, prior: frozenset[str]) -> Retrieval:
-    """The retrieval with the prior's sections (by anchor) ranked first when they score within PRIOR_BONUS of the best."""
+    """The retrieval with the prior's sections (by anchor) ranked first when they score within PRIOR_BONUS of the best;
+    unchanged when the question names a part of the post by its heading (it says itself where it looks)."""
     from dataclasses import replace
+
+    if found.named:
+        return found
 
     best = found.sections[0][1] if found.sections else 0.0
     ranked = sorted(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -22,6 +23,7 @@ class Retrieval:
     features: dict[str, float]
     query_vector: np.ndarray | None
     own_section_scores: dict[tuple[str, str], float] = field(default_factory=dict)  # on untranslated text only
+    named: frozenset[tuple[str, str]] = frozenset()  # the sections under a heading the question spells out
 
 
 def section_key(chunk) -> tuple[str, str]:
@@ -45,6 +47,7 @@ class Retriever:
             i for i, c in enumerate(index.chunks)
             if c.kind == "prose" and all(announces_post(sentence) for sentence in split_sentences(c.text))
         )
+        self._titles = section_titles(index.chunks, self._content_sections)
 
     def retrieve(self, text: str, mode: str = "hybrid") -> Retrieval:
         """Rank chunks and sections for a question with dense, BM25 or hybrid retrieval."""
@@ -78,9 +81,21 @@ class Retriever:
         def own_section(i: int) -> tuple[str, str] | None:
             return None if chunks[i].original else section_of(i)
 
+        if named := self.named_sections(text):
+            # A question that names a part of a post by its heading ("in the summary table", "마무리에서") is about
+            # that part: the best of its sections that retrieval found comes first.
+            best = next((i for i, section in enumerate(sections) if section[0] in named), None)
+            if best:
+                sections.insert(0, sections.pop(best))
         # Section scores over the posts' own text alone, in the scale the snippet margin is set in.
         own = fuse_rankings(group_max(dense, own_section), group_max(lexical, own_section), mode)
-        return Retrieval(text, ranked, sections, features, vector, {s.key: s.score for s in own})
+        return Retrieval(text, ranked, sections, features, vector, {s.key: s.score for s in own}, named)
+
+    def named_sections(self, text: str) -> frozenset[tuple[str, str]]:
+        """The sections under the longest heading title the question spells out, in any of the posts' languages."""
+        lowered = _normalized(text)
+        named = [title for title in self._titles if re.search(rf"(?<![a-z0-9]){re.escape(title)}(?![a-z0-9])", lowered)]
+        return self._titles[max(named, key=len)] if named else frozenset()
 
     def features(self, dense, lexical, raw_tokens, vector) -> dict[str, float]:
         """Signals of whether the article answers the question at all.
@@ -117,3 +132,42 @@ class Retriever:
             total += weight
             covered += weight if self.terms.in_own_text(token) else 0.0
         return covered / total if total else 0.0
+
+
+def _normalized(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def section_titles(chunks, content_sections) -> dict[str, frozenset[tuple[str, str]]]:
+    """Heading titles that name one part of the posts: title (lowercased, in the original or a translation's
+    language) -> the sections at and under that heading.
+
+    Only a title of two words or more that is no phrase of the posts' own text counts ("summary table", "전체 구조",
+    "Kernel Sharing Summary Table"): a one-word title ("Overview", "Problems") or a phrase the text also uses
+    ("해결 방법") is ordinary language, not the name of a section; a title two parts of the posts share ("Solutions",
+    "문제 요약") names none of them.
+    """
+    paths: dict[str, set[tuple[str, str]]] = {}
+    for chunk in chunks:
+        if chunk.draft:
+            continue
+        own = chunk.section.split(" > ")
+        translated = chunk.section_translated.split(" > ") if chunk.section_translated else []
+        for depth, title in enumerate(own):
+            prefix = (chunk.document, " > ".join(own[: depth + 1]))
+            paths.setdefault(_normalized(title), set()).add(prefix)
+            if len(translated) == len(own):
+                paths.setdefault(_normalized(translated[depth]), set()).add(prefix)
+    body = " \n ".join(_normalized(c.text) for c in chunks if c.kind != "heading")
+    under: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for chunk in chunks:
+        key = section_key(chunk)
+        if key in content_sections:
+            own = chunk.section.split(" > ")
+            for depth in range(len(own)):
+                under.setdefault((chunk.document, " > ".join(own[: depth + 1])), set()).add(key)
+    return {
+        title: frozenset(under.get(next(iter(found)), ()))
+        for title, found in paths.items()
+        if len(found) == 1 and len(title.split()) >= 2 and title not in body and under.get(next(iter(found)))
+    }

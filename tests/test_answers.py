@@ -1100,3 +1100,45 @@ def test_a_korean_clause_without_a_subject_carries_the_one_before():
 def test_the_articles_word_for_losing_data_is_a_predicate(assistant, question, right):
     """"컨테이너는 기본적으로 휘발성(Stateless)입니다": 휘발성, volatile and stateless say that data is lost."""
     assert assistant.ask(question).verdict == right
+
+
+def test_section_titles_name_one_part_of_the_posts():
+    """A title of two words or more that one heading holds and the text never says is a section's name; a one-word
+    title, a title two parts share and a phrase of the text are ordinary language."""
+    from assistant.ingest import Chunk
+    from assistant.retrieve import section_titles
+
+    def chunk(n, section, text, kind="prose", translated=""):
+        return Chunk(f"c{n}", "post", section, section.rsplit(" > ", 1)[-1].replace(" ", "-"), kind, text,
+                     section_translated=translated)
+
+    chunks = [
+        chunk(0, "요약 테이블", "| 문제 | 해결 |", "row", ""),
+        chunk(1, "요약 테이블", "| problem | fix |", "row", "Summary Table"),
+        chunk(2, "보안 > 해결 방안", "격리를 강화합니다."),
+        chunk(3, "데이터 > 해결 방안", "볼륨을 씁니다."),
+        chunk(4, "개요", "이 글은 도커를 다룹니다."),
+        chunk(5, "전체 구조 > 그림", "커널을 공유합니다."),
+        chunk(6, "이미지 관리", "이미지 관리는 어렵습니다."),
+    ]
+    content = {(c.document, c.anchor) for c in chunks}
+    titles = section_titles(chunks, content)
+    assert titles["요약 테이블"] == titles["summary table"] == {("post", "요약-테이블")}
+    assert titles["전체 구조"] == {("post", "그림")}  # the sections under the heading
+    assert "해결 방안" not in titles and "개요" not in titles and "이미지 관리" not in titles
+
+
+def test_a_question_naming_a_heading_is_answered_from_that_part(assistant):
+    """"In the summary table ..." and "전체 구조 그림에서 ..." point at a part of the post: it is cited first, and a
+    question so pointed at the post is not refused as off its subjects; the same words with something the post
+    never names still are."""
+    for question, heading in (
+        ("What remedy does the summary table give for the image size problem?", "요약 테이블"),
+        ("전체 구조 그림에서 사용자 요청은 어떤 경로로 들어와요?", "전체 구조"),
+    ):
+        answer = assistant.ask(question)
+        assert not answer.refused and answer.citations[0].section.endswith(heading), (question, answer.citations)
+    assert assistant.ask("What does the summary table say about GPU passthrough with nvidia-container-toolkit?").refused
+    earlier = assistant.ask("How is the security problem solved?")
+    answer = assistant.ask("What does the summary table list for networking?", history=[{"question": earlier.question, "answer": earlier}])
+    assert answer.citations[0].section == "요약 테이블"
