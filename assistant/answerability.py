@@ -74,6 +74,9 @@ _KO_PARTICLES = sorted(
      "까지", "부터", "처럼", "보다", "하고", "이나", "나", "들", "들이", "들은", "들을", "로는", "으로는", "에는", "에서는", "이란", "란"},
     key=len, reverse=True,
 )
+# A name in code form: an identifier joined by underscores (depends_on, node_modules) or a file name with its
+# extension (daemon.json, docker.sock). General English writes neither; a hyphen ("user-defined") it does.
+_IDENTIFIER = re.compile(r"(?<![a-z0-9_.-])(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z][a-z0-9_-]*\.[a-z]{2,5})(?![a-z0-9_.-])")
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9+#._-]*[a-z0-9+#]|[a-z]")
 
 
@@ -179,6 +182,7 @@ class KeySubjects:
         text = " ".join(c.text.lower() for c in chunks if not c.draft)
         self._text = re.sub(r"\s+", " ", text)
         self._words = sorted(set(re.findall(r"[a-z]{3,}", self._text)))
+        self._identifiers = sorted(set(_IDENTIFIER.findall(self._text)))
         self._hangul_text = re.sub(r"\s+", "", " ".join(c.text for c in chunks if not c.draft))
         # The skeletons of the posts' English words, with and without their vowels; "windows" is 윈도우 without its
         # plural s.
@@ -224,6 +228,12 @@ class KeySubjects:
             return len(token) > 4 and self._near_spelling(token, self._vocabulary)
 
         return any(near(t) for t in tokens)
+
+    def _near_identifier(self, word: str) -> bool:
+        """Whether an identifier is a variant spelling of one the posts write ("docker-compose.yaml", "my-image.yml")."""
+        from rapidfuzz import fuzz, process
+
+        return process.extractOne(word, self._identifiers, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE) is not None
 
     def _spells_latin(self, word: str) -> bool:
         """Whether a Hangul word spells an English word of the posts. A skeleton of one or two consonants is common
@@ -334,6 +344,12 @@ class KeySubjects:
                 # A common word written as a name (Harbor, Helm, Prometheus) names a product the posts never mention.
                 found.append(word)
                 names.append(word)
+        for match in _IDENTIFIER.finditer(lowered):
+            # A key, option or file the posts never write (depends_on, daemon.json): its parts may be the posts'
+            # words, but it names something of its own.
+            if question[match.start() : match.end()].islower() and not self.has_word(match.group(0)) and not self._near_identifier(match.group(0)):
+                found.append(match.group(0))
+                names.append(match.group(0))
         for head in self._command_heads:
             for match in re.finditer(rf"\b{re.escape(head)}\s+([a-z][a-z-]+)(?:\s+([a-z']+))?", lowered):
                 operation, verb = f"{head} {match.group(1)}", match.group(1)

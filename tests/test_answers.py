@@ -1142,3 +1142,19 @@ def test_a_question_naming_a_heading_is_answered_from_that_part(assistant):
     earlier = assistant.ask("How is the security problem solved?")
     answer = assistant.ask("What does the summary table list for networking?", history=[{"question": earlier.question, "answer": earlier}])
     assert answer.citations[0].section == "요약 테이블"
+
+
+def test_a_name_in_code_form_the_article_never_writes_is_a_key_subject(assistant):
+    """depends_on, daemon.json: an identifier or a file name the post never writes names something of its own, though
+    its parts ("depend", "daemon") are the post's words; a near spelling of the post's own file and a hyphenated word
+    of general English are not names."""
+    subjects = assistant.key_subjects
+    for question, name in (
+        ("compose 파일에서 depends_on 옵션은 어떻게 써요?", "depends_on"),
+        ("What should I put in daemon.json to change the default bridge?", "daemon.json"),
+    ):
+        assert subjects.uncovered(question).names == (name,)
+        assert assistant.ask(question).refused
+    for question in ("Do the two services in my docker-compose.yaml share the kernel?", "Can containers on a user-defined network reach each other?"):
+        assert not subjects.uncovered(question).names, question
+        assert not assistant.ask(question).refused, question
