@@ -247,10 +247,13 @@ class Assistant:
                     return self._answer((text, top_k, mode, "no verdict"), lambda: self._ask_uncached(text, top_k, mode, verdicts=False))
                 return alone
             reading = topic
-        key = (reading.question, top_k, mode, reading.prior, reading.language, reading.topic)
+        earlier = self._latest_answer(history)
+        # A question read with the topic appended matches the topic by those words: only a resolved one counts as on it.
+        on = (earlier.citations[0].section,) if earlier is not None and not reading.topic else ()
+        key = (reading.question, top_k, mode, reading.prior, reading.language, reading.topic, on)
         answer = self._answer(
             key,
-            lambda: self._ask_uncached(reading.question, top_k, mode, reading.prior, reading.language, not reading.topic),
+            lambda: self._ask_uncached(reading.question, top_k, mode, reading.prior, reading.language, not reading.topic, on),
         )
         if alone is not None and answer.refused:
             return alone  # refused about the topic too: the refusal of the question as asked stands
@@ -392,7 +395,8 @@ class Assistant:
             self._embed_query.cache_clear()
 
     def _ask_uncached(
-        self, question: str, top_k: int, mode: str, prior: tuple[str, ...] = (), language: str | None = None, verdicts: bool = True
+        self, question: str, top_k: int, mode: str, prior: tuple[str, ...] = (), language: str | None = None, verdicts: bool = True,
+        on: tuple[str, ...] = (),
     ) -> Answer:
         """The pipeline: retrieve, decide answerability, cite, judge the verdict, compose, attach snippets.
 
@@ -411,8 +415,11 @@ class Assistant:
         # ("in the summary table"), or naming something the posts say in a few passages ("CI/CD", "namespace"), is
         # about them, unless it also names something they never mention or sits nearer another subject ("what does
         # the author think of pizza?").
+        # So is a follow-up read from its conversation whose best section is the one the conversation is `on` (the
+        # latest answer's first): "CPU랑 메모리는?" after "PID는 격리돼?" asks the table the conversation is reading.
         about_post = (
-            (refers_to_post(question) or bool(found.named) or bool(self.key_subjects.specific(question)))
+            (refers_to_post(question) or bool(found.named) or bool(self.key_subjects.specific(question))
+             or (bool(on) and found.sections[0][0][1] in self._anchors(on)))
             and not missing
             and found.features.get("background_gap", 0.0) >= 0
         )

@@ -323,3 +323,17 @@ def test_a_new_condition_does_not_stack_on_a_case_the_earlier_question_states_it
     assert _case_in_relative_clause("k8s에서 다른 노드에 배포된 컨테이너끼리도 커널 공유해?")
     assert not _case_in_relative_clause("메모리 제한이 없으면 다른 컨테이너도 영향을 받나요?")
     assert not _case_in_relative_clause("컨테이너끼리 커널을 공유하나요?")
+
+
+def test_a_follow_up_on_the_conversations_section_is_answered_though_alone_it_would_be_refused(assistant):
+    """"is network setup one of them?" after a question about the drawbacks reads as "… one of drawbacks?", which the
+    refusal model alone refuses; its best section is the one the conversation is on, so it is answered from it. A
+    question read with the topic appended does not count as on it, and an off-topic follow-up stays refused."""
+    first = "What are Docker's main drawbacks?"
+    earlier = assistant.ask(first)
+    history = [{"question": first, "answer": earlier}]
+    answer = assistant.ask("is network setup one of them?", history=history)
+    assert answer.standalone_question == "is network setup one of drawbacks?"
+    assert assistant.ask(answer.standalone_question).refused
+    assert not answer.refused and answer.citations[0].section == earlier.citations[0].section
+    assert assistant.ask("what's the weather in Seoul today?", history=history).refused
