@@ -90,11 +90,26 @@ def score_claims(
             rows[_source(claim)] += 1
             spread.setdefault(_source(claim), Counter()).update(terms.keys(claim.key))
     frames = {source: frozenset(k for k, n in spread[source].items() if 2 * n > rows[source]) for source in rows}
+    # Sentences that say the asked property itself is weak ("보안적 격리가 약함", "isolation is weak"): it holds, weakly.
+    asked_keys = _keys(terms, predicate_words)
+    weakened = {
+        (claim.chunk.id, claim.text): terms.keys(claim.own) for claim in claims
+        if claim.predicate == WEAKENING and claim.value == "yes" and asked.predicate != WEAKENING
+        and asked_keys & terms.keys(claim.own)
+    }
     scored: list[tuple[float, Verdict, Claim]] = []
     for claim in claims:
         value = claim_answer(claim, asked, lexicon)
         if value is None or bool(claim.reference) != bool(asked.reference):
             continue
+        weak = weakened.get((claim.chunk.id, claim.text))
+        if weak is not None and claim.predicate != WEAKENING and value in ("yes", "no"):
+            # "컨테이너는 커널을 공유하므로 보안적 격리가 약함" answers "are they isolated?" partly, not no, and "are they
+            # fully isolated?" no; a question that names what the claim says more of its subject ("a kernel of its
+            # own?") asks that, not how isolated the subject is.
+            subject = terms.keys(claim.own.split()[0]) if claim.own.split() else frozenset()
+            if not (terms.keys(claim.own) - weak - subject - asked_keys) & situation:
+                value = "no" if _degree(question) else "partial"
         if asked.reference:
             claim_reference = terms.keys(claim.reference)
             if not reference & claim_reference and reference & terms.keys(claim.own):
@@ -130,6 +145,9 @@ def score_claims(
             named[id(claim)] = own_case  # the question names what only this row's case has ("Kata")
         scored.append((coverage - SPECIFICITY_PENALTY * extra, value, claim))
     return scored
+
+
+WEAKENING = "weak"  # the predicate of a property said to hold weakly
 
 
 def _heads(phrase: str) -> list[str]:
@@ -211,7 +229,9 @@ def _agreed(
         if not tier:
             return None
         values = {value for value, _ in tier}
-    conceded = _concession(question, tier) if values == {"yes", "no"} else None
+    conceded = _concession(question, tier) if {"yes", "no"} <= values else None
+    if conceded is not None and "partial" in values and conceded[0] != "partial":
+        return None  # a concession read as "no" beside evidence that it holds partly
     if len(values) != 1 and conceded is None:
         return None
     verdict = conceded[0] if conceded else values.pop()

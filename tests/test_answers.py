@@ -1158,3 +1158,11 @@ def test_a_name_in_code_form_the_article_never_writes_is_a_key_subject(assistant
     for question in ("Do the two services in my docker-compose.yaml share the kernel?", "Can containers on a user-defined network reach each other?"):
         assert not subjects.uncovered(question).names, question
         assert not assistant.ask(question).refused, question
+
+
+def test_a_property_said_to_hold_weakly_is_a_partial_answer(assistant):
+    """"컨테이너는 커널을 공유하므로 보안적 격리가 약함": containers are isolated, weakly. "Are they isolated?" is partly
+    so, "fully isolated?" is not, and a question about the kernel the same sentence says is shared keeps its no."""
+    assert assistant.ask("Does Docker isolate containers from one another?").verdict == "partial"
+    assert assistant.ask("Are containers fully isolated from one another?").verdict == "no"
+    assert assistant.ask("Does every container get a separate kernel of its own?").verdict == "no"
