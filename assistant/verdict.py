@@ -421,6 +421,10 @@ def full_statements(
 
     out: list[tuple[Verdict | None, Chunk, str]] = []
     for chunk, sentence in sentences:
+        if _substituted(question, sentence, terms):
+            if holds(sentence)[0]:
+                out.append((None, chunk, sentence))  # its words are there, said of another thing
+            continue
         parts = statement_clauses(sentence)
         clauses = [(condition, clause, held[1]) for condition, clause in parts if (held := holds(f"{condition} {clause}"))[0]]
         if clauses:
@@ -431,6 +435,43 @@ def full_statements(
                     out.append((polarity(clause, True if condition else conditional, flipped), chunk, sentence))
         elif not _contrasted(parts) and (whole := holds(sentence))[0]:
             out.append((polarity(sentence, conditional, whole[1]), chunk, sentence))
+    return out
+
+
+def _substituted(question: str, sentence: str, terms: TermWeights) -> bool:
+    """Whether the sentence says the question's phrase of another thing: the question's phrase of two words is a
+    phrase of the sentence too, each led by a bare modifier of its own (a noun with no particle, or a word joined by a
+    hyphen), and the question's modifier stands elsewhere in the sentence ("윈도우 기반 기술인가요?" - "리눅스 기반
+    기술이기 때문에 Windows 컨테이너는 …"; "a Windows-based technology?" - "a Linux-based technology, so Windows
+    containers …")."""
+    asked, said = _modified_words(question, terms), _modified_words(sentence, terms)
+    for i in range(1, len(asked) - 1):
+        (lead, bare), (first, compound), (second, _) = asked[i - 1], asked[i], asked[i + 1]
+        if not (bare and compound and lead and first and second) or lead & (first | second):
+            continue  # three words of one compound ("윈도우 기반 기술", "Windows-based technology") or none
+        for j in range(1, len(said) - 1):
+            other, other_bare = said[j - 1]
+            if other_bare and other and said[j][1] and first & said[j][0] and second & said[j + 1][0] and not other & (lead | first | second):
+                if any(lead & said[k][0] for k in range(len(said)) if k not in (j - 1, j, j + 1)):
+                    return True
+    return False
+
+
+def _modified_words(text: str, terms: TermWeights) -> list[tuple[frozenset[str], bool]]:
+    """The words of a text in order (a hyphen parts a word), each with its keys and whether it is a bare modifier of
+    the next: joined to it by a hyphen or ending a hyphenated English compound ("Windows-based" before its noun), or a
+    Korean noun written without a particle or ending."""
+    from .lexical import tagged_morphemes
+
+    out: list[tuple[frozenset[str], bool]] = []
+    for word in text.split():
+        parts = [part for part in word.split("-") if part]
+        for n, part in enumerate(parts):
+            bare = len(parts) > 1 and not HANGUL.search(part)
+            if len(parts) == 1 and HANGUL.search(part):
+                tags = [tag for _, tag in tagged_morphemes(part)]
+                bare = bool(tags) and all(tag.startswith(("NN", "SL")) for tag in tags)
+            out.append((terms.keys(part, known_only=True), bare))
     return out
 
 

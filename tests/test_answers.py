@@ -1166,3 +1166,16 @@ def test_a_property_said_to_hold_weakly_is_a_partial_answer(assistant):
     assert assistant.ask("Does Docker isolate containers from one another?").verdict == "partial"
     assert assistant.ask("Are containers fully isolated from one another?").verdict == "no"
     assert assistant.ask("Does every container get a separate kernel of its own?").verdict == "no"
+
+
+def test_a_statement_of_the_questions_phrase_about_another_thing_settles_nothing(assistant):
+    """"리눅스 기반 기술이기 때문에 Windows 컨테이너는 …" holds every word of "윈도우 기반 기술인가요?", but says the
+    phrase of Linux: no verdict, while the question about Linux is answered yes. A phrase that is no compound
+    ("이미지를 빌드", "캐시도 활용") is left alone."""
+    from assistant.verdict import _substituted
+
+    for question in ("도커는 원래 윈도우 기반 기술인가요?", "Is Docker a Windows-based technology?"):
+        assert assistant.ask(question).verdict is None, question
+    for question in ("도커는 리눅스 기반 기술인가요?", "Is Docker a Linux-based technology?"):
+        assert assistant.ask(question).verdict == "yes", question
+    assert not _substituted("빌드 캐시도 활용할 수 있나요?", "이미지 캐싱 활용하여 docker build --cache-from 옵션을 사용합니다.", assistant.terms)
