@@ -672,6 +672,15 @@ def mention_verdict(question: str, passages: list[tuple[Chunk, str]], terms: Ter
     return None
 
 
+# Asking whether something is free of a concern (general English and Korean): "risk-free", "worry-free", "without
+# worrying about", "not worry about", "걱정 없이", "신경 안 써도", "신경 쓸 게 없나요".
+_EN_CAREFREE = re.compile(
+    r"\b\w+-free\b|\bwithout (?:\w+ ){0,2}(?:worry|worrying|thinking about|caring about|concern)|"
+    r"\bnot (?:have to |having to |need to )?(?:worry|care)\b|\bno[- ]strings[- ]attached\b"
+)
+_KO_CAREFREE = ("걱정 없이", "걱정없이", "신경 안 써", "신경 안써", "신경 쓸 게 없", "신경 쓸 것 없", "신경 쓰지 않아도", "신경 안 쓰고")
+
+
 def _korean_mention_forms(question: str) -> list[tuple[str, str]]:
     """The morphemes of a Korean question that ask whether the text says something (언급, 나오다, 권장 …)."""
     if not HANGUL.search(question):
@@ -704,6 +713,10 @@ def judge(
         return None  # "does it keep ...?" with no earlier turn to say what "it" is: the subject is unknown
     if asked is not None and not asked.reference and (re.search(r"\bthan\b", question.lower()) or "보다" in question):
         return None  # a comparison whose other side was not read ("… 쓰는 것보다 더 강한가요?"): not a plain question
+    if _EN_CAREFREE.search(question.lower()) or any(phrase in question for phrase in _KO_CAREFREE):
+        # "a risk-free way to skip NAT?", "without worrying about security?": it asks whether a concern is absent, which
+        # no claim of what the way does (skips NAT, removes overhead) answers
+        return None
     form = qualifiers(question)
     named: dict[int, frozenset[str]] = {}
     scored = [

@@ -1179,3 +1179,11 @@ def test_a_statement_of_the_questions_phrase_about_another_thing_settles_nothing
     for question in ("도커는 리눅스 기반 기술인가요?", "Is Docker a Linux-based technology?"):
         assert assistant.ask(question).verdict == "yes", question
     assert not _substituted("빌드 캐시도 활용할 수 있나요?", "이미지 캐싱 활용하여 docker build --cache-from 옵션을 사용합니다.", assistant.terms)
+
+
+def test_a_question_whether_a_concern_is_absent_gets_no_verdict_from_what_the_way_does(assistant):
+    """"a risk-free way to skip NAT?" asks whether the risk is absent; that host networking skips NAT (yes) does not
+    answer it. The plain question keeps its verdict."""
+    for question in ("Is --network host a worry-free way to avoid the NAT overhead?", "host 네트워크로 NAT 생략하면 보안 걱정 없이 써도 되나요?"):
+        assert assistant.ask(question).verdict is None, question
+    assert assistant.ask("Can --network host skip NAT?").verdict == "yes"
