@@ -295,8 +295,10 @@ class FollowUps:
             from .verdict import statement_clauses
 
             clauses = statement_clauses(before)
-            if len(clauses) == 1 and clauses[0][0]:
-                main = clauses[0][1]  # "메모리 제한이 없으면 다른 컨테이너도 영향을 받나요?": the condition is replaced
+            if clauses and clauses[-1][0]:
+                # "메모리 제한이 없으면 다른 컨테이너도 영향을 받나요?": the condition is replaced, with the clauses joined
+                # before it ("무한 루프 돌면서 CPU 다 잡아먹으면 …": the loop is part of the condition)
+                main = clauses[-1][1]
             elif _case_in_relative_clause(before):
                 return None  # "다른 노드에 배포된 컨테이너끼리도 …?" states its case itself: a new one would stack on it
         if not self.terms.keys(main, known_only=True):

@@ -65,6 +65,9 @@ def test_which_questions_lean_on_the_conversation(assistant, question, kind):
         (["Is the PID space shared?", "what about the file system?"], "and the network namespace?",
          "Is the network namespace space shared?"),
         (["컨테이너끼리 커널을 공유하나요?"], "CPU는요?", "컨테이너끼리 CPU를 공유하나요?"),
+        # a new condition replaces the whole condition before the main clause, clauses joined to it included
+        (["날씨 서비스가 무한 루프를 돌면서 CPU를 다 잡아먹으면 투두 서비스도 느려지나요?"], "메모리가 새면요?",
+         "메모리가 새면 투두 서비스도 느려지나요?"),
         (["컨테이너끼리 커널을 공유하나요?"], "그럼 파일 시스템은?", "컨테이너끼리 파일 시스템을 공유하나요?"),
         (["What is the risk of the --privileged flag?"], "Is it safe in production?", "Is the --privileged safe in production?"),
         (["--privileged 옵션은 어떤 위험이 있나요?"], "그건 운영 환경에서 써도 되나요?", "--privileged 옵션은 운영 환경에서 써도 되나요?"),
