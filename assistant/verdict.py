@@ -427,13 +427,19 @@ def full_statements(
             continue
         parts = statement_clauses(sentence)
         clauses = [(condition, clause, held[1]) for condition, clause in parts if (held := holds(f"{condition} {clause}"))[0]]
+        contrasted = _contrasted(parts)
         if clauses:
             for condition, clause, flipped in clauses:
-                if condition and not (conditional or _names_condition(keys, condition, terms)):
+                missing = keys - terms.keys(f"{condition} {clause}")
+                if contrasted and missing & terms.keys(" ".join(c for _, c in parts if c != clause)):
+                    # "/host/data is the path on the host side, and /app/data is the path inside the container": the
+                    # word the clause leaves out ("host") is said of the other clause's subject
+                    out.append((None, chunk, sentence))
+                elif condition and not (conditional or _names_condition(keys, condition, terms)):
                     out.append((None, chunk, sentence))  # it holds in a case the question does not ask about
                 else:
                     out.append((polarity(clause, True if condition else conditional, flipped), chunk, sentence))
-        elif not _contrasted(parts) and (whole := holds(sentence))[0]:
+        elif not contrasted and (whole := holds(sentence))[0]:
             out.append((polarity(sentence, conditional, whole[1]), chunk, sentence))
     return out
 

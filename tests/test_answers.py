@@ -1187,3 +1187,11 @@ def test_a_question_whether_a_concern_is_absent_gets_no_verdict_from_what_the_wa
     for question in ("Is --network host a worry-free way to avoid the NAT overhead?", "host 네트워크로 NAT 생략하면 보안 걱정 없이 써도 되나요?"):
         assert assistant.ask(question).verdict is None, question
     assert assistant.ask("Can --network host skip NAT?").verdict == "yes"
+
+
+def test_a_clause_does_not_hold_a_word_its_sentence_says_of_another_subject(assistant):
+    """"/host/data is the path on the host side, and /app/data is the path inside the container": the second clause
+    leaves out "host", which the first says of /host/data, so it does not say that /app/data is on the host."""
+    assert assistant.ask("Is /app/data the path on the host?").verdict is None
+    assert assistant.ask("Is /host/data the path on the host side?").verdict == "yes"
+    assert assistant.ask("Is /app/data the path inside the container?").verdict == "yes"
