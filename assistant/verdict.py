@@ -641,11 +641,12 @@ _EN_MENTION = re.compile(
 )
 _EN_MENTION_PLACE = re.compile(
     r"\b(?:post|article|blog|author|text|page|anywhere|somewhere|there|in there|here|also|too|at all|one|ones|of them|"
-    r"among|as|a|an|the|it|this)\b"
+    r"among|as|a|an|the|it|this|example|examples|list)\b"
 )
 _KO_MENTION = {("언급", "NNG"), ("나오", "VV"), ("포함", "NNG"), ("소개", "NNG"), ("다루", "VV"), ("권장", "NNG"),
                ("추천", "NNG"), ("권하", "VV"), ("제안", "NNG")}
-_KO_MENTION_PLACE = ("글", "포스트", "본문", "저자", "아티클", "여기", "거기", "어디")
+# ... and where in it or in what role: in a list, as an example ("X도 예시로 나와요?", "is X one of the examples?")
+_KO_MENTION_PLACE = ("글", "포스트", "본문", "저자", "아티클", "여기", "거기", "어디", "예시", "목록")
 MENTIONED = 0.8  # IDF-weighted share of what a "does it mention ...?" question names that one passage must hold
 
 
