@@ -206,7 +206,11 @@ class Asked:
 
 def _main_clause(text: str) -> str:
     lowered = text.lower()
-    if "," in lowered and re.match(r"\s*(if|when|once|after|say)\b", lowered):
+    # A fronted condition or adverbial phrase ("if …,", "for large enterprise teams,", "in production,") sets the case
+    # the question asks about; its words are not what it asks.
+    while "," in lowered and re.match(
+        r"\s*(if|when|once|after|say|for|in|on|at|with|without|within|among|across|during|under|from|according to)\b", lowered
+    ):
         lowered = lowered.split(",", 1)[1]
     return re.split(r"\b(?:if|when|once|after|since|because)\b", lowered, maxsplit=1)[0] or lowered
 

@@ -74,11 +74,20 @@ def test_yes_no_detection(question, expected):
         ("컨테이너끼리 커널 안 공유하죠?", "share", True, ""),
         ("Is a VM more isolated than a container?", "separate", False, "a container"),
         ("Is Docker Swarm simpler than Kubernetes?", "simple", False, "kubernetes"),
+        # a fronted phrase sets the case, it is not what is asked
+        ("In a large cluster, are containers isolated from each other?", "separate", False, ""),
+        ("In the summary table, if I run two compose files, is the kernel shared?", "share", False, ""),
     ],
 )
 def test_reading_the_question(question, predicate, negated, reference):
     asked = read_question(question, LEXICON)
     assert (asked.predicate, asked.negated, asked.reference) == (predicate, negated, reference)
+
+
+def test_an_adjective_of_a_fronted_phrase_is_not_the_asked_predicate():
+    """"For large enterprise teams, does the post favour …?": "large" is in the case, "favour" is no predicate the
+    lexicon knows, so nothing is asked of size."""
+    assert read_question("For large enterprise teams, does the post favour Loki over Elasticsearch?", LEXICON) is None
 
 
 def test_table_columns_read_through_their_header():
