@@ -48,6 +48,12 @@ class Retriever:
             if c.kind == "prose" and all(announces_post(sentence) for sentence in split_sentences(c.text))
         )
         self._titles = section_titles(index.chunks, self._content_sections)
+        # The sections a post closes with, by a heading that says so ("Conclusion", "Wrapping Up", "마무리", "결론")
+        self._conclusions = frozenset(
+            section_key(c) for c in index.chunks
+            if section_key(c) in self._content_sections and not c.draft
+            and any(_CONCLUSION.search(_normalized(title)) for title in (c.section.split(" > ")[-1], c.section_translated.split(" > ")[-1]) if title)
+        )
 
     def retrieve(self, text: str, mode: str = "hybrid") -> Retrieval:
         """Rank chunks and sections for a question with dense, BM25 or hybrid retrieval."""
@@ -59,6 +65,10 @@ class Retriever:
         chunks = self.index.chunks
         # The mode picks the ranking; the refusal signals always come from both lists.
         features = self.features(dense, lexical, tokenize(text), vector)
+        named = self.named_sections(text)
+        if named and mode != "bm25" and not any(section_key(chunks[i]) in named for i in dense):
+            # The part of the post the question names is scored even when no passage of it came among the candidates
+            dense = {**dense, **{i: float(self.index.faiss_index.reconstruct(i) @ vector) for i in self._members(named)}}
         if mode == "bm25":
             dense = {}
         elif mode == "dense":
@@ -81,7 +91,7 @@ class Retriever:
         def own_section(i: int) -> tuple[str, str] | None:
             return None if chunks[i].original else section_of(i)
 
-        if named := self.named_sections(text):
+        if named:
             # A question that names a part of a post by its heading ("in the summary table", "마무리에서") is about
             # that part: the best of its sections that retrieval found comes first.
             best = next((i for i, section in enumerate(sections) if section[0] in named), None)
@@ -91,11 +101,18 @@ class Retriever:
         own = fuse_rankings(group_max(dense, own_section), group_max(lexical, own_section), mode)
         return Retrieval(text, ranked, sections, features, vector, {s.key: s.score for s in own}, named)
 
+    def _members(self, sections: frozenset[tuple[str, str]]) -> list[int]:
+        """The positions of the chunks of some sections."""
+        return [i for i, chunk in enumerate(self.index.chunks) if section_key(chunk) in sections and not chunk.draft]
+
     def named_sections(self, text: str) -> frozenset[tuple[str, str]]:
-        """The sections under the longest heading title the question spells out, in any of the posts' languages."""
+        """The sections under the longest heading title the question spells out, in any of the posts' languages, or
+        the posts' concluding sections when it asks about "the conclusion" ("the wrap-up", "결론", "마무리에서")."""
         lowered = _normalized(text)
         named = [title for title in self._titles if re.search(rf"(?<![a-z0-9]){re.escape(title)}(?![a-z0-9])", lowered)]
-        return self._titles[max(named, key=len)] if named else frozenset()
+        if named:
+            return self._titles[max(named, key=len)]
+        return self._conclusions if _CONCLUSION.search(lowered) else frozenset()
 
     def features(self, dense, lexical, raw_tokens, vector) -> dict[str, float]:
         """Signals of whether the article answers the question at all.
@@ -132,6 +149,13 @@ class Retriever:
             total += weight
             covered += weight if self.terms.in_own_text(token) else 0.0
         return covered / total if total else 0.0
+
+
+# General English and Korean words for the part of a text that concludes it.
+_CONCLUSION = re.compile(
+    r"\b(?:conclusions?|concluding|wrap-up|wrapping up|wrap up|bottom line|final thoughts|"
+    r"closing (?:advice|remarks|thoughts|words|section|part))\b|결론|마무리|맺음말"
+)
 
 
 def _normalized(text: str) -> str:

@@ -1150,6 +1150,10 @@ def test_a_question_naming_a_heading_is_answered_from_that_part(assistant):
         answer = assistant.ask(question)
         assert not answer.refused and answer.citations[0].section.endswith(heading), (question, answer.citations)
     assert assistant.ask("What does the summary table say about GPU passthrough with nvidia-container-toolkit?").refused
+    # "the conclusion", "the wrap-up", "결론" point at the section the post closes with ("마무리"), found or not
+    for question in ("What's the bottom line of the post?", "이 글의 결론만 짧게 알려줘", "According to the wrap-up, what handles complex services?"):
+        answer = assistant.ask(question)
+        assert not answer.refused and answer.citations[0].section == "마무리", (question, answer.citations)
     earlier = assistant.ask("How is the security problem solved?")
     answer = assistant.ask("What does the summary table list for networking?", history=[{"question": earlier.question, "answer": earlier}])
     assert answer.citations[0].section == "요약 테이블"
