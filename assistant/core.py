@@ -403,7 +403,8 @@ class Assistant:
         `prior`: sections a follow-up's pronoun points to, ranked first when they score within PRIOR_BONUS of the
         best; `language`: the asker's, when a follow-up was resolved through a question in the other language;
         `verdicts`: False for a question read with its conversation's topic appended (it asks what it asks, not
-        the earlier yes/no question).
+        the earlier yes/no question); `on`: the section the conversation's latest answer cited first, for a follow-up
+        resolved from it (not refused by the refusal model when that section is its best).
         """
         found = self.retrieve(question, mode)
         if prior:

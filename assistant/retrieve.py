@@ -48,6 +48,10 @@ class Retriever:
             if c.kind == "prose" and all(announces_post(sentence) for sentence in split_sentences(c.text))
         )
         self._titles = section_titles(index.chunks, self._content_sections)
+        self._positions: dict[tuple[str, str], list[int]] = {}  # a section's chunks, by their place in the index
+        for i, chunk in enumerate(index.chunks):
+            if not chunk.draft:
+                self._positions.setdefault(section_key(chunk), []).append(i)
         # The sections a post closes with, by a heading that says so ("Conclusion", "Wrapping Up", "마무리", "결론")
         self._conclusions = frozenset(
             section_key(c) for c in index.chunks
@@ -68,7 +72,8 @@ class Retriever:
         named = self.named_sections(text)
         if named and mode != "bm25" and not any(section_key(chunks[i]) in named for i in dense):
             # The part of the post the question names is scored even when no passage of it came among the candidates
-            dense = {**dense, **{i: float(self.index.faiss_index.reconstruct(i) @ vector) for i in self._members(named)}}
+            members = [i for key in named for i in self._positions.get(key, ())]
+            dense = {**dense, **{i: float(self.index.faiss_index.reconstruct(i) @ vector) for i in members}}
         if mode == "bm25":
             dense = {}
         elif mode == "dense":
@@ -91,19 +96,14 @@ class Retriever:
         def own_section(i: int) -> tuple[str, str] | None:
             return None if chunks[i].original else section_of(i)
 
-        if named:
+        if named and sections:
             # A question that names a part of a post by its heading ("in the summary table", "마무리에서") is about
             # that part: the best of its sections that retrieval found comes first.
-            best = next((i for i, section in enumerate(sections) if section[0] in named), None)
-            if best:
-                sections.insert(0, sections.pop(best))
+            best = next((i for i, section in enumerate(sections) if section[0] in named), 0)
+            sections.insert(0, sections.pop(best))
         # Section scores over the posts' own text alone, in the scale the snippet margin is set in.
         own = fuse_rankings(group_max(dense, own_section), group_max(lexical, own_section), mode)
         return Retrieval(text, ranked, sections, features, vector, {s.key: s.score for s in own}, named)
-
-    def _members(self, sections: frozenset[tuple[str, str]]) -> list[int]:
-        """The positions of the chunks of some sections."""
-        return [i for i, chunk in enumerate(self.index.chunks) if section_key(chunk) in sections and not chunk.draft]
 
     def named_sections(self, text: str) -> frozenset[tuple[str, str]]:
         """The sections under the longest heading title the question spells out, in any of the posts' languages, or

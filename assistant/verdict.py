@@ -472,7 +472,7 @@ def _modified_words(text: str, terms: TermWeights) -> list[tuple[frozenset[str],
     out: list[tuple[frozenset[str], bool]] = []
     for word in text.split():
         parts = [part for part in word.split("-") if part]
-        for n, part in enumerate(parts):
+        for part in parts:
             bare = len(parts) > 1 and not HANGUL.search(part)
             if len(parts) == 1 and HANGUL.search(part):
                 tags = [tag for _, tag in tagged_morphemes(part)]
