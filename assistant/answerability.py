@@ -133,6 +133,13 @@ def _title_case(word: str) -> bool:
     return len(letters) >= 2 and letters[0].isupper() and not re.fullmatch(r"[A-Z]+s?", letters)
 
 
+def _similar(word: str, choices) -> bool:
+    """Whether a word is close by its letters to one of the choices (rapidfuzz ratio of at least FUZZY_SCORE)."""
+    from rapidfuzz import fuzz, process
+
+    return process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE) is not None
+
+
 @lru_cache(maxsize=4096)
 def _hangul_nouns(question: str) -> tuple[str, ...]:
     """The Hangul words of a question that the analyzer's dictionary does not know as one word, as written and
@@ -218,22 +225,14 @@ class KeySubjects:
             return True
         if len(word) >= CLIPPING_MIN and word.isalpha() and self._clipped(word):
             return True  # a clipped form of a word the posts use ("auth": authentication, "config": configuration)
-        from rapidfuzz import fuzz, process
-
         def near(token: str) -> bool:
             """A plausible typo or variant spelling: a short word close by its letters ("yaml", "yml"), else a near
             spelling ("kernal", "dokcer", "vulnerabilites"; not "restic" for "restrict")."""
             if len(token) == 4:
-                return process.extractOne(token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE) is not None
+                return _similar(token, self._vocabulary)
             return len(token) > 4 and self._near_spelling(token, self._vocabulary)
 
         return any(near(t) for t in tokens)
-
-    def _near_identifier(self, word: str) -> bool:
-        """Whether an identifier is a variant spelling of one the posts write ("docker-compose.yaml", "my-image.yml")."""
-        from rapidfuzz import fuzz, process
-
-        return process.extractOne(word, self._identifiers, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE) is not None
 
     def _spells_latin(self, word: str) -> bool:
         """Whether a Hangul word spells an English word of the posts. A skeleton of one or two consonants is common
@@ -347,7 +346,8 @@ class KeySubjects:
         for match in _IDENTIFIER.finditer(lowered):
             # A key, option or file the posts never write (depends_on, daemon.json): its parts may be the posts'
             # words, but it names something of its own.
-            if question[match.start() : match.end()].islower() and not self.has_word(match.group(0)) and not self._near_identifier(match.group(0)):
+            # A variant spelling of one the posts write ("docker-compose.yaml") is theirs.
+            if question[match.start() : match.end()].islower() and not self.has_word(match.group(0)) and not _similar(match.group(0), self._identifiers):
                 found.append(match.group(0))
                 names.append(match.group(0))
         for head in self._command_heads:

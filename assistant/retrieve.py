@@ -48,6 +48,9 @@ class Retriever:
             if c.kind == "prose" and all(announces_post(sentence) for sentence in split_sentences(c.text))
         )
         self._titles = section_titles(index.chunks, self._content_sections)
+        self._title_patterns = [
+            (title, re.compile(rf"(?<![a-z0-9]){re.escape(title)}(?![a-z0-9])")) for title in self._titles
+        ]
         self._positions: dict[tuple[str, str], list[int]] = {}  # a section's chunks, by their place in the index
         for i, chunk in enumerate(index.chunks):
             if not chunk.draft:
@@ -109,7 +112,7 @@ class Retriever:
         """The sections under the longest heading title the question spells out, in any of the posts' languages, or
         the posts' concluding sections when it asks about "the conclusion" ("the wrap-up", "결론", "마무리에서")."""
         lowered = _normalized(text)
-        named = [title for title in self._titles if re.search(rf"(?<![a-z0-9]){re.escape(title)}(?![a-z0-9])", lowered)]
+        named = [title for title, pattern in self._title_patterns if pattern.search(lowered)]
         if named:
             return self._titles[max(named, key=len)]
         return self._conclusions if _CONCLUSION.search(lowered) else frozenset()
@@ -190,8 +193,8 @@ def section_titles(chunks, content_sections) -> dict[str, frozenset[tuple[str, s
             own = chunk.section.split(" > ")
             for depth in range(len(own)):
                 under.setdefault((chunk.document, " > ".join(own[: depth + 1])), set()).add(key)
-    return {
-        title: frozenset(under.get(next(iter(found)), ()))
-        for title, found in paths.items()
-        if len(found) == 1 and len(title.split()) >= 2 and title not in body and under.get(next(iter(found)))
-    }
+    named: dict[str, frozenset[tuple[str, str]]] = {}
+    for title, found in paths.items():
+        if len(found) == 1 and len(title.split()) >= 2 and title not in body and (sections := under.get(next(iter(found)))):
+            named[title] = frozenset(sections)
+    return named

@@ -419,9 +419,10 @@ def full_statements(
         found = statement_polarity(text, conditional_text, modal, keys, terms)
         return {"yes": "no", "no": "yes"}.get(found) if flipped else found
 
+    asked_words = _modified_words(question, terms)
     out: list[tuple[Verdict | None, Chunk, str]] = []
     for chunk, sentence in sentences:
-        if _substituted(question, sentence, terms):
+        if _substituted(asked_words, sentence, terms):
             if holds(sentence)[0]:
                 out.append((None, chunk, sentence))  # its words are there, said of another thing
             continue
@@ -444,13 +445,13 @@ def full_statements(
     return out
 
 
-def _substituted(question: str, sentence: str, terms: TermWeights) -> bool:
-    """Whether the sentence says the question's phrase of another thing: the question's phrase of two words is a
-    phrase of the sentence too, each led by a bare modifier of its own (a noun with no particle, or a word joined by a
-    hyphen), and the question's modifier stands elsewhere in the sentence ("윈도우 기반 기술인가요?" - "리눅스 기반
-    기술이기 때문에 Windows 컨테이너는 …"; "a Windows-based technology?" - "a Linux-based technology, so Windows
-    containers …")."""
-    asked, said = _modified_words(question, terms), _modified_words(sentence, terms)
+def _substituted(asked: list[tuple[frozenset[str], bool]], sentence: str, terms: TermWeights) -> bool:
+    """Whether the sentence says the question's phrase of another thing (`asked`: the question's _modified_words):
+    the question's phrase of two words is a phrase of the sentence too, each led by a bare modifier of its own (a noun
+    with no particle, or a word joined by a hyphen), and the question's modifier stands elsewhere in the sentence
+    ("윈도우 기반 기술인가요?" - "리눅스 기반 기술이기 때문에 Windows 컨테이너는 …"; "a Windows-based technology?" -
+    "a Linux-based technology, so Windows containers …")."""
+    said = _modified_words(sentence, terms)
     for i in range(1, len(asked) - 1):
         (lead, bare), (first, compound), (second, _) = asked[i - 1], asked[i], asked[i + 1]
         if not (bare and compound and lead and first and second) or lead & (first | second):
