@@ -268,7 +268,7 @@ class KeySubjects:
         if self._spells_latin(word):
             return True  # the Korean spelling of an English word of the posts ("앱아머": apparmor)
         parts = [form for form, tag in tagged_morphemes(word) if len(form) >= 2]
-        return bool(parts) and all(part in self._hangul_text for part in parts) and sum(map(len, parts)) >= len(word) - 1
+        return bool(parts) and all(self._terms.in_corpus(part) for part in parts) and sum(map(len, parts)) >= len(word) - 1
 
     def _clipped(self, word: str) -> bool:
         """Whether a longer word of the posts begins with the word ("authentication" for "auth")."""

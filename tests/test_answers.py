@@ -646,6 +646,15 @@ def test_a_korean_spelling_no_dictionary_knows_names_a_tool_unless_it_spells_a_w
         assert not assistant.ask(question).refused, question
 
 
+def test_a_korean_compound_is_the_posts_only_when_its_parts_are_their_words(assistant):
+    """"타임존" (time zone) splits into 타임 + 존; "타임" is only a piece of the post's "런타임" (runtime), no word of
+    its own, so the compound names something the post never mentions. "보안이슈" is made of two words the post uses."""
+    question = "컨테이너 타임존을 한국 시간으로 맞추려면 어떻게 해야 하나요?"
+    assert "타임존" in assistant.key_subjects.uncovered(question).words
+    assert assistant.ask(question).refused
+    assert "보안이슈" not in assistant.key_subjects.uncovered("컨테이너끼리 커널을 공유하면 보안이슈가 생기나요?").words
+
+
 def test_only_shell_code_names_commands(assistant):
     """A shell block's first words are commands; an SQL block's are columns and keywords ("email VARCHAR(255)" does
     not make "the email lookup" an operation the post never runs)."""
