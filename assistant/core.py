@@ -471,6 +471,14 @@ class Assistant:
             if verdict and asked and claim_answer(c, asked, self.lexicon) not in (None, verdict.verdict)
         )
 
+        if verdict:
+            # The section that settles a yes/no question is the one to read first.
+            # Among sections retrieval cannot tell apart (within RANK_MARGIN_SCALE of the first), the one holding the
+            # evidence that settles a yes/no question is the one to read first.
+            holding = {section_key(claim.chunk) for claim in verdict.evidence}
+            evidence = next((i for i, (key, _, _) in enumerate(cited) if key in holding), 0)
+            if cited[0][1] - cited[evidence][1] <= RANK_MARGIN_SCALE:
+                cited.insert(0, cited.pop(evidence))
         first = cited[0][0]
         lead = self._in_language(verdict.claim.chunk, language) if verdict else next((c for c, _ in ranked if section_key(c) == first), None)
         keys = self.terms.keys(question, known_only=True)

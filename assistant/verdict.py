@@ -30,6 +30,11 @@ class VerdictResult:
 
     verdict: Verdict
     claim: Claim
+    support: tuple[Claim, ...] = ()  # every claim that agrees with it (the settling claim among them)
+
+    @property
+    def evidence(self) -> tuple[Claim, ...]:
+        return self.support or (self.claim,)
 
 
 def claim_answer(claim: Claim, asked: Asked, lexicon: Lexicon) -> Verdict | None:
@@ -235,6 +240,7 @@ def _agreed(
     if len(values) != 1 and conceded is None:
         return None
     verdict = conceded[0] if conceded else values.pop()
+    support = (conceded[1],) if conceded else tuple(c for value, c in tier if value == verdict)
     if asked.negated and question_language(question) == "ko":
         # A negative Korean question ("분리되지 않나요?", "안 공유하죠?") is answered "네" by some speakers to agree
         # with the negation and by others to confirm the proposition: a yes/no lead would be read both ways.
@@ -243,7 +249,7 @@ def _agreed(
         verdict = {"yes": "no", "no": "yes"}[verdict]
     kept = {id(c) for _, c in tier}
     top = conceded[1] if conceded else max((item for item in scored if id(item[2]) in kept), key=lambda item: item[0])[2]
-    return VerdictResult(verdict, top)
+    return VerdictResult(verdict, top, support)
 
 
 # A statement followed by a contrast that takes part of it back ("Containers isolate PID, network and file system

@@ -511,6 +511,30 @@ def test_the_answer_leads_with_the_sentence_that_settles_the_verdict(assistant):
     assert english.answer.count("operating-system-level virtualization") == 1
 
 
+@pytest.mark.parametrize(
+    "question, first",
+    [
+        # retrieval puts the FAQ on the shared kernel a hair ahead; the impact table's kernel-exploit row settles it
+        ("If one of my containers gets popped through a kernel bug, are the other containers on the same box at risk too?",
+         "커널 공유에 따른 보안 및 성능 영향"),
+        # the FAQ on isolation and the persistence section tie; "Docker는 기본적으로 Stateless" settles it
+        ("Are containers stateful out of the box?", "데이터 영속성 문제와 해결 > 문제 요약"),
+    ],
+)
+def test_the_section_holding_the_verdict_evidence_is_cited_first_among_ties(assistant, question, first):
+    """Among sections retrieval cannot tell apart (within RANK_MARGIN_SCALE), the one whose passage settles the
+    yes/no question is cited first, and the answer leads with that passage."""
+    from assistant.core import RANK_MARGIN_SCALE
+
+    found = assistant.retrieve(question)
+    scores = {key[1]: score for key, score, _ in found.sections}
+    answer = assistant.ask(question)
+    assert answer.verdict is not None
+    assert not found.sections[0][0][1] == answer.citations[0].anchor  # retrieval alone ranked another section first
+    assert found.sections[0][1] - scores[answer.citations[0].anchor] <= RANK_MARGIN_SCALE
+    assert answer.citations[0].section.endswith(first)
+
+
 def test_a_typo_or_an_inflection_is_not_a_name():
     from assistant.answerability import _written_as_name
 
