@@ -248,9 +248,12 @@ class KeySubjects:
         )  # one vowel apart ("네임스페이스", namespace); "인그레스" is not "increases"
 
     def spells_a_post_word(self, piece: str, question: str) -> bool:
-        """Whether a piece of Hangul (as the analyzer splits a question: "테라" of "테라폼") belongs to a word of the
-        question that spells an English word of the posts (terraform)."""
-        return bool(HANGUL.search(piece)) and any(piece in word and self._spells_latin(word) for word in _hangul_nouns(question))
+        """Whether a token of a question is a post's word in another form: a piece of Hangul that spells an English word
+        of the posts ("알파인": alpine) or belongs to a word of the question that does (as the analyzer splits it:
+        "테라" of "테라폼", terraform), or a clipped English one ("prod": production)."""
+        if not HANGUL.search(piece):
+            return len(piece) >= CLIPPING_MIN and piece.isalpha() and self._clipped(piece)
+        return self._spells_latin(piece) or any(piece in word and self._spells_latin(word) for word in _hangul_nouns(question))
 
     def _has_part_of_posts(self, word: str) -> bool:
         """Whether a part of two syllables or more of a Hangul word is a word of the posts ("가상" of "가상머신")."""

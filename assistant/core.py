@@ -17,7 +17,7 @@ from .compose import choose_sentences, compose_answer, refusal_text, render_chun
 from .conversation import MAX_HISTORY, FollowUps, Reading, Turn, turns_from
 from .errors import InvalidQuestion, SnippetNotFound
 from .ingest import Chunk
-from .lexical import tagged_morphemes, tokenize
+from .lexical import mecab_parse, tokenize
 from .lexicon import HANGUL, load_lexicon
 from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
 from .question import asks_for_command, is_request_word, question_language, read_question, refers_to_post
@@ -342,7 +342,8 @@ class Assistant:
         unknown = [t for t in tokens if not self.terms.known(t) and not is_request_word(t) and not self.key_subjects.spells_a_post_word(t, question)]
         if self.key_subjects.uncovered(question) or (unknown and self.retrieve(question).features.get("background_gap", 0.0) < 0):
             return False
-        pronouns = {form for form, tag in tagged_morphemes(question) if tag == "NP"} if HANGUL.search(question) else set()
+        # a pronoun, also as mecab writes it contracted with its particle ("뭘로": 뭐 + ㄹ로)
+        pronouns = {m.surface for m in mecab_parse(question) if m.feature.pos.split("+")[0] == "NP"} if HANGUL.search(question) else set()
         return all(self.terms.everyday(t) for t in unknown if t not in pronouns)  # ("뭘로", what, is a pronoun)
 
     def read(self, question: str, history=None) -> Reading:

@@ -274,6 +274,24 @@ def test_a_korean_spelling_of_a_post_word_names_no_subject_of_its_own(assistant)
     assert not answer.refused and answer.standalone_question == f"{question} ({first.question})"
 
 
+@pytest.mark.parametrize(
+    "first_question, question",
+    [
+        ("What's the risk of running a container with --privileged?", "ok so is it fine to use in prod?"),  # prod: production
+        ("도커 이미지 크기가 커지면 어떤 문제가 생겨요?", "알파인 쓰면 도움 돼요?"),  # 알파인 as one word: alpine
+        ("Is Docker's isolation as strong as a VM's?", "그럼 뭘로 보완해요?"),  # 뭘로: 뭐 + 로, a pronoun
+    ],
+)
+def test_a_post_word_in_another_form_names_no_subject_of_its_own(assistant, first_question, question):
+    """A clipped word of the posts ("prod"), a Korean spelling the analyzer knows as one word ("알파인") and a pronoun
+    contracted with its particle ("뭘로") name no subject of their own: the follow-up refused alone is asked about
+    the topic."""
+    first = assistant.ask(first_question)
+    assert not first.refused and assistant.ask(question).refused
+    answer = assistant.ask(question, history=[Turn(first.question, first)])
+    assert not answer.refused and answer.standalone_question == f"{question} ({first.question})"
+
+
 def test_an_ellipsis_after_a_turn_read_about_the_topic_carries_that_topic(assistant):
     """"네트워크 인터페이스는요? 같이 써요?" is refused alone and read about the earlier question ("Q (TOPIC)"); the
     ellipsis after it replaces a word of TOPIC, the question that was understood, not of the parenthesis-joined text."""
