@@ -417,11 +417,13 @@ class Assistant:
         # ("in the summary table"), or naming something the posts say in a few passages ("CI/CD", "namespace"), is
         # about them, unless it also names something they never mention or sits nearer another subject ("what does
         # the author think of pizza?").
-        # So is a follow-up read from its conversation whose best section is the one the conversation is `on` (the
-        # latest answer's first): "CPU랑 메모리는?" after "PID는 격리돼?" asks the table the conversation is reading.
+        # So is a follow-up read from its conversation for which the section the conversation is `on` (the latest
+        # answer's first) scores within PRIOR_BONUS of the best: "CPU랑 메모리는?" after "PID는 격리돼?" asks the
+        # table the conversation is reading.
+        anchors = self._anchors(on) if on else frozenset()
+        near_on = any(key[1] in anchors for key, score, _ in found.sections if score >= found.sections[0][1] - PRIOR_BONUS)
         about_post = (
-            (refers_to_post(question) or bool(found.named) or bool(self.key_subjects.specific(question))
-             or (bool(on) and found.sections[0][0][1] in self._anchors(on)))
+            (refers_to_post(question) or bool(found.named) or bool(self.key_subjects.specific(question)) or near_on)
             and not missing
             and found.features.get("background_gap", 0.0) >= 0
         )

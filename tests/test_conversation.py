@@ -292,6 +292,21 @@ def test_a_post_word_in_another_form_names_no_subject_of_its_own(assistant, firs
     assert not answer.refused and answer.standalone_question == f"{question} ({first.question})"
 
 
+def test_a_resolved_follow_up_near_the_section_the_conversation_is_on_is_not_refused_by_the_model(assistant):
+    """"CPU랑 메모리는?" after "PID는 격리돼?" reads "CPU랑 메모리는 격리돼?", which the refusal model alone refuses (its
+    words are the post's, but "CPU and memory" sits near the hardware contrast passage); the section the conversation
+    is on scores within PRIOR_BONUS of the best, so the conversation has put it on the post."""
+    question = "CPU랑 메모리는 격리돼?"
+    assert assistant.ask(question).refused
+    history = []
+    for turn in ("컨테이너들끼리 커널을 같이 쓰는 거예요?", "파일시스템은요?", "PID는 격리돼?"):
+        history.append(Turn(turn, assistant.ask(turn, history=list(history))))
+    answer = assistant.ask("CPU랑 메모리는?", history=history)
+    assert answer.standalone_question == question and not answer.refused
+    on = history[-1].answer.citations[0].section
+    assert on in [c.section for c in answer.citations]
+
+
 def test_an_ellipsis_after_a_turn_read_about_the_topic_carries_that_topic(assistant):
     """"네트워크 인터페이스는요? 같이 써요?" is refused alone and read about the earlier question ("Q (TOPIC)"); the
     ellipsis after it replaces a word of TOPIC, the question that was understood, not of the parenthesis-joined text."""
