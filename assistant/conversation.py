@@ -347,7 +347,7 @@ class FollowUps:
             return None
         new_keys = self.terms.keys(new, known_only=True)
         # A compound ("CPU/memory") is known through its parts, which are keys of their own.
-        unknown = {key for key in self.terms.keys(new) - new_keys if not is_compound(key)}
+        unknown = {key for key in self.terms.keys(new) - new_keys if not is_compound(key) and not self.terms.everyday(key)}
         if not new_keys or unknown:
             return None  # the article never uses (some of) the new words: the follow-up is read as it stands
         if earlier_new and earlier_new in before:

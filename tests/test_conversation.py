@@ -307,6 +307,19 @@ def test_a_resolved_follow_up_near_the_section_the_conversation_is_on_is_not_ref
     assert on in [c.section for c in answer.citations]
 
 
+def test_an_ellipsis_with_everyday_words_beside_the_articles_is_carried(assistant):
+    """"a plain Flask exception": Flask is the article's; "plain" and "exception" are everyday words it happens not to
+    use, and the ellipsis is still carried. "what about pizza?" names no word of the article and is not."""
+    first_question = "Does a memory blowup in one container affect other containers on the same host?"
+    first = assistant.ask(first_question)
+    history = [Turn(first_question, first)]
+    answer = assistant.ask("what about a plain Flask exception?", history=history)
+    # "memory" is replaced (the table's cell); "blowup" stays: "Does a plain Flask exception blowup in one container ..."
+    assert answer.standalone_question.startswith("Does a plain Flask exception")
+    assert not answer.refused and answer.citations[0].section.endswith("커널 공유에 따른 보안 및 성능 영향")
+    assert assistant.ask("what about pizza?", history=history).refused
+
+
 def test_an_ellipsis_after_a_turn_read_about_the_topic_carries_that_topic(assistant):
     """"네트워크 인터페이스는요? 같이 써요?" is refused alone and read about the earlier question ("Q (TOPIC)"); the
     ellipsis after it replaces a word of TOPIC, the question that was understood, not of the parenthesis-joined text."""
