@@ -21,7 +21,7 @@ from .lexical import mecab_parse, tokenize
 from .lexicon import HANGUL, load_lexicon
 from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
 from .question import asks_for_command, is_request_word, question_language, read_question, refers_to_post
-from .retrieve import Retrieval, Retriever, section_key
+from .retrieve import RANK_MARGIN_SCALE, Retrieval, Retriever, section_key
 from .settings import MAX_QUESTION_CHARS, Settings
 from .terms import TermWeights
 from .verdict import claim_answer, judge
@@ -780,7 +780,6 @@ PRIOR_BONUS = 0.02
 SECTION_BONUS = 0.05
 CATALOG_WINDOW = 0.04
 ARTICLE_CODE_MARGIN = 0.01
-RANK_MARGIN_SCALE = 0.005
 # Another post is cited beside the answer's own when its best section scores within this of the first section:
 # first citations that missed the gold section led the second by under 0.006 on the question files (see
 # RANK_MARGIN_SCALE), so within that margin retrieval cannot tell which post answers better.

@@ -13,6 +13,11 @@ from .question import announces_post, asks_about_subject
 from .search import CANDIDATES, Fused, dense_candidates, fuse_rankings, group_max, lexical_candidates
 
 
+# Sections whose scores are this close cannot be told apart by retrieval: first citations that missed the gold
+# section led the second by under 0.006 on the question files. The confidence's margin term is scaled by it too.
+RANK_MARGIN_SCALE = 0.005
+
+
 @dataclass(frozen=True)
 class Retrieval:
     """Everything one retrieval produced: the fused chunk ranking and the signals used to judge it."""
@@ -62,6 +67,13 @@ class Retriever:
             and any(_CONCLUSION.search(_normalized(title)) for title in (c.section.split(" > ")[-1], c.section_translated.split(" > ")[-1]) if title)
         )
 
+        # The parts of a post that sum it up, by a top-level heading that says so ("Summary", "도커의 단점 요약")
+        self._summaries = frozenset(
+            section_key(c) for c in index.chunks
+            if section_key(c) in self._content_sections and not c.draft
+            and any(_SUMMARY.search(_normalized(path.split(" > ")[0])) for path in (c.section, c.section_translated) if path)
+        )
+
     def retrieve(self, text: str, mode: str = "hybrid") -> Retrieval:
         """Rank chunks and sections for a question with dense, BM25 or hybrid retrieval."""
         # Domain terms of the other language (kernel -> 커널) help both the BM25 and the dense query.
@@ -103,6 +115,14 @@ class Retriever:
             # A question that names a part of a post by its heading ("in the summary table", "마무리에서") is about
             # that part: the best of its sections that retrieval found comes first.
             best = next((i for i, section in enumerate(sections) if section[0] in named), 0)
+            sections.insert(0, sections.pop(best))
+        elif sections and sections[0][0] in self._summaries and not _ASKS_SUMMARY.search(_normalized(text)):
+            # A post's summary restates its own sections: when retrieval cannot tell the summary from a section it
+            # restates (within RANK_MARGIN_SCALE), that section answers, unless the question asks for a summary.
+            best = next(
+                (i for i, (key, score, _) in enumerate(sections)
+                 if key not in self._summaries and sections[0][1] - score <= RANK_MARGIN_SCALE), 0,
+            )
             sections.insert(0, sections.pop(best))
         # Section scores over the posts' own text alone, in the scale the snippet margin is set in.
         own = fuse_rankings(group_max(dense, own_section), group_max(lexical, own_section), mode)
@@ -159,6 +179,11 @@ _CONCLUSION = re.compile(
     r"\b(?:conclusions?|concluding|wrap-up|wrapping up|wrap up|bottom line|final thoughts|"
     r"closing (?:advice|remarks|thoughts|words|section|part))\b|결론|마무리|맺음말"
 )
+
+
+# General English and Korean words for a part of a text that sums up the rest, and for asking for one (or a table).
+_SUMMARY = re.compile(r"\b(?:summary|summaries|overview|recap|tl;?dr)\b|요약")
+_ASKS_SUMMARY = re.compile(rf"{_SUMMARY.pattern}|\b(?:summari[sz]e|tables?)\b|표|테이블")
 
 
 def _normalized(text: str) -> str:

@@ -524,7 +524,7 @@ def test_the_answer_leads_with_the_sentence_that_settles_the_verdict(assistant):
 def test_the_section_holding_the_verdict_evidence_is_cited_first_among_ties(assistant, question, first):
     """Among sections retrieval cannot tell apart (within RANK_MARGIN_SCALE), the one whose passage settles the
     yes/no question is cited first, and the answer leads with that passage."""
-    from assistant.core import RANK_MARGIN_SCALE
+    from assistant.retrieve import RANK_MARGIN_SCALE
 
     found = assistant.retrieve(question)
     scores = {key[1]: score for key, score, _ in found.sections}
@@ -533,6 +533,29 @@ def test_the_section_holding_the_verdict_evidence_is_cited_first_among_ties(assi
     assert not found.sections[0][0][1] == answer.citations[0].anchor  # retrieval alone ranked another section first
     assert found.sections[0][1] - scores[answer.citations[0].anchor] <= RANK_MARGIN_SCALE
     assert answer.citations[0].section.endswith(first)
+
+
+@pytest.mark.parametrize(
+    "question, first",
+    [
+        ("Will Windows containers just work on Docker out of the box with no extra config?", "운영체제 종속성과 해결"),
+        ("컨테이너를 지워도 DB 데이터가 안 날아가게 하려면 어떻게 해야 돼요?", "데이터 영속성 문제와 해결 > 해결 방안"),
+    ],
+)
+def test_a_summary_section_gives_way_to_the_section_it_restates_when_retrieval_cannot_tell_them_apart(assistant, question, first):
+    """"도커의 단점 요약" and "요약 테이블" restate the post's own sections; within RANK_MARGIN_SCALE of the summary the
+    section itself is cited first. A question that asks for the summary (or the table) keeps it."""
+    from assistant.retrieve import RANK_MARGIN_SCALE
+
+    found = assistant.retrieve(question)
+    answer = assistant.ask(question)
+    assert answer.citations[0].section.endswith(first)
+    scores = {key[1]: score for key, score, _ in found.sections}
+    summaries = [s for key, s, _ in found.sections if key in assistant.retriever._summaries]
+    # a summary scored higher, and within the margin: the section it restates comes first all the same
+    assert max(summaries) > scores[answer.citations[0].anchor] >= max(summaries) - RANK_MARGIN_SCALE
+    table = assistant.ask("요약 테이블에서 데이터 영속성 문제는 어떻게 해결하라고 하나요?")
+    assert table.citations[0].section == "요약 테이블"
 
 
 def test_a_typo_or_an_inflection_is_not_a_name():
