@@ -145,6 +145,8 @@ class Assistant:
         self.terms = TermWeights(index, glossary)
         self.lexicon = load_lexicon(corpus=Path(settings.corpus_dir))
         self.claims = read_claims(list(index.chunks), self.lexicon)
+        # The words only one case of an enumeration says ("EC2" of "실행 방식 3: 서로 다른 VM에서 실행")
+        self._case_words = frozenset(word for claims in self.claims.values() for c in claims for word in c.case_text.split())
         self.key_subjects = KeySubjects(self.terms, glossary, index.chunks)
         self.follow_ups = FollowUps(self.terms, self.lexicon, index.chunks)
         self._rows_by_table: dict[tuple[str, str, tuple[str, ...]], list[Chunk]] = {}
@@ -467,7 +469,8 @@ class Assistant:
             if chunk.kind == "row"
             for version in dict.fromkeys(self._in_language(chunk, lang) for lang in self._languages)
         ]
-        verdict = judge(question, asked, claims, sentences, self.terms, self.lexicon, rows) if verdicts else None
+        cases = frozenset(tokenize(question)) & self._case_words
+        verdict = judge(question, asked, claims, sentences, self.terms, self.lexicon, rows, cases) if verdicts else None
         contradicting = frozenset(
             self._in_language(c.chunk, language).id
             for c in claims

@@ -189,7 +189,8 @@ def _source(claim: Claim) -> tuple:
 
 
 def _agreed(
-    question: str, asked: Asked, scored: list[tuple[float, Verdict, Claim]], named: dict | None = None, terms: TermWeights | None = None
+    question: str, asked: Asked, scored: list[tuple[float, Verdict, Claim]], named: dict | None = None, terms: TermWeights | None = None,
+    case_words: frozenset[str] = frozenset(),
 ) -> VerdictResult | None:
     """The verdict of the best-matching claims, when they agree. A row whose own case the question names (`named`,
     from score_claims) takes part however it scores, and then only evidence that speaks of that case does; for a
@@ -231,6 +232,14 @@ def _agreed(
         # Evidence about one case of an enumeration ("실행 방식 2: Compose 파일을 2개로 나눠서 실행") says nothing of a
         # question that names another by its section's own words ("docker-compose.yml", "EC2").
         tier = [(value, c) for value, c in tier if not about_another_case(c)]
+        if not tier:
+            return None
+        values = {value for value, _ in tier}
+    # A question that names a case of an enumeration by that case's own words (`case_words`: "EC2" of "실행 방식 3: 서로
+    # 다른 VM에서 실행"): evidence outside the enumeration that does not say them ("Compose 파일이 몇 개이든 같은 Host
+    # OS 위에서 실행되면 커널은 항상 공유됩니다" for "each on its own EC2 instance?") speaks of other cases.
+    if case_words:
+        tier = [(value, c) for value, c in tier if c.case_text or case_words & set(tokenize(c.text))]
         if not tier:
             return None
         values = {value for value, _ in tier}
@@ -712,8 +721,10 @@ def judge(
     terms: TermWeights,
     lexicon: Lexicon,
     rows: list[tuple[Chunk, str]] | tuple = (),
+    case_words: frozenset[str] = frozenset(),
 ) -> VerdictResult | None:
-    """The question's verdict from all the evidence, or None.
+    """The question's verdict from all the evidence, or None (`case_words`: the words of an enumerated case of the
+    posts that the question says, see _agreed).
 
     The claims that best match the question settle it when they agree, else the statements that contain its
     words do (when they agree and none hedges); when neither speaks, "does the post mention X?" is answered from
@@ -750,7 +761,7 @@ def judge(
         return None  # it names two cases by their sections' own words ("docker-compose.yml", "EC2") that answer differently
     scored = [item for item in scored if item[0] >= MIN_MATCH]  # weaker claims neither settle nor contradict
     if scored:
-        result = _agreed(question, asked, scored, named, terms)
+        result = _agreed(question, asked, scored, named, terms, case_words)
         if result is None:
             return None  # the best claims disagree: statements do not outvote them
         flip = asked is not None and asked.prevented

@@ -558,6 +558,14 @@ def test_a_summary_section_gives_way_to_the_section_it_restates_when_retrieval_c
     assert table.citations[0].section == "요약 테이블"
 
 
+def test_a_question_naming_a_case_by_its_own_words_is_not_settled_by_evidence_of_other_cases(assistant):
+    """"each on its own EC2 instance" names 실행 방식 3 by its own word (EC2); the note "Compose 파일이 몇 개이든 같은
+    Host OS 위에서 실행되면 커널은 항상 공유됩니다" does not say it and speaks of the other cases: no "yes"."""
+    answer = assistant.ask("If each one runs on its own EC2 instance, do they share the host kernel?")
+    assert answer.verdict in (None, "no")
+    assert assistant.ask("Do containers share the kernel?").verdict == "yes"
+
+
 def test_a_typo_or_an_inflection_is_not_a_name():
     from assistant.answerability import _written_as_name
 
