@@ -478,7 +478,6 @@ class Assistant:
         )
 
         if verdict:
-            # The section that settles a yes/no question is the one to read first.
             # Among sections retrieval cannot tell apart (within RANK_MARGIN_SCALE of the first), the one holding the
             # evidence that settles a yes/no question is the one to read first.
             holding = {section_key(claim.chunk) for claim in verdict.evidence}
