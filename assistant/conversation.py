@@ -193,12 +193,13 @@ class FollowUps:
         differs = question_language(resolved) != language
         return Reading(resolved, True, prior, language if differs else None)
 
-    def on_topic(self, question: str, history: list[Turn] | tuple[Turn, ...] | None) -> Reading | None:
+    def on_topic(self, question: str, history: list[Turn] | tuple[Turn, ...] | None, pronoun: bool = False) -> Reading | None:
         """The question asked about the conversation's topic, for a short question without a cue that the article
         does not answer alone ("why tho?", "show me the commands", "does the bloat slow builds down too?"): the
         question followed by the earlier question, the earlier answer's first section preferred. The core asks it
         only when the question alone is refused and yet sits nearer the article than any other subject."""
-        if not history or len(question.split()) > TOPIC_MAX_WORDS or self.cue(question) is not None:
+        cue = self.cue(question)
+        if not history or len(question.split()) > TOPIC_MAX_WORDS or (cue is not None and not (pronoun and cue.kind == "anaphora")):
             return None  # a cue the reader could not resolve ("그럼 피자는?") names a subject of its own
         earlier = self._antecedent_turn(history)
         if earlier is None:

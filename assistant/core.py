@@ -259,6 +259,17 @@ class Assistant:
         )
         if alone is not None and answer.refused:
             return alone  # refused about the topic too: the refusal of the question as asked stands
+        if answer.refused and not reading.topic and reading.prior:
+            # The pronoun read as the earlier question's term asks something the article does not answer ("그거
+            # 막으려면?" after a question about data loss, read as "데이터 막으려면?"): it is asked about the topic.
+            topic = self._on_topic(text, history, pronoun=True)
+            if topic is not None:
+                about = self._answer(
+                    (topic.question, top_k, mode, topic.prior, topic.language, True, ()),
+                    lambda: self._ask_uncached(topic.question, top_k, mode, topic.prior, topic.language, False, ()),
+                )
+                if not about.refused:
+                    return about.model_copy(update={"question": text, "standalone_question": topic.question})
         return answer.model_copy(update={"question": text, "standalone_question": reading.question})
 
     def _in_conversation(self, text: str, top_k: int, mode: str, alone: Answer, history) -> Answer:
@@ -320,14 +331,14 @@ class Assistant:
         named = {k for k in self.terms.keys(question, known_only=True) - said - predicate if k.startswith("#") or not self.terms.everyday(k)}
         return not named
 
-    def _on_topic(self, question: str, history) -> Reading | None:
+    def _on_topic(self, question: str, history, pronoun: bool = False) -> Reading | None:
         """A refused short question asked about the conversation's topic, when nothing in it is a subject of its
         own: every word the posts never use is an everyday word (show, first, happen; not "비트코인" or "json-file"),
         none is a rare name, and it sits nearer the posts than any contrast subject (so "what is the best pizza
         topping?" stays refused while "so what do I need then?" asks about the earlier question)."""
         if not self._names_no_subject(question):
             return None
-        reading = self.follow_ups.on_topic(question, turns_from(history))
+        reading = self.follow_ups.on_topic(question, turns_from(history), pronoun)
         if reading is None:
             return None
         try:
@@ -423,7 +434,7 @@ class Assistant:
         # answer's first) scores within PRIOR_BONUS of the best: "CPU랑 메모리는?" after "PID는 격리돼?" asks the
         # table the conversation is reading.
         anchors = self._anchors(on) if on else frozenset()
-        near_on = any(key[1] in anchors for key, score, _ in found.sections if score >= found.sections[0][1] - PRIOR_BONUS)
+        near_on = any(key[1] in anchors for key, score, _ in found.sections if score >= found.sections[0][1] - PRIOR_BONUS) and self._names_no_subject(question)
         about_post = (
             (refers_to_post(question) or bool(found.named) or bool(self.key_subjects.specific(question)) or near_on)
             and not missing

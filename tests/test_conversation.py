@@ -320,6 +320,22 @@ def test_an_ellipsis_with_everyday_words_beside_the_articles_is_carried(assistan
     assert assistant.ask("what about pizza?", history=history).refused
 
 
+def test_a_pronoun_whose_reading_is_refused_is_asked_about_the_topic(assistant):
+    """"그거 막으려면 어떻게 해요?" after a question about losing data: "그거" read as the earlier question's term gives
+    "데이터 막으려면 어떻게 해요?", which the article does not answer; the follow-up is asked about the topic instead."""
+    first_question = "컨테이너 지우면 안에 있던 데이터도 날아가요?"
+    first = assistant.ask(first_question)
+    history = [Turn(first_question, first)]
+    question = "그거 막으려면 어떻게 해요?"
+    assert assistant.read(question, history).question == "데이터 막으려면 어떻게 해요?"
+    assert assistant.ask("데이터 막으려면 어떻게 해요?").refused
+    answer = assistant.ask(question, history=history)
+    assert not answer.refused and answer.standalone_question == f"{question} ({first_question})"
+    # a pronoun follow-up that names a subject of its own ("비트코인", no everyday word and none of the post's) is not
+    # kept on the conversation's section, and stays refused
+    assert assistant.ask("그거 비트코인으로 결제돼요?", history=history).refused
+
+
 def test_an_ellipsis_after_a_turn_read_about_the_topic_carries_that_topic(assistant):
     """"네트워크 인터페이스는요? 같이 써요?" is refused alone and read about the earlier question ("Q (TOPIC)"); the
     ellipsis after it replaces a word of TOPIC, the question that was understood, not of the parenthesis-joined text."""
