@@ -60,18 +60,18 @@ class Retriever:
         for i, chunk in enumerate(index.chunks):
             if not chunk.draft:
                 self._positions.setdefault(section_key(chunk), []).append(i)
-        # The sections a post closes with, by a heading that says so ("Conclusion", "Wrapping Up", "마무리", "결론")
-        self._conclusions = frozenset(
-            section_key(c) for c in index.chunks
-            if section_key(c) in self._content_sections and not c.draft
-            and any(_CONCLUSION.search(_normalized(title)) for title in (c.section.split(" > ")[-1], c.section_translated.split(" > ")[-1]) if title)
-        )
+        # The sections a post closes with, by a heading that says so ("Conclusion", "Wrapping Up", "마무리", "결론"),
+        # and the parts that sum it up, by a top-level heading that says so ("Summary", "도커의 단점 요약")
+        self._conclusions = self._titled(index.chunks, _CONCLUSION, -1)
+        self._summaries = self._titled(index.chunks, _SUMMARY, 0)
 
-        # The parts of a post that sum it up, by a top-level heading that says so ("Summary", "도커의 단점 요약")
-        self._summaries = frozenset(
-            section_key(c) for c in index.chunks
+    def _titled(self, chunks, pattern: re.Pattern, depth: int) -> frozenset[tuple[str, str]]:
+        """The sections whose heading at `depth` of their path (0: top level, -1: their own) matches a pattern, in the
+        post's language or a translation's."""
+        return frozenset(
+            section_key(c) for c in chunks
             if section_key(c) in self._content_sections and not c.draft
-            and any(_SUMMARY.search(_normalized(path.split(" > ")[0])) for path in (c.section, c.section_translated) if path)
+            and any(pattern.search(_normalized(path.split(" > ")[depth])) for path in (c.section, c.section_translated) if path)
         )
 
     def retrieve(self, text: str, mode: str = "hybrid") -> Retrieval:
