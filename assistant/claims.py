@@ -73,10 +73,13 @@ def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]
     # A claim's surroundings include its whole section (the heading, the scenario's code, the other sentences) and,
     # for a table row whose case is the name of a section of its post ("서로 다른 VM에서 실행" in a summary table,
     # "실행 방식 3: 서로 다른 VM에서 실행" above it), that section too: it tells the case the row sums up.
+    aligned = _align_rows(tables, list(sections))
+
     def named(claim: Claim) -> list[tuple[str, str]]:
         own = (claim.chunk.document, claim.chunk.section)
         key = claim.chunk.cells[0].strip() if claim.column >= 0 and claim.chunk.cells else ""
-        return [place for place in sections if key and place != own and place[0] == own[0] and _names_case(place[1], key)]
+        exact = [place for place in sections if key and place != own and place[0] == own[0] and _names_case(place[1], key)]
+        return exact or ([aligned[(claim.chunk.document, claim.chunk.section, key)]] if (claim.chunk.document, claim.chunk.section, key) in aligned else [])
 
     # The words only one section of its post has ("EC2", "인스턴스" in "실행 방식 3: 서로 다른 VM에서 실행").
     from .lexical import tokenize
@@ -111,6 +114,39 @@ def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]
         )
 
     return {chunk_id: [read_whole(c) for c in claims] for chunk_id, claims in out.items()}
+
+
+ALIGNED_ROW = 0.3  # share of the words of a row's case and an enumerated heading's (Jaccard) for the one to sum up the other
+
+
+def _align_rows(tables: dict, places: list[tuple[str, str]]) -> dict[tuple[str, str, str], tuple[str, str]]:
+    """The enumerated section each row of a summary table sums up when the row's case is that section's in other
+    words ("docker-compose 하나로 실행" for "실행 방식 1: 하나의 docker-compose로 실행"): among a table's rows and the
+    enumerated sections beside it (the same parent heading), the pairs that share the most of their words, each row
+    and each section at most once, most alike first. Keyed by (document, table section, row case)."""
+    from .lexical import tokenize
+
+    out: dict[tuple[str, str, str], tuple[str, str]] = {}
+    for (table_section, _header), rows in tables.items():
+        document = rows[0].document
+        parent = table_section.rsplit(" > ", 1)[0]
+        cases = {
+            place: set(tokenize(found.group("case")))
+            for place in places
+            if place[0] == document and place[1] != table_section and place[1].rsplit(" > ", 1)[0] == parent
+            and (found := _ENUMERATED_HEADING.match(place[1].rsplit(" > ", 1)[-1].strip()))
+        }
+        keys = {row.cells[0].strip(): set(tokenize(row.cells[0])) for row in rows if row.cells and row.cells[0].strip()}
+        pairs = sorted(
+            ((len(words & case) / len(words | case), key, place) for key, words in keys.items() for place, case in cases.items() if words | case),
+            key=lambda item: -item[0],
+        )
+        taken: set = set()
+        for share, key, place in pairs:
+            if share >= ALIGNED_ROW and key not in taken and place not in taken:
+                taken |= {key, place}
+                out[(document, table_section, key)] = place
+    return out
 
 
 def _names_case(section: str, key: str) -> bool:
