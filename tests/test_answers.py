@@ -543,9 +543,9 @@ def test_the_section_holding_the_verdict_evidence_is_cited_first_among_ties(assi
     ],
 )
 def test_a_summary_section_gives_way_to_the_section_it_restates_when_retrieval_cannot_tell_them_apart(assistant, question, first):
-    """"도커의 단점 요약" and "요약 테이블" restate the post's own sections; within RANK_MARGIN_SCALE of the summary the
+    """"도커의 단점 요약" and "요약 테이블" restate the post's own sections; within SUMMARY_MARGIN of the summary the
     section itself is cited first. A question that asks for the summary (or the table) keeps it."""
-    from assistant.retrieve import RANK_MARGIN_SCALE
+    from assistant.retrieve import SUMMARY_MARGIN
 
     found = assistant.retrieve(question)
     answer = assistant.ask(question)
@@ -553,7 +553,7 @@ def test_a_summary_section_gives_way_to_the_section_it_restates_when_retrieval_c
     scores = {key[1]: score for key, score, _ in found.sections}
     summaries = [s for key, s, _ in found.sections if key in assistant.retriever._summaries]
     # a summary scored higher, and within the margin: the section it restates comes first all the same
-    assert max(summaries) > scores[answer.citations[0].anchor] >= max(summaries) - RANK_MARGIN_SCALE
+    assert max(summaries) > scores[answer.citations[0].anchor] >= max(summaries) - SUMMARY_MARGIN
     table = assistant.ask("요약 테이블에서 데이터 영속성 문제는 어떻게 해결하라고 하나요?")
     assert table.citations[0].section == "요약 테이블"
 
@@ -844,6 +844,21 @@ def test_a_summary_row_reads_the_section_its_case_names(assistant):
     assert all(section[0] in row.context for row in rows)
     others = _claims_where(assistant, lambda c: c.column >= 0 and c.chunk.cells[0] == "docker-compose 하나로 실행")
     assert others and not any(section[0] in row.context for row in others)
+
+
+def test_a_summary_row_reads_the_enumerated_section_that_says_its_case_in_other_words(assistant):
+    """"docker-compose 하나로 실행" is "실행 방식 1: 하나의 docker-compose로 실행" in other words, and "docker-compose
+    여러 개로 나눠 실행" is "실행 방식 2: Compose 파일을 2개로 나눠서 실행": each row is read with its own section (and
+    named by the words only that section has), one to one; the rows of cases no section enumerates (Kubernetes, Kata
+    Containers) with none."""
+    def case_of(key):
+        rows = _claims_where(assistant, lambda c: c.column >= 0 and c.chunk.cells[0] == key)
+        assert rows and len({row.case_text for row in rows}) == 1
+        return rows[0].case_text.split()
+
+    assert case_of("docker-compose 하나로 실행") == ["docker-compose.yml"]
+    assert case_of("docker-compose 여러 개로 나눠 실행") == ["-f", "docker-compose.todo.yml", "docker-compose.weather.yml"]
+    assert case_of("Kubernetes 다른 노드에 배포") == case_of("Kata Containers 등 커널 분리 기술 사용") == []
 
 
 @pytest.mark.parametrize(
