@@ -105,6 +105,33 @@ def zipf_large(word: str) -> float:
     return zipf_frequency(word, "en", wordlist="large")
 
 
+TYPO_MIN = 5  # letters of a word read as a misspelling of a common English word one edit away
+TYPO_OF_ZIPF = 3.5  # how common that word must be (Zipf): a misspelling of a word people use, not a name near a rare one
+TYPO_SEEN_ZIPF = 1.5  # a misspelling is itself seen now and then in a large corpus ("exeption": 1.0), a name far more
+
+
+@lru_cache(maxsize=1)
+def _common_english() -> tuple[str, ...]:
+    return tuple(word for word, frequency in _frequencies()["en"].items() if word.isalpha() and frequency >= 10 ** (TYPO_OF_ZIPF - 9))
+
+
+@lru_cache(maxsize=4096)
+def _misspelled_common(word: str) -> bool:
+    """Whether a word no dictionary knows is one edit away from a common English word ("exeption", "swiching",
+    "thows"): a misspelling in the asker's own words, not the name of something. Names of tools that are a
+    letter away from a word ("skaffold", scaffold) are near rarer words, and short ones ("runc", "tini") are left
+    alone."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    common = _common_english()
+    if len(word) < TYPO_MIN or not word.isalpha() or zipf_large(word) >= TYPO_SEEN_ZIPF:
+        return False
+    if any(word[:-k] in _frequencies()["en"] and len(word) - k >= 4 for k in (1, 2)):
+        return False  # a word with a letter or two added names something made from it ("containerd", "dockerd")
+    return process.extractOne(word, common, scorer=DamerauLevenshtein.distance, score_cutoff=1) is not None
+
+
 # After an auxiliary ("does Docker rely on ...?") the command's name is the subject of a question, not a command line.
 _AUXILIARIES = {"do", "does", "did", "can", "could", "will", "would", "should", "shall", "may", "might", "must", "is", "are", "was", "were", "has", "have"}
 # A word followed by one of these is a verb taking an object ("does Docker reuse the kernel"), not a subcommand.
@@ -161,6 +188,34 @@ def _hangul_nouns(question: str) -> tuple[str, ...]:
         if len(pieces) >= 2 or pieces[0][1] == "NNP":
             out.append(stem)
     return tuple(out)
+
+
+_FINAL_M = 16  # ㅁ among the final consonants (_JONGSEONG)
+
+
+def _plain_endings(text: str) -> str:
+    """A Korean text with its colloquial verb endings in their plain spelling, where the analyzer would split the
+    colloquial one into unknown nouns: the polite ending with an added ㅇ ("되나용": 되나요) and a verb made a noun with
+    ㅁ ("날아감": 날아가). A word the analyzer reads as one noun ("사용", "느림") or already as a verb is left as it is."""
+    from .lexical import tagged_morphemes
+
+    def verb(form: str) -> bool:
+        tags = [tag for _, tag in tagged_morphemes(form)]
+        return bool(tags) and (tags[0].startswith("V") or len(tags) > 1 and tags[1] in ("XSV", "XSA"))
+
+    def plain(match: re.Match) -> str:
+        word = match.group(0)
+        tags = [tag for _, tag in tagged_morphemes(word)]
+        if len(tags) < 2 or any(tag.startswith(("V", "X", "E")) for tag in tags):
+            return word  # one noun of the dictionary, or a form the analyzer already reads as a verb
+        last = ord(word[-1]) - 0xAC00
+        if word.endswith("용") and verb(word[:-1] + "요"):
+            return word[:-1] + "요"
+        if 0 <= last < 11172 and last % 28 == _FINAL_M and verb(stem := word[:-1] + chr(0xAC00 + last - _FINAL_M)):
+            return stem
+        return word
+
+    return re.sub(r"[가-힣]{2,}", plain, text)
 
 
 @dataclass(frozen=True)
@@ -338,7 +393,7 @@ class KeySubjects:
             word = match.group(0).strip("._-")
             original = question[match.start() : match.end()]
             as_name = original.lower() == match.group(0) and _written_as_name(question, match.start(), match.end(), english)
-            if zipf(word, "en") < RARE_ZIPF and not self.covered(word):
+            if zipf(word, "en") < RARE_ZIPF and not self.covered(word) and not _misspelled_common(word):
                 found.append(word)
                 if as_name or self.niche(word):
                     names.append(word)
@@ -358,9 +413,11 @@ class KeySubjects:
                 operation, verb = f"{head} {match.group(1)}", match.group(1)
                 if match.group(2) in _DETERMINERS:
                     continue  # "does Docker reuse the kernel": a verb taking an object, not a subcommand
+                if lowered[match.end(1) : match.end(1) + 1] in ("'", "’"):
+                    continue  # "plain Docker doesn't": a contracted auxiliary, not a subcommand
                 before = lowered[: match.start()].split()
-                if before and before[-1] in _AUXILIARIES:
-                    continue  # "does Docker rely on ...": the subject of a question and its verb
+                if before and (before[-1] in _AUXILIARIES or before[-1].endswith(("n't", "n’t"))):
+                    continue  # "does Docker rely on ...", "doesn't Docker rely on ...": the subject of a question and its verb
                 if self.gerund_of_word(verb):
                     continue  # "docker networking": a noun of the trade made from a word the posts use, not a subcommand
                 if operation not in self._text and zipf(verb, "en") < COMMON_ZIPF and not self.has_word(verb):
@@ -368,6 +425,7 @@ class KeySubjects:
         if HANGUL.search(question):
             from .lexical import tagged_morphemes
 
+            question = _plain_endings(question)
             known = [term for _, korean in self._glossary.entries for term in korean if term in question]
             unknown_to_dictionary = _hangul_nouns(question)
             known += [word for word in unknown_to_dictionary if self._spells_latin(word)]  # "쿠베네티스", a typo

@@ -646,6 +646,34 @@ def test_the_subject_of_a_question_is_not_a_subcommand(assistant):
     # An -ing word made from a word the post uses is a noun of the trade, not a subcommand
     assert not assistant.key_subjects.uncovered("why does NAT slow down docker networking?")
     assert not assistant.ask("why does NAT slow down docker networking?").refused
+    # after a negated auxiliary, and a contracted auxiliary itself, are no subcommands either
+    assert assistant.key_subjects.uncovered("Doesn't Docker lean on a hypervisor like a VM does?").operations == ()
+    assert assistant.key_subjects.uncovered("What does Kubernetes schedule that plain Docker doesn't?").operations == ()
+
+
+def test_a_misspelled_common_word_is_no_key_subject(assistant):
+    """A word no dictionary knows, one edit from a common English word, is the asker's typo ("exeption", "swiching"),
+    not a name; a name made from a word by a letter or two ("containerd"), a short one ("runc") and one near a rarer
+    word ("skaffold": scaffold) still are."""
+    from assistant.answerability import _misspelled_common
+
+    assert all(_misspelled_common(word) for word in ("exeption", "swiching", "netwrok"))
+    assert not any(_misspelled_common(word) for word in ("containerd", "dockerd", "runc", "skaffold", "podman", "kubelet"))
+    answer = assistant.ask("flask app in my container threw an exeption and died, will the container beside it go down?")
+    assert not answer.refused and answer.citations[0].section.endswith("커널 공유에 따른 보안 및 성능 영향")
+    assert assistant.ask("How do I install skaffold for local Kubernetes development?").refused
+
+
+def test_colloquial_korean_endings_are_no_key_subjects(assistant):
+    """"되나용" (되나요 with an added ㅇ) and "날아감" (날아가다 made a noun with ㅁ) are verbs in a casual spelling, which
+    the analyzer splits into unknown nouns; a noun of the dictionary ending the same way ("사용", "느림") stays a noun."""
+    from assistant.answerability import _plain_endings
+
+    assert _plain_endings("백업도 되나용") == "백업도 되나요" and _plain_endings("데이터 날아감?") == "데이터 날아가?"
+    assert _plain_endings("사용 비용이 느림") == "사용 비용이 느림"
+    for question in ("볼륨 마운트하면 컨테이너 지워도 데이터 남아있나용?", "볼륨 안 쓰고 컨테이너 지우면 데이터 다 날아감?"):
+        assert not assistant.key_subjects.uncovered(question), question
+        assert not assistant.ask(question).refused, question
 
 
 def test_a_word_general_english_has_never_seen_names_a_niche_tool(assistant):
