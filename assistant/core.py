@@ -422,7 +422,7 @@ class Assistant:
         """
         found = self.retrieve(question, mode)
         if prior:
-            found = _prefer(found, self._anchors(prior))
+            found = self.retriever.remedy_first(_prefer(found, self._anchors(prior)))
         answerable = self.refusal.probability(found.features)
         language = language or question_language(question)
         missing = self.key_subjects.uncovered(question)

@@ -185,6 +185,20 @@ def is_request_word(token: str) -> bool:
     return token in _EN_REQUEST or token.startswith(_KO_REQUEST)
 
 
+# General English and Korean ways of asking what to do about something: how to do it, a fix, a way to prevent or avoid it.
+_EN_REMEDY = re.compile(
+    r"\bhow (?:do|can|could|should|would|to)\b|\bwhat (?:should|can|could|do) (?:i|we)\b"
+    r"|\b(?:fix|fixes|prevent|avoid|solution|solutions|remedy|remedies|workaround|mitigate|mitigation)\b"
+)
+# "어떻게 돼요?" asks what happens, and "다 해결되죠?" whether something is solved: neither asks what to do.
+_KO_REMEDY = re.compile(r"어떻게(?!\s*(?:되|돼|된))|방법|방지|막으|막을|막는|막아|대책|대안|피하|피할|해결책|해결하려면|해결\s*방")
+
+
+def asks_for_remedy(question: str) -> bool:
+    """Whether the question asks what to do (how to, a fix, a way to prevent or avoid something), not what is so."""
+    return bool(_EN_REMEDY.search(question.lower()) or _KO_REMEDY.search(question))
+
+
 def asks_for_command(question: str) -> bool:
     """Whether the question asks for a command, a flag or an example to run."""
     return bool(_EN_COMMAND.search(question.lower()) or _KO_COMMAND.search(question))

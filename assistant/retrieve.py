@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from .claims import split_sentences
 from .lexical import tokenize
-from .question import announces_post, asks_about_subject
+from .question import announces_post, asks_about_subject, asks_for_remedy
 from .search import CANDIDATES, Fused, dense_candidates, fuse_rankings, group_max, lexical_candidates
 
 
@@ -69,6 +69,11 @@ class Retriever:
         # and the parts that sum it up, by a top-level heading that says so ("Summary", "도커의 단점 요약")
         self._conclusions = self._titled(index.chunks, _CONCLUSION, -1)
         self._summaries = self._titled(index.chunks, _SUMMARY, 0)
+        # A section split into the problem and what to do about it ("문제 요약" / "해결 방안", "Problem" / "Solution"):
+        # the halves, by their own headings, and the section each is a half of.
+        self._remedies = self._titled(index.chunks, _REMEDY, -1)
+        self._problems = self._titled(index.chunks, _PROBLEM, -1) - self._remedies
+        self._parents = {section_key(c): (c.document, c.section.rsplit(" > ", 1)[0]) for c in index.chunks if " > " in c.section}
 
     def _titled(self, chunks, pattern: re.Pattern, depth: int) -> frozenset[tuple[str, str]]:
         """The sections whose heading at `depth` of their path (0: top level, -1: their own) matches a pattern, in the
@@ -131,7 +136,18 @@ class Retriever:
             sections.insert(0, sections.pop(best))
         # Section scores over the posts' own text alone, in the scale the snippet margin is set in.
         own = fuse_rankings(group_max(dense, own_section), group_max(lexical, own_section), mode)
-        return Retrieval(text, ranked, sections, features, vector, {s.key: s.score for s in own}, named)
+        return self.remedy_first(Retrieval(text, ranked, sections, features, vector, {s.key: s.score for s in own}, named))
+
+    def remedy_first(self, found: Retrieval) -> Retrieval:
+        """A question of what to do ("how do I keep the data?", "어떻게 막아요?") is answered by what to do about a
+        problem, not by the problem: when a problem's half of a section ranks first ("문제 요약"), the remedy's half beside
+        it ("해결 방안") comes first, if retrieval found it. Not for a question that names a part by its heading."""
+        sections = found.sections
+        if found.named or not sections or sections[0][0] not in self._problems or not asks_for_remedy(found.question):
+            return found
+        parent = self._parents.get(sections[0][0])
+        best = next((i for i, (key, _, _) in enumerate(sections) if key in self._remedies and self._parents.get(key) == parent), 0)
+        return replace(found, sections=[sections[best], *sections[:best], *sections[best + 1 :]])
 
     def named_sections(self, text: str) -> frozenset[tuple[str, str]]:
         """The sections under the longest heading title the question spells out, in any of the posts' languages, or
@@ -189,6 +205,11 @@ _CONCLUSION = re.compile(
 # General English and Korean words for a part of a text that sums up the rest, and for asking for one (or a table).
 _SUMMARY = re.compile(r"\b(?:summary|summaries|overview|recap|tl;?dr)\b|요약")
 _ASKS_SUMMARY = re.compile(rf"{_SUMMARY.pattern}|\b(?:summari[sz]e|tables?)\b|표|테이블")
+
+
+# General English and Korean headings of the two halves of a problem's section: the problem, and what to do about it.
+_PROBLEM = re.compile(r"\b(?:problems?|issues?|causes?|symptoms?)\b|문제|원인|증상")
+_REMEDY = re.compile(r"\b(?:solutions?|fix|fixes|remed(?:y|ies)|workarounds?|mitigations?|resolution)\b|해결|방안|대책|조치")
 
 
 def _normalized(text: str) -> str:

@@ -9,6 +9,7 @@ from assistant.evaluate import evaluate, read_questions
 from assistant.ingest import Chunk
 from assistant.claims import clause_claims, english_clause_claims, read_claims
 from assistant.lexicon import load_lexicon
+from assistant.conversation import Turn
 from assistant.question import is_yes_no, read_question
 from conftest import DATA, EXAMPLE
 
@@ -1318,3 +1319,27 @@ def test_a_clause_does_not_hold_a_word_its_sentence_says_of_another_subject(assi
     assert assistant.ask("Is /app/data the path on the host?").verdict is None
     assert assistant.ask("Is /host/data the path on the host side?").verdict == "yes"
     assert assistant.ask("Is /app/data the path inside the container?").verdict == "yes"
+
+
+def test_a_question_of_what_to_do_is_answered_by_the_remedy_beside_the_problem(assistant):
+    """"문제 요약" and "해결 방안" are the two halves of "데이터 영속성 문제와 해결": a question of what happens cites the
+    problem, one of what to do about it ("어떻게 막아요?", "how do I keep it?") the remedy beside it, also when the
+    problem ranks first; "어떻게 되나요?" (what happens) and "다 해결되죠?" (is it solved) ask no remedy."""
+    from dataclasses import replace
+
+    from assistant.question import asks_for_remedy
+
+    found = assistant.retrieve("컨테이너를 지우면 데이터는 어떻게 되나요?")
+    assert found.sections[0][0][1].startswith("문제-요약")
+    assert assistant.retriever.remedy_first(found) == found
+    for question in ("그럼 어떻게 막아요?", "so how do I keep it?", "해결 방법은 뭐예요?"):
+        moved = assistant.retriever.remedy_first(replace(found, question=question))
+        assert moved.sections[0][0][1].startswith("해결-방안"), question
+        assert sorted(moved.sections, key=lambda s: s[0]) == sorted(found.sections, key=lambda s: s[0])
+    assert not any(asks_for_remedy(q) for q in ("데이터는 어떻게 되는 건지", "도커면 다 해결되는 거죠?", "does Docker solve it all?"))
+    # in a conversation, the earlier answer's section (the problem) is preferred, and the remedy beside it comes first
+    first_question = "컨테이너를 지우면 안에 있던 데이터는 어떻게 되나요?"
+    first = assistant.ask(first_question)
+    assert first.citations[0].section == "데이터 영속성 문제와 해결 > 문제 요약"
+    follow_up = assistant.ask("그거 막으려면 어떻게 해요?", history=[Turn(first_question, first)])
+    assert follow_up.citations[0].section == "데이터 영속성 문제와 해결 > 해결 방안"
