@@ -81,18 +81,7 @@ def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]
         exact = [place for place in sections if key and place != own and place[0] == own[0] and _names_case(place[1], key)]
         return exact or ([aligned[(claim.chunk.document, claim.chunk.section, key)]] if (claim.chunk.document, claim.chunk.section, key) in aligned else [])
 
-    # The words only one section of its post has ("EC2", "인스턴스" in "실행 방식 3: 서로 다른 VM에서 실행").
-    from .lexical import tokenize
-
-    tokens = {place: set(tokenize(" ".join(texts))) for place, texts in sections.items()}
-    seen: Counter = Counter(token for place in tokens for token in tokens[place])
-    # Everyday words ("still" of "still share") describe no case: only words rarer than COMMON_ZIPF name one.
-    from .answerability import COMMON_ZIPF, zipf
-
-    def names_a_case(token: str) -> bool:
-        return seen[token] == 1 and not token.isdigit() and zipf(token, "ko" if HANGUL.search(token) else "en") < COMMON_ZIPF
-
-    own_words = {place: " ".join(sorted(t for t in tokens[place] if names_a_case(t))) for place in tokens}
+    own_words = {place: " ".join(sorted(words)) for place, words in _own_words(sections).items()}
     def read_whole(claim: Claim) -> Claim:
         places = named(claim)
         own = (claim.chunk.document, claim.chunk.section)
@@ -114,6 +103,34 @@ def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]
         )
 
     return {chunk_id: [read_whole(c) for c in claims] for chunk_id, claims in out.items()}
+
+
+def _own_words(sections: dict[tuple[str, str], list[str]]) -> dict[tuple[str, str], frozenset[str]]:
+    """The words only one section of its post has ("EC2", "인스턴스" in "실행 방식 3: 서로 다른 VM에서 실행"), by section.
+    Everyday words ("still" of "still share") describe no case: only words rarer than COMMON_ZIPF name one."""
+    from .answerability import COMMON_ZIPF, zipf
+    from .lexical import tokenize
+
+    tokens = {place: set(tokenize(" ".join(texts))) for place, texts in sections.items()}
+    seen: Counter = Counter(token for place in tokens for token in tokens[place])
+
+    def names_a_case(token: str) -> bool:
+        return seen[token] == 1 and not token.isdigit() and zipf(token, "ko" if HANGUL.search(token) else "en") < COMMON_ZIPF
+
+    return {place: frozenset(t for t in tokens[place] if names_a_case(t)) for place in tokens}
+
+
+def enumerated_case_words(chunks: list[Chunk]) -> dict[tuple[str, str], frozenset[str]]:
+    """The words only its own section has, for each section whose heading enumerates one case of several ("실행 방식 1:
+    하나의 docker-compose로 실행": docker-compose.yml; "실행 방식 3: …": EC2), by (document, section)."""
+    sections: dict[tuple[str, str], list[str]] = {}
+    for chunk in chunks:
+        if not chunk.draft and chunk.kind != "section":
+            sections.setdefault((chunk.document, chunk.section), []).append(chunk.text)
+    return {
+        place: words for place, words in _own_words(sections).items()
+        if words and _ENUMERATED_HEADING.match(place[1].rsplit(" > ", 1)[-1].strip())
+    }
 
 
 ALIGNED_ROW = 0.3  # share of the words of a row's case and an enumerated heading's (Jaccard) for the one to sum up the other

@@ -1343,3 +1343,18 @@ def test_a_question_of_what_to_do_is_answered_by_the_remedy_beside_the_problem(a
     assert first.citations[0].section == "데이터 영속성 문제와 해결 > 문제 요약"
     follow_up = assistant.ask("그거 막으려면 어떻게 해요?", history=[Turn(first_question, first)])
     assert follow_up.citations[0].section == "데이터 영속성 문제와 해결 > 해결 방안"
+
+
+def test_a_question_naming_one_case_by_its_own_words_cites_that_case_first(assistant):
+    """"docker-compose.yml" is written only in "실행 방식 1", "EC2" only in "실행 방식 3": a question that names one of
+    them is about that case, whose section comes first when it scores close to the best (NAMED_CASE_MARGIN)."""
+    from assistant.retrieve import NAMED_CASE_MARGIN
+
+    words = {key[1]: words for key, words in assistant.retriever._case_words.items()}
+    assert words["실행-방식-1-하나의-docker-compose로-실행"] == {"docker-compose.yml"} and "ec2" in words["실행-방식-3-서로-다른-vm에서-실행"]
+    question = "날씨랑 투두를 docker-compose.yml 하나로 돌리면 둘이 같은 kernel 쓰는 거 맞아요?"
+    found = assistant.retrieve(question)
+    assert found.sections[0][0][1] == "실행-방식-1-하나의-docker-compose로-실행"
+    scores = {key[1]: score for key, score, _ in found.sections}
+    assert max(scores.values()) - scores["실행-방식-1-하나의-docker-compose로-실행"] <= NAMED_CASE_MARGIN
+    assert assistant.ask(question).verdict == "yes"
