@@ -124,12 +124,11 @@ def _misspelled_common(word: str) -> bool:
     from rapidfuzz import process
     from rapidfuzz.distance import DamerauLevenshtein
 
-    common = _common_english()
     if len(word) < TYPO_MIN or not word.isalpha() or zipf_large(word) >= TYPO_SEEN_ZIPF:
         return False
     if any(word[:-k] in _frequencies()["en"] and len(word) - k >= 4 for k in (1, 2)):
         return False  # a word with a letter or two added names something made from it ("containerd", "dockerd")
-    return process.extractOne(word, common, scorer=DamerauLevenshtein.distance, score_cutoff=1) is not None
+    return process.extractOne(word, _common_english(), scorer=DamerauLevenshtein.distance, score_cutoff=1) is not None
 
 
 # After an auxiliary ("does Docker rely on ...?") the command's name is the subject of a question, not a command line.
