@@ -78,11 +78,8 @@ class Retriever:
         # the halves, by their own headings, and the section each is a half of.
         self._remedies = self._titled(index.chunks, _REMEDY, -1)
         self._problems = self._titled(index.chunks, _PROBLEM, -1) - self._remedies
-        self._case_words = {
-            (document, anchor): words
-            for (document, section), words in enumerated_case_words(index.chunks).items()
-            for anchor in {section_key(c)[1] for c in index.chunks if c.document == document and c.section == section}
-        }
+        enumerated = enumerated_case_words(index.chunks)
+        self._case_words = {section_key(c): enumerated[(c.document, c.section)] for c in index.chunks if (c.document, c.section) in enumerated}
         self._parents = {section_key(c): (c.document, c.section.rsplit(" > ", 1)[0]) for c in index.chunks if " > " in c.section}
 
     def _titled(self, chunks, pattern: re.Pattern, depth: int) -> frozenset[tuple[str, str]]:
