@@ -462,11 +462,12 @@ def _print_metrics(reports, markdown: bool, calibration: bool) -> None:
         )
 
 
-@main.command("calibrate", help="Fit the refusal model on labelled question files (needs scikit-learn).")
+@main.command("calibrate", help="Fit the refusal model, or the section ranking model, on labelled question files (needs scikit-learn).")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None, help="Index directory [default: the bundled index].")
+@click.option("--ranking", is_flag=True, help="Fit the model that orders the first sections retrieval ranks instead.")
 @guarded
-def calibrate_command(files, index_dir):
+def calibrate_command(files, index_dir, ranking):
     from .evaluate import read_questions
     from .refusal import fit_refusal_model, save_refusal_model
 
@@ -476,6 +477,14 @@ def calibrate_command(files, index_dir):
         raise Failure("calibration needs scikit-learn; run: pip install scikit-learn") from None
     settings = _settings(index_dir=index_dir)
     questions = [q for file in files for q in read_questions(file)]
+    if ranking:
+        from .ranking import fit_ranking_model, save_ranking_model
+
+        assistant = _load(settings)
+        fitted = fit_ranking_model(assistant, questions, [Path(f).name for f in files])
+        path = save_ranking_model(settings, fitted)
+        click.echo(f"ranking model for {fitted.embedder}: {len(fitted.trees)} trees on {len(questions)} questions -> {path}")
+        return
     model = fit_refusal_model(_load(settings), questions, [Path(f).name for f in files])
     path = save_refusal_model(settings, model)
     click.echo(f"refusal model for {model.embedder}: weights {model.weights}, bias {model.bias}, threshold {model.threshold} -> {path}")

@@ -68,6 +68,7 @@ def describe_index(settings: Settings) -> dict:
     from dataclasses import asdict
 
     from .index import load_index
+    from .ranking import load_ranking_model
     from .refusal import load_refusal_model
 
     index = load_index(settings.index_dir, settings)
@@ -80,6 +81,7 @@ def describe_index(settings: Settings) -> dict:
     for chunk in index.chunks:
         chunks[chunk.document] = chunks.get(chunk.document, 0) + 1
     refusal = load_refusal_model(settings, index.manifest.corpus_hash)
+    ranking = load_ranking_model(settings, index.manifest.embedder, index.manifest.corpus_hash)
     return {
         **asdict(index.manifest),
         "posts": [
@@ -99,13 +101,18 @@ def describe_index(settings: Settings) -> dict:
             if refusal.general
             else f"fitted for this corpus on {', '.join(refusal.fitted_on) or 'labelled questions'}"
         ),
+        "ranking_model": (
+            "none (sections keep retrieval's order; docker-qa calibrate --ranking fits one)"
+            if ranking is None
+            else f"fitted for this corpus on {len(ranking.fitted_on)} question files"
+        ),
     }
 
 
 class Assistant:
     """Answers questions about the indexed articles; safe to share between threads."""
 
-    def __init__(self, settings: Settings, index, embedder, glossary, catalog, refusal):
+    def __init__(self, settings: Settings, index, embedder, glossary, catalog, refusal, ranking=None):
         self.settings = settings
         self.index = index
         self.embedder = embedder
@@ -158,7 +165,7 @@ class Assistant:
         self._embed_query = cache(self._embed_query_uncached)
         self._answers = LRUCache(maxsize=settings.cache_size) if settings.cache_size else None
         self._answers_lock = threading.Lock()
-        self.retriever = Retriever(index, glossary, self.terms, self._embed_query)
+        self.retriever = Retriever(index, glossary, self.terms, self._embed_query, ranking)
 
     # --- loading ----------------------------------------------------------
     @classmethod
@@ -167,6 +174,7 @@ class Assistant:
         from .embed import load_embedder
         from .index import load_index
         from .lexical import load_glossary
+        from .ranking import load_ranking_model
         from .refusal import load_refusal_model
 
         settings = settings or Settings()
@@ -178,7 +186,8 @@ class Assistant:
 
             catalog = load_catalog(settings.snippets_path)
         refusal = load_refusal_model(settings, index.manifest.corpus_hash)
-        return cls(settings, index, embedder, load_glossary(settings.glossary_file), catalog, refusal)
+        ranking = load_ranking_model(settings, embedder.id, index.manifest.corpus_hash)
+        return cls(settings, index, embedder, load_glossary(settings.glossary_file), catalog, refusal, ranking)
 
     @staticmethod
     def _read_posts(index, settings: Settings) -> dict[str, Post]:
@@ -196,6 +205,11 @@ class Assistant:
             document = article["document"]
             posts[document] = Post(document, str(article.get("title") or document), url, str(article.get("lang") or ""))
         return posts
+
+    def section_label(self, key: tuple[str, str]) -> str:
+        """A section's heading path, as citations name it."""
+        section = self._sections.get(key)
+        return section.label if section is not None else ""
 
     @property
     def several_posts(self) -> bool:
@@ -451,16 +465,27 @@ class Assistant:
         chunks = self.index.chunks
         cited, also = self._cited_sections(found, top_k)
         cited_keys = {key for key, _, _ in cited}
-        # Each passage once (its original and its translation are one), shown in the question's language.
-        ranked: list[tuple[Chunk, float]] = []
-        seen: set[str] = set()
-        for item in found.ranked:
-            chunk = chunks[item.key]
-            if chunk.kind in ("prose", "row") and section_key(chunk) in cited_keys and (chunk.original or chunk.id) not in seen:
-                seen.add(chunk.original or chunk.id)
-                ranked.append((self._in_language(chunk, language), item.score))
-        ids = [chunk.original or chunk.id for chunk, _ in ranked]
-        for chunk, _ in ranked:
+
+        def passages(keys) -> list[tuple[Chunk, float]]:
+            """Each passage of the sections once (its original and its translation are one), in the question's language."""
+            out: list[tuple[Chunk, float]] = []
+            seen: set[str] = set()
+            for item in found.ranked:
+                chunk = chunks[item.key]
+                if chunk.kind in ("prose", "row") and section_key(chunk) in keys and (chunk.original or chunk.id) not in seen:
+                    seen.add(chunk.original or chunk.id)
+                    out.append((self._in_language(chunk, language), item.score))
+            return out
+
+        ranked = passages(cited_keys)
+        # The evidence of a verdict is read in the sections retrieval cites by its own order: the ranking model orders
+        # the citations, not what the verdict stage reads.
+        evidence_keys = cited_keys
+        if found.unlearned is not None and not prior:
+            evidence_keys = {key for key, _, _ in self._cited_sections(replace(found, sections=found.unlearned), top_k)[0]}
+        read = ranked if evidence_keys == cited_keys else passages(evidence_keys)
+        ids = [chunk.original or chunk.id for chunk, _ in read]
+        for chunk, _ in read:
             if chunk.kind == "row":
                 # A table is read whole: the words most rows of a column share ("날씨 서비스에서 …") set no row's case
                 # apart, whether or not retrieval brought each row.
@@ -470,7 +495,7 @@ class Assistant:
         asked = read_question(question, self.lexicon)
         sentences = [
             (chunk, sentence)
-            for key in cited_keys
+            for key in evidence_keys
             for chunk in self._prose_by_section.get(key, [])
             for sentence in split_sentences(chunk.text)
         ]

@@ -39,6 +39,7 @@ class Retrieval:
     query_vector: np.ndarray | None
     own_section_scores: dict[tuple[str, str], float] = field(default_factory=dict)  # on untranslated text only
     named: frozenset[tuple[str, str]] = frozenset()  # the sections under a heading the question spells out
+    unlearned: list | None = None  # the sections in retrieval's order, when a ranking model reordered them
 
 
 def section_key(chunk) -> tuple[str, str]:
@@ -49,11 +50,12 @@ def section_key(chunk) -> tuple[str, str]:
 class Retriever:
     """Hybrid retrieval over one loaded index."""
 
-    def __init__(self, index, glossary, terms, embed_query):
+    def __init__(self, index, glossary, terms, embed_query, ranking=None):
         self.index = index
         self.glossary = glossary
         self.terms = terms
         self.embed_query = embed_query
+        self.ranking = ranking  # a RankingModel fitted for this corpus (assistant/ranking.py), or None
         # A section is known by its post and anchor: two posts may both have an "Introduction".
         self._content_sections = {section_key(c) for c in index.chunks if c.kind != "heading"}
         # A passage whose every sentence announces what the post does ("이 글에서는 … 정리합니다"); a paragraph that
@@ -81,6 +83,29 @@ class Retriever:
         enumerated = enumerated_case_words(index.chunks)
         self._case_words = {section_key(c): enumerated[(c.document, c.section)] for c in index.chunks if (c.document, c.section) in enumerated}
         self._parents = {section_key(c): (c.document, c.section.rsplit(" > ", 1)[0]) for c in index.chunks if " > " in c.section}
+        self._shapes: dict[tuple[str, str], dict] = {}
+
+    def shape(self, key: tuple[str, str]) -> dict:
+        """What a section is, for the ranking model: its heading's and heading path's term keys (in every language of
+        the posts), how many passages it has, whether it holds a table or code, sums the post up, is a problem's or a
+        remedy's half, or is headed by a question, and its depth."""
+        if key not in self._shapes:
+            chunks = [self.index.chunks[i] for i in self._positions.get(key, ())]
+            paths = {c.section for c in chunks} | {c.section_translated for c in chunks if c.section_translated}
+            heading = " ".join(path.split(" > ")[-1] for path in paths)
+            self._shapes[key] = {
+                "heading_keys": self.terms.keys(heading, known_only=True),
+                "path_keys": self.terms.keys(" ".join(paths), known_only=True),
+                "passages": sum(1 for c in chunks if c.kind in ("prose", "row") and not c.original),
+                "table": any(c.kind == "row" for c in chunks),
+                "code": any(c.kind == "code" for c in chunks),
+                "summary": key in self._summaries,
+                "problem_half": key in self._problems,
+                "remedy_half": key in self._remedies,
+                "question_heading": any(path.split(" > ")[-1].strip().endswith("?") for path in paths),
+                "depth": min((path.count(" > ") for path in paths), default=0),
+            }
+        return self._shapes[key]
 
     def _titled(self, chunks, pattern: re.Pattern, depth: int) -> frozenset[tuple[str, str]]:
         """The sections whose heading at `depth` of their path (0: top level, -1: their own) matches a pattern, in the
@@ -91,8 +116,9 @@ class Retriever:
             and any(pattern.search(_normalized(path.split(" > ")[depth])) for path in (c.section, c.section_translated) if path)
         )
 
-    def retrieve(self, text: str, mode: str = "hybrid") -> Retrieval:
-        """Rank chunks and sections for a question with dense, BM25 or hybrid retrieval."""
+    def retrieve(self, text: str, mode: str = "hybrid", learned: bool = True) -> Retrieval:
+        """Rank chunks and sections for a question with dense, BM25 or hybrid retrieval; with `learned`, the corpus's
+        ranking model (if one was fitted) orders the first sections."""
         # Domain terms of the other language (kernel -> 커널) help both the BM25 and the dense query.
         expanded = f"{text} {self.glossary.expand(text)}".strip()
         vector = self.embed_query(expanded)
@@ -150,7 +176,13 @@ class Retriever:
                 sections.insert(0, sections.pop(best))
         # Section scores over the posts' own text alone, in the scale the snippet margin is set in.
         own = fuse_rankings(group_max(dense, own_section), group_max(lexical, own_section), mode)
-        return self.remedy_first(Retrieval(text, ranked, sections, features, vector, {s.key: s.score for s in own}, named))
+        found = self.remedy_first(Retrieval(text, ranked, sections, features, vector, {s.key: s.score for s in own}, named))
+        if learned and not named and self.ranking is not None:
+            # A question that names a part of a post by its heading says itself where it looks.
+            from .ranking import reorder
+
+            found = replace(found, sections=reorder(self.ranking, self, text, found.sections), unlearned=found.sections)
+        return found
 
     def remedy_first(self, found: Retrieval) -> Retrieval:
         """A question of what to do ("how do I keep the data?", "어떻게 막아요?") is answered by what to do about a

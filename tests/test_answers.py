@@ -527,11 +527,11 @@ def test_the_section_holding_the_verdict_evidence_is_cited_first_among_ties(assi
     yes/no question is cited first, and the answer leads with that passage."""
     from assistant.retrieve import RANK_MARGIN_SCALE
 
-    found = assistant.retrieve(question)
+    found = assistant.retriever.retrieve(question, learned=False)
     scores = {key[1]: score for key, score, _ in found.sections}
     answer = assistant.ask(question)
     assert answer.verdict is not None
-    assert not found.sections[0][0][1] == answer.citations[0].anchor  # retrieval alone ranked another section first
+    assert not found.sections[0][0][1] == answer.citations[0].anchor  # retrieval's own order put another section first
     assert found.sections[0][1] - scores[answer.citations[0].anchor] <= RANK_MARGIN_SCALE
     assert answer.citations[0].section.endswith(first)
 

@@ -1,0 +1,104 @@
+"""The learned section ranking: tree evaluation, reordering, the bundled model, and fitting one for a user's index."""
+
+import json
+from dataclasses import replace
+
+from click.testing import CliRunner
+
+from assistant.cli import main
+from assistant.ranking import FEATURES, TOP, RankingModel, candidate_features, reorder
+
+
+def test_a_model_sums_the_leaves_each_row_reaches():
+    # one tree: feature 0 <= 0.5 -> leaf 1.0, else leaf -2.0; a second tree: a single leaf 0.25
+    model = RankingModel(trees=[[[0, 0.5, 1, 2, 0.0], [-2, -2.0, -1, -1, 1.0], [-2, -2.0, -1, -1, -2.0]], [[-2, -2.0, -1, -1, 0.25]]])
+    assert model.score([0.2]) == 1.25
+    assert model.score([0.9]) == -1.75
+
+
+def test_without_a_model_retrieval_keeps_its_order(assistant):
+    found = assistant.retriever.retrieve("Do containers share the kernel?", learned=False)
+    assert reorder(None, assistant.retriever, found.question, found.sections) == found.sections
+
+
+def test_the_model_picks_the_first_section_among_the_first_candidates(assistant):
+    found = assistant.retriever.retrieve("How do I keep data when a container is removed?", learned=False)
+    assert len(found.sections) > TOP
+    rows = candidate_features(assistant.retriever, found.question, found.sections)
+    assert len(rows) == TOP and all(len(row) == len(FEATURES) for row in rows)
+    # a model that prefers the last candidate (the highest "rank" feature) puts it first; the rest keep their order
+    rank = FEATURES.index("rank")
+    model = RankingModel(trees=[[[rank, TOP - 1.5, 1, 2, 0.0], [-2, -2.0, -1, -1, 0.0], [-2, -2.0, -1, -1, 1.0]]])
+    ordered = reorder(model, assistant.retriever, found.question, found.sections)
+    assert ordered[0] == found.sections[TOP - 1]
+    assert ordered[1:TOP] == found.sections[: TOP - 1]
+    assert ordered[TOP:] == found.sections[TOP:]
+
+
+def test_the_bundled_index_has_a_ranking_model_and_verdicts_read_retrievals_order(assistant):
+    """The bundled corpus ships a model fitted on its labelled questions; the verdict stage still reads the sections
+    in retrieval's own order, so a reordering changes which section is cited first, never which evidence is read."""
+    model = assistant.retriever.ranking
+    assert model is not None and len(model.trees) > 0 and model.fitted_on
+    question = "Do containers on one host share the kernel?"
+    with_model = assistant.ask(question)
+    assistant.retriever.ranking = None
+    try:
+        assistant.clear_caches()
+        without = assistant.ask(question)
+    finally:
+        assistant.retriever.ranking = model
+        assistant.clear_caches()
+    assert with_model.verdict == without.verdict == "yes"
+
+
+def test_calibrating_a_ranking_model_for_a_users_index(tmp_path):
+    """`calibrate --ranking --index` fits trees for that index, stores them beside it (never in the bundled corpus),
+    and the assistant on that index loads them; a model of the wrong feature list is ignored."""
+    from assistant.core import Assistant
+    from assistant.settings import Settings
+    from conftest import ROOT, build_post_index
+
+    post = "\n\n".join(
+        f"## {name}\n\n### {name} problem\n\n{name} {problem}.\n\n### {name} fix\n\nTo fix it, {fix}."
+        for name, problem, fix in (
+            ("Memory", "leaks grow the heap until the process is killed", "set a heap limit and profile allocations"),
+            ("Disk", "fills up with old log files", "rotate the logs and delete old ones"),
+            ("Network", "timeouts happen when the pool is exhausted", "raise the pool size and add retries"),
+        )
+    )
+    index = build_post_index(tmp_path, "ops.md", f"---\ntitle: Ops\n---\n\n{post}\n")
+    lines = [{"q": f"How do I fix {n.lower()} trouble?", "gold": [f"{n} fix"]} for n in ("Memory", "Disk", "Network")]
+    lines += [{"q": f"What goes wrong with {n.lower()}?", "gold": [f"{n} problem"]} for n in ("Memory", "Disk", "Network")]
+    questions = tmp_path / "labelled.jsonl"
+    questions.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    bundled = (ROOT / "corpus" / "ranking.json").read_bytes()
+    result = CliRunner().invoke(main, ["calibrate", "--ranking", str(questions), "--index", str(index)])
+    assert result.exit_code == 0, result.output
+    assert str(index / "ranking.json") in result.output
+    assert (ROOT / "corpus" / "ranking.json").read_bytes() == bundled
+    loaded = Assistant.load(Settings(index_dir=index)).retriever.ranking
+    assert loaded is not None and loaded.fitted_on == ["labelled.jsonl"]
+    stored = json.loads((index / "ranking.json").read_text(encoding="utf-8"))
+    key = next(iter(stored))
+    stored[key] = {**stored[key], "features": ["score"]}
+    (index / "ranking.json").write_text(json.dumps(stored), encoding="utf-8")
+    assert Assistant.load(Settings(index_dir=index)).retriever.ranking is None
+
+
+def test_calibrating_a_ranking_model_needs_gold_among_the_candidates(tmp_path):
+    questions = tmp_path / "offtopic.jsonl"
+    questions.write_text(json.dumps({"q": "How do I bake bread?", "gold": [], "offtopic": True}) + "\n", encoding="utf-8")
+    from conftest import ROOT
+
+    bundled = (ROOT / "corpus" / "ranking.json").read_bytes()
+    result = CliRunner().invoke(main, ["calibrate", "--ranking", str(questions)])
+    assert result.exit_code == 2
+    assert "ranking model needs answerable questions" in result.output and "Traceback" not in result.output
+    assert (ROOT / "corpus" / "ranking.json").read_bytes() == bundled
+
+
+def test_replace_keeps_the_unlearned_order(assistant):
+    found = assistant.retriever.retrieve("Why do containers share the host kernel?")
+    assert found.unlearned is None or sorted(found.unlearned, key=str) == sorted(found.sections, key=str)
+    assert replace(found, sections=found.sections[:1]).unlearned == found.unlearned
