@@ -465,9 +465,10 @@ def _print_metrics(reports, markdown: bool, calibration: bool) -> None:
 @main.command("calibrate", help="Fit the refusal model, or the section ranking model, on labelled question files (needs scikit-learn).")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None, help="Index directory [default: the bundled index].")
-@click.option("--ranking", is_flag=True, help="Fit the model that orders the first sections retrieval ranks instead.")
+@click.option("--ranking", is_flag=True, help="Fit the model that picks the first section among retrieval's first five instead.")
+@click.option("--offtopic", is_flag=True, help="Fit the trees that refuse off-topic questions the refusal model lets through instead.")
 @guarded
-def calibrate_command(files, index_dir, ranking):
+def calibrate_command(files, index_dir, ranking, offtopic):
     from .evaluate import read_questions
     from .refusal import fit_refusal_model, save_refusal_model
 
@@ -477,13 +478,17 @@ def calibrate_command(files, index_dir, ranking):
         raise Failure("calibration needs scikit-learn; run: pip install scikit-learn") from None
     settings = _settings(index_dir=index_dir)
     questions = [q for file in files for q in read_questions(file)]
-    if ranking:
+    if ranking and offtopic:
+        raise click.UsageError("fit one model at a time: --ranking or --offtopic")
+    if ranking or offtopic:
+        from .offtopic import fit_offtopic_model, save_offtopic_model
         from .ranking import fit_ranking_model, save_ranking_model
 
-        assistant = _load(settings)
-        fitted = fit_ranking_model(assistant, questions, [Path(f).name for f in files])
-        path = save_ranking_model(settings, fitted)
-        click.echo(f"ranking model for {fitted.embedder}: {len(fitted.trees)} trees on {len(questions)} questions -> {path}")
+        fit, save = (fit_ranking_model, save_ranking_model) if ranking else (fit_offtopic_model, save_offtopic_model)
+        fitted = fit(_load(settings), questions, [Path(f).name for f in files])
+        path = save(settings, fitted)
+        kind = "ranking" if ranking else "off-topic"
+        click.echo(f"{kind} model for {fitted.embedder}: {len(fitted.trees)} trees on {len(questions)} questions -> {path}")
         return
     model = fit_refusal_model(_load(settings), questions, [Path(f).name for f in files])
     path = save_refusal_model(settings, model)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import threading
 import unicodedata
 from dataclasses import dataclass, replace
@@ -68,6 +69,7 @@ def describe_index(settings: Settings) -> dict:
     from dataclasses import asdict
 
     from .index import load_index
+    from .offtopic import load_offtopic_model
     from .ranking import load_ranking_model
     from .refusal import load_refusal_model
 
@@ -82,6 +84,7 @@ def describe_index(settings: Settings) -> dict:
         chunks[chunk.document] = chunks.get(chunk.document, 0) + 1
     refusal = load_refusal_model(settings, index.manifest.corpus_hash)
     ranking = load_ranking_model(settings, index.manifest.embedder, index.manifest.corpus_hash)
+    offtopic = load_offtopic_model(settings, index.manifest.embedder, index.manifest.corpus_hash)
     return {
         **asdict(index.manifest),
         "posts": [
@@ -106,13 +109,18 @@ def describe_index(settings: Settings) -> dict:
             if ranking is None
             else f"fitted for this corpus on {len(ranking.fitted_on)} question files"
         ),
+        "offtopic_model": (
+            "none (docker-qa calibrate --offtopic fits one)"
+            if offtopic is None
+            else f"fitted for this corpus on {len(offtopic.fitted_on)} question files"
+        ),
     }
 
 
 class Assistant:
     """Answers questions about the indexed articles; safe to share between threads."""
 
-    def __init__(self, settings: Settings, index, embedder, glossary, catalog, refusal, ranking=None):
+    def __init__(self, settings: Settings, index, embedder, glossary, catalog, refusal, ranking=None, offtopic=None):
         self.settings = settings
         self.index = index
         self.embedder = embedder
@@ -126,6 +134,7 @@ class Assistant:
             entry.id: frozenset(doc for doc, have in labels.items() if set(entry.sections) <= have) for entry in catalog
         }
         self.refusal = refusal
+        self.offtopic = offtopic  # trees fitted for this corpus that refuse near misses the refusal model lets through
         self._code_by_section: dict[tuple[str, str], list[Chunk]] = {}
         self._prose_by_section: dict[tuple[str, str], list[Chunk]] = {}
         self._by_id = {chunk.id: chunk for chunk in index.chunks}
@@ -174,6 +183,7 @@ class Assistant:
         from .embed import load_embedder
         from .index import load_index
         from .lexical import load_glossary
+        from .offtopic import load_offtopic_model
         from .ranking import load_ranking_model
         from .refusal import load_refusal_model
 
@@ -187,7 +197,8 @@ class Assistant:
             catalog = load_catalog(settings.snippets_path)
         refusal = load_refusal_model(settings, index.manifest.corpus_hash)
         ranking = load_ranking_model(settings, embedder.id, index.manifest.corpus_hash)
-        return cls(settings, index, embedder, load_glossary(settings.glossary_file), catalog, refusal, ranking)
+        offtopic = load_offtopic_model(settings, embedder.id, index.manifest.corpus_hash)
+        return cls(settings, index, embedder, load_glossary(settings.glossary_file), catalog, refusal, ranking, offtopic)
 
     @staticmethod
     def _read_posts(index, settings: Settings) -> dict[str, Post]:
@@ -461,6 +472,15 @@ class Assistant:
             # subject. Another rare word (a typo, an inflection, the asker's own name for a thing) refuses only
             # when a model fitted on this corpus's labelled questions does not say the question is answered.
             return self._refusal(question, language, max(1.0 - answerable, 0.5), missing.all)
+        if self.offtopic is not None and verdicts and not prior and not on and not (refers_to_post(question) or found.named):
+            # A question that stands on its own gets a second look from the off-topic trees fitted for this corpus
+            # (assistant/offtopic.py); a follow-up read from its conversation does not (they were fitted on single
+            # questions), nor a question that points at the post or at a part of it by its heading.
+            from .offtopic import features as offtopic_features
+
+            score = self.offtopic.score(offtopic_features(self, question, found, answerable, missing))
+            if score >= self.offtopic.threshold:
+                return self._refusal(question, language, 1.0 / (1.0 + math.exp(-score)), missing.all)
 
         chunks = self.index.chunks
         cited, also = self._cited_sections(found, top_k)

@@ -5,22 +5,21 @@ signals that score leaves out: how much of the question the heading says, whethe
 the problem's or the remedy's half, a FAQ heading, and what kind of question asks (why, how, what, yes/no, what to
 do). `docker-qa calibrate --ranking FILES` fits gradient-boosted trees (scikit-learn) on labelled questions of one
 corpus: for each question, the first TOP sections retrieval gives, labelled by whether they are the question's
-gold. The trees are stored as plain lists in `ranking.json`, keyed by embedder and corpus hash like the refusal
-model, so applying them needs no scikit-learn. An index of another corpus has no ranking model and keeps
+gold. The trees are stored as plain lists in `ranking.json` (assistant/trees.py), keyed by embedder and corpus hash like
+the refusal model, so applying them needs no scikit-learn. An index of another corpus has no ranking model and keeps
 retrieval's order.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .settings import Settings
+from .trees import Trees, fit_trees, load_trees, save_trees
 
 MODEL_FILE = "ranking.json"  # the same name as index.RANKING_FILE
-TOP = 5  # the sections the model orders: the rest keep retrieval's order after them
+TOP = 5  # the sections among which the model picks the first; the others keep retrieval's order
 
 _WHY = re.compile(r"\bwhy\b|왜|이유", re.IGNORECASE)
 _HOW = re.compile(r"\bhow\b|어떻게|방법", re.IGNORECASE)
@@ -36,27 +35,7 @@ FEATURES = (
 )
 
 
-@dataclass(frozen=True)
-class RankingModel:
-    """Gradient-boosted regression trees over FEATURES; a section's score is the sum of its leaves' values.
-
-    Each tree is a list of nodes [feature, threshold, left, right, value]; a leaf has left == -1.
-    """
-
-    trees: list = field(default_factory=list)
-    embedder: str = ""
-    corpus_hash: str = ""
-    fitted_on: list[str] = field(default_factory=list)
-    features: list[str] = field(default_factory=lambda: list(FEATURES))
-
-    def score(self, row: list[float]) -> float:
-        total = 0.0
-        for tree in self.trees:
-            node = tree[0]
-            while node[2] != -1:
-                node = tree[node[2]] if row[node[0]] <= node[1] else tree[node[3]]
-            total += node[4]
-        return total
+RankingModel = Trees  # a section's score is the sum of its leaves' values
 
 
 def candidate_features(retriever, question: str, sections) -> list[list[float]]:
@@ -102,32 +81,13 @@ def reorder(model: RankingModel | None, retriever, question: str, sections):
     return [sections[best], *sections[:best], *sections[best + 1 :]]
 
 
-def model_path(settings: Settings) -> Path:
-    """Where `calibrate --ranking` stores a model: beside the bundled corpus for the bundled index, else in the index
-    directory itself."""
-    from .paths import bundled_index
-
-    if Path(settings.index_dir).resolve() == bundled_index().resolve():
-        return Path(settings.corpus_dir) / MODEL_FILE
-    return Path(settings.index_dir) / MODEL_FILE
-
-
 def load_ranking_model(settings: Settings, embedder: str, corpus_hash: str) -> RankingModel | None:
-    """The model fitted for this embedder and corpus (in the index directory, else beside the corpus), or None."""
-    key = f"{embedder} {corpus_hash}"
-    for path in (Path(settings.index_dir) / MODEL_FILE, Path(settings.corpus_dir) / MODEL_FILE):
-        if path.is_file():
-            data = json.loads(path.read_text(encoding="utf-8")).get(key)
-            if data and list(data.get("features", [])) == list(FEATURES):
-                return RankingModel(**data)
-    return None
+    """The model fitted for this embedder and corpus, or None."""
+    return load_trees(settings, MODEL_FILE, embedder, corpus_hash, FEATURES)
 
 
 def fit_ranking_model(assistant, questions, sources: list[str]) -> RankingModel:
-    """Fit gradient-boosted trees (scikit-learn) on the first TOP sections of each answerable labelled question."""
-    import numpy as np
-    from sklearn.ensemble import GradientBoostingClassifier
-
+    """Fit trees on the first TOP sections of each answerable labelled question, labelled by whether each is gold."""
     rows, labels = [], []
     for question in questions:
         if question.offtopic:
@@ -142,23 +102,9 @@ def fit_ranking_model(assistant, questions, sources: list[str]) -> RankingModel:
         from .errors import EvalFileError
 
         raise EvalFileError("fitting a ranking model needs answerable questions whose gold is among the first sections")
-    model = GradientBoostingClassifier(n_estimators=200, learning_rate=0.05, max_depth=4, subsample=0.8, random_state=0)
-    model.fit(np.array(rows), np.array(labels))
-    trees = []
-    for (estimator,) in model.estimators_:
-        tree = estimator.tree_
-        trees.append([
-            [int(tree.feature[i]), float(tree.threshold[i]), int(tree.children_left[i]), int(tree.children_right[i]),
-             round(float(tree.value[i].ravel()[0]) * model.learning_rate, 6)]
-            for i in range(tree.node_count)
-        ])
-    return RankingModel(trees, assistant.embedder.id, assistant.index.manifest.corpus_hash, sources)
+    trees, bias, _ = fit_trees(rows, labels, depth=4)
+    return RankingModel(trees, bias, 0.0, list(FEATURES), assistant.embedder.id, assistant.index.manifest.corpus_hash, sources)
 
 
 def save_ranking_model(settings: Settings, model: RankingModel) -> Path:
-    """Store the model under its embedder and corpus, keeping models fitted for others."""
-    path = model_path(settings)
-    models = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    models[f"{model.embedder} {model.corpus_hash}"] = asdict(model)
-    path.write_text(json.dumps(models, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
-    return path
+    return save_trees(settings, MODEL_FILE, model)

@@ -102,3 +102,66 @@ def test_replace_keeps_the_unlearned_order(assistant):
     found = assistant.retriever.retrieve("Why do containers share the host kernel?")
     assert found.unlearned is None or sorted(found.unlearned, key=str) == sorted(found.sections, key=str)
     assert replace(found, sections=found.sections[:1]).unlearned == found.unlearned
+
+
+# --- the off-topic trees -------------------------------------------------------------------------------------
+
+
+def test_the_offtopic_trees_refuse_a_near_miss_the_refusal_model_lets_through(assistant):
+    """"tmpfs" is rare but not a name by the answerability rules, and the question shares "마운트" with the article:
+    the refusal model alone answers it; the trees fitted for the bundled corpus refuse it, and still answer the
+    article's own question."""
+    near_miss = "tmpfs 마운트는 언제 쓰는 거예요?"
+    model = assistant.offtopic
+    assert model is not None and model.fitted_on
+    refused = assistant.ask(near_miss)
+    assistant.offtopic = None
+    try:
+        assistant.clear_caches()
+        without = assistant.ask(near_miss)
+    finally:
+        assistant.offtopic = model
+        assistant.clear_caches()
+    assert refused.refused and not refused.citations and "tmpfs" in refused.answer
+    assert 0.5 <= refused.confidence <= 1.0
+    assert not without.refused
+    assert not assistant.ask("Do containers share the kernel?").refused
+
+
+def test_calibrating_offtopic_trees_for_a_users_index(tmp_path):
+    from assistant.core import Assistant
+    from assistant.settings import Settings
+    from conftest import ROOT, build_post_index
+
+    post = "\n\n".join(
+        f"## {name} cache\n\n{name} keeps a cache of {thing} so that repeated reads are fast; evictions happen when memory runs low."
+        for name, thing in (("Redis", "keys"), ("Varnish", "pages"), ("Memcached", "objects"), ("Nginx", "responses"))
+    )
+    index = build_post_index(tmp_path, "caches.md", f"---\ntitle: Caches\n---\n\n{post}\n")
+    lines = [{"q": f"How does {n} keep its cache?", "gold": [f"{n} cache"]} for n in ("Redis", "Varnish", "Memcached", "Nginx")]
+    lines += [{"q": q, "gold": [], "offtopic": True} for q in ("How do I bake bread?", "Who won the football match?", "What is the capital of Peru?")]
+    questions = tmp_path / "labelled.jsonl"
+    questions.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    bundled = (ROOT / "corpus" / "offtopic.json").read_bytes()
+    result = CliRunner().invoke(main, ["calibrate", "--offtopic", str(questions), "--index", str(index)])
+    assert result.exit_code == 0, result.output
+    assert str(index / "offtopic.json") in result.output
+    assert (ROOT / "corpus" / "offtopic.json").read_bytes() == bundled
+    assistant = Assistant.load(Settings(index_dir=index))
+    assert assistant.offtopic is not None and assistant.offtopic.fitted_on == ["labelled.jsonl"]
+    # the threshold lies above every answered answerable question it was fitted on
+    assert all(not assistant.ask(line["q"]).refused for line in lines[:4])
+
+
+def test_calibrate_fits_one_model_at_a_time_and_needs_both_kinds_of_question(tmp_path):
+    questions = tmp_path / "answerable.jsonl"
+    questions.write_text(json.dumps({"q": "Do containers share the kernel?", "gold": ["커널"]}) + "\n", encoding="utf-8")
+    from conftest import ROOT
+
+    bundled = (ROOT / "corpus" / "offtopic.json").read_bytes()
+    both = CliRunner().invoke(main, ["calibrate", "--ranking", "--offtopic", str(questions)])
+    assert both.exit_code == 2 and "one model at a time" in both.output
+    result = CliRunner().invoke(main, ["calibrate", "--offtopic", str(questions)])
+    assert result.exit_code == 2
+    assert "off-topic model needs" in result.output and "Traceback" not in result.output
+    assert (ROOT / "corpus" / "offtopic.json").read_bytes() == bundled

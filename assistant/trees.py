@@ -1,0 +1,89 @@
+"""Gradient-boosted trees fitted per corpus on labelled questions, stored as plain lists so that applying them needs
+no scikit-learn: the section ranking model (assistant/ranking.py) and the off-topic model (assistant/offtopic.py).
+
+A model file (`ranking.json`, `offtopic.json`) maps "EMBEDDER CORPUS_HASH" to one model: its trees, the constant
+its scores start from, a threshold where one applies, its feature names and the question files it was fitted on.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class Trees:
+    """Regression trees whose leaves sum to a log-odds score; each tree is a list of nodes [feature, threshold, left,
+    right, value] (a leaf has left == -1; a row goes left when its feature is at most the threshold)."""
+
+    trees: list = field(default_factory=list)
+    bias: float = 0.0
+    threshold: float = 0.0  # a score at or above which the model says yes (for models that decide)
+    features: list[str] = field(default_factory=list)
+    embedder: str = ""
+    corpus_hash: str = ""
+    fitted_on: list[str] = field(default_factory=list)
+
+    def score(self, row: list[float]) -> float:
+        total = self.bias
+        for tree in self.trees:
+            node = tree[0]
+            while node[2] != -1:
+                node = tree[node[2]] if row[node[0]] <= node[1] else tree[node[3]]
+            total += node[4]
+        return total
+
+
+def fit_trees(rows: list[list[float]], labels: list[bool], depth: int) -> tuple[list, float, list[float]]:
+    """Fit 200 trees of the given depth (scikit-learn's GradientBoostingClassifier, fixed seed); return them as lists,
+    the constant score they start from, and the scores of the training rows."""
+    import numpy as np
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    X = np.array(rows, dtype=float)
+    model = GradientBoostingClassifier(n_estimators=200, learning_rate=0.05, max_depth=depth, subsample=0.8, random_state=0)
+    model.fit(X, np.array(labels))
+    trees = []
+    for (estimator,) in model.estimators_:
+        tree = estimator.tree_
+        trees.append([
+            [int(tree.feature[i]), float(tree.threshold[i]), int(tree.children_left[i]), int(tree.children_right[i]),
+             float(tree.value[i].ravel()[0]) * model.learning_rate]
+            for i in range(tree.node_count)
+        ])
+    scores = [float(s) for s in model.decision_function(X)]
+    bias = scores[0] - Trees(trees).score(rows[0])
+    return trees, bias, scores
+
+
+def model_path(settings: Settings, name: str) -> Path:
+    """Where a fitted model is stored: beside the bundled corpus for the bundled index, else in the index directory."""
+    from .paths import bundled_index
+
+    if Path(settings.index_dir).resolve() == bundled_index().resolve():
+        return Path(settings.corpus_dir) / name
+    return Path(settings.index_dir) / name
+
+
+def load_trees(settings: Settings, name: str, embedder: str, corpus_hash: str, features: tuple[str, ...]) -> Trees | None:
+    """The model fitted for this embedder and corpus (in the index directory, else beside the corpus), or None; a
+    model over other features (from another version) is ignored."""
+    key = f"{embedder} {corpus_hash}"
+    for path in (Path(settings.index_dir) / name, Path(settings.corpus_dir) / name):
+        if path.is_file():
+            data = json.loads(path.read_text(encoding="utf-8")).get(key)
+            if data and list(data.get("features", [])) == list(features):
+                return Trees(**data)
+    return None
+
+
+def save_trees(settings: Settings, name: str, model: Trees) -> Path:
+    """Store the model under its embedder and corpus, keeping models fitted for others."""
+    path = model_path(settings, name)
+    models = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    models[f"{model.embedder} {model.corpus_hash}"] = asdict(model)
+    path.write_text(json.dumps(models, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+    return path
