@@ -52,12 +52,25 @@ def test_the_bundled_index_has_a_ranking_model_and_verdicts_read_retrievals_orde
     assert with_model.verdict == without.verdict == "yes"
 
 
+def _calibrate(tmp_path, index, model: str, lines: list[dict]) -> None:
+    """`calibrate --MODEL` on labelled lines for a user's index: stored beside it, the bundled model untouched."""
+    from conftest import ROOT
+
+    questions = tmp_path / "labelled.jsonl"
+    questions.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    bundled = (ROOT / "corpus" / f"{model}.json").read_bytes()
+    result = CliRunner().invoke(main, ["calibrate", f"--{model}", str(questions), "--index", str(index)])
+    assert result.exit_code == 0, result.output
+    assert str(index / f"{model}.json") in result.output
+    assert (ROOT / "corpus" / f"{model}.json").read_bytes() == bundled
+
+
 def test_calibrating_a_ranking_model_for_a_users_index(tmp_path):
     """`calibrate --ranking --index` fits trees for that index, stores them beside it (never in the bundled corpus),
     and the assistant on that index loads them; a model of the wrong feature list is ignored."""
     from assistant.core import Assistant
     from assistant.settings import Settings
-    from conftest import ROOT, build_post_index
+    from conftest import build_post_index
 
     post = "\n\n".join(
         f"## {name}\n\n### {name} problem\n\n{name} {problem}.\n\n### {name} fix\n\nTo fix it, {fix}."
@@ -70,13 +83,7 @@ def test_calibrating_a_ranking_model_for_a_users_index(tmp_path):
     index = build_post_index(tmp_path, "ops.md", f"---\ntitle: Ops\n---\n\n{post}\n")
     lines = [{"q": f"How do I fix {n.lower()} trouble?", "gold": [f"{n} fix"]} for n in ("Memory", "Disk", "Network")]
     lines += [{"q": f"What goes wrong with {n.lower()}?", "gold": [f"{n} problem"]} for n in ("Memory", "Disk", "Network")]
-    questions = tmp_path / "labelled.jsonl"
-    questions.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
-    bundled = (ROOT / "corpus" / "ranking.json").read_bytes()
-    result = CliRunner().invoke(main, ["calibrate", "--ranking", str(questions), "--index", str(index)])
-    assert result.exit_code == 0, result.output
-    assert str(index / "ranking.json") in result.output
-    assert (ROOT / "corpus" / "ranking.json").read_bytes() == bundled
+    _calibrate(tmp_path, index, "ranking", lines)
     loaded = Assistant.load(Settings(index_dir=index)).retriever.ranking
     assert loaded is not None and loaded.fitted_on == ["labelled.jsonl"]
     stored = json.loads((index / "ranking.json").read_text(encoding="utf-8"))
@@ -131,7 +138,7 @@ def test_the_offtopic_trees_refuse_a_near_miss_the_refusal_model_lets_through(as
 def test_calibrating_offtopic_trees_for_a_users_index(tmp_path):
     from assistant.core import Assistant
     from assistant.settings import Settings
-    from conftest import ROOT, build_post_index
+    from conftest import build_post_index
 
     post = "\n\n".join(
         f"## {name} cache\n\n{name} keeps a cache of {thing} so that repeated reads are fast; evictions happen when memory runs low."
@@ -140,13 +147,7 @@ def test_calibrating_offtopic_trees_for_a_users_index(tmp_path):
     index = build_post_index(tmp_path, "caches.md", f"---\ntitle: Caches\n---\n\n{post}\n")
     lines = [{"q": f"How does {n} keep its cache?", "gold": [f"{n} cache"]} for n in ("Redis", "Varnish", "Memcached", "Nginx")]
     lines += [{"q": q, "gold": [], "offtopic": True} for q in ("How do I bake bread?", "Who won the football match?", "What is the capital of Peru?")]
-    questions = tmp_path / "labelled.jsonl"
-    questions.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
-    bundled = (ROOT / "corpus" / "offtopic.json").read_bytes()
-    result = CliRunner().invoke(main, ["calibrate", "--offtopic", str(questions), "--index", str(index)])
-    assert result.exit_code == 0, result.output
-    assert str(index / "offtopic.json") in result.output
-    assert (ROOT / "corpus" / "offtopic.json").read_bytes() == bundled
+    _calibrate(tmp_path, index, "offtopic", lines)
     assistant = Assistant.load(Settings(index_dir=index))
     assert assistant.offtopic is not None and assistant.offtopic.fitted_on == ["labelled.jsonl"]
     # the threshold lies above every answered answerable question it was fitted on
