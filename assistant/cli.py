@@ -462,7 +462,7 @@ def _print_metrics(reports, markdown: bool, calibration: bool) -> None:
         )
 
 
-@main.command("calibrate", help="Fit the refusal model, or the section ranking model, on labelled question files (needs scikit-learn).")
+@main.command("calibrate", help="Fit the refusal model (or, with --ranking or --offtopic, the ranking or off-topic trees) on labelled question files (needs scikit-learn).")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None, help="Index directory [default: the bundled index].")
 @click.option("--ranking", is_flag=True, help="Fit the model that picks the first section among retrieval's first five instead.")

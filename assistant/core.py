@@ -472,10 +472,11 @@ class Assistant:
             # subject. Another rare word (a typo, an inflection, the asker's own name for a thing) refuses only
             # when a model fitted on this corpus's labelled questions does not say the question is answered.
             return self._refusal(question, language, max(1.0 - answerable, 0.5), missing.all)
-        if self.offtopic is not None and verdicts and not prior and not on and not (refers_to_post(question) or found.named):
+        if self.offtopic is not None and mode == "hybrid" and verdicts and not prior and not on and not (refers_to_post(question) or found.named):
             # A question that stands on its own gets a second look from the off-topic trees fitted for this corpus
             # (assistant/offtopic.py); a follow-up read from its conversation does not (they were fitted on single
-            # questions), nor a question that points at the post or at a part of it by its heading.
+            # questions), nor a question that points at the post or at a part of it by its heading; they were fitted
+            # on hybrid retrieval's signals.
             from .offtopic import features as offtopic_features
 
             score = self.offtopic.score(offtopic_features(self, question, found, answerable, missing))

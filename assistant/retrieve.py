@@ -177,8 +177,9 @@ class Retriever:
         # Section scores over the posts' own text alone, in the scale the snippet margin is set in.
         own = fuse_rankings(group_max(dense, own_section), group_max(lexical, own_section), mode)
         found = self.remedy_first(Retrieval(text, ranked, sections, features, vector, {s.key: s.score for s in own}, named))
-        if learned and not named and self.ranking is not None:
-            # A question that names a part of a post by its heading says itself where it looks.
+        if learned and mode == "hybrid" and not named and self.ranking is not None:
+            # The model was fitted on hybrid retrieval's scores. A question that names a part of a post by its
+            # heading says itself where it looks.
             from .ranking import reorder
 
             found = replace(found, sections=reorder(self.ranking, self, text, found.sections), unlearned=found.sections)
