@@ -460,8 +460,9 @@ class Assistant:
         # table the conversation is reading.
         anchors = self._anchors(on) if on else frozenset()
         near_on = any(key[1] in anchors for key, score, _ in found.sections if score >= found.sections[0][1] - PRIOR_BONUS) and self._names_no_subject(question)
+        points_at_post = refers_to_post(question) or bool(found.named)
         about_post = (
-            (refers_to_post(question) or bool(found.named) or bool(self.key_subjects.specific(question)) or near_on)
+            (points_at_post or bool(self.key_subjects.specific(question)) or near_on)
             and not missing
             and found.features.get("background_gap", 0.0) >= 0
         )
@@ -472,7 +473,7 @@ class Assistant:
             # subject. Another rare word (a typo, an inflection, the asker's own name for a thing) refuses only
             # when a model fitted on this corpus's labelled questions does not say the question is answered.
             return self._refusal(question, language, max(1.0 - answerable, 0.5), missing.all)
-        if self.offtopic is not None and mode == "hybrid" and verdicts and not prior and not on and not (refers_to_post(question) or found.named):
+        if self.offtopic is not None and mode == "hybrid" and verdicts and not prior and not on and not points_at_post:
             # A question that stands on its own gets a second look from the off-topic trees fitted for this corpus
             # (assistant/offtopic.py); a follow-up read from its conversation does not (they were fitted on single
             # questions), nor a question that points at the post or at a part of it by its heading; they were fitted

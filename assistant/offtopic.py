@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .index import OFFTOPIC_FILE as MODEL_FILE
 from .settings import Settings
 from .trees import Trees, fit_trees, load_trees, save_trees
 
-MODEL_FILE = "offtopic.json"
 FEATURES = (
     "background_gap", "coverage", "agree", "answerable", "uncovered", "uncovered_names", "uncovered_operations",
     "specific", "named", "top_score", "top_margin", "top_dense", "top_lexical", "tokens", "known_share",

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .index import RANKING_FILE as MODEL_FILE
 from .settings import Settings
 from .trees import Trees, fit_trees, load_trees, save_trees
 
-MODEL_FILE = "ranking.json"  # the same name as index.RANKING_FILE
 TOP = 5  # the sections among which the model picks the first; the others keep retrieval's order
 
 _WHY = re.compile(r"\bwhy\b|왜|이유", re.IGNORECASE)
@@ -75,10 +75,11 @@ def reorder(model: RankingModel | None, retriever, question: str, sections):
     model is fitted to pick the first section, not to order the rest); retrieval's order without a model."""
     if model is None or not model.trees or len(sections) < 2:
         return sections
+    from .retrieve import to_front
+
     rows = candidate_features(retriever, question, sections)
     scores = [model.score(row) for row in rows]
-    best = max(range(len(rows)), key=lambda i: (scores[i], -i))
-    return [sections[best], *sections[:best], *sections[best + 1 :]]
+    return to_front(sections, max(range(len(rows)), key=lambda i: (scores[i], -i)))
 
 
 def load_ranking_model(settings: Settings, embedder: str, corpus_hash: str) -> RankingModel | None:

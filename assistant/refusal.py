@@ -8,7 +8,6 @@ share of the question's words the posts contain, and whether dense and BM25 retr
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 from .settings import Settings
 
 FEATURES = ("background_gap", "coverage", "agree")
-MODEL_FILE = "refusal.json"
+MODEL_FILE = "refusal.json"  # the same name as index.REFUSAL_FILE
 
 
 @dataclass(frozen=True)
@@ -44,33 +43,20 @@ class RefusalModel:
 
 
 def model_path(settings: Settings) -> Path:
-    """Where `calibrate` stores a fitted model: beside the bundled corpus for the bundled index, else in the index
-    directory itself (a user's index never writes into the installed package)."""
-    from .index import REFUSAL_FILE
-    from .paths import bundled_index
+    """Where `calibrate` stores a fitted model (assistant/trees.py: beside the bundled corpus, else in the index)."""
+    from .trees import model_path as path_of
 
-    if Path(settings.index_dir).resolve() == bundled_index().resolve():
-        return Path(settings.corpus_dir) / MODEL_FILE
-    return Path(settings.index_dir) / REFUSAL_FILE
-
-
-def model_key(embedder: str, corpus_hash: str) -> str:
-    """The key of a fitted model in refusal.json."""
-    return f"{embedder} {corpus_hash}"
+    return path_of(settings, MODEL_FILE)
 
 
 def load_refusal_model(settings: Settings, corpus_hash: str) -> RefusalModel:
     """The model fitted for the configured embedder on this corpus (in the index directory, else beside the
     corpus), or the general model."""
-    from .index import REFUSAL_FILE, embedder_id
+    from .index import embedder_id
+    from .trees import model_key, stored_model
 
-    key = model_key(embedder_id(settings), corpus_hash)
-    for path in (Path(settings.index_dir) / REFUSAL_FILE, Path(settings.corpus_dir) / MODEL_FILE):
-        if path.is_file():
-            data = json.loads(path.read_text(encoding="utf-8")).get(key)
-            if data:
-                return RefusalModel(**data)
-    return RefusalModel()
+    data = stored_model(settings, MODEL_FILE, model_key(embedder_id(settings), corpus_hash))
+    return RefusalModel(**data) if data else RefusalModel()
 
 
 def fit_refusal_model(assistant, questions, sources: list[str]) -> RefusalModel:
@@ -111,8 +97,6 @@ def fit_refusal_model(assistant, questions, sources: list[str]) -> RefusalModel:
 
 def save_refusal_model(settings: Settings, model: RefusalModel) -> Path:
     """Store the model under its embedder and corpus, keeping models fitted for others."""
-    path = model_path(settings)
-    models = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    models[model_key(model.embedder, model.corpus_hash)] = asdict(model)
-    path.write_text(json.dumps(models, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    return path
+    from .trees import model_key, store_model
+
+    return store_model(settings, MODEL_FILE, model_key(model.embedder, model.corpus_hash), asdict(model), indent=1)

@@ -42,6 +42,11 @@ class Retrieval:
     unlearned: list | None = None  # the sections in retrieval's order, when a ranking model reordered them
 
 
+def to_front(sections: list, best: int) -> list:
+    """The sections with the one at position `best` moved first, the others in their order."""
+    return [sections[best], *sections[:best], *sections[best + 1 :]]
+
+
 def section_key(chunk) -> tuple[str, str]:
     """The section a chunk belongs to: its post and the heading's anchor (unique on a page)."""
     return (chunk.document, chunk.anchor)
@@ -158,7 +163,7 @@ class Retriever:
             # A question that names a part of a post by its heading ("in the summary table", "마무리에서") is about
             # that part: the best of its sections that retrieval found comes first.
             best = next((i for i, section in enumerate(sections) if section[0] in named), 0)
-            sections.insert(0, sections.pop(best))
+            sections = to_front(sections, best)
         elif sections and sections[0][0] in self._summaries and not _ASKS_SUMMARY.search(_normalized(text)):
             # A post's summary restates its own sections: when the summary leads a section it restates by less than
             # SUMMARY_MARGIN, that section answers, unless the question asks for a summary.
@@ -166,14 +171,14 @@ class Retriever:
                 (i for i, (key, score, _) in enumerate(sections)
                  if key not in self._summaries and sections[0][1] - score <= SUMMARY_MARGIN), 0,
             )
-            sections.insert(0, sections.pop(best))
+            sections = to_front(sections, best)
         if not named and sections:
             tokens = set(tokenize(text))
             cases = [key for key, words in self._case_words.items() if words & tokens]
             if len(cases) == 1 and sections[0][0] != cases[0]:
                 # "docker-compose.yml 하나로 띄우면 …?" names the case of "실행 방식 1" by the file only its section has
                 best = next((i for i, (key, score, _) in enumerate(sections) if key == cases[0] and sections[0][1] - score <= NAMED_CASE_MARGIN), 0)
-                sections.insert(0, sections.pop(best))
+                sections = to_front(sections, best)
         # Section scores over the posts' own text alone, in the scale the snippet margin is set in.
         own = fuse_rankings(group_max(dense, own_section), group_max(lexical, own_section), mode)
         found = self.remedy_first(Retrieval(text, ranked, sections, features, vector, {s.key: s.score for s in own}, named))
@@ -194,7 +199,7 @@ class Retriever:
             return found
         parent = self._parents.get(sections[0][0])
         best = next((i for i, (key, _, _) in enumerate(sections) if key in self._remedies and self._parents.get(key) == parent), 0)
-        return replace(found, sections=[sections[best], *sections[:best], *sections[best + 1 :]])
+        return replace(found, sections=to_front(sections, best))
 
     def named_sections(self, text: str) -> frozenset[tuple[str, str]]:
         """The sections under the longest heading title the question spells out, in any of the posts' languages, or

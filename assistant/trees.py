@@ -59,8 +59,14 @@ def fit_trees(rows: list[list[float]], labels: list[bool], depth: int) -> tuple[
     return trees, bias, scores
 
 
+def model_key(embedder: str, corpus_hash: str) -> str:
+    """The key of a fitted model in its file: the embedder and the corpus hash it was fitted for."""
+    return f"{embedder} {corpus_hash}"
+
+
 def model_path(settings: Settings, name: str) -> Path:
-    """Where a fitted model is stored: beside the bundled corpus for the bundled index, else in the index directory."""
+    """Where a fitted model is stored: beside the bundled corpus for the bundled index, else in the index directory
+    (a user's index never writes into the installed package)."""
     from .paths import bundled_index
 
     if Path(settings.index_dir).resolve() == bundled_index().resolve():
@@ -68,22 +74,32 @@ def model_path(settings: Settings, name: str) -> Path:
     return Path(settings.index_dir) / name
 
 
-def load_trees(settings: Settings, name: str, embedder: str, corpus_hash: str, features: tuple[str, ...]) -> Trees | None:
-    """The model fitted for this embedder and corpus (in the index directory, else beside the corpus), or None; a
-    model over other features (from another version) is ignored."""
-    key = f"{embedder} {corpus_hash}"
+def stored_model(settings: Settings, name: str, key: str) -> dict | None:
+    """The stored fields of the model under `key` in the file `name`: the index directory's, else the corpus's."""
     for path in (Path(settings.index_dir) / name, Path(settings.corpus_dir) / name):
         if path.is_file():
             data = json.loads(path.read_text(encoding="utf-8")).get(key)
-            if data and list(data.get("features", [])) == list(features):
-                return Trees(**data)
+            if data:
+                return data
     return None
 
 
-def save_trees(settings: Settings, name: str, model: Trees) -> Path:
-    """Store the model under its embedder and corpus, keeping models fitted for others."""
+def store_model(settings: Settings, name: str, key: str, fields: dict, indent: int | None = None) -> Path:
+    """Store a model's fields under `key`, keeping the models fitted for other embedders and corpora."""
     path = model_path(settings, name)
     models = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    models[f"{model.embedder} {model.corpus_hash}"] = asdict(model)
-    path.write_text(json.dumps(models, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+    models[key] = fields
+    separators = None if indent is not None else (",", ":")
+    path.write_text(json.dumps(models, ensure_ascii=False, indent=indent, separators=separators, sort_keys=True) + "\n", encoding="utf-8")
     return path
+
+
+def load_trees(settings: Settings, name: str, embedder: str, corpus_hash: str, features: tuple[str, ...]) -> Trees | None:
+    """The model fitted for this embedder and corpus, or None; a model over other features (from another version)
+    is ignored."""
+    data = stored_model(settings, name, model_key(embedder, corpus_hash))
+    return Trees(**data) if data and list(data.get("features", [])) == list(features) else None
+
+
+def save_trees(settings: Settings, name: str, model: Trees) -> Path:
+    return store_model(settings, name, model_key(model.embedder, model.corpus_hash), asdict(model))
