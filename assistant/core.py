@@ -486,7 +486,9 @@ class Assistant:
 
         chunks = self.index.chunks
         cited, also = self._cited_sections(found, top_k)
-        cited_keys = {key for key, _, _ in cited}
+        # In citation order: the sentences the verdict stage reads, and so which of two agreeing passages is its
+        # evidence, must not depend on the process's hash seed.
+        cited_keys = list(dict.fromkeys(key for key, _, _ in cited))
 
         def passages(keys) -> list[tuple[Chunk, float]]:
             """Each passage of the sections once (its original and its translation are one), in the question's language."""
@@ -504,7 +506,7 @@ class Assistant:
         # the citations, not what the verdict stage reads.
         evidence_keys = cited_keys
         if found.unlearned is not None and not prior:
-            evidence_keys = {key for key, _, _ in self._cited_sections(replace(found, sections=found.unlearned), top_k)[0]}
+            evidence_keys = list(dict.fromkeys(key for key, _, _ in self._cited_sections(replace(found, sections=found.unlearned), top_k)[0]))
         read = ranked if evidence_keys == cited_keys else passages(evidence_keys)
         ids = [chunk.original or chunk.id for chunk, _ in read]
         for chunk, _ in read:
