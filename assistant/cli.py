@@ -462,35 +462,53 @@ def _print_metrics(reports, markdown: bool, calibration: bool) -> None:
         )
 
 
-@main.command("calibrate", help="Fit the refusal model (or, with --ranking or --offtopic, the ranking or off-topic trees) on labelled question files (needs scikit-learn).")
+@main.command("calibrate", help="Fit the refusal model (or, with --ranking, --offtopic or --follow-ups, the ranking, off-topic or follow-up ranking trees) on labelled question files (needs scikit-learn).")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None, help="Index directory [default: the bundled index].")
 @click.option("--ranking", is_flag=True, help="Fit the model that picks the first section among retrieval's first five instead.")
 @click.option("--offtopic", is_flag=True, help="Fit the trees that refuse off-topic questions the refusal model lets through instead.")
+@click.option("--follow-ups", "follow_ups", is_flag=True, help="Fit the model that picks a follow-up's first section instead, on question and conversation files.")
 @guarded
-def calibrate_command(files, index_dir, ranking, offtopic):
-    from .evaluate import read_questions
+def calibrate_command(files, index_dir, ranking, offtopic, follow_ups):
+    from .evaluate import is_conversation_file, read_conversations, read_questions
     from .refusal import fit_refusal_model, save_refusal_model
 
     try:
         import sklearn  # noqa: F401
     except ImportError:
         raise Failure("calibration needs scikit-learn; run: pip install scikit-learn") from None
+    if ranking + offtopic + follow_ups > 1:
+        raise click.UsageError("fit one model at a time: --ranking, --offtopic or --follow-ups")
     settings = _settings(index_dir=index_dir)
-    questions = [q for file in files for q in read_questions(file)]
-    if ranking and offtopic:
-        raise click.UsageError("fit one model at a time: --ranking or --offtopic")
+    talks = [file for file in files if is_conversation_file(file)]
+    if talks and not follow_ups:
+        raise click.UsageError(f"{talks[0]} holds conversations; only --follow-ups fits on conversation files")
+    questions = [q for file in files if file not in talks for q in read_questions(file)]
+    sources = [Path(f).name for f in files]
+    if follow_ups:
+        from .ranking import fit_follow_up_model, save_follow_up_model
+
+        if not talks:
+            raise click.UsageError("--follow-ups fits on conversation files; name at least one")
+        conversations = [c for file in talks for c in read_conversations(file)]
+        fitted = fit_follow_up_model(_load(settings), questions, conversations, sources)
+        path = save_follow_up_model(settings, fitted)
+        click.echo(
+            f"follow-up ranking model for {fitted.embedder}: {len(fitted.trees)} trees on {len(questions)} questions"
+            f" and {len(conversations)} conversations -> {path}"
+        )
+        return
     if ranking or offtopic:
         from .offtopic import fit_offtopic_model, save_offtopic_model
         from .ranking import fit_ranking_model, save_ranking_model
 
         fit, save = (fit_ranking_model, save_ranking_model) if ranking else (fit_offtopic_model, save_offtopic_model)
-        fitted = fit(_load(settings), questions, [Path(f).name for f in files])
+        fitted = fit(_load(settings), questions, sources)
         path = save(settings, fitted)
         kind = "ranking" if ranking else "off-topic"
         click.echo(f"{kind} model for {fitted.embedder}: {len(fitted.trees)} trees on {len(questions)} questions -> {path}")
         return
-    model = fit_refusal_model(_load(settings), questions, [Path(f).name for f in files])
+    model = fit_refusal_model(_load(settings), questions, sources)
     path = save_refusal_model(settings, model)
     click.echo(f"refusal model for {model.embedder}: weights {model.weights}, bias {model.bias}, threshold {model.threshold} -> {path}")
 

@@ -22,7 +22,7 @@ from .lexical import mecab_parse, tokenize
 from .lexicon import HANGUL, load_lexicon
 from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
 from .question import asks_for_command, is_request_word, question_language, read_question, refers_to_post
-from .retrieve import RANK_MARGIN_SCALE, Retrieval, Retriever, section_key
+from .retrieve import RANK_MARGIN_SCALE, Retrieval, Retriever, section_key, to_front
 from .settings import MAX_QUESTION_CHARS, Settings
 from .terms import TermWeights
 from .verdict import claim_answer, judge
@@ -70,7 +70,7 @@ def describe_index(settings: Settings) -> dict:
 
     from .index import load_index
     from .offtopic import load_offtopic_model
-    from .ranking import load_ranking_model
+    from .ranking import load_follow_up_model, load_ranking_model
     from .refusal import load_refusal_model
 
     index = load_index(settings.index_dir, settings)
@@ -85,6 +85,7 @@ def describe_index(settings: Settings) -> dict:
     refusal = load_refusal_model(settings, index.manifest.corpus_hash)
     ranking = load_ranking_model(settings, index.manifest.embedder, index.manifest.corpus_hash)
     offtopic = load_offtopic_model(settings, index.manifest.embedder, index.manifest.corpus_hash)
+    follow_ups = load_follow_up_model(settings, index.manifest.embedder, index.manifest.corpus_hash)
     return {
         **asdict(index.manifest),
         "posts": [
@@ -114,13 +115,20 @@ def describe_index(settings: Settings) -> dict:
             if offtopic is None
             else f"fitted for this corpus on {len(offtopic.fitted_on)} question files"
         ),
+        "follow_up_ranking_model": (
+            "none (follow-ups keep the prior preference's order; docker-qa calibrate --follow-ups fits one)"
+            if follow_ups is None
+            else f"fitted for this corpus on {len(follow_ups.fitted_on)} question and conversation files"
+        ),
     }
 
 
 class Assistant:
     """Answers questions about the indexed articles; safe to share between threads."""
 
-    def __init__(self, settings: Settings, index, embedder, glossary, catalog, refusal, ranking=None, offtopic=None):
+    def __init__(
+        self, settings: Settings, index, embedder, glossary, catalog, refusal, ranking=None, offtopic=None, follow_up_ranking=None
+    ):
         self.settings = settings
         self.index = index
         self.embedder = embedder
@@ -135,6 +143,8 @@ class Assistant:
         }
         self.refusal = refusal
         self.offtopic = offtopic  # trees fitted for this corpus that refuse near misses the refusal model lets through
+        # trees fitted for this corpus that pick the first section of a follow-up read with a prior (ranking.py)
+        self.follow_up_ranking = follow_up_ranking
         self._code_by_section: dict[tuple[str, str], list[Chunk]] = {}
         self._prose_by_section: dict[tuple[str, str], list[Chunk]] = {}
         self._by_id = {chunk.id: chunk for chunk in index.chunks}
@@ -184,7 +194,7 @@ class Assistant:
         from .index import load_index
         from .lexical import load_glossary
         from .offtopic import load_offtopic_model
-        from .ranking import load_ranking_model
+        from .ranking import load_follow_up_model, load_ranking_model
         from .refusal import load_refusal_model
 
         settings = settings or Settings()
@@ -198,7 +208,8 @@ class Assistant:
         refusal = load_refusal_model(settings, index.manifest.corpus_hash)
         ranking = load_ranking_model(settings, embedder.id, index.manifest.corpus_hash)
         offtopic = load_offtopic_model(settings, embedder.id, index.manifest.corpus_hash)
-        return cls(settings, index, embedder, load_glossary(settings.glossary_file), catalog, refusal, ranking, offtopic)
+        follow_ups = load_follow_up_model(settings, embedder.id, index.manifest.corpus_hash)
+        return cls(settings, index, embedder, load_glossary(settings.glossary_file), catalog, refusal, ranking, offtopic, follow_ups)
 
     @staticmethod
     def _read_posts(index, settings: Settings) -> dict[str, Post]:
@@ -277,10 +288,10 @@ class Assistant:
         earlier = self._latest_answer(history)
         # A question read with the topic appended matches the topic by those words: only a resolved one counts as on it.
         on = (earlier.citations[0].section,) if earlier is not None and not reading.topic else ()
-        key = (reading.question, top_k, mode, reading.prior, reading.language, reading.topic, on)
+        key = (reading.question, top_k, mode, reading.prior, reading.language, reading.topic, on, text)
         answer = self._answer(
             key,
-            lambda: self._ask_uncached(reading.question, top_k, mode, reading.prior, reading.language, not reading.topic, on),
+            lambda: self._ask_uncached(reading.question, top_k, mode, reading.prior, reading.language, not reading.topic, on, text),
         )
         if alone is not None and answer.refused:
             return alone  # refused about the topic too: the refusal of the question as asked stands
@@ -290,8 +301,8 @@ class Assistant:
             topic = self._on_topic(text, history, pronoun=True)
             if topic is not None:
                 about = self._answer(
-                    (topic.question, top_k, mode, topic.prior, topic.language, True, ()),
-                    lambda: self._ask_uncached(topic.question, top_k, mode, topic.prior, topic.language, False, ()),
+                    (topic.question, top_k, mode, topic.prior, topic.language, True, (), text),
+                    lambda: self._ask_uncached(topic.question, top_k, mode, topic.prior, topic.language, False, (), text),
                 )
                 if not about.refused:
                     return about.model_copy(update={"question": text, "standalone_question": topic.question})
@@ -316,6 +327,26 @@ class Assistant:
         if answer.verdict != alone.verdict:
             answer = self._answer((text, top_k, mode, prior, "no verdict"), lambda: self._ask_uncached(text, top_k, mode, prior, verdicts=False))
         return answer
+
+    def _follow_up_order(self, found: Retrieval, question: str, typed: str, prior: tuple[str, ...], mode: str) -> Retrieval:
+        """A follow-up's sections: the prior's ranked first within PRIOR_BONUS of the best (_prefer), then, with a
+        follow-up ranking model fitted for this corpus, the section it picks among retrieval's first five moved first.
+        The verdict stage reads the sections in the preferred order (`unlearned`), as without the model."""
+        from .ranking import TOP, follow_up_features
+
+        anchors = self._anchors(prior)
+        preferred = replace(self.retriever.remedy_first(_prefer(found, anchors)), unlearned=None)
+        if self.follow_up_ranking is None or mode != "hybrid" or found.named or len(found.sections) < 2:
+            return preferred
+        retrieved = found.unlearned or found.sections
+        typed_sections = retrieved if typed == question else self.retriever.retrieve(typed, mode, learned=False).sections
+        order = [key for key, _, _ in preferred.sections]
+        rows = follow_up_features(self.retriever, question, retrieved, typed, typed_sections, anchors, PRIOR_BONUS, order)
+        keys = [key for key, _, _ in retrieved[:TOP]]
+        pick = self.follow_up_ranking.pick(rows, keys)
+        if pick is None:
+            return preferred
+        return replace(preferred, sections=to_front(preferred.sections, order.index(keys[pick])), unlearned=preferred.sections)
 
     def _anchors(self, prior: tuple[str, ...]) -> frozenset[str]:
         """The anchors of the sections a prior names by heading path (as citations do; retrieval keys them by anchor)."""
@@ -435,7 +466,7 @@ class Assistant:
 
     def _ask_uncached(
         self, question: str, top_k: int, mode: str, prior: tuple[str, ...] = (), language: str | None = None, verdicts: bool = True,
-        on: tuple[str, ...] = (),
+        on: tuple[str, ...] = (), typed: str | None = None,
     ) -> Answer:
         """The pipeline: retrieve, decide answerability, cite, judge the verdict, compose, attach snippets.
 
@@ -443,11 +474,12 @@ class Assistant:
         best; `language`: the asker's, when a follow-up was resolved through a question in the other language;
         `verdicts`: False for a question read with its conversation's topic appended (it asks what it asks, not
         the earlier yes/no question); `on`: the section the conversation's latest answer cited first, for a follow-up
-        resolved from it (not refused by the refusal model when that section is its best).
+        resolved from it (not refused by the refusal model when that section is its best); `typed`: the follow-up as
+        the asker typed it, when `question` is its reading.
         """
         found = self.retrieve(question, mode)
         if prior:
-            found = self.retriever.remedy_first(_prefer(found, self._anchors(prior)))
+            found = self._follow_up_order(found, question, typed or question, prior, mode)
         answerable = self.refusal.probability(found.features)
         language = language or question_language(question)
         missing = self.key_subjects.uncovered(question)
@@ -505,7 +537,7 @@ class Assistant:
         # The evidence of a verdict is read in the sections retrieval cites by its own order: the ranking model orders
         # the citations, not what the verdict stage reads.
         evidence_keys = cited_keys
-        if found.unlearned is not None and not prior:
+        if found.unlearned is not None:
             evidence_keys = list(dict.fromkeys(key for key, _, _ in self._cited_sections(replace(found, sections=found.unlearned), top_k)[0]))
         read = ranked if evidence_keys == cited_keys else passages(evidence_keys)
         ids = [chunk.original or chunk.id for chunk, _ in read]

@@ -113,6 +113,7 @@ def catalog_text(entry) -> str:
 REFUSAL_FILE = "refusal.json"  # refusal models fitted on an index of the user's own posts live beside it
 RANKING_FILE = "ranking.json"  # and so do its section ranking models (assistant/ranking.py)
 OFFTOPIC_FILE = "offtopic.json"  # and its off-topic trees (assistant/offtopic.py)
+FOLLOW_UP_RANKING_FILE = "follow_up_ranking.json"  # and the model that ranks its follow-ups' sections (assistant/ranking.py)
 
 
 def build_index(
@@ -225,7 +226,7 @@ def build_index(
         build_bm25([bm25_document(c) for c in chunks]).save(str(tmp / "bm25"), show_progress=False)
         manifest = Manifest(**{**asdict(manifest), "build_seconds": round(time.perf_counter() - started, 3)})
         (tmp / MANIFEST).write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        for fitted in (REFUSAL_FILE, RANKING_FILE, OFFTOPIC_FILE):
+        for fitted in (REFUSAL_FILE, RANKING_FILE, OFFTOPIC_FILE, FOLLOW_UP_RANKING_FILE):
             if (out / fitted).is_file():
                 # Models fitted for this index (`calibrate --index`), keyed by corpus hash: they apply again when
                 # the posts are unchanged, and are ignored when they are not.

@@ -13,8 +13,10 @@ retrieval's order.
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 from pathlib import Path
 
+from .index import FOLLOW_UP_RANKING_FILE
 from .index import RANKING_FILE as MODEL_FILE
 from .settings import Settings
 from .trees import Trees, fit_trees, load_trees, save_trees
@@ -34,6 +36,14 @@ FEATURES = (
     *(f"{q}*{s}" for q in QUESTION_FLAGS for s in SECTION_FLAGS),
 )
 
+
+# A follow-up read from its conversation ("그럼 VM은?" read as "VM은 커널을 공유하나요?", with the section the earlier
+# answer cited as its prior) is ranked by a model of its own: FEATURES of its resolved question, whether each section
+# is the prior and where the prior preference (core._prefer) put it, and how the question as typed meets the section.
+FOLLOW_UP_FEATURES = (
+    *FEATURES, "prior", "prior_near", "preferred_rank",
+    "typed_heading_share", "typed_path_share", "typed_heading_said", "typed_rank", "typed_behind", "as_typed",
+)
 
 RankingModel = Trees  # a section's score is the sum of its leaves' values
 
@@ -77,9 +87,36 @@ def reorder(model: RankingModel | None, retriever, question: str, sections):
         return sections
     from .retrieve import to_front
 
+    return to_front(sections, first_of(model, candidate_features(retriever, question, sections)))
+
+
+def follow_up_features(
+    retriever, question: str, sections, typed: str, typed_sections, prior: frozenset[str], near: float, preferred: list
+) -> list[list[float]]:
+    """FOLLOW_UP_FEATURES of the first TOP sections of a follow-up's retrieval (`sections`, in retrieval's order):
+    `question` is the follow-up as resolved, `typed` as asked and `typed_sections` its own retrieval; `prior` holds the
+    anchors of the sections the conversation points to, which the prior preference favours within `near` of the best
+    score; `preferred` is the sections' keys in the order the preference gave."""
     rows = candidate_features(retriever, question, sections)
+    own = rows if typed == question else candidate_features(retriever, typed, sections)
+    best = sections[0][1] if sections else 0.0
+    typed_best = typed_sections[0][1] if typed_sections else 0.0
+    typed_at = {key: (rank, score) for rank, (key, score, _) in enumerate(typed_sections)}
+    at = {key: rank for rank, key in enumerate(preferred)}
+    out = []
+    for row, mine, (key, score, _) in zip(rows, own, sections):
+        rank, typed_score = typed_at.get(key, (len(typed_sections), typed_best - 1.0))
+        out.append([
+            *row, key[1] in prior, key[1] in prior and score >= best - near, at.get(key, len(preferred)),
+            mine[7], mine[8], mine[9], rank, typed_score - typed_best, typed == question,
+        ])
+    return [[float(x) for x in row] for row in out]
+
+
+def first_of(model: RankingModel, rows: list[list[float]]) -> int:
+    """The position of the row the model scores highest (the earlier on a tie)."""
     scores = [model.score(row) for row in rows]
-    return to_front(sections, max(range(len(rows)), key=lambda i: (scores[i], -i)))
+    return max(range(len(rows)), key=lambda i: (scores[i], -i))
 
 
 def load_ranking_model(settings: Settings, embedder: str, corpus_hash: str) -> RankingModel | None:
@@ -109,3 +146,79 @@ def fit_ranking_model(assistant, questions, sources: list[str]) -> RankingModel:
 
 def save_ranking_model(settings: Settings, model: RankingModel) -> Path:
     return save_trees(settings, MODEL_FILE, model)
+
+
+class FollowUpModel(RankingModel):
+    """The trees that pick a follow-up's first section."""
+
+    def pick(self, rows: list[list[float]], keys: list) -> int | None:
+        """The position among the candidates (FOLLOW_UP_FEATURES rows of the sections `keys`) to cite first."""
+        return first_of(self, rows)
+
+
+def load_follow_up_model(settings: Settings, embedder: str, corpus_hash: str) -> FollowUpModel | None:
+    """The follow-up ranking model fitted for this embedder and corpus, or None."""
+    trees = load_trees(settings, FOLLOW_UP_RANKING_FILE, embedder, corpus_hash, FOLLOW_UP_FEATURES)
+    return FollowUpModel(**asdict(trees)) if trees is not None else None
+
+
+class FollowUpRecorder:
+    """Stands in for a follow-up model while one is fitted: keeps the candidates of every follow-up the pipeline ranks
+    and leaves their order as it is."""
+
+    def __init__(self):
+        self.calls: list[tuple[list[list[float]], list]] = []
+
+    def pick(self, rows: list[list[float]], keys: list) -> int | None:
+        self.calls.append((rows, keys))
+        return None
+
+
+def fit_follow_up_model(assistant, questions, conversations, sources: list[str]) -> FollowUpModel:
+    """Fit trees on the candidates of every follow-up turn that the pipeline reads with a prior, labelled by whether
+    each is the turn's gold, and on the first TOP sections of each labelled single question (which has no prior and
+    is typed as read)."""
+    rows, labels = [], []
+
+    def add(candidates, keys, gold) -> None:
+        marks = [any(g in assistant.section_label(key) for g in gold) for key in keys]
+        if any(marks):  # no gold among the candidates: nothing to learn about their order
+            rows.extend(candidates)
+            labels.extend(marks)
+
+    for question in questions:
+        if question.offtopic:
+            continue
+        found = assistant.retriever.retrieve(question.q, learned=False)
+        if found.named:
+            continue
+        keys = [key for key, _, _ in found.sections[:TOP]]
+        add(follow_up_features(assistant.retriever, question.q, found.sections, question.q, found.sections, frozenset(), 0.0, keys), keys, question.gold)
+    recorder = FollowUpRecorder()
+    saved, assistant.follow_up_ranking = assistant.follow_up_ranking, recorder
+    try:
+        for conversation in conversations:
+            history = []
+            for number, turn in enumerate(conversation.turns):
+                recorder.calls.clear()
+                assistant.clear_caches()
+                answer = assistant.ask(turn.q, history=history)
+                history.append({"question": turn.q, "answer": answer})
+                if number and not turn.offtopic:
+                    seen = set()
+                    for candidates, keys in recorder.calls:  # each reading once
+                        if (marks := tuple(map(tuple, candidates))) not in seen:
+                            seen.add(marks)
+                            add(candidates, keys, turn.gold)
+    finally:
+        assistant.follow_up_ranking = saved
+    if len(set(labels)) < 2:
+        from .errors import EvalFileError
+
+        raise EvalFileError("fitting a follow-up ranking model needs labelled questions or follow-ups whose gold is among the first sections")
+    trees, bias, _ = fit_trees(rows, labels, depth=4)
+    return FollowUpModel(trees, bias, 0.0, list(FOLLOW_UP_FEATURES), assistant.embedder.id, assistant.index.manifest.corpus_hash, sources)
+
+
+def save_follow_up_model(settings: Settings, model: RankingModel) -> Path:
+    return save_trees(settings, FOLLOW_UP_RANKING_FILE, model)

@@ -166,3 +166,96 @@ def test_calibrate_fits_one_model_at_a_time_and_needs_both_kinds_of_question(tmp
     assert result.exit_code == 2
     assert "off-topic model needs" in result.output and "Traceback" not in result.output
     assert (ROOT / "corpus" / "offtopic.json").read_bytes() == bundled
+
+
+# --- the follow-up ranking model -------------------------------------------------------------------------------
+
+
+def _follow_up_found(assistant):
+    """A follow-up's retrieval and the prior its conversation gives: the section "Do containers share the kernel?"
+    is answered from."""
+    first = assistant.ask("Do containers share the kernel?")
+    prior = (first.citations[0].section,)
+    return assistant.retrieve("What about the network, is it shared?"), prior
+
+
+def test_follow_up_features_mark_the_prior_and_the_typed_question(assistant):
+    from assistant.ranking import FOLLOW_UP_FEATURES, follow_up_features
+
+    found, prior = _follow_up_found(assistant)
+    anchors = assistant._anchors(prior)
+    sections = found.unlearned or found.sections
+    keys = [key for key, _, _ in sections]
+    typed = assistant.retriever.retrieve("and the network?", learned=False).sections
+    rows = follow_up_features(assistant.retriever, found.question, sections, "and the network?", typed, anchors, 0.02, keys)
+    assert len(rows) == TOP and all(len(row) == len(FOLLOW_UP_FEATURES) for row in rows)
+    column = {name: i for i, name in enumerate(FOLLOW_UP_FEATURES)}
+    assert [row[column["prior"]] for row in rows] == [float(key[1] in anchors) for key in keys[:TOP]]
+    assert [row[column["preferred_rank"]] for row in rows] == [float(i) for i in range(TOP)]
+    assert {row[column["as_typed"]] for row in rows} == {0.0}
+    # the question typed as read: its own retrieval is the same, so it ranks each section where retrieval does
+    same = follow_up_features(assistant.retriever, found.question, sections, found.question, sections, anchors, 0.02, keys)
+    assert [row[column["typed_rank"]] for row in same] == [float(i) for i in range(TOP)]
+    assert {row[column["as_typed"]] for row in same} == {1.0}
+
+
+def test_the_follow_up_model_moves_its_pick_first_and_verdicts_read_the_preferred_order(assistant):
+    from assistant.ranking import FOLLOW_UP_FEATURES, FollowUpModel
+
+    found, prior = _follow_up_found(assistant)
+    model = assistant.follow_up_ranking
+    assert model is not None and model.fitted_on
+    try:
+        assistant.follow_up_ranking = None
+        preferred = assistant._follow_up_order(found, found.question, "and the network?", prior, "hybrid")
+        assert preferred.unlearned is None
+        # a model that prefers the last candidate (the highest "rank" feature) puts it first, the rest in the
+        # preferred order, which stays the order the verdict stage reads
+        rank = FOLLOW_UP_FEATURES.index("rank")
+        assistant.follow_up_ranking = FollowUpModel(trees=[[[rank, TOP - 1.5, 1, 2, 0.0], [-2, -2.0, -1, -1, 0.0], [-2, -2.0, -1, -1, 1.0]]])
+        picked = assistant._follow_up_order(found, found.question, "and the network?", prior, "hybrid")
+        last = (found.unlearned or found.sections)[TOP - 1]
+        assert picked.sections[0] == last
+        assert [s for s in picked.sections if s != last] == [s for s in preferred.sections if s != last]
+        assert picked.unlearned == preferred.sections
+        # dense or BM25 retrieval keeps the preferred order: the model was fitted on hybrid retrieval's scores
+        assert assistant._follow_up_order(found, found.question, "and the network?", prior, "bm25").sections == preferred.sections
+    finally:
+        assistant.follow_up_ranking = model
+        assistant.clear_caches()
+
+
+def test_calibrating_a_follow_up_model_for_a_users_index(tmp_path):
+    """`calibrate --follow-ups` fits on question files and conversation files together, stores the trees beside the
+    user's index, and the assistant on that index loads them; conversation files need --follow-ups, and
+    --follow-ups needs a conversation file."""
+    from assistant.core import Assistant
+    from assistant.settings import Settings
+    from conftest import ROOT, build_post_index
+
+    post = "\n\n".join(
+        f"## {name}\n\n{name} stores {thing} on disk and replicates it to a second node every minute."
+        for name, thing in (("Postgres", "tables"), ("Kafka", "topics"), ("Elasticsearch", "indices"))
+    )
+    index = build_post_index(tmp_path, "stores.md", f"---\ntitle: Stores\n---\n\n{post}\n")
+    questions = tmp_path / "questions.jsonl"
+    questions.write_text(
+        "\n".join(json.dumps({"q": f"What does {n} store?", "gold": [n]}) for n in ("Postgres", "Kafka", "Elasticsearch")) + "\n",
+        encoding="utf-8",
+    )
+    talks = tmp_path / "talks.jsonl"
+    talks.write_text(
+        json.dumps({"turns": [{"q": "What does Postgres store?", "gold": ["Postgres"]}, {"q": "and Kafka?", "gold": ["Kafka"]}]}) + "\n",
+        encoding="utf-8",
+    )
+    bundled = (ROOT / "corpus" / "follow_up_ranking.json").read_bytes()
+    result = CliRunner().invoke(main, ["calibrate", "--follow-ups", str(questions), str(talks), "--index", str(index)])
+    assert result.exit_code == 0, result.output
+    assert str(index / "follow_up_ranking.json") in result.output and "1 conversations" in result.output
+    assert (ROOT / "corpus" / "follow_up_ranking.json").read_bytes() == bundled
+    loaded = Assistant.load(Settings(index_dir=index)).follow_up_ranking
+    assert loaded is not None and loaded.fitted_on == ["questions.jsonl", "talks.jsonl"]
+    wrong = CliRunner().invoke(main, ["calibrate", "--ranking", str(talks), "--index", str(index)])
+    assert wrong.exit_code == 2 and "only --follow-ups fits on conversation files" in wrong.output
+    alone = CliRunner().invoke(main, ["calibrate", "--follow-ups", str(questions), "--index", str(index)])
+    assert alone.exit_code == 2 and "name at least one" in alone.output and "Traceback" not in alone.output
