@@ -458,11 +458,15 @@ class Assistant:
 
     def clear_caches(self) -> None:
         """Forget cached answers and query embeddings."""
+        self.forget_answers()
+        if hasattr(self._embed_query, "cache_clear"):
+            self._embed_query.cache_clear()
+
+    def forget_answers(self) -> None:
+        """Forget cached answers (the query embeddings stay cached)."""
         if self._answers is not None:
             with self._answers_lock:
                 self._answers.clear()
-        if hasattr(self._embed_query, "cache_clear"):
-            self._embed_query.cache_clear()
 
     def _ask_uncached(
         self, question: str, top_k: int, mode: str, prior: tuple[str, ...] = (), language: str | None = None, verdicts: bool = True,

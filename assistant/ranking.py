@@ -201,7 +201,7 @@ def fit_follow_up_model(assistant, questions, conversations, sources: list[str])
             history = []
             for number, turn in enumerate(conversation.turns):
                 recorder.calls.clear()
-                assistant.clear_caches()
+                assistant.forget_answers()  # every reading is answered anew, and so ranked
                 answer = assistant.ask(turn.q, history=history)
                 history.append({"question": turn.q, "answer": answer})
                 if number and not turn.offtopic:
