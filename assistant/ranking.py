@@ -136,12 +136,17 @@ def fit_ranking_model(assistant, questions, sources: list[str]) -> RankingModel:
             continue  # no gold among the candidates: nothing to learn about their order
         rows += candidate_features(assistant.retriever, question.q, found.sections)
         labels += labels_of
+    return _fitted(RankingModel, FEATURES, assistant, rows, labels, sources, "a ranking model needs answerable questions")
+
+
+def _fitted(kind, features, assistant, rows, labels, sources: list[str], needs: str):
+    """Trees of depth 4 fitted on candidate rows and their gold labels, for this assistant's embedder and corpus."""
     if len(set(labels)) < 2:
         from .errors import EvalFileError
 
-        raise EvalFileError("fitting a ranking model needs answerable questions whose gold is among the first sections")
+        raise EvalFileError(f"fitting {needs} whose gold is among the first sections")
     trees, bias, _ = fit_trees(rows, labels, depth=4)
-    return RankingModel(trees, bias, 0.0, list(FEATURES), assistant.embedder.id, assistant.index.manifest.corpus_hash, sources)
+    return kind(trees, bias, 0.0, list(features), assistant.embedder.id, assistant.index.manifest.corpus_hash, sources)
 
 
 def save_ranking_model(settings: Settings, model: RankingModel) -> Path:
@@ -212,12 +217,7 @@ def fit_follow_up_model(assistant, questions, conversations, sources: list[str])
                             add(candidates, keys, turn.gold)
     finally:
         assistant.follow_up_ranking = saved
-    if len(set(labels)) < 2:
-        from .errors import EvalFileError
-
-        raise EvalFileError("fitting a follow-up ranking model needs labelled questions or follow-ups whose gold is among the first sections")
-    trees, bias, _ = fit_trees(rows, labels, depth=4)
-    return FollowUpModel(trees, bias, 0.0, list(FOLLOW_UP_FEATURES), assistant.embedder.id, assistant.index.manifest.corpus_hash, sources)
+    return _fitted(FollowUpModel, FOLLOW_UP_FEATURES, assistant, rows, labels, sources, "a follow-up ranking model needs labelled questions or follow-ups")
 
 
 def save_follow_up_model(settings: Settings, model: RankingModel) -> Path:
