@@ -289,9 +289,14 @@ class Assistant:
         # A question read with the topic appended matches the topic by those words: only a resolved one counts as on it.
         on = (earlier.citations[0].section,) if earlier is not None and not reading.topic else ()
         key = (reading.question, top_k, mode, reading.prior, reading.language, reading.topic, on, text)
+        # A pronoun read as the earlier question's term points at what that question was answered from: its prior
+        # stays where the preference puts it; the follow-up ranking model orders the other follow-ups with a prior.
+        referent = bool(reading.prior) and not reading.topic and reading.question != text
         answer = self._answer(
             key,
-            lambda: self._ask_uncached(reading.question, top_k, mode, reading.prior, reading.language, not reading.topic, on, text),
+            lambda: self._ask_uncached(
+                reading.question, top_k, mode, reading.prior, reading.language, not reading.topic, on, text, learned=not referent
+            ),
         )
         if alone is not None and answer.refused:
             return alone  # refused about the topic too: the refusal of the question as asked stands
@@ -328,15 +333,18 @@ class Assistant:
             answer = self._answer((text, top_k, mode, prior, "no verdict"), lambda: self._ask_uncached(text, top_k, mode, prior, verdicts=False))
         return answer
 
-    def _follow_up_order(self, found: Retrieval, question: str, typed: str, prior: tuple[str, ...], mode: str) -> Retrieval:
-        """A follow-up's sections: the prior's ranked first within PRIOR_BONUS of the best (_prefer), then, with a
-        follow-up ranking model fitted for this corpus, the section it picks among retrieval's first five moved first.
-        The verdict stage reads the sections in the preferred order (`unlearned`), as without the model."""
+    def _follow_up_order(
+        self, found: Retrieval, question: str, typed: str, prior: tuple[str, ...], mode: str, learned: bool = True
+    ) -> Retrieval:
+        """A follow-up's sections: the prior's ranked first within PRIOR_BONUS of the best (_prefer), then, with
+        `learned` and a follow-up ranking model fitted for this corpus, the section it picks among retrieval's first
+        five moved first. The verdict stage reads the sections in the preferred order (`unlearned`), as without the
+        model."""
         from .ranking import TOP, follow_up_features
 
         anchors = self._anchors(prior)
         preferred = replace(self.retriever.remedy_first(_prefer(found, anchors)), unlearned=None)
-        if self.follow_up_ranking is None or mode != "hybrid" or found.named or len(found.sections) < 2:
+        if not learned or self.follow_up_ranking is None or mode != "hybrid" or found.named or len(found.sections) < 2:
             return preferred
         retrieved = found.unlearned or found.sections
         typed_sections = retrieved if typed == question else self.retriever.retrieve(typed, mode, learned=False).sections
@@ -470,7 +478,7 @@ class Assistant:
 
     def _ask_uncached(
         self, question: str, top_k: int, mode: str, prior: tuple[str, ...] = (), language: str | None = None, verdicts: bool = True,
-        on: tuple[str, ...] = (), typed: str | None = None,
+        on: tuple[str, ...] = (), typed: str | None = None, learned: bool = True,
     ) -> Answer:
         """The pipeline: retrieve, decide answerability, cite, judge the verdict, compose, attach snippets.
 
@@ -479,11 +487,12 @@ class Assistant:
         `verdicts`: False for a question read with its conversation's topic appended (it asks what it asks, not
         the earlier yes/no question); `on`: the section the conversation's latest answer cited first, for a follow-up
         resolved from it (not refused by the refusal model when that section is its best); `typed`: the follow-up as
-        the asker typed it, when `question` is its reading.
+        the asker typed it, when `question` is its reading; `learned`: False for a pronoun read as its antecedent,
+        whose prior stays where the prior preference puts it (the follow-up ranking model does not apply).
         """
         found = self.retrieve(question, mode)
         if prior:
-            found = self._follow_up_order(found, question, typed or question, prior, mode)
+            found = self._follow_up_order(found, question, typed or question, prior, mode, learned)
         answerable = self.refusal.probability(found.features)
         language = language or question_language(question)
         missing = self.key_subjects.uncovered(question)

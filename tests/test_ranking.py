@@ -259,3 +259,30 @@ def test_calibrating_a_follow_up_model_for_a_users_index(tmp_path):
     assert wrong.exit_code == 2 and "only --follow-ups fits on conversation files" in wrong.output
     alone = CliRunner().invoke(main, ["calibrate", "--follow-ups", str(questions), "--index", str(index)])
     assert alone.exit_code == 2 and "name at least one" in alone.output and "Traceback" not in alone.output
+
+
+def test_a_pronoun_read_as_its_antecedent_keeps_the_prior_preference(assistant):
+    """"Show me the command for that" is read with the earlier question's term in place of "that": it points at what
+    that question was answered from, so the follow-up ranking model does not reorder its sections, whatever it
+    would pick."""
+    from assistant.conversation import Turn
+    from assistant.ranking import FOLLOW_UP_FEATURES, FollowUpModel
+
+    first = assistant.ask("How do containers communicate with each other?")
+    history = [Turn(first.question, first)]
+    follow = "Show me the command for that"
+    reading = assistant.read(follow, history)
+    assert reading.prior and not reading.topic and reading.question != follow
+    model = assistant.follow_up_ranking
+    rank = FOLLOW_UP_FEATURES.index("rank")
+    try:
+        assistant.follow_up_ranking = None
+        assistant.clear_caches()
+        without = assistant.ask(follow, history=history)
+        assistant.follow_up_ranking = FollowUpModel(trees=[[[rank, 0.5, 1, 2, 0.0], [-2, -2.0, -1, -1, 0.0], [-2, -2.0, -1, -1, 1.0]]])
+        assistant.clear_caches()
+        learned = assistant.ask(follow, history=history)
+    finally:
+        assistant.follow_up_ranking = model
+        assistant.clear_caches()
+    assert [c.section for c in learned.citations] == [c.section for c in without.citations]
