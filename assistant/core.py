@@ -458,11 +458,12 @@ class Assistant:
             return self._answers.get(key)
 
     def recent_questions(self, limit: int) -> list[tuple[str, int, str]]:
-        """(question, top_k, mode) of up to `limit` answers cached last: what a reloaded index answers first."""
+        """(question, top_k, mode) of up to `limit` questions answered on their own and cached last: what a reloaded
+        index answers first (a follow-up's answer, cached under its reading and conversation, is not among them)."""
         if self._answers is None or limit <= 0:
             return []
         with self._answers_lock:
-            return list(self._answers)[-limit:]
+            return [key for key in self._answers if len(key) == 3][-limit:]
 
     def clear_caches(self) -> None:
         """Forget cached answers and query embeddings."""

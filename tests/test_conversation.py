@@ -415,3 +415,14 @@ def test_a_follow_up_on_the_conversations_section_is_answered_though_alone_it_wo
     assert assistant.ask(answer.standalone_question).refused
     assert not answer.refused and answer.citations[0].section == earlier.citations[0].section
     assert assistant.ask("what's the weather in Seoul today?", history=history).refused
+
+
+def test_recent_questions_are_questions_asked_on_their_own(assistant):
+    """A reloaded index warms up on the questions answered last; a follow-up's answer is cached under its reading and
+    conversation, so it is not one of them (each is a (question, top_k, mode) triple)."""
+    first = assistant.ask("Do containers share the kernel?")
+    assistant.ask("what about the network?", history=[Turn(first.question, first)])
+    assistant.ask("그거 명령어 예시 보여줘", history=[Turn(first.question, first)])
+    recent = assistant.recent_questions(50)
+    assert recent and all(len(key) == 3 for key in recent)
+    assert ("Do containers share the kernel?", assistant.settings.top_k, "hybrid") in recent
