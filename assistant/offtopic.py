@@ -68,7 +68,7 @@ def fit_offtopic_model(assistant, questions, sources: list[str]) -> OfftopicMode
     score of an answerable question the pipeline answers."""
     rows, labels, answered = [], [], []
     fitted, assistant.offtopic = assistant.offtopic, None  # what the pipeline answers without a model
-    assistant.clear_caches()
+    assistant.forget_answers()
     try:
         for question in questions:
             found = assistant.retrieve(question.q)
@@ -78,7 +78,7 @@ def fit_offtopic_model(assistant, questions, sources: list[str]) -> OfftopicMode
             answered.append(not question.offtopic and not assistant.ask(question.q).refused)
     finally:
         assistant.offtopic = fitted
-        assistant.clear_caches()
+        assistant.forget_answers()
     if len(set(labels)) < 2 or not any(answered):
         from .errors import EvalFileError
 

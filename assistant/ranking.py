@@ -13,7 +13,6 @@ retrieval's order.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
 from pathlib import Path
 
 from .index import FOLLOW_UP_RANKING_FILE
@@ -48,31 +47,41 @@ FOLLOW_UP_FEATURES = (
 RankingModel = Trees  # a section's score is the sum of its leaves' values
 
 
+def heading_overlap(retriever, question: str, sections) -> list[tuple[float, float, float]]:
+    """For each of the first TOP sections: the share of the question's term weight its heading says, the share its
+    heading path says, and the share of its heading's weight the question says."""
+    terms = retriever.terms
+    asked = terms.keys(question, known_only=True)
+    weight = terms.weight(asked) or 1.0
+    out = []
+    for key, _, _ in sections[:TOP]:
+        shape = retriever.shape(key)
+        heading, path = shape["heading_keys"], shape["path_keys"]
+        said = terms.weight(asked & heading)
+        out.append((said / weight, terms.weight(asked & path) / weight, said / (terms.weight(heading) or 1.0)))
+    return out
+
+
 def candidate_features(retriever, question: str, sections) -> list[list[float]]:
     """FEATURES of each of the first TOP sections of a retrieval (`sections` as Retrieval.sections)."""
     from .question import asks_for_remedy, is_yes_no, question_language
 
-    terms = retriever.terms
     chunks = retriever.index.chunks
-    asked = terms.keys(question, known_only=True)
-    weight = terms.weight(asked) or 1.0
     flags = (
         bool(_WHY.search(question)), bool(_HOW.search(question)), bool(_WHAT.search(question)),
         is_yes_no(question), asks_for_remedy(question), question_language(question) == "ko",
     )
     best = sections[0][1] if sections else 0.0
     rows = []
-    for rank, (key, score, members) in enumerate(sections[:TOP]):
+    for rank, ((key, score, members), overlap) in enumerate(zip(sections[:TOP], heading_overlap(retriever, question, sections))):
         shape = retriever.shape(key)
-        heading, path = shape["heading_keys"], shape["path_keys"]
         kinds = {chunks[m.key].kind for m in members[:3]}
         own = (shape["remedy_half"], shape["problem_half"], shape["question_heading"], shape["table"], shape["code"])
         rows.append([
             score, score - best, rank,
             max((m.dense for m in members), default=0.0), max((m.lexical for m in members), default=0.0),
             len(members), min(len(members), 10) / max(1, shape["passages"]),
-            terms.weight(asked & heading) / weight, terms.weight(asked & path) / weight,
-            terms.weight(asked & heading) / (terms.weight(heading) or 1.0),
+            *overlap,
             shape["table"], shape["code"], shape["summary"], shape["problem_half"], shape["remedy_half"],
             shape["question_heading"], shape["depth"], "row" in kinds, "section" in kinds,
             *(q and s for q in flags for s in own),
@@ -98,7 +107,7 @@ def follow_up_features(
     anchors of the sections the conversation points to, which the prior preference favours within `near` of the best
     score; `preferred` is the sections' keys in the order the preference gave."""
     rows = candidate_features(retriever, question, sections)
-    own = rows if typed == question else candidate_features(retriever, typed, sections)
+    own = heading_overlap(retriever, typed, sections)
     best = sections[0][1] if sections else 0.0
     typed_best = typed_sections[0][1] if typed_sections else 0.0
     typed_at = {key: (rank, score) for rank, (key, score, _) in enumerate(typed_sections)}
@@ -108,7 +117,7 @@ def follow_up_features(
         rank, typed_score = typed_at.get(key, (len(typed_sections), typed_best - 1.0))
         out.append([
             *row, key[1] in prior, key[1] in prior and score >= best - near, at.get(key, len(preferred)),
-            mine[7], mine[8], mine[9], rank, typed_score - typed_best, typed == question,
+            *mine, rank, typed_score - typed_best, typed == question,
         ])
     return [[float(x) for x in row] for row in out]
 
@@ -124,19 +133,38 @@ def load_ranking_model(settings: Settings, embedder: str, corpus_hash: str) -> R
     return load_trees(settings, MODEL_FILE, embedder, corpus_hash, FEATURES)
 
 
+class _Labelled:
+    """Candidate rows and whether each is its question's gold, for fitting."""
+
+    def __init__(self, assistant):
+        self.assistant = assistant
+        self.rows: list[list[float]] = []
+        self.labels: list[bool] = []
+
+    def add(self, rows: list[list[float]], keys: list, gold) -> None:
+        marks = [any(g in self.assistant.section_label(key) for g in gold) for key in keys]
+        if any(marks):  # no gold among the candidates: nothing to learn about their order
+            self.rows.extend(rows)
+            self.labels.extend(marks)
+
+    def add_questions(self, questions, features_of, skip_named: bool = False) -> None:
+        """The first TOP sections of each answerable question's retrieval (in retrieval's own order), as
+        `features_of(question, sections, keys)` describes them."""
+        for question in questions:
+            if question.offtopic:
+                continue
+            found = self.assistant.retriever.retrieve(question.q, learned=False)
+            if skip_named and found.named:
+                continue
+            keys = [key for key, _, _ in found.sections[:TOP]]
+            self.add(features_of(question.q, found.sections, keys), keys, question.gold)
+
+
 def fit_ranking_model(assistant, questions, sources: list[str]) -> RankingModel:
     """Fit trees on the first TOP sections of each answerable labelled question, labelled by whether each is gold."""
-    rows, labels = [], []
-    for question in questions:
-        if question.offtopic:
-            continue
-        found = assistant.retriever.retrieve(question.q, learned=False)
-        labels_of = [any(g in assistant.section_label(key) for g in question.gold) for key, _, _ in found.sections[:TOP]]
-        if not any(labels_of):
-            continue  # no gold among the candidates: nothing to learn about their order
-        rows += candidate_features(assistant.retriever, question.q, found.sections)
-        labels += labels_of
-    return _fitted(RankingModel, FEATURES, assistant, rows, labels, sources, "a ranking model needs answerable questions")
+    data = _Labelled(assistant)
+    data.add_questions(questions, lambda q, sections, keys: candidate_features(assistant.retriever, q, sections))
+    return _fitted(RankingModel, FEATURES, assistant, data.rows, data.labels, sources, "a ranking model needs answerable questions")
 
 
 def _fitted(kind, features, assistant, rows, labels, sources: list[str], needs: str):
@@ -163,8 +191,7 @@ class FollowUpModel(RankingModel):
 
 def load_follow_up_model(settings: Settings, embedder: str, corpus_hash: str) -> FollowUpModel | None:
     """The follow-up ranking model fitted for this embedder and corpus, or None."""
-    trees = load_trees(settings, FOLLOW_UP_RANKING_FILE, embedder, corpus_hash, FOLLOW_UP_FEATURES)
-    return FollowUpModel(**asdict(trees)) if trees is not None else None
+    return load_trees(settings, FOLLOW_UP_RANKING_FILE, embedder, corpus_hash, FOLLOW_UP_FEATURES, FollowUpModel)
 
 
 class FollowUpRecorder:
@@ -183,22 +210,12 @@ def fit_follow_up_model(assistant, questions, conversations, sources: list[str])
     """Fit trees on the candidates of every follow-up turn that the pipeline reads with a prior, labelled by whether
     each is the turn's gold, and on the first TOP sections of each labelled single question (which has no prior and
     is typed as read)."""
-    rows, labels = [], []
-
-    def add(candidates, keys, gold) -> None:
-        marks = [any(g in assistant.section_label(key) for g in gold) for key in keys]
-        if any(marks):  # no gold among the candidates: nothing to learn about their order
-            rows.extend(candidates)
-            labels.extend(marks)
-
-    for question in questions:
-        if question.offtopic:
-            continue
-        found = assistant.retriever.retrieve(question.q, learned=False)
-        if found.named:
-            continue
-        keys = [key for key, _, _ in found.sections[:TOP]]
-        add(follow_up_features(assistant.retriever, question.q, found.sections, question.q, found.sections, frozenset(), 0.0, keys), keys, question.gold)
+    data = _Labelled(assistant)
+    data.add_questions(
+        questions,
+        lambda q, sections, keys: follow_up_features(assistant.retriever, q, sections, q, sections, frozenset(), 0.0, keys),
+        skip_named=True,  # the model does not apply to a question that names a heading
+    )
     recorder = FollowUpRecorder()
     saved, assistant.follow_up_ranking = assistant.follow_up_ranking, recorder
     try:
@@ -212,12 +229,15 @@ def fit_follow_up_model(assistant, questions, conversations, sources: list[str])
                 if number and not turn.offtopic:
                     seen = set()
                     for candidates, keys in recorder.calls:  # each reading once
-                        if (marks := tuple(map(tuple, candidates))) not in seen:
-                            seen.add(marks)
-                            add(candidates, keys, turn.gold)
+                        if (reading := tuple(map(tuple, candidates))) not in seen:
+                            seen.add(reading)
+                            data.add(candidates, keys, turn.gold)
     finally:
         assistant.follow_up_ranking = saved
-    return _fitted(FollowUpModel, FOLLOW_UP_FEATURES, assistant, rows, labels, sources, "a follow-up ranking model needs labelled questions or follow-ups")
+    return _fitted(
+        FollowUpModel, FOLLOW_UP_FEATURES, assistant, data.rows, data.labels, sources,
+        "a follow-up ranking model needs labelled questions or follow-ups",
+    )
 
 
 def save_follow_up_model(settings: Settings, model: RankingModel) -> Path:

@@ -12,10 +12,10 @@ import math
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .index import REFUSAL_FILE as MODEL_FILE
 from .settings import Settings
 
 FEATURES = ("background_gap", "coverage", "agree")
-MODEL_FILE = "refusal.json"  # the same name as index.REFUSAL_FILE
 
 
 @dataclass(frozen=True)

@@ -94,11 +94,13 @@ def store_model(settings: Settings, name: str, key: str, fields: dict, indent: i
     return path
 
 
-def load_trees(settings: Settings, name: str, embedder: str, corpus_hash: str, features: tuple[str, ...]) -> Trees | None:
-    """The model fitted for this embedder and corpus, or None; a model over other features (from another version)
-    is ignored."""
+def load_trees(
+    settings: Settings, name: str, embedder: str, corpus_hash: str, features: tuple[str, ...], kind: type[Trees] = Trees
+) -> Trees | None:
+    """The model fitted for this embedder and corpus (as `kind`), or None; a model over other features (from another
+    version) is ignored."""
     data = stored_model(settings, name, model_key(embedder, corpus_hash))
-    return Trees(**data) if data and list(data.get("features", [])) == list(features) else None
+    return kind(**data) if data and list(data.get("features", [])) == list(features) else None
 
 
 def save_trees(settings: Settings, name: str, model: Trees) -> Path:
