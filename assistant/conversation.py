@@ -62,7 +62,7 @@ _EN_ELLIPSIS = re.compile(
     r"^(?:(?:and|but|so|ok|okay|also|then)[,\s]+)?(?:what|how)\s+about\s+(?P<x>.+?)\s*[?.!]*$", re.IGNORECASE
 )
 _EN_CONDITION = re.compile(
-    r"^(?:(?:and|but|so|ok|okay|then)[,\s]+)?(?:what\s+)?if\s+(?P<x>[^,;?]+?)\s*[?.!]*$", re.IGNORECASE
+    r"^(?:(?:and|but|so|ok|okay|then)[,\s]+)?(?:what\s+)?if\s+(?P<x>[^,;?—–]+?)\s*[?.!]*$", re.IGNORECASE
 )
 # "if I run both from one compose file do they share a kernel?" holds a question of its own after its condition.
 _EN_OWN_QUESTION = re.compile(

@@ -266,7 +266,7 @@ def _agreed(
 # partial answer to "are they isolated?" and no to "are they fully isolated?", "as isolated as a VM?".
 _EN_CONTRAST = re.compile(r"^\W*(however|but|yet|still|that said|even so|nevertheless)\b", re.IGNORECASE)
 _KO_CONTRAST = ("하지만", "그러나", "그런데", "다만", "그렇지만", "반면")
-_EN_DEGREE = re.compile(r"\b(fully|completely|entirely|totally|perfectly|wholly|truly|100%)|\bas \w+ as\b")
+_EN_DEGREE = re.compile(r"\b(fully|completely|entirely|totally|perfectly|wholly|truly|perfect|complete|absolute|100%)|\bas \w+ as\b")
 _KO_DEGREE = ("완전", "완벽", "전적으로", "100%", "만큼")
 
 
@@ -749,6 +749,13 @@ def judge(
         for item in score_claims(question, asked, claims, terms, lexicon, named)
         if fits(form, item[2].text, f"{item[2].own} {item[2].key} {item[2].case_text} {item[2].chunk.section.rsplit(' > ', 1)[-1]}", terms)
     ]
+    if not _says_absence(question, form):
+        # Evidence of what holds without something ("cgroup으로 제한하지 않으면 전체 메모리 영향 가능", "Without limits
+        # via cgroup, …") does not answer a question that names that thing and no absence ("even with a cgroup
+        # limit, is the whole host memory at risk?"): it speaks of the other case.
+        asked_keys = terms.keys(question)
+        scored = [item for item in scored if not _without_what_is_asked(_evidence_text(item[2]), asked_keys, terms)]
+        sentences = [(chunk, sentence) for chunk, sentence in sentences if not _without_what_is_asked(sentence, asked_keys, terms)]
     if form.likeness:
         sentences = []  # a statement of the question's words does not say "like"
     sentences = [(chunk, sentence) for chunk, sentence in sentences if fits(form, sentence, sentence, terms)]
@@ -875,7 +882,7 @@ def qualifiers(question: str) -> Qualifiers:
                 if form == "없이" or any(is_condition_ending(f, t) or f in ("상태", "경우", "때") for f, t in rest):
                     # the noun phrase the negated verb takes ("메모리 제한을 안 걸면"), or the one before 없이
                     j = i
-                    while j > 0 and morphemes[j - 1][1] in ("VV", "XSV", "EC") and (morphemes[j - 1][1] != "EC" or morphemes[j - 1][0] == "지"):
+                    while j > 0 and morphemes[j - 1][1] in ("VV", "VA", "XSV", "XSA", "EC") and (morphemes[j - 1][1] != "EC" or morphemes[j - 1][0] == "지"):
                         j -= 1
                     while j > 0 and morphemes[j - 1][1].startswith("J"):
                         j -= 1
@@ -919,6 +926,34 @@ def fits(form: Qualifiers, text: str, own: str, terms: TermWeights) -> bool:
         return False  # about the thing the question goes without
     likened = any(m for m in _EN_LIKENESS.finditer(text.lower())) or any(word in text for word in _KO_LIKENESS)
     return likened or not any(_speaks_of(thing, own_keys, terms) for thing in form.likeness)
+
+
+_EN_ANY_NEGATION = re.compile(r"\b(?:no|not|never|without|unless|none|nor|neither)\b|n't\b")
+
+
+def _says_absence(question: str, form: Qualifiers) -> bool:
+    """Whether a question says that something is absent or not done, anywhere ("with no limits", "제한 안 걸면")."""
+    return bool(form.absent) or bool(_EN_ANY_NEGATION.search(question.lower())) or _question_negated(question)
+
+
+def _evidence_text(claim: Claim) -> str:
+    """The text a claim's case is read from: a table row whole (its condition may sit in another cell), else the clause
+    with its condition."""
+    return claim.chunk.text if claim.column >= 0 else (claim.own or claim.text)
+
+
+@lru_cache(maxsize=8192)
+def _absent_in(text: str) -> tuple[str, ...]:
+    return qualifiers(text).absent
+
+
+def _without_what_is_asked(text: str, asked_keys: frozenset[str], terms: TermWeights) -> bool:
+    """Whether evidence speaks of the case without something the question names (at least half of it, IDF-weighted)."""
+    for thing in _absent_in(text):
+        wanted = terms.keys(thing, known_only=True)
+        if wanted and terms.weight(wanted & asked_keys) >= 0.5 * terms.weight(wanted):
+            return True
+    return False
 
 
 def _question_negated(question: str) -> bool:

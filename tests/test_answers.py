@@ -444,6 +444,7 @@ def test_common_words_weigh_less_than_rare_ones(assistant):
     [
         ("Do services on different VMs share the kernel?", "Does running services on different VMs stop them from sharing the kernel?"),
         ("Do containers on one host share the kernel?", "Does putting containers on one host prevent sharing the kernel?"),
+        ("Do services on separate VMs share a kernel?", "Would putting them on separate VMs stop them sharing a kernel?"),
     ],
 )
 def test_a_verb_of_prevention_asks_the_negation(assistant, plain, prevented):
@@ -1358,3 +1359,22 @@ def test_a_question_naming_one_case_by_its_own_words_cites_that_case_first(assis
     scores = {key[1]: score for key, score, _ in found.sections}
     assert max(scores.values()) - scores["실행-방식-1-하나의-docker-compose로-실행"] <= NAMED_CASE_MARGIN
     assert assistant.ask(question).verdict == "yes"
+
+
+def test_a_question_of_the_full_degree_is_denied_by_a_partial_answer(assistant):
+    """"perfect", "complete" and "absolute" ask the full degree as "perfectly" does: isolation that holds but not
+    fully answers them no."""
+    assert assistant.ask("Is isolation between containers perfect?").verdict == "no"
+    assert assistant.ask("Are containers perfectly isolated?").verdict == "no"
+
+
+def test_evidence_without_a_thing_does_not_answer_a_question_with_it(assistant):
+    """"cgroup으로 제한하지 않으면 전체 메모리 영향 가능" speaks of the case without a limit: it answers a question
+    that says the limit is absent, not one that names the limit as set."""
+    from assistant.verdict import qualifiers
+
+    assert qualifiers("cgroup으로 제한하지 않으면 전체 메모리 영향 가능").absent == ("제한",)
+    assert assistant.ask("even with a cgroup limit, is the whole host memory at risk?").verdict is None
+    assert assistant.ask("메모리 제한을 걸어두면 다른 컨테이너도 영향받나요?").verdict is None
+    assert assistant.ask("With no resource limits configured, can an infinite loop hog the CPU of the host?").verdict == "yes"
+    assert assistant.ask("메모리 제한을 안 걸어두면 컨테이너 하나가 메모리 폭주할 때 호스트 전체가 영향을 받을 수 있나요?").verdict == "yes"

@@ -47,6 +47,8 @@ def _same(a, b):
         ("How do I make Docker images smaller?", None),
         ("What does it mean that isolation between containers is not perfect?", None),
         ("Is it safe to use --privileged in production?", None),
+        # a condition followed by a clause of its own after a dash is no bare condition
+        ("and if each one goes on its own EC2 box — still shared?", None),
         ("컨테이너 간 통신은 어떻게 설정하나요?", None),
         ("그럼 컨테이너가 삭제되면 데이터는 어떻게 되나요?", None),
     ],
