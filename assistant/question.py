@@ -29,10 +29,10 @@ _EN_CHANGE = re.compile(r"\b(change|changes|alter|alters|make a difference|makes
 _KO_CHANGE = re.compile(r"(달라지|바뀌|차이가\s*(있|나))")
 # A verb of prevention governing the asked predicate negates it: "does X stop them from sharing ...?" asks whether
 # they do not share. (General English: stop/prevent/keep/block/bar/prohibit ... from V-ing; stop/prevent ... V-ing,
-# with or without an object: "would separate VMs stop them sharing a kernel?".)
+# with or without an object of one word: "would separate VMs stop them sharing a kernel?", "avoid kernel sharing".)
 _EN_PREVENTS = re.compile(
     r"\b(stops?|stopped|prevents?|prevented|keeps?|kept|blocks?|blocked|bars?|barred|prohibits?|prohibited)\b"
-    r"(?:\s+\S+){0,4}?\s+from\s+\w+ing\b|\b(prevents?|prevented|avoids?|avoided|stops?|stopped)\s+(?:(?:them|it|us|me|you|him|her|the\s+\w+|\w+s)\s+)?\w+ing\b"
+    r"(?:\s+\S+){0,4}?\s+from\s+\w+ing\b|\b(prevents?|prevented|avoids?|avoided|stops?|stopped)\s+(?:(?:the\s+)?[\w-]+\s+)?\w+ing\b"
     r"|\b(keeps?|kept|keeping)(?:\s+\S+){0,4}?\s+(off|away from|out of)\b"  # "keep workloads off the shared kernel"
 )
 # The Korean verbs of prevention and avoidance (피하다, 막다, 방지하다, 차단하다) after the asked predicate negate it:

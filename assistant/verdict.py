@@ -114,7 +114,7 @@ def score_claims(
             # own?") asks that, not how isolated the subject is.
             subject = terms.keys(claim.own.split()[0]) if claim.own.split() else frozenset()
             if not (terms.keys(claim.own) - weak - subject - asked_keys) & situation:
-                value = "no" if _degree(question) else "partial"
+                value = "no" if _asks_degree(question) else "partial"
         if asked.reference:
             claim_reference = terms.keys(claim.reference)
             if not reference & claim_reference and reference & terms.keys(claim.own):
@@ -275,6 +275,12 @@ def _degree(text: str) -> bool:
     return bool(_EN_DEGREE.search(text.lower())) or any(word in text for word in _KO_DEGREE)
 
 
+def _asks_degree(question: str) -> bool:
+    """Whether a question asks if something holds to the full: in words of degree, or likened to another thing ("isolated
+    at the kernel level like VMs?", "VM처럼 격리돼?": as that thing is)."""
+    return _degree(question) or bool(qualifiers(question).likeness)
+
+
 def _concession(question: str, tier: list[tuple[Verdict, Claim]]) -> tuple[Verdict, Claim] | None:
     """The verdict of a yes and a no that are one concession (the no is the very next sentence of the same passage and
     opens with a contrast): partial, or no when the question asks about the full degree and the contrast denies it."""
@@ -285,7 +291,7 @@ def _concession(question: str, tier: list[tuple[Verdict, Claim]]) -> tuple[Verdi
             sentences = split_sentences(granted.chunk.text)
             if granted.text in sentences and contrast.text in sentences and sentences.index(contrast.text) == sentences.index(granted.text) + 1:
                 if _EN_CONTRAST.match(contrast.text) or contrast.text.startswith(_KO_CONTRAST):
-                    if not _degree(question):
+                    if not _asks_degree(question):
                         return "partial", granted
                     return ("no", contrast) if _degree(contrast.text) else None
     return None

@@ -445,6 +445,7 @@ def test_common_words_weigh_less_than_rare_ones(assistant):
         ("Do services on different VMs share the kernel?", "Does running services on different VMs stop them from sharing the kernel?"),
         ("Do containers on one host share the kernel?", "Does putting containers on one host prevent sharing the kernel?"),
         ("Do services on separate VMs share a kernel?", "Would putting them on separate VMs stop them sharing a kernel?"),
+        ("Do services on different VMs share the kernel?", "Does putting services on different VMs avoid kernel sharing?"),
     ],
 )
 def test_a_verb_of_prevention_asks_the_negation(assistant, plain, prevented):
@@ -1366,6 +1367,10 @@ def test_a_question_of_the_full_degree_is_denied_by_a_partial_answer(assistant):
     fully answers them no."""
     assert assistant.ask("Is isolation between containers perfect?").verdict == "no"
     assert assistant.ask("Are containers perfectly isolated?").verdict == "no"
+    # likened to another thing, a question asks whether it holds as it does there
+    assert assistant.ask("Are containers isolated at the kernel level like VMs?").verdict == "no"
+    assert assistant.ask("컨테이너도 VM처럼 격리되나요?").verdict == "no"
+    assert assistant.ask("Are containers isolated?").verdict == "partial"
 
 
 def test_evidence_without_a_thing_does_not_answer_a_question_with_it(assistant):
