@@ -52,6 +52,8 @@ _EN_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "these", "those"})
 # A word right after a subject pronoun is a verb ("can I skip …", "how do we keep …"), not a subject.
 _EN_VERB_POSITION = re.compile(r"\b(?:i|we|you)\s+$", re.IGNORECASE)
 # "do that", "doing it": the pronoun stands for an action, not for a word of the earlier question.
+# "that" / "this" / "it" of what was just said, not of a thing: "does that mean …?", "is that why …?", "this implies …"
+_EN_PROPOSITION = re.compile(r"^(?:means?|meant|impl(?:y|ies|ied)|why|because)\b", re.IGNORECASE)
 _EN_PRO_VERB = re.compile(r"\b(?:doing|done|(?:to|i|we|you|can|could|should|would|will|not)\s+do)\s+$", re.IGNORECASE)
 _EN_FUNCTION = frozenset(
     {"what", "how", "why", "when", "where", "which", "who", "do", "does", "did", "is", "are", "was", "were", "can",
@@ -444,6 +446,8 @@ class FollowUps:
         plural = language == "en" and word.lower().strip("?,.!'\"") in _EN_PLURAL_PRONOUNS
         if language == "en" and _EN_PRO_VERB.search(" ".join(words[:index]) + " "):
             return None
+        if language == "en" and _EN_PROPOSITION.match(" ".join(words[index + 1 :])):
+            return None  # "does that mean each container is independent?": "that" is what the earlier answer said
         phrase = self._focus(before, language, plural)
         if not phrase:
             return None

@@ -311,7 +311,9 @@ class Assistant:
                 )
                 if not about.refused:
                     return about.model_copy(update={"question": text, "standalone_question": topic.question})
-        return answer.model_copy(update={"question": text, "standalone_question": reading.question})
+        # A pronoun with nothing to stand for keeps the question as asked: nothing to say under "Read as".
+        read_as = reading.question if reading.question != text else None
+        return answer.model_copy(update={"question": text, "standalone_question": read_as})
 
     def _in_conversation(self, text: str, top_k: int, mode: str, alone: Answer, history) -> Answer:
         """A question that stands alone, answered with the section the conversation's latest answer cited first

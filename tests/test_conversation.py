@@ -364,7 +364,7 @@ def test_a_pronoun_without_an_antecedent_still_prefers_the_earlier_answer(assist
     finally:
         assistant.follow_up_ranking = model
         assistant.clear_caches()
-    assert not answer.refused and answer.standalone_question in (None, "Do they share a kernel in that setup?")
+    assert not answer.refused and answer.standalone_question is None  # read as asked: nothing to show under "Read as"
     assert answer.citations[0].section == first.citations[0].section
     learned = assistant.ask("Do they share a kernel in that setup?", history=[Turn(first.question, first)])
     assert learned.verdict == answer.verdict
@@ -428,3 +428,15 @@ def test_recent_questions_are_questions_asked_on_their_own(assistant):
     recent = assistant.recent_questions(50)
     assert recent and all(len(key) == 3 for key in recent)
     assert ("Do containers share the kernel?", assistant.settings.top_k, "hybrid") in recent
+
+
+def test_that_of_what_was_just_said_is_no_pronoun_of_a_thing(assistant):
+    """"does that mean …?" asks about what the earlier answer said: "that" is not replaced by a noun of the earlier
+    question ("does namespaces mean …"); the question is asked as it stands, the earlier answer's section preferred."""
+    first = assistant.ask("Why does Docker go with namespaces and cgroups instead of a hypervisor?")
+    history = [Turn(first.question, first)]
+    reading = assistant.read("does that mean each container is logically independent?", history)
+    assert reading.question == "does that mean each container is logically independent?"
+    assert reading.prior == (first.citations[0].section,)
+    answer = assistant.ask("does that mean each container is logically independent?", history=history)
+    assert not answer.refused and answer.standalone_question is None
