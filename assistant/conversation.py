@@ -112,6 +112,7 @@ class Reading:
     prior: tuple[str, ...] = ()  # sections cited for the turn a pronoun points to, preferred when ranking
     language: str | None = None  # the asker's language, when it differs from the resolved question's
     topic: bool = False  # asked about the conversation's topic (the earlier question in parentheses): no verdict
+    guessed: bool = False  # the new subject took the place of a term no table column puts beside it: no verdict
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,7 @@ class FollowUps:
             # The earlier turn was read about the topic before it ("Q (TOPIC)"): what it asked is that topic's
             before = before[len(asked) + 2 : -1]
         language = question_language(question)
+        guessed = False
         if cue.kind == "condition":
             # The condition replaces the one of the last complete question, not of a follow-up read from it.
             complete = next(
@@ -181,7 +183,7 @@ class FollowUps:
         elif cue.kind == "ellipsis":
             earlier_cue = self.cue(asked) if before != asked else None
             earlier_new = _bare(earlier_cue.new, language) if earlier_cue and earlier_cue.kind == "ellipsis" else None
-            resolved = self._carry(before, cue.new, language, earlier_new)
+            resolved, guessed = self._carry(before, cue.new, language, earlier_new)
             prior: tuple[str, ...] = ()
         else:
             resolved = self._replace_pronoun(question, cue.pronoun, before, language)
@@ -193,7 +195,7 @@ class FollowUps:
         if not resolved or resolved == question:
             return Reading(question)
         differs = question_language(resolved) != language
-        return Reading(resolved, True, prior, language if differs else None)
+        return Reading(resolved, True, prior, language if differs else None, guessed=cue.kind == "ellipsis" and guessed)
 
     def on_topic(self, question: str, history: list[Turn] | tuple[Turn, ...] | None, pronoun: bool = False) -> Reading | None:
         """The question asked about the conversation's topic, for a short question without a cue that the article
@@ -333,7 +335,9 @@ class FollowUps:
         return None
 
     # --- ellipsis: carry the earlier question to a new subject ---------------
-    def _carry(self, before: str, new: str, language: str, earlier_new: str | None = None) -> str | None:
+    def _carry(self, before: str, new: str, language: str, earlier_new: str | None = None) -> tuple[str | None, bool]:
+        """The earlier question carried to the new subject, and whether the term it replaces is a guess (the last term
+        of the earlier question, when no table column puts any of its terms beside the new words)."""
         new = _bare(new, language)
         lead = re.match(rf"({_PREPOSITIONS})\s+", new, flags=re.IGNORECASE)
         if lead and not HANGUL.search(before):
@@ -346,23 +350,24 @@ class FollowUps:
                 phrases = list(re.finditer(rf"\b(?:{_PLACES})\s+{end}", before, flags=re.IGNORECASE))
                 phrase = phrases[-1] if phrases else None
             if phrase and self.terms.keys(new[lead.end():], known_only=True):
-                return before[: phrase.start()] + new + before[phrase.end() :]
-            return None
+                return before[: phrase.start()] + new + before[phrase.end() :], False
+            return None, False
         new_keys = self.terms.keys(new, known_only=True)
         # A compound ("CPU/memory") is known through its parts, which are keys of their own.
         unknown = {key for key in self.terms.keys(new) - new_keys if not is_compound(key) and not self.terms.everyday(key)}
         if not new_keys or unknown:
-            return None  # the article never uses (some of) the new words: the follow-up is read as it stands
+            return None, False  # the article never uses (some of) the new words: the follow-up is read as it stands
         if earlier_new and earlier_new in before:
             # "what about A?" then "and B?": B takes A's place in the question A was read into.
-            return before.replace(earlier_new, new, 1)
+            return before.replace(earlier_new, new, 1), False
         units = [u for u in self._units(before) if u.keys and not self._is_predicate(u) and not (u.keys & new_keys)]
         units = [u for u in units if self._specific(u)] or units
         if not units:
-            return None
+            return None, False
         scores = {u.start: self._parallel(u.keys, new_keys) for u in units}
         target = max(units, key=lambda u: (scores[u.start], u.start))
-        if not scores[target.start]:
+        guessed = not scores[target.start]
+        if guessed:
             target = units[-1]
         else:
             # The rest of the table cell goes with it: "host OS kernel" is one value of its column.
@@ -387,7 +392,7 @@ class FollowUps:
                 elif _joined(before, last, unit):
                     last = unit
         span = _Unit(first.start, last.end, before[first.start:last.end], last.particle)
-        return self._splice(before, span, new)
+        return self._splice(before, span, new), guessed
 
     def _noun_phrase(self, text: str, unit: _Unit) -> _Unit:
         """The Korean noun phrase a word belongs to: the words before it and after it up to the one that carries the

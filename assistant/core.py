@@ -288,14 +288,15 @@ class Assistant:
         earlier = self._latest_answer(history)
         # A question read with the topic appended matches the topic by those words: only a resolved one counts as on it.
         on = (earlier.citations[0].section,) if earlier is not None and not reading.topic else ()
-        key = (reading.question, top_k, mode, reading.prior, reading.language, reading.topic, on, text)
+        key = (reading.question, top_k, mode, reading.prior, reading.language, reading.topic or reading.guessed, on, text)
         # A pronoun read as the earlier question's term points at what that question was answered from: its prior
         # stays where the preference puts it; the follow-up ranking model orders the other follow-ups with a prior.
         referent = bool(reading.prior) and not reading.topic and reading.question != text
         answer = self._answer(
             key,
             lambda: self._ask_uncached(
-                reading.question, top_k, mode, reading.prior, reading.language, not reading.topic, on, text, learned=not referent
+                reading.question, top_k, mode, reading.prior, reading.language, not (reading.topic or reading.guessed), on, text,
+                learned=not referent,
             ),
         )
         if alone is not None and answer.refused:
@@ -488,7 +489,7 @@ class Assistant:
         `prior`: sections a follow-up's pronoun points to, ranked first when they score within PRIOR_BONUS of the
         best; `language`: the asker's, when a follow-up was resolved through a question in the other language;
         `verdicts`: False for a question read with its conversation's topic appended (it asks what it asks, not
-        the earlier yes/no question); `on`: the section the conversation's latest answer cited first, for a follow-up
+        the earlier yes/no question) and for an ellipsis whose place in the earlier question is a guess; `on`: the section the conversation's latest answer cited first, for a follow-up
         resolved from it (not refused by the refusal model when that section is its best); `typed`: the follow-up as
         the asker typed it, when `question` is its reading; `learned`: False for a pronoun read as its antecedent,
         whose prior stays where the prior preference puts it (the follow-up ranking model does not apply).

@@ -440,3 +440,15 @@ def test_that_of_what_was_just_said_is_no_pronoun_of_a_thing(assistant):
     assert reading.prior == (first.citations[0].section,)
     answer = assistant.ask("does that mean each container is logically independent?", history=history)
     assert not answer.refused and answer.standalone_question is None
+
+
+def test_an_ellipsis_put_in_a_guessed_place_gets_no_verdict(assistant):
+    """"limitations?" after "Is Docker Swarm mentioned at all?": no table column puts a term of the earlier question
+    beside "limitations", so the place it takes ("Is Docker limitations mentioned at all?") is a guess, and a guess
+    settles no yes/no question."""
+    first = assistant.ask("Is Docker Swarm mentioned at all?")
+    history = [Turn(first.question, first)]
+    reading = assistant.read("limitations?", history)
+    assert reading.question != "limitations?" and reading.guessed
+    assert not assistant.read("what about CPU and memory?", [Turn("Do containers share the kernel?")]).guessed
+    assert assistant.ask("limitations?", history=history).verdict is None
