@@ -51,9 +51,12 @@ _EN_DETERMINERS = frozenset({"the", "a", "an"})
 _EN_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "these", "those"})
 # A word right after a subject pronoun is a verb ("can I skip …", "how do we keep …"), not a subject.
 _EN_VERB_POSITION = re.compile(r"\b(?:i|we|you)\s+$", re.IGNORECASE)
-# "do that", "doing it": the pronoun stands for an action, not for a word of the earlier question.
 # "that" / "this" / "it" of what was just said, not of a thing: "does that mean …?", "is that why …?", "this implies …"
 _EN_PROPOSITION = re.compile(r"^(?:means?|meant|impl(?:y|ies|ied)|why|because)\b", re.IGNORECASE)
+_EN_AUXILIARIES = frozenset({"is", "are", "was", "were", "can", "could", "will", "would", "should", "does", "do", "did",
+                             "has", "have", "had", "may", "might", "must"})
+_EN_RELATIVE_BEFORE = frozenset({"the", "a", "an", "any", "each", "every", "one", "some"})
+# "do that", "doing it": the pronoun stands for an action, not for a word of the earlier question.
 _EN_PRO_VERB = re.compile(r"\b(?:doing|done|(?:to|i|we|you|can|could|should|would|will|not)\s+do)\s+$", re.IGNORECASE)
 _EN_FUNCTION = frozenset(
     {"what", "how", "why", "when", "where", "which", "who", "do", "does", "did", "is", "are", "was", "were", "can",
@@ -83,6 +86,7 @@ _EN_QUESTION_START = frozenset(
 )
 
 _TOPIC = re.compile(r"^.*\((?=.*\)$)|\)$")  # an earlier topic reading "Q (TOPIC)" carries TOPIC only
+_KO_ASIDE = re.compile(r"^(?:그건\s*그렇고|그나저나)")  # "that aside", "by the way": what follows stands alone
 _KO_OPENERS = re.compile(r"^(?:그럼|그러면|그렇다면|그리고|근데|그런데)[,\s]+")
 _KO_CONDITION = re.compile(r"^(?P<x>.+면)\s*(?:요)?\s*[?？]*\s*$")
 _KO_ELLIPSIS = re.compile(r"^(?P<x>.+?)(?:은|는|도)\s*(?:요|요\s*그럼)?\s*[?？]*\s*$")
@@ -245,11 +249,13 @@ class FollowUps:
         if len(words) > ANAPHOR_MAX_WORDS or EN_DUMMY_IT.search(text):
             return None
         for index, word in enumerate(words[offset:], offset):
-            if word.lower().strip("?,.!'\"") in _EN_PRONOUNS:
+            if word.lower().strip("?,.!'\"") in _EN_PRONOUNS and not _not_anaphoric(words, index):
                 return _Cue("anaphora", pronoun=index)
         return None
 
     def _korean_cue(self, text: str) -> _Cue | None:
+        if _KO_ASIDE.match(text):
+            return None  # "그건 그렇고, …" (that aside): a new subject, asked on its own
         body = _KO_OPENERS.sub("", text)
         words = body.split()
         for index, word in enumerate(text.split()):
@@ -539,6 +545,22 @@ class FollowUps:
     def _splice(self, before: str, target: _Unit, new: str) -> str:
         particle = _agree(new, target.particle) if target.particle else ""
         return before[: target.start] + new + particle + before[target.end:]
+
+
+def _not_anaphoric(words: list[str], index: int) -> bool:
+    """Whether an English pronoun points at no word of an earlier question: a relative "that" after a noun phrase
+    ("what's the risk that remains?", "the compose file that runs both") and "its own" (of the clause's own subject)."""
+    word = words[index].lower().strip("?,.!'\"")
+    after = words[index + 1].lower().strip("?,.!'\"") if index + 1 < len(words) else ""
+    if word == "its" and after == "own":
+        return True
+    if word == "that" and index >= 2:
+        before = words[index - 1].lower().strip("?,.!'\"")
+        lead = [w.lower().strip("?,.!'\"") for w in words[max(0, index - 4) : index - 1]]
+        verb_after = after in _EN_AUXILIARIES or (len(after) > 3 and after.endswith(("s", "ed")))
+        if verb_after and before not in _EN_FUNCTION and not before.endswith("ly") and any(w in _EN_RELATIVE_BEFORE for w in lead):
+            return True
+    return False
 
 
 def _frame(rest: frozenset[str], other_rest: frozenset[str]) -> float:

@@ -47,6 +47,13 @@ def _same(a, b):
         ("How do I make Docker images smaller?", None),
         ("What does it mean that isolation between containers is not perfect?", None),
         ("Is it safe to use --privileged in production?", None),
+        # a relative "that", "its own" and "그건 그렇고" (that aside) point at no earlier word
+        ("So what's the risk that remains?", None),
+        ("show me the compose file that runs both", None),
+        ("So Docker basically solves everything on its own?", None),
+        ("그건 그렇고, 단일 컨테이너 운영에도 쿠버네티스를 쓰라고 하나요?", None),
+        ("how do I fix that?", "anaphora"),
+        ("does the post recommend that?", "anaphora"),
         # a condition followed by a clause of its own after a dash is no bare condition
         ("and if each one goes on its own EC2 box — still shared?", None),
         ("컨테이너 간 통신은 어떻게 설정하나요?", None),
