@@ -199,7 +199,7 @@ class FollowUps:
         if not resolved or resolved == question:
             return Reading(question)
         differs = question_language(resolved) != language
-        return Reading(resolved, True, prior, language if differs else None, guessed=cue.kind == "ellipsis" and guessed)
+        return Reading(resolved, True, prior, language if differs else None, guessed=guessed)
 
     def on_topic(self, question: str, history: list[Turn] | tuple[Turn, ...] | None, pronoun: bool = False) -> Reading | None:
         """The question asked about the conversation's topic, for a short question without a cue that the article

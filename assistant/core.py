@@ -489,8 +489,9 @@ class Assistant:
         `prior`: sections a follow-up's pronoun points to, ranked first when they score within PRIOR_BONUS of the
         best; `language`: the asker's, when a follow-up was resolved through a question in the other language;
         `verdicts`: False for a question read with its conversation's topic appended (it asks what it asks, not
-        the earlier yes/no question) and for an ellipsis whose place in the earlier question is a guess; `on`: the section the conversation's latest answer cited first, for a follow-up
-        resolved from it (not refused by the refusal model when that section is its best); `typed`: the follow-up as
+        the earlier yes/no question) and for an ellipsis whose place in the earlier question is a guess; `on`: the
+        section the conversation's latest answer cited first, for a follow-up resolved from it (not refused by the
+        refusal model when that section is its best); `typed`: the follow-up as
         the asker typed it, when `question` is its reading; `learned`: False for a pronoun read as its antecedent,
         whose prior stays where the prior preference puts it (the follow-up ranking model does not apply).
         """

@@ -934,12 +934,9 @@ def fits(form: Qualifiers, text: str, own: str, terms: TermWeights) -> bool:
     return likened or not any(_speaks_of(thing, own_keys, terms) for thing in form.likeness)
 
 
-_EN_ANY_NEGATION = re.compile(r"\b(?:no|not|never|without|unless|none|nor|neither)\b|n't\b")
-
-
 def _says_absence(question: str, form: Qualifiers) -> bool:
     """Whether a question says that something is absent or not done, anywhere ("with no limits", "제한 안 걸면")."""
-    return bool(form.absent) or bool(_EN_ANY_NEGATION.search(question.lower())) or _question_negated(question)
+    return bool(form.absent) or bool(_EN_STATEMENT_NEGATION.search(question.lower())) or _question_negated(question)
 
 
 def _evidence_text(claim: Claim) -> str:
