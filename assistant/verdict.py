@@ -695,10 +695,25 @@ def mention_verdict(question: str, passages: list[tuple[Chunk, str]], terms: Ter
     named = {terms.key(token) for token in tokenize(lowered) if general_zipf(token) < RARE_ZIPF} & keys
     named.add(max(keys, key=lambda k: terms.weight({k})))
     for chunk, passage in passages:
-        found = terms.keys(passage)
+        found = _mentioned_with(chunk, passage, named, terms)
         if named <= found and terms.weight(keys & found) >= MENTIONED * total:
             return VerdictResult("yes", Claim(chunk, "", "yes", own=passage, context="", text=passage))
     return None
+
+
+def _mentioned_with(chunk: Chunk, passage: str, named: set[str], terms: TermWeights) -> frozenset[str]:
+    """The words a passage says together with what a question names. A table row says its cells each under its own
+    header: what the cells that hold the named things say, with their headers, and the row's case (its first cell),
+    not the other columns' headers ("Kubernetes" under "대표적인 해결 방법" in the row of "수작업 배포의 한계" is a fix
+    the post lists, not one of the "도커 단점" of the first column)."""
+    if chunk.kind != "row" or not chunk.cells or passage != chunk.text:
+        return terms.keys(passage)
+    found = terms.keys(chunk.cells[0])
+    for i, cell in enumerate(chunk.cells):
+        cell_keys = terms.keys(cell)
+        if cell_keys & named:
+            found |= cell_keys | (terms.keys(chunk.header[i]) if i < len(chunk.header) else frozenset())
+    return found
 
 
 # Asking whether something is free of a concern (general English and Korean): "risk-free", "worry-free", "without

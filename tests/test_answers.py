@@ -1383,3 +1383,11 @@ def test_evidence_without_a_thing_does_not_answer_a_question_with_it(assistant):
     assert assistant.ask("메모리 제한을 걸어두면 다른 컨테이너도 영향받나요?").verdict is None
     assert assistant.ask("With no resource limits configured, can an infinite loop hog the CPU of the host?").verdict == "yes"
     assert assistant.ask("메모리 제한을 안 걸어두면 컨테이너 하나가 메모리 폭주할 때 호스트 전체가 영향을 받을 수 있나요?").verdict == "yes"
+
+
+def test_a_table_row_says_each_cell_under_its_own_header(assistant):
+    """The summary table's row "수작업 배포의 한계" gives Kubernetes under "대표적인 해결 방법" (a fix), not under
+    "도커 단점": the post does not list Kubernetes as a drawback. A drawback in the first column is one."""
+    assert assistant.ask("Is Kubernetes listed as one of Docker's drawbacks?").verdict is None
+    assert assistant.ask("쿠버네티스가 도커 단점으로 나와요?").verdict is None
+    assert assistant.ask("Is network complexity listed as one of Docker's drawbacks?").verdict == "yes"
