@@ -246,7 +246,7 @@ def test_a_question_naming_something_the_article_says_in_a_few_passages_is_answe
 
 @pytest.mark.parametrize(
     "question",
-    ["포트 충돌도 도커 네트워크 문제로 언급돼 있나요?", "Is CI/CD mentioned as a remedy for the limits of manual deploys?",
+    ["포트 충돌도 언급돼 있나요?", "Is CI/CD mentioned as a remedy for the limits of manual deploys?",
      "Is AWS EBS brought up in the article?", "alpine이나 distroless 같은 lightweight base image 쓰는 걸 권장하나요?",
      # the role it is listed in is no word the passage must hold
      "AppArmor도 보안 정책 강화 예시로 나오나요?", "Is Seccomp one of the examples of stronger security policies?"],
