@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from .lexical import is_compound
 from .lexicon import HANGUL
-from .question import is_yes_no, question_language
+from .question import EN_AUX, is_yes_no, question_language
 
 MAX_HISTORY = 20  # earlier turns a surface may send with a question
 ELLIPSIS_MAX_WORDS = 4  # words of the new subject in "what about X?" / "X는요?" (articles aside) and of a bare "X?"
@@ -53,8 +53,6 @@ _EN_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "these", "those"})
 _EN_VERB_POSITION = re.compile(r"\b(?:i|we|you)\s+$", re.IGNORECASE)
 # "that" / "this" / "it" of what was just said, not of a thing: "does that mean …?", "is that why …?", "this implies …"
 _EN_PROPOSITION = re.compile(r"^(?:means?|meant|impl(?:y|ies|ied)|why|because)\b", re.IGNORECASE)
-_EN_AUXILIARIES = frozenset({"is", "are", "was", "were", "can", "could", "will", "would", "should", "does", "do", "did",
-                             "has", "have", "had", "may", "might", "must"})
 _EN_RELATIVE_BEFORE = frozenset({"the", "a", "an", "any", "each", "every", "one", "some"})
 # "do that", "doing it": the pronoun stands for an action, not for a word of the earlier question.
 _EN_PRO_VERB = re.compile(r"\b(?:doing|done|(?:to|i|we|you|can|could|should|would|will|not)\s+do)\s+$", re.IGNORECASE)
@@ -557,7 +555,7 @@ def _not_anaphoric(words: list[str], index: int) -> bool:
     if word == "that" and index >= 2:
         before = words[index - 1].lower().strip("?,.!'\"")
         lead = [w.lower().strip("?,.!'\"") for w in words[max(0, index - 4) : index - 1]]
-        verb_after = after in _EN_AUXILIARIES or (len(after) > 3 and after.endswith(("s", "ed")))
+        verb_after = after in EN_AUX or (len(after) > 3 and after.endswith(("s", "ed")))
         if verb_after and before not in _EN_FUNCTION and not before.endswith("ly") and any(w in _EN_RELATIVE_BEFORE for w in lead):
             return True
     return False

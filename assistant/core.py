@@ -288,14 +288,15 @@ class Assistant:
         earlier = self._latest_answer(history)
         # A question read with the topic appended matches the topic by those words: only a resolved one counts as on it.
         on = (earlier.citations[0].section,) if earlier is not None and not reading.topic else ()
-        key = (reading.question, top_k, mode, reading.prior, reading.language, reading.topic or reading.guessed, on, text)
+        no_verdict = reading.topic or reading.guessed  # it asks what it asks, or its reading is a guess
+        key = (reading.question, top_k, mode, reading.prior, reading.language, no_verdict, on, text)
         # A pronoun read as the earlier question's term points at what that question was answered from: its prior
         # stays where the preference puts it; the follow-up ranking model orders the other follow-ups with a prior.
         referent = bool(reading.prior) and not reading.topic and reading.question != text
         answer = self._answer(
             key,
             lambda: self._ask_uncached(
-                reading.question, top_k, mode, reading.prior, reading.language, not (reading.topic or reading.guessed), on, text,
+                reading.question, top_k, mode, reading.prior, reading.language, not no_verdict, on, text,
                 learned=not referent,
             ),
         )

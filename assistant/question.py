@@ -7,13 +7,13 @@ from dataclasses import dataclass
 
 from .lexicon import HANGUL, Lexicon
 
-_EN_AUX = {
+EN_AUX = {  # English auxiliaries, with their negative contractions
     "do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should",
     "shall", "has", "have", "had", "may", "might", "must", "isn't", "aren't", "doesn't", "don't", "won't", "can't",
     "wasn't", "weren't", "didn't", "shouldn't", "couldn't", "wouldn't", "hasn't", "haven't",
 }
 _EN_WH = {"what", "why", "how", "when", "where", "which", "who", "whom", "whose"}
-_EN_OPENERS = frozenset(_EN_AUX | _EN_WH)
+_EN_OPENERS = frozenset(EN_AUX | _EN_WH)
 _KO_WH = ("무엇", "뭐", "무슨", "어떻게", "어떤", "왜", "언제", "어디", "누가", "누구", "얼마", "몇", "어느", "방법", "이유", "차이")
 _KO_YN_END = re.compile(r"(나요|까요|니까|가요|는지|나|니|냐|죠|지요|지|습니까|ㅂ니까|어요|아요|돼요|되나|있어|없어|야|해|돼)\s*[?？]*\s*$")
 # Questions of possibility: "can ...?", "is it possible ...?", "is there a way / an option to ...?", "... that lets me ...?"
@@ -119,9 +119,9 @@ def _english_yes_no(text: str) -> bool:
         words = words[1:]
     if not words:
         return False
-    if words[0] in _EN_AUX:
+    if words[0] in EN_AUX:
         return True
-    if words[0] in _EN_WH and not (words[0] == "when" and len(words) > 1 and words[1] not in _EN_AUX):
+    if words[0] in _EN_WH and not (words[0] == "when" and len(words) > 1 and words[1] not in EN_AUX):
         return False  # "why do ...?", "when does ...?"; "when the service crashes, does ...?" opens a condition
     # "If one service leaks memory, can it affect the others?"
     clauses = re.split(r"[,;]", text.lower())[1:]
@@ -129,11 +129,11 @@ def _english_yes_no(text: str) -> bool:
         clause_words = re.findall(r"[a-z']+", clause)
         if clause_words and clause_words[0] in _EN_WH:
             return False
-        if clause_words and clause_words[0] in _EN_AUX:
+        if clause_words and clause_words[0] in EN_AUX:
             return True
     if words[0] in _EN_SUBORDINATORS or words[0] == "when":
         # "if one container crashes do the others go down?": an auxiliary after the condition, no question word
-        return not any(w in _EN_WH for w in words[1:]) and any(w in _EN_AUX for w in words[2:])
+        return not any(w in _EN_WH for w in words[1:]) and any(w in EN_AUX for w in words[2:])
     return False
 
 

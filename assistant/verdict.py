@@ -871,8 +871,10 @@ class Qualifiers:
     absent: tuple[str, ...] = ()  # what the question's case goes without, each alternative ("a volume", "bind mount")
 
 
+@lru_cache(maxsize=8192)
 def qualifiers(question: str) -> Qualifiers:
-    """The question's qualifiers (see Qualifiers)."""
+    """The question's qualifiers (see Qualifiers); also read from evidence, for what it goes without (cached: a
+    question's are asked for by several stages, an evidence text's by every question it is evidence for)."""
     lowered = question.lower()
     universal = bool(_EN_UNIVERSAL.search(lowered))
     whole = bool(_EN_WHOLE.search(lowered))
@@ -960,14 +962,9 @@ def _evidence_text(claim: Claim) -> str:
     return claim.chunk.text if claim.column >= 0 else (claim.own or claim.text)
 
 
-@lru_cache(maxsize=8192)
-def _absent_in(text: str) -> tuple[str, ...]:
-    return qualifiers(text).absent
-
-
 def _without_what_is_asked(text: str, asked_keys: frozenset[str], terms: TermWeights) -> bool:
     """Whether evidence speaks of the case without something the question names (at least half of it, IDF-weighted)."""
-    for thing in _absent_in(text):
+    for thing in qualifiers(text).absent:
         wanted = terms.keys(thing, known_only=True)
         if wanted and terms.weight(wanted & asked_keys) >= 0.5 * terms.weight(wanted):
             return True
