@@ -21,7 +21,14 @@ from .ingest import Chunk
 from .lexical import mecab_parse, tokenize
 from .lexicon import HANGUL, load_lexicon
 from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
-from .question import asks_for_command, is_request_word, question_language, read_question, refers_to_post
+from .question import (
+    asks_for_command,
+    is_request_word,
+    points_at_figure,
+    question_language,
+    read_question,
+    refers_to_post,
+)
 from .retrieve import RANK_MARGIN_SCALE, Retrieval, Retriever, section_key, to_front
 from .settings import MAX_QUESTION_CHARS, Settings
 from .terms import TermWeights
@@ -157,6 +164,8 @@ class Assistant:
             if not chunk.draft:
                 self._chunks_by_section.setdefault(section_key(chunk), []).append(chunk)
         self._languages = tuple(dict.fromkeys(chunk.lang for chunk in index.chunks))
+        # The kinds of figure the posts show: a question pointing at "the diagram" or "the table" reads one of them.
+        self._figures = frozenset(chunk.kind for chunk in index.chunks if chunk.kind in ("diagram", "row") and not chunk.draft)
         self._sections = {(s.document, s.anchor): s for s in index.sections if not s.draft}
         self.posts = self._read_posts(index, settings)
         # (heading path, language) -> the heading path in that language, from the translations' heading chunks
@@ -511,11 +520,16 @@ class Assistant:
         # table the conversation is reading.
         anchors = self._anchors(on) if on else frozenset()
         near_on = any(key[1] in anchors for key, score, _ in found.sections if score >= found.sections[0][1] - PRIOR_BONUS) and self._names_no_subject(question)
-        points_at_post = refers_to_post(question) or bool(found.named)
-        about_post = (
-            (points_at_post or bool(self.key_subjects.specific(question)) or near_on)
-            and not missing
-            and found.features.get("background_gap", 0.0) >= 0
+        points_at_post = refers_to_post(question) or bool(found.named) or points_at_figure(question, self._figures)
+        # A heading's own title ("the summary table", "the overall structure") names the post whatever else the
+        # question sounds like; general words for a conclusion, a figure or the author name it only when the question
+        # sits no nearer another subject ("the conclusion of the war", "the periodic table").
+        about_post = not missing and (
+            bool(found.named) and self.retriever.spells_title(question)
+            or (
+                (points_at_post or bool(self.key_subjects.specific(question)) or near_on)
+                and found.features.get("background_gap", 0.0) >= 0
+            )
         )
         if not found.sections or (answerable < self.refusal.threshold and not about_post):
             return self._refusal(question, language, 1.0 - answerable, missing.all)

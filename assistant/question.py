@@ -51,6 +51,42 @@ _EN_THE_POST = re.compile(
 _KO_THE_POST = re.compile(r"(?:이|본|해당|그)\s*(?:글|포스트|게시물|게시글|문서|아티클)|저자|글쓴이|작성자|본문|글에서|글의\s|글은\s")
 
 
+# A question that points at a figure or a table by a definite word ("in the diagram", "this table", "다이어그램에서", "표
+# 기준으로", "그림 보면") reads one that is in front of the asker: general language says "the diagram" of one it can
+# see. By kind of figure: the nouns for a diagram and for a table, in English and Korean.
+_FIGURE_NOUNS = {
+    "diagram": ("diagram", "chart", "figure", "flowchart", "illustration", "graph", "다이어그램", "그림", "도식", "도표", "차트", "구조도", "도해"),
+    "row": ("table", "표", "테이블", "도표"),
+}
+# One figure after "the", "this" or "that", several after "these" or "those" ("the tables vanish" are a database's);
+# "bring to the table" is an idiom.
+_EN_DEFINITE = r"(?<!\bbring to )(?<!\bbrings to )(?<!\bbrought to )(?<!\bcome to )(?<!\bcomes to )\b(?:(?:the|this|that)\s+(?:[\w'/-]+\s+){0,3}?(?:%s)|(?:these|those)\s+(?:[\w'/-]+\s+){0,3}?(?:%s)s)\b"
+# What follows a Korean noun that points at the figure: a particle of place ("에서", "에"), "상" (on), "기준" (by), or
+# a verb of looking or following ("보면", "따르면").
+_KO_POINTING = frozenset({"JKB", "XSN"})
+_KO_POINTING_WORDS = frozenset({("기준", "NNG"), ("보", "VV"), ("따르", "VV")})
+
+
+def points_at_figure(question: str, kinds) -> bool:
+    """Whether the question points at a figure or table of one of the kinds the posts hold ("diagram": a diagram,
+    "row": a table) by a definite word: "in the fix diagram", "what does this table say", "다이어그램에서", "표 보면"."""
+    nouns = [noun for kind in kinds for noun in _FIGURE_NOUNS.get(kind, ())]
+    english = [noun for noun in nouns if noun.isascii()]
+    alternatives = "|".join(english)
+    if english and re.search(_EN_DEFINITE % (alternatives, alternatives), question.lower()):
+        return True
+    korean = frozenset(noun for noun in nouns if not noun.isascii())
+    if not korean or not HANGUL.search(question):
+        return False
+    from .lexical import tagged_morphemes
+
+    morphemes = tagged_morphemes(question)
+    return any(
+        form in korean and tag.startswith("NN") and (after[1] in _KO_POINTING or after in _KO_POINTING_WORDS)
+        for (form, tag), after in zip(morphemes, morphemes[1:])
+    )
+
+
 # A sentence that announces what the post will do ("This post summarizes …", "In this article …", "이 글에서는 …
 # 정리합니다") says that the post speaks of something, not what it says of it; it answers a question about the post's
 # subject itself ("what is this post about?", "이 글 무슨 내용이야?"), not one about that something.

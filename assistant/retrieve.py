@@ -9,7 +9,7 @@ import numpy as np
 
 from .claims import enumerated_case_words, split_sentences
 from .lexical import tokenize
-from .question import announces_post, asks_about_subject, asks_for_remedy
+from .question import announces_post, asks_about_subject, asks_for_remedy, points_at_figure
 from .search import CANDIDATES, Fused, dense_candidates, fuse_rankings, group_max, lexical_candidates
 
 
@@ -89,6 +89,13 @@ class Retriever:
         self._case_words = {section_key(c): enumerated[(c.document, c.section)] for c in index.chunks if (c.document, c.section) in enumerated}
         self._parents = {section_key(c): (c.document, c.section.rsplit(" > ", 1)[0]) for c in index.chunks if " > " in c.section}
         self._shapes: dict[tuple[str, str], dict] = {}
+        # The sections that show a diagram or a table, by kind of figure.
+        self._figures: dict[str, frozenset[tuple[str, str]]] = {
+            kind: frozenset(section_key(c) for c in index.chunks if c.kind == kind and not c.draft) for kind in ("diagram", "row")
+        }
+        # The posts' English words, to read a misspelling of one as that word ("privilaged", "kubernets").
+        self._words = sorted({w for c in index.chunks if not c.draft for w in re.findall(r"[a-z]{3,}", c.text.lower())})
+        self._word_set = frozenset(self._words)
 
     def shape(self, key: tuple[str, str]) -> dict:
         """What a section is, for the ranking model: its heading's and heading path's term keys (in every language of
@@ -125,7 +132,8 @@ class Retriever:
         """Rank chunks and sections for a question with dense, BM25 or hybrid retrieval; with `learned`, the corpus's
         ranking model (if one was fitted) orders the first sections."""
         # Domain terms of the other language (kernel -> 커널) help both the BM25 and the dense query.
-        expanded = f"{text} {self.glossary.expand(text)}".strip()
+        searched = self.respelled(text)
+        expanded = f"{searched} {self.glossary.expand(searched)}".strip()
         vector = self.embed_query(expanded)
         dense = dense_candidates(self.index.faiss_index, vector, CANDIDATES)
         lexical = lexical_candidates(self.index.bm25, tokenize(expanded), CANDIDATES)
@@ -188,7 +196,52 @@ class Retriever:
             from .ranking import reorder
 
             found = replace(found, sections=reorder(self.ranking, self, text, found.sections), unlearned=found.sections)
-        return found
+        return self.figure_first(found)
+
+    def figure_first(self, found: Retrieval) -> Retrieval:
+        """A question that points at "the diagram" or "the table" ("in the fix diagram, …", "요약표 기준으로 …") reads a
+        section that shows one: when the first section shows none, the section whose figure of that kind matches the
+        question best comes first. Not for a question that names a part by its heading."""
+        kinds = [kind for kind, sections in self._figures.items() if sections and points_at_figure(found.question, (kind,))]
+        if found.named or not kinds or not found.sections or any(found.sections[0][0] in self._figures[kind] for kind in kinds):
+            return found
+        chunks = self.index.chunks
+        best = next(
+            (section_key(chunks[item.key]) for item in found.ranked
+             if chunks[item.key].kind in kinds and not chunks[item.key].draft),
+            None,
+        )
+        at = next((i for i, (key, _, _) in enumerate(found.sections) if key == best), None)
+        return found if at is None else replace(found, sections=to_front(found.sections, at))
+
+    def respelled(self, text: str) -> str:
+        """The question with each misspelling of a word of the posts written as that word. A misspelling is a word of
+        five letters or more that neither the posts nor general English (wordfreq's large list) know, with one word of
+        the posts nearest to it, one edit away (two in a word of eight letters or more), that begins with the same
+        letter and is not the start of it: typists rarely miss a word's first letter, and a word of the posts with
+        letters added at its end is a name of its own ("dockerd", "runsc")."""
+
+        def respell(match: re.Match) -> str:
+            word = match.group(0)
+            lowered = word.lower()
+            if len(lowered) < 5 or lowered in self._word_set or zipf_large(lowered) > 0:
+                return word
+            edits = 1 if len(lowered) <= 7 else 2
+            near = process.extract(lowered, self._words, scorer=DamerauLevenshtein.distance, score_cutoff=edits, limit=None)
+            if not near:
+                return word
+            fewest = min(distance for _, distance, _ in near)
+            nearest = [candidate for candidate, distance, _ in near if distance == fewest]
+            if len(nearest) != 1 or nearest[0][0] != lowered[0] or lowered.startswith(nearest[0]):
+                return word
+            return nearest[0]
+
+        from rapidfuzz import process
+        from rapidfuzz.distance import DamerauLevenshtein
+
+        from .answerability import zipf_large
+
+        return re.sub(r"[A-Za-z]+", respell, text)
 
     def remedy_first(self, found: Retrieval) -> Retrieval:
         """A question of what to do ("how do I keep the data?", "어떻게 막아요?") is answered by what to do about a
@@ -201,14 +254,22 @@ class Retriever:
         best = next((i for i, (key, _, _) in enumerate(sections) if key in self._remedies and self._parents.get(key) == parent), 0)
         return replace(found, sections=to_front(sections, best))
 
+    def spelled_titles(self, text: str) -> list[str]:
+        """The heading titles that name one part of the posts which the question spells out ("in the summary table")."""
+        lowered = _normalized(text)
+        return [title for title, pattern in self._title_patterns if pattern.search(lowered)]
+
+    def spells_title(self, text: str) -> bool:
+        """Whether the question spells out a heading title that names one part of the posts."""
+        return bool(self.spelled_titles(text))
+
     def named_sections(self, text: str) -> frozenset[tuple[str, str]]:
         """The sections under the longest heading title the question spells out, in any of the posts' languages, or
         the posts' concluding sections when it asks about "the conclusion" ("the wrap-up", "결론", "마무리에서")."""
-        lowered = _normalized(text)
-        named = [title for title, pattern in self._title_patterns if pattern.search(lowered)]
+        named = self.spelled_titles(text)
         if named:
             return self._titles[max(named, key=len)]
-        return self._conclusions if _CONCLUSION.search(lowered) else frozenset()
+        return self._conclusions if _CONCLUSION.search(_normalized(text)) else frozenset()
 
     def features(self, dense, lexical, raw_tokens, vector) -> dict[str, float]:
         """Signals of whether the article answers the question at all.

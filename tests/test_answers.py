@@ -1391,3 +1391,50 @@ def test_a_table_row_says_each_cell_under_its_own_header(assistant):
     assert assistant.ask("Is Kubernetes listed as one of Docker's drawbacks?").verdict is None
     assert assistant.ask("쿠버네티스가 도커 단점으로 나와요?").verdict is None
     assert assistant.ask("Is network complexity listed as one of Docker's drawbacks?").verdict == "yes"
+
+
+def test_a_misspelled_word_of_the_posts_is_searched_as_that_word(assistant):
+    """A word neither the posts nor general English know, one edit from one word of the posts with the same first
+    letter, is a typo of it; a word of the posts with letters added at its end, or another first letter, is a name
+    of its own."""
+    respelled = assistant.retriever.respelled
+    assert respelled("can I run it with --privilaged in prod?") == "can I run it with --privileged in prod?"
+    assert respelled("kubernets or swarm?") == "kubernetes or swarm?"
+    assert respelled("what about dockerd, runsc and kompose?") == "what about dockerd, runsc and kompose?"
+    assert respelled("Is the kernel shared?") == "Is the kernel shared?"
+
+
+@pytest.mark.parametrize(
+    ("question", "points"),
+    [
+        ("what does the fix diagram map each weakness to?", True),
+        ("According to the recap table, which fix goes with OS limits?", True),
+        ("in these two tables, what differs?", True),
+        ("요약표에서 보안은 뭘로 해결해?", True),
+        ("다이어그램 기준으로 설명해줘", True),
+        ("표 보면 뭐가 공유돼?", True),
+        ("How do I package my app as a Helm chart?", False),
+        ("what does AppArmor bring to the table?", False),
+        ("every time the container is recreated the tables vanish", False),
+        ("대표적인 해결 방법이 뭐야?", False),
+        ("피벗 테이블 만드는 법", False),
+    ],
+)
+def test_a_definite_figure_or_table_points_at_the_post(question, points):
+    from assistant.question import points_at_figure
+
+    assert points_at_figure(question, ("diagram", "row")) is points
+
+
+def test_a_question_pointing_at_a_diagram_reads_a_section_that_shows_one(assistant):
+    """"the diagram" is one the asker sees: when the first section shows none, the section whose diagram matches the
+    question best comes first; a question pointing at a figure is read as about the post, not refused as off it."""
+    retriever = assistant.retriever
+    for question in ("In the overall architecture diagram, how do the containers reach the kernel?", "구조 다이어그램에서 컨테이너가 커널이랑 어떻게 연결돼?"):
+        found = retriever.retrieve(question)
+        assert not found.named and found.sections[0][0][1] == "전체-구조", question
+        # without pointing at the diagram, a section that shows none leads
+        plain = retriever.retrieve(question.replace("diagram", "setup").replace("다이어그램에서", "보면"))
+        assert plain.sections[0][0] not in retriever._figures["diagram"], question
+    answer = assistant.ask("What does the summary table say about networking?")
+    assert not answer.refused and answer.citations[0].section == "요약 테이블"
