@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -96,6 +97,7 @@ class Retriever:
         # The posts' English words, to read a misspelling of one as that word ("privilaged", "kubernets").
         self._words = sorted({w for c in index.chunks if not c.draft for w in re.findall(r"[a-z]{3,}", c.text.lower())})
         self._word_set = frozenset(self._words)
+        self._misspelled = lru_cache(maxsize=4096)(self._post_word_misspelled)  # word -> the word of the posts it misspells
 
     def shape(self, key: tuple[str, str]) -> dict:
         """What a section is, for the ranking model: its heading's and heading path's term keys (in every language of
@@ -224,24 +226,30 @@ class Retriever:
         def respell(match: re.Match) -> str:
             word = match.group(0)
             lowered = word.lower()
-            if len(lowered) < 5 or lowered in self._word_set or zipf_large(lowered) > 0:
+            if len(lowered) < 5 or lowered in self._word_set:
                 return word
-            edits = 1 if len(lowered) <= 7 else 2
-            near = process.extract(lowered, self._words, scorer=DamerauLevenshtein.distance, score_cutoff=edits, limit=None)
-            if not near:
-                return word
-            fewest = min(distance for _, distance, _ in near)
-            nearest = [candidate for candidate, distance, _ in near if distance == fewest]
-            if len(nearest) != 1 or nearest[0][0] != lowered[0] or lowered.startswith(nearest[0]):
-                return word
-            return nearest[0]
+            return self._misspelled(lowered) or word
 
+        return re.sub(r"[A-Za-z]+", respell, text)
+
+    def _post_word_misspelled(self, word: str) -> str | None:
+        """The word of the posts that a lowercase word unknown to them misspells (see `respelled`), or None."""
         from rapidfuzz import process
         from rapidfuzz.distance import DamerauLevenshtein
 
         from .answerability import zipf_large
 
-        return re.sub(r"[A-Za-z]+", respell, text)
+        if zipf_large(word) > 0:
+            return None
+        edits = 1 if len(word) <= 7 else 2
+        near = process.extract(word, self._words, scorer=DamerauLevenshtein.distance, score_cutoff=edits, limit=None)
+        if not near:
+            return None
+        fewest = min(distance for _, distance, _ in near)
+        nearest = [candidate for candidate, distance, _ in near if distance == fewest]
+        if len(nearest) != 1 or nearest[0][0] != word[0] or word.startswith(nearest[0]):
+            return None
+        return nearest[0]
 
     def remedy_first(self, found: Retrieval) -> Retrieval:
         """A question of what to do ("how do I keep the data?", "어떻게 막아요?") is answered by what to do about a
