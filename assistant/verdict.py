@@ -777,6 +777,9 @@ def judge(
         asked_keys = terms.keys(question)
         scored = [item for item in scored if not _without_what_is_asked(_evidence_text(item[2]), asked_keys, terms)]
         sentences = [(chunk, sentence) for chunk, sentence in sentences if not _without_what_is_asked(sentence, asked_keys, terms)]
+    # Evidence that something is used in place of what the question names does not say that it is that thing.
+    scored = [item for item in scored if not _asks_what_is_replaced(item[2].text, question)]
+    sentences = [(chunk, sentence) for chunk, sentence in sentences if not _asks_what_is_replaced(sentence, question)]
     if form.likeness:
         sentences = []  # a statement of the question's words does not say "like"
     sentences = [(chunk, sentence) for chunk, sentence in sentences if fits(form, sentence, sentence, terms)]
@@ -954,6 +957,46 @@ def fits(form: Qualifiers, text: str, own: str, terms: TermWeights) -> bool:
 def _says_absence(question: str, form: Qualifiers) -> bool:
     """Whether a question says that something is absent or not done, anywhere ("with no limits", "제한 안 걸면")."""
     return bool(form.absent) or bool(_EN_STATEMENT_NEGATION.search(question.lower())) or _question_negated(question)
+
+
+# "A instead of B", "A rather than B", "B 대신 A": the sentence says A of its subject, and that B is what it is not.
+_EN_REPLACED = re.compile(r"\b(?:instead of|rather than|in place of)\s+([^,.;:!?]+)")
+_KO_REPLACED = "대신"
+
+
+def _replaced(text: str) -> list[str]:
+    """The phrases a sentence says something is used or done in place of ("instead of hypervisor-based virtualization",
+    "하이퍼바이저 기반 가상화(VM) 대신": the nouns before 대신 back to the last word with a particle or an ending)."""
+    phrases = [match.group(1) for match in _EN_REPLACED.finditer(text)]
+    if _KO_REPLACED in text:
+        from .lexical import tagged_morphemes
+
+        words = text.split()
+        for i, word in enumerate(words):
+            if word.startswith(_KO_REPLACED) and i:
+                before: list[str] = []
+                for earlier in reversed(words[:i]):
+                    tags = [tag for _, tag in tagged_morphemes(earlier)]
+                    if not tags or not all(tag.startswith(("NN", "SL", "SN", "SS", "SH", "XSN")) for tag in tags):
+                        break
+                    before.insert(0, earlier)
+                if before:
+                    phrases.append(" ".join(before))
+    return phrases
+
+
+def _asks_what_is_replaced(text: str, question: str) -> bool:
+    """Whether the question names what a piece of evidence says something is used in place of, and nothing else of it
+    does: "Docker uses OS-level virtualization instead of hypervisor-based virtualization (VM)" does not say yes to "is
+    Docker a lightweight VM?"."""
+    asked = set(tokenize(question))
+    for phrase in _replaced(text):
+        # by the words themselves (a glossary entry may join the replaced thing and its replacement: "VM", "가상화"),
+        # and only by a word that names something: "based" or "기반" is said of anything
+        shared = (set(tokenize(phrase)) - set(tokenize(text.replace(phrase, " ")))) & asked
+        if any(not TermWeights.everyday(word) for word in shared):
+            return True
+    return False
 
 
 def _evidence_text(claim: Claim) -> str:

@@ -1438,3 +1438,14 @@ def test_a_question_pointing_at_a_diagram_reads_a_section_that_shows_one(assista
         assert plain.sections[0][0] not in retriever._figures["diagram"], question
     answer = assistant.ask("What does the summary table say about networking?")
     assert not answer.refused and answer.citations[0].section == "요약 테이블"
+
+
+def test_evidence_that_something_is_used_in_place_of_what_is_asked_does_not_say_yes_to_it(assistant):
+    """"Docker uses OS-level virtualization instead of hypervisor-based virtualization (VM)" says what Docker is not: it
+    does not answer "is Docker a lightweight VM?" yes, while it still answers what it says Docker uses."""
+    from assistant.verdict import _replaced
+
+    assert _replaced("Docker uses OS-level virtualization instead of hypervisor-based virtualization (VM).") == ["hypervisor-based virtualization (VM)"]
+    assert _replaced("Docker는 경량화를 위해 하이퍼바이저 기반 가상화(VM) 대신 운영체제 수준의 가상화를 사용합니다.") == ["하이퍼바이저 기반 가상화(VM)"]
+    assert assistant.ask("Is Docker a lightweight VM?").verdict is None
+    assert assistant.ask("Is Docker lightweight because it uses OS-level virtualization?").verdict == "yes"
