@@ -243,6 +243,8 @@ class KeySubjects:
         text = " ".join(c.text.lower() for c in chunks if not c.draft)
         self._text = re.sub(r"\s+", " ", text)
         self._words = sorted(set(re.findall(r"[a-z]{3,}", self._text)))
+        self._word_set = frozenset(self._words)
+        self._misspelled = lru_cache(maxsize=4096)(self._post_word_misspelled)  # word -> the word of the posts it misspells
         self._identifiers = sorted(set(_IDENTIFIER.findall(self._text)))
         self._hangul_text = re.sub(r"\s+", "", " ".join(c.text for c in chunks if not c.draft))
         # The skeletons of the posts' English words, with and without their vowels; "windows" is 윈도우 without its
@@ -352,6 +354,39 @@ class KeySubjects:
         edits = 1 if len(word) <= 7 else 2
         choices = self._words if vocabulary is None else vocabulary
         return process.extractOne(word, choices, scorer=DamerauLevenshtein.distance, score_cutoff=edits) is not None
+
+    def respelled(self, text: str) -> str:
+        """The text with each misspelling of a word of the posts written as that word ("--privilaged", "kubernets"). A
+        misspelling is a word of five letters or more that neither the posts nor general English (wordfreq's large
+        list) know, with one word of the posts nearest to it, one edit away (two in a word of eight letters or more),
+        that begins with the same letter and is not the start of it: typists rarely miss a word's first letter, and a
+        word of the posts with letters added at its end is a name of its own ("dockerd", "runsc")."""
+
+        def respell(match: re.Match) -> str:
+            word = match.group(0)
+            lowered = word.lower()
+            if len(lowered) < 5 or lowered in self._word_set:
+                return word
+            return self._misspelled(lowered) or word
+
+        return re.sub(r"[A-Za-z]+", respell, text)
+
+    def _post_word_misspelled(self, word: str) -> str | None:
+        """The word of the posts that a lowercase word unknown to them misspells (see `respelled`), or None."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import DamerauLevenshtein
+
+        if zipf_large(word) > 0:
+            return None
+        edits = 1 if len(word) <= 7 else 2
+        near = process.extract(word, self._words, scorer=DamerauLevenshtein.distance, score_cutoff=edits, limit=None)
+        if not near:
+            return None
+        fewest = min(distance for _, distance, _ in near)
+        nearest = [candidate for candidate, distance, _ in near if distance == fewest]
+        if len(nearest) != 1 or nearest[0][0] != word[0] or word.startswith(nearest[0]):
+            return None
+        return nearest[0]
 
     def has_word(self, word: str) -> bool:
         """Whether the articles use the word itself or its singular ("logs": "log" or "logs", not "logging")."""

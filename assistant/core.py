@@ -21,14 +21,7 @@ from .ingest import Chunk
 from .lexical import mecab_parse, tokenize
 from .lexicon import HANGUL, load_lexicon
 from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
-from .question import (
-    asks_for_command,
-    is_request_word,
-    points_at_figure,
-    question_language,
-    read_question,
-    refers_to_post,
-)
+from .question import asks_for_command, is_request_word, question_language, read_question, refers_to_post
 from .retrieve import RANK_MARGIN_SCALE, Retrieval, Retriever, section_key, to_front
 from .settings import MAX_QUESTION_CHARS, Settings
 from .terms import TermWeights
@@ -164,8 +157,6 @@ class Assistant:
             if not chunk.draft:
                 self._chunks_by_section.setdefault(section_key(chunk), []).append(chunk)
         self._languages = tuple(dict.fromkeys(chunk.lang for chunk in index.chunks))
-        # The kinds of figure the posts show: a question pointing at "the diagram" or "the table" reads one of them.
-        self._figures = frozenset(chunk.kind for chunk in index.chunks if chunk.kind in ("diagram", "row") and not chunk.draft)
         self._sections = {(s.document, s.anchor): s for s in index.sections if not s.draft}
         self.posts = self._read_posts(index, settings)
         # (heading path, language) -> the heading path in that language, from the translations' heading chunks
@@ -193,7 +184,7 @@ class Assistant:
         self._embed_query = cache(self._embed_query_uncached)
         self._answers = LRUCache(maxsize=settings.cache_size) if settings.cache_size else None
         self._answers_lock = threading.Lock()
-        self.retriever = Retriever(index, glossary, self.terms, self._embed_query, ranking)
+        self.retriever = Retriever(index, glossary, self.terms, self._embed_query, ranking, self.key_subjects.respelled)
 
     # --- loading ----------------------------------------------------------
     @classmethod
@@ -520,12 +511,12 @@ class Assistant:
         # table the conversation is reading.
         anchors = self._anchors(on) if on else frozenset()
         near_on = any(key[1] in anchors for key, score, _ in found.sections if score >= found.sections[0][1] - PRIOR_BONUS) and self._names_no_subject(question)
-        points_at_post = refers_to_post(question) or bool(found.named) or points_at_figure(question, self._figures)
+        points_at_post = refers_to_post(question) or bool(found.named) or bool(found.figures)
         # A heading's own title ("the summary table", "the overall structure") names the post whatever else the
         # question sounds like; general words for a conclusion, a figure or the author name it only when the question
         # sits no nearer another subject ("the conclusion of the war", "the periodic table").
         about_post = not missing and (
-            bool(found.named) and self.retriever.spells_title(question)
+            found.titled
             or (
                 (points_at_post or bool(self.key_subjects.specific(question)) or near_on)
                 and found.features.get("background_gap", 0.0) >= 0

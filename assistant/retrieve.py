@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 import numpy as np
 
@@ -41,6 +40,8 @@ class Retrieval:
     own_section_scores: dict[tuple[str, str], float] = field(default_factory=dict)  # on untranslated text only
     named: frozenset[tuple[str, str]] = frozenset()  # the sections under a heading the question spells out
     unlearned: list | None = None  # the sections in retrieval's order, when a ranking model reordered them
+    titled: bool = False  # the question spells out a heading title that names one part of the posts
+    figures: tuple[str, ...] = ()  # the kinds of figure the posts show that it points at ("diagram", "row")
 
 
 def to_front(sections: list, best: int) -> list:
@@ -56,8 +57,10 @@ def section_key(chunk) -> tuple[str, str]:
 class Retriever:
     """Hybrid retrieval over one loaded index."""
 
-    def __init__(self, index, glossary, terms, embed_query, ranking=None):
+    def __init__(self, index, glossary, terms, embed_query, ranking=None, respell=None):
         self.index = index
+        # how a misspelling of a word of the posts is searched ("kubernets": kubernetes), KeySubjects.respelled
+        self._respell = respell or (lambda text: text)
         self.glossary = glossary
         self.terms = terms
         self.embed_query = embed_query
@@ -94,10 +97,6 @@ class Retriever:
         self._figures: dict[str, frozenset[tuple[str, str]]] = {
             kind: frozenset(section_key(c) for c in index.chunks if c.kind == kind and not c.draft) for kind in ("diagram", "row")
         }
-        # The posts' English words, to read a misspelling of one as that word ("privilaged", "kubernets").
-        self._words = sorted({w for c in index.chunks if not c.draft for w in re.findall(r"[a-z]{3,}", c.text.lower())})
-        self._word_set = frozenset(self._words)
-        self._misspelled = lru_cache(maxsize=4096)(self._post_word_misspelled)  # word -> the word of the posts it misspells
 
     def shape(self, key: tuple[str, str]) -> dict:
         """What a section is, for the ranking model: its heading's and heading path's term keys (in every language of
@@ -142,7 +141,8 @@ class Retriever:
         chunks = self.index.chunks
         # The mode picks the ranking; the refusal signals always come from both lists.
         features = self.features(dense, lexical, tokenize(text), vector)
-        named = self.named_sections(text)
+        named, titled = self.named_sections(text)
+        figures = tuple(kind for kind, sections in self._figures.items() if sections and points_at_figure(text, (kind,)))
         if named and mode != "bm25" and not any(section_key(chunks[i]) in named for i in dense):
             # The part of the post the question names is scored even when no passage of it came among the candidates
             members = [i for key in named for i in self._positions.get(key, ())]
@@ -191,7 +191,9 @@ class Retriever:
                 sections = to_front(sections, best)
         # Section scores over the posts' own text alone, in the scale the snippet margin is set in.
         own = fuse_rankings(group_max(dense, own_section), group_max(lexical, own_section), mode)
-        found = self.remedy_first(Retrieval(text, ranked, sections, features, vector, {s.key: s.score for s in own}, named))
+        found = self.remedy_first(
+            Retrieval(text, ranked, sections, features, vector, {s.key: s.score for s in own}, named, titled=titled, figures=figures)
+        )
         if learned and mode == "hybrid" and not named and self.ranking is not None:
             # The model was fitted on hybrid retrieval's scores. A question that names a part of a post by its
             # heading says itself where it looks.
@@ -204,52 +206,20 @@ class Retriever:
         """A question that points at "the diagram" or "the table" ("in the fix diagram, …", "요약표 기준으로 …") reads a
         section that shows one: when the first section shows none, the section whose figure of that kind matches the
         question best comes first. Not for a question that names a part by its heading."""
-        kinds = [kind for kind, sections in self._figures.items() if sections and points_at_figure(found.question, (kind,))]
+        kinds = found.figures
         if found.named or not kinds or not found.sections or any(found.sections[0][0] in self._figures[kind] for kind in kinds):
             return found
         chunks = self.index.chunks
         best = next(
-            (section_key(chunks[item.key]) for item in found.ranked
-             if chunks[item.key].kind in kinds and not chunks[item.key].draft),
+            (section_key(chunks[item.key]) for item in found.ranked if chunks[item.key].kind in kinds and not chunks[item.key].draft),
             None,
         )
         at = next((i for i, (key, _, _) in enumerate(found.sections) if key == best), None)
         return found if at is None else replace(found, sections=to_front(found.sections, at))
 
     def respelled(self, text: str) -> str:
-        """The question with each misspelling of a word of the posts written as that word. A misspelling is a word of
-        five letters or more that neither the posts nor general English (wordfreq's large list) know, with one word of
-        the posts nearest to it, one edit away (two in a word of eight letters or more), that begins with the same
-        letter and is not the start of it: typists rarely miss a word's first letter, and a word of the posts with
-        letters added at its end is a name of its own ("dockerd", "runsc")."""
-
-        def respell(match: re.Match) -> str:
-            word = match.group(0)
-            lowered = word.lower()
-            if len(lowered) < 5 or lowered in self._word_set:
-                return word
-            return self._misspelled(lowered) or word
-
-        return re.sub(r"[A-Za-z]+", respell, text)
-
-    def _post_word_misspelled(self, word: str) -> str | None:
-        """The word of the posts that a lowercase word unknown to them misspells (see `respelled`), or None."""
-        from rapidfuzz import process
-        from rapidfuzz.distance import DamerauLevenshtein
-
-        from .answerability import zipf_large
-
-        if zipf_large(word) > 0:
-            return None
-        edits = 1 if len(word) <= 7 else 2
-        near = process.extract(word, self._words, scorer=DamerauLevenshtein.distance, score_cutoff=edits, limit=None)
-        if not near:
-            return None
-        fewest = min(distance for _, distance, _ in near)
-        nearest = [candidate for candidate, distance, _ in near if distance == fewest]
-        if len(nearest) != 1 or nearest[0][0] != word[0] or word.startswith(nearest[0]):
-            return None
-        return nearest[0]
+        """The question as it is searched: each misspelling of a word of the posts written as that word."""
+        return self._respell(text)
 
     def remedy_first(self, found: Retrieval) -> Retrieval:
         """A question of what to do ("how do I keep the data?", "어떻게 막아요?") is answered by what to do about a
@@ -262,22 +232,15 @@ class Retriever:
         best = next((i for i, (key, _, _) in enumerate(sections) if key in self._remedies and self._parents.get(key) == parent), 0)
         return replace(found, sections=to_front(sections, best))
 
-    def spelled_titles(self, text: str) -> list[str]:
-        """The heading titles that name one part of the posts which the question spells out ("in the summary table")."""
-        lowered = _normalized(text)
-        return [title for title, pattern in self._title_patterns if pattern.search(lowered)]
-
-    def spells_title(self, text: str) -> bool:
-        """Whether the question spells out a heading title that names one part of the posts."""
-        return bool(self.spelled_titles(text))
-
-    def named_sections(self, text: str) -> frozenset[tuple[str, str]]:
+    def named_sections(self, text: str) -> tuple[frozenset[tuple[str, str]], bool]:
         """The sections under the longest heading title the question spells out, in any of the posts' languages, or
-        the posts' concluding sections when it asks about "the conclusion" ("the wrap-up", "결론", "마무리에서")."""
-        named = self.spelled_titles(text)
+        the posts' concluding sections when it asks about "the conclusion" ("the wrap-up", "결론", "마무리에서"); and
+        whether a title named them."""
+        lowered = _normalized(text)
+        named = [title for title, pattern in self._title_patterns if pattern.search(lowered)]
         if named:
-            return self._titles[max(named, key=len)]
-        return self._conclusions if _CONCLUSION.search(_normalized(text)) else frozenset()
+            return self._titles[max(named, key=len)], True
+        return (self._conclusions if _CONCLUSION.search(lowered) else frozenset()), False
 
     def features(self, dense, lexical, raw_tokens, vector) -> dict[str, float]:
         """Signals of whether the article answers the question at all.

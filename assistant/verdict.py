@@ -770,16 +770,16 @@ def judge(
         for item in score_claims(question, asked, claims, terms, lexicon, named)
         if fits(form, item[2].text, f"{item[2].own} {item[2].key} {item[2].case_text} {item[2].chunk.section.rsplit(' > ', 1)[-1]}", terms)
     ]
-    if not _says_absence(question, form):
-        # Evidence of what holds without something ("cgroup으로 제한하지 않으면 전체 메모리 영향 가능", "Without limits
-        # via cgroup, …") does not answer a question that names that thing and no absence ("even with a cgroup
-        # limit, is the whole host memory at risk?"): it speaks of the other case.
-        asked_keys = terms.keys(question)
-        scored = [item for item in scored if not _without_what_is_asked(_evidence_text(item[2]), asked_keys, terms)]
-        sentences = [(chunk, sentence) for chunk, sentence in sentences if not _without_what_is_asked(sentence, asked_keys, terms)]
-    # Evidence that something is used in place of what the question names does not say that it is that thing.
-    scored = [item for item in scored if not _asks_what_is_replaced(item[2].text, question)]
-    sentences = [(chunk, sentence) for chunk, sentence in sentences if not _asks_what_is_replaced(sentence, question)]
+    says_absence, asked_keys, asked_words = _says_absence(question, form), terms.keys(question), frozenset(tokenize(question))
+
+    def other_case(case_text: str, text: str) -> bool:
+        """Evidence of what holds without something ("cgroup으로 제한하지 않으면 전체 메모리 영향 가능") does not answer a
+        question that names that thing and no absence ("even with a cgroup limit, is the whole host memory at risk?"),
+        and evidence that something is used in place of what the question names does not say that it is that thing."""
+        return (not says_absence and _without_what_is_asked(case_text, asked_keys, terms)) or _asks_what_is_replaced(text, asked_words)
+
+    scored = [item for item in scored if not other_case(_evidence_text(item[2]), item[2].text)]
+    sentences = [(chunk, sentence) for chunk, sentence in sentences if not other_case(sentence, sentence)]
     if form.likeness:
         sentences = []  # a statement of the question's words does not say "like"
     sentences = [(chunk, sentence) for chunk, sentence in sentences if fits(form, sentence, sentence, terms)]
@@ -985,11 +985,10 @@ def _replaced(text: str) -> list[str]:
     return phrases
 
 
-def _asks_what_is_replaced(text: str, question: str) -> bool:
-    """Whether the question names what a piece of evidence says something is used in place of, and nothing else of it
-    does: "Docker uses OS-level virtualization instead of hypervisor-based virtualization (VM)" does not say yes to "is
-    Docker a lightweight VM?"."""
-    asked = set(tokenize(question))
+def _asks_what_is_replaced(text: str, asked: frozenset[str]) -> bool:
+    """Whether the question (its words, `asked`) names what a piece of evidence says something is used in place of, and
+    nothing else of it does: "Docker uses OS-level virtualization instead of hypervisor-based virtualization (VM)" does
+    not say yes to "is Docker a lightweight VM?"."""
     for phrase in _replaced(text):
         # by the words themselves (a glossary entry may join the replaced thing and its replacement: "VM", "가상화"),
         # and only by a word that names something: "based" or "기반" is said of anything
