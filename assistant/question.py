@@ -260,10 +260,12 @@ def _main_clause(text: str) -> str:
     # A fronted condition or adverbial phrase ("if …,", "for large enterprise teams,", "in production,") sets the case
     # the question asks about; its words are not what it asks.
     while "," in lowered and re.match(
-        r"\s*(if|when|once|after|say|for|in|on|at|with|without|within|among|across|during|under|from|according to)\b", lowered
+        r"\s*(if|when|once|after|say|for|in|on|at|with|without|within|among|across|during|under|from|according to"
+        r"|although|though|even though|while|whereas)\b", lowered
     ):
         lowered = lowered.split(",", 1)[1]
-    return re.split(r"\b(?:if|when|once|after|since|because)\b", lowered, maxsplit=1)[0] or lowered
+    # A condition, a cause or a concession ("even though they share a kernel") is subordinate: not what is asked.
+    return re.split(r"\b(?:if|when|once|after|since|because|although|though|whereas|while)\b", lowered, maxsplit=1)[0] or lowered
 
 
 def read_question(question: str, lexicon: Lexicon) -> Asked | None:
@@ -332,6 +334,34 @@ def _asks_another_verb(morphemes, lexicon: Lexicon) -> bool:
     return tag in ("VV", "VA") and form not in KO_LIGHT_VERBS and not lexicon.korean_predicate(form) and not prevention and not phrase
 
 
+# Dependent nouns (것, 거, 수, 편 …) are tagged NNB: "공유하는 거야?", "쉬운 편이야?" still predicate what the clause says.
+def _attributive(morphemes, k: int) -> bool:
+    """Whether the Korean predicate at k is a relative clause that describes a noun rather than what is asked ("복잡한
+    서비스도 컴포즈로 하라고 해?": complex describes the services), or "같은" after a noun ("NFS 같은 거": such as NFS,
+    not "same"). A clause whose noun the sentence then predicates ("상태를 유지하는 구조인가요?", is it a structure that
+    keeps state?) and a clause before a dependent noun ("공유하는 거야?") say what is asked."""
+    form, tag = morphemes[k]
+    if form == "같" and tag == "VA":
+        return k > 0 and morphemes[k - 1][1] in ("NNG", "NNP", "NNB", "NR", "NP", "SL", "SN")
+    j = k + 1
+    while j < len(morphemes) and (morphemes[j][1] in ("XSV", "XSA") or morphemes[j][0] == "가능"):
+        j += 1
+    if j + 1 >= len(morphemes) or morphemes[j][1] != "ETM":
+        return False
+    if morphemes[j + 1][1] not in ("NNG", "NNP", "NR", "NP", "SL") or morphemes[j + 1][0] in _KO_CONTENT_NOUNS:
+        return False
+    after = j + 1
+    while after < len(morphemes) and morphemes[after][1] in ("NNG", "NNP", "SL", "SN", "XSN", "JKS", "JX"):
+        after += 1  # "더 간단한 오케스트레이션 도구인가요?", "격리하는 방식이 맞나요?"
+    predicated = after < len(morphemes) and (morphemes[after][1] == "VCP" or morphemes[after][0] == "맞")
+    return not predicated
+
+
+# Nouns whose clause is their content, not a description ("커질 걱정", the worry that it grows; "해결할 방법", a way to
+# solve it; "강화한다는 설명", the explanation that it strengthens): the clause still says what is asked.
+_KO_CONTENT_NOUNS = frozenset({"가능성", "위험", "위험성", "우려", "걱정", "염려", "방법", "필요", "설명", "얘기", "이야기", "말", "사실", "주장"})
+
+
 def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
     from .lexical import tagged_morphemes
 
@@ -345,7 +375,8 @@ def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
         if phrase and morphemes[i][1] in ("VV", "VA", "NNG"):
             predicate_at[i] = phrase
             predicate_at.pop(adverb, None)  # "같이" alone is no "같다" (same)
-    positions = sorted(predicate_at)
+    # A predicate that only describes a noun ("복잡한 서비스", "NFS 같은 거") is not what the question asks
+    positions = sorted(i for i in predicate_at if not _attributive(morphemes, i))
     instead = [i for i, (form, tag) in enumerate(morphemes) if form == "대신" and tag.startswith("NN")]
     if instead:
         positions = [i for i in positions if i > instead[-1]]  # "공유 커널 대신 …": the shared kernel is set aside
