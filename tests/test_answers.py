@@ -1449,3 +1449,28 @@ def test_evidence_that_something_is_used_in_place_of_what_is_asked_does_not_say_
     assert _replaced("Docker는 경량화를 위해 하이퍼바이저 기반 가상화(VM) 대신 운영체제 수준의 가상화를 사용합니다.") == ["하이퍼바이저 기반 가상화(VM)"]
     assert assistant.ask("Is Docker a lightweight VM?").verdict is None
     assert assistant.ask("Is Docker lightweight because it uses OS-level virtualization?").verdict == "yes"
+
+
+@pytest.mark.parametrize(
+    ("question", "predicate"),
+    [
+        ("복잡한 서비스도 컴포즈로 충분하다고 하나요?", None),  # "complex" only describes the services
+        ("NFS 같은 외부 스토리지랑 연동해도 돼요?", None),  # "NFS 같은": such as NFS, not "the same"
+        ("둘 다 같은 커널로 시스템 콜을 보내는 거죠?", "share"),  # the same kernel
+        ("디스크 볼륨은 기본적으로 공유되는 거야?", "share"),  # a dependent noun: the clause is what is asked
+        ("컨테이너는 기본적으로 상태를 유지하는 구조인가요?", "keep"),  # a noun the sentence predicates
+        ("도커 이미지는 용량이 커질 걱정은 없는 건가요?", "large"),  # the worry that it grows: the clause is its content
+        ("Are containers still logically independent even though they share a kernel?", "separate"),
+        ("Although they share a kernel, are containers logically independent?", "separate"),
+    ],
+)
+def test_the_asked_predicate_is_the_main_clauses(assistant, question, predicate):
+    """A predicate in a clause that only describes a noun, or in a concession, is not what a yes/no question asks."""
+    from assistant.question import read_question
+
+    asked = read_question(question, assistant.lexicon)
+    assert (asked.predicate if asked else None) == predicate
+
+
+def test_a_concession_does_not_turn_the_verdict(assistant):
+    assert assistant.ask("Are containers still logically independent even though they share a kernel?").verdict == "yes"
