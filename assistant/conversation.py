@@ -497,6 +497,12 @@ class FollowUps:
             run.append(ordered[j])
         text = " ".join(u.stem for u in run)
         start = run[0].start
+        if question_language(before) == "en" and not _plural(before, run[-1]):
+            # A singular noun before a gerund of the posts' words names what the gerund is of ("container networking",
+            # "load balancing"): the compound is the subject, not the noun alone
+            gerund = re.match(r"\s+([A-Za-z]{3,}ing)\b", before[run[-1].end :])
+            if gerund and self.terms.keys(gerund.group(1), known_only=True):
+                text = f"{text} {gerund.group(1)}"
         if question_language(before) == "en":
             # "the weather and todo services": the words coordinated with the run belong to it
             joined = re.search(r"(\S+)\s+(?:and|or|&)\s+$", before[:start])

@@ -459,3 +459,15 @@ def test_an_ellipsis_put_in_a_guessed_place_gets_no_verdict(assistant):
     assert reading.question != "limitations?" and reading.guessed
     assert not assistant.read("what about CPU and memory?", [Turn("Do containers share the kernel?")]).guessed
     assert assistant.ask("limitations?", history=history).verdict is None
+
+
+def test_a_pronoun_reads_a_noun_with_its_gerund_as_one_subject(assistant):
+    """"container networking" is what "it" points at, not "container": a singular noun before a gerund of the posts'
+    words is a compound noun."""
+    from assistant.conversation import Turn
+
+    earlier = "Why can container networking be slow?"
+    history = [Turn(earlier, assistant.ask(earlier))]
+    assert assistant.follow_ups.read("can I avoid it?", history).question == "can I avoid container networking?"
+    answer = assistant.ask("can I avoid it?", history=history)
+    assert answer.citations[0].section.endswith("NAT(Network Address Translation)가 네트워크 성능에 영향을 주는 이유는?")
