@@ -25,6 +25,8 @@ _KO_MODAL = re.compile(r"(수\s*있|가능)")
 _EN_NEGATED = re.compile(r"^\s*\w+n't\b|\bnot\b")
 _EN_INSTEAD = re.compile(r"\binstead of\b[^,;?]*")
 _EN_BY_MEANS = re.compile(r"\bby \w+ing\b[^,;?]*")
+_EN_COPULA = re.compile(r"^\W*(?:is|are|was|were|isn't|aren't)\b")
+_EN_ATTRIBUTIVE = re.compile(r"\b(a|an|the|its|their)\s+([a-z]+ed)\s+([a-z][\w-]*)")
 _EN_CHANGE = re.compile(r"\b(change|changes|alter|alters|make a difference|makes a difference|matter|matters)\b")
 _KO_CHANGE = re.compile(r"(달라지|바뀌|차이가\s*(있|나))")
 # A verb of prevention governing the asked predicate negates it: "does X stop them from sharing ...?" asks whether
@@ -281,6 +283,10 @@ def read_question(question: str, lexicon: Lexicon) -> Asked | None:
     main = _EN_INSTEAD.sub(" ", main)
     # "by running a lightweight VM" says how, not what is asked ("does gVisor isolate containers by …?": isolate)
     main = _EN_BY_MEANS.sub(" ", main)
+    if _EN_COPULA.match(main):
+        # "is plain docker on a shared host good enough?": a participle between a determiner and its noun describes
+        # the noun; what "is … ?" asks comes after it
+        main = _EN_ATTRIBUTIVE.sub(lambda m: f"{m[1]} {m[3]}" if lexicon.english_predicate(m[2]) else m[0], main)
     predicate, reference, _ = english_predicate(main, lexicon)
     phrasal = lexicon.english_phrase(main)  # "will the todo container go down with it?"
     if phrasal is not None and not reference:

@@ -1462,6 +1462,8 @@ def test_evidence_that_something_is_used_in_place_of_what_is_asked_does_not_say_
         ("도커 이미지는 용량이 커질 걱정은 없는 건가요?", "large"),  # the worry that it grows: the clause is its content
         ("Are containers still logically independent even though they share a kernel?", "separate"),
         ("Although they share a kernel, are containers logically independent?", "separate"),
+        ("is plain docker on a shared host good enough?", None),  # "shared" describes the host
+        ("Is the kernel shared?", "share"),
     ],
 )
 def test_the_asked_predicate_is_the_main_clauses(assistant, question, predicate):
