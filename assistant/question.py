@@ -284,7 +284,7 @@ def read_question(question: str, lexicon: Lexicon) -> Asked | None:
     # "by running a lightweight VM" says how, not what is asked ("does gVisor isolate containers by …?": isolate)
     main = _EN_BY_MEANS.sub(" ", main)
     if _EN_COPULA.match(main):
-        # "is plain docker on a shared host good enough?": a participle between a determiner and its noun describes
+        # "is plain docker on a shared host good enough?": a participle between an article and its noun describes
         # the noun; what "is … ?" asks comes after it
         main = _EN_ATTRIBUTIVE.sub(lambda m: f"{m[1]} {m[3]}" if lexicon.english_predicate(m[2]) else m[0], main)
     predicate, reference, _ = english_predicate(main, lexicon)
@@ -340,12 +340,13 @@ def _asks_another_verb(morphemes, lexicon: Lexicon) -> bool:
     return tag in ("VV", "VA") and form not in KO_LIGHT_VERBS and not lexicon.korean_predicate(form) and not prevention and not phrase
 
 
-# Dependent nouns (것, 거, 수, 편 …) are tagged NNB: "공유하는 거야?", "쉬운 편이야?" still predicate what the clause says.
 def _attributive(morphemes, k: int) -> bool:
     """Whether the Korean predicate at k is a relative clause that describes a noun rather than what is asked ("복잡한
     서비스도 컴포즈로 하라고 해?": complex describes the services), or "같은" after a noun ("NFS 같은 거": such as NFS,
     not "same"). A clause whose noun the sentence then predicates ("상태를 유지하는 구조인가요?", is it a structure that
-    keeps state?) and a clause before a dependent noun ("공유하는 거야?") say what is asked."""
+    keeps state?) and a clause before a dependent noun (tagged NNB: "공유하는 거야?", "쉬운 편이야?") or a noun whose
+    content it is (_KO_CONTENT_NOUNS) say what is asked. (claims.is_modifier reads the article's own sentences, where a
+    noun compound asserts nothing either.)"""
     form, tag = morphemes[k]
     if form == "같" and tag == "VA":
         return k > 0 and morphemes[k - 1][1] in ("NNG", "NNP", "NNB", "NR", "NP", "SL", "SN")
