@@ -344,7 +344,8 @@ def _attributive(morphemes, k: int) -> bool:
     """Whether the Korean predicate at k is a relative clause that describes a noun rather than what is asked ("복잡한
     서비스도 컴포즈로 하라고 해?": complex describes the services), or "같은" after a noun ("NFS 같은 거": such as NFS,
     not "same"). A clause whose noun the sentence then predicates ("상태를 유지하는 구조인가요?", is it a structure that
-    keeps state?) and a clause before a dependent noun (tagged NNB: "공유하는 거야?", "쉬운 편이야?") or a noun whose
+    keeps state?), a clause on what the question asks exists or is had ("독립된 인터페이스가 있나요?") and a
+    clause before a dependent noun (tagged NNB: "공유하는 거야?", "쉬운 편이야?") or a noun whose
     content it is (_KO_CONTENT_NOUNS) say what is asked. (claims.is_modifier reads the article's own sentences, where a
     noun compound asserts nothing either.)"""
     form, tag = morphemes[k]
@@ -357,6 +358,9 @@ def _attributive(morphemes, k: int) -> bool:
         return False
     if morphemes[j + 1][1] not in ("NNG", "NNP", "NR", "NP", "SL") or morphemes[j + 1][0] in _KO_CONTENT_NOUNS:
         return False
+    verbs = [i for i, (_, tag) in enumerate(morphemes) if tag in ("VV", "VA")]
+    if verbs and morphemes[verbs[-1]][0] in _KO_EXISTENCE and morphemes[verbs[-1] - 1] != ("수", "NNB"):
+        return False  # "독립된 네트워크 인터페이스가 있나요?": whether there is one that is independent
     after = j + 1
     while after < len(morphemes) and morphemes[after][1] in ("NNG", "NNP", "SL", "SN", "XSN", "JKS", "JX"):
         after += 1  # "더 간단한 오케스트레이션 도구인가요?", "격리하는 방식이 맞나요?"
@@ -366,6 +370,7 @@ def _attributive(morphemes, k: int) -> bool:
 
 # Nouns whose clause is their content, not a description ("커질 걱정", the worry that it grows; "해결할 방법", a way to
 # solve it; "강화한다는 설명", the explanation that it strengthens): the clause still says what is asked.
+_KO_EXISTENCE = frozenset({"있", "없", "가지", "갖"})  # verbs of existence and possession
 _KO_CONTENT_NOUNS = frozenset({"가능성", "위험", "위험성", "우려", "걱정", "염려", "방법", "필요", "설명", "얘기", "이야기", "말", "사실", "주장"})
 
 
