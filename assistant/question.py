@@ -358,8 +358,7 @@ def _attributive(morphemes, k: int) -> bool:
         return False
     if morphemes[j + 1][1] not in ("NNG", "NNP", "NR", "NP", "SL") or morphemes[j + 1][0] in _KO_CONTENT_NOUNS:
         return False
-    verbs = [i for i, (_, tag) in enumerate(morphemes) if tag in ("VV", "VA")]
-    if verbs and morphemes[verbs[-1]][0] in _KO_EXISTENCE and morphemes[verbs[-1] - 1] != ("수", "NNB"):
+    if _asks_existence(morphemes):
         return False  # "독립된 네트워크 인터페이스가 있나요?": whether there is one that is independent
     after = j + 1
     while after < len(morphemes) and morphemes[after][1] in ("NNG", "NNP", "SL", "SN", "XSN", "JKS", "JX"):
@@ -371,6 +370,19 @@ def _attributive(morphemes, k: int) -> bool:
 # Nouns whose clause is their content, not a description ("커질 걱정", the worry that it grows; "해결할 방법", a way to
 # solve it; "강화한다는 설명", the explanation that it strengthens): the clause still says what is asked.
 _KO_EXISTENCE = frozenset({"있", "없", "가지", "갖"})  # verbs of existence and possession
+
+
+def _asks_existence(morphemes) -> bool:
+    """Whether a Korean question's main verb is one of existence or possession ("있나요?", "가지고 있어?"), not an
+    auxiliary after another verb ("나와 있어?": is shown) nor a verb of saying ("있다고 해?"), nor an ability ("할 수 있어?")."""
+    verbs = [i for i, (_, tag) in enumerate(morphemes) if tag.split("+")[0] in ("VV", "VA", "VX")]
+    if not verbs:
+        return False
+    main = verbs[-1]
+    if morphemes[main][1] == "VX" and morphemes[main][0] in ("있", "없") and len(verbs) > 1:
+        main = verbs[-2]  # the verb the auxiliary follows
+    form, tag = morphemes[main]
+    return form in _KO_EXISTENCE and tag != "VX" and morphemes[main - 1] != ("수", "NNB")
 _KO_CONTENT_NOUNS = frozenset({"가능성", "위험", "위험성", "우려", "걱정", "염려", "방법", "필요", "설명", "얘기", "이야기", "말", "사실", "주장"})
 
 
