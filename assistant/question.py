@@ -340,13 +340,14 @@ def _asks_another_verb(morphemes, lexicon: Lexicon) -> bool:
     return tag in ("VV", "VA") and form not in KO_LIGHT_VERBS and not lexicon.korean_predicate(form) and not prevention and not phrase
 
 
-def _attributive(morphemes, k: int) -> bool:
+def _attributive(morphemes, k: int, existence: bool) -> bool:
     """Whether the Korean predicate at k is a relative clause that describes a noun rather than what is asked ("복잡한
     서비스도 컴포즈로 하라고 해?": complex describes the services), or "같은" after a noun ("NFS 같은 거": such as NFS,
     not "same"). A clause whose noun the sentence then predicates ("상태를 유지하는 구조인가요?", is it a structure that
     keeps state?), a clause on what the question asks exists or is had ("독립된 인터페이스가 있나요?") and a
     clause before a dependent noun (tagged NNB: "공유하는 거야?", "쉬운 편이야?") or a noun whose
-    content it is (_KO_CONTENT_NOUNS) say what is asked. (claims.is_modifier reads the article's own sentences, where a
+    content it is (_KO_CONTENT_NOUNS) say what is asked; `existence`: the question asks whether something exists or is
+    had (_asks_existence). (claims.is_modifier reads the article's own sentences, where a
     noun compound asserts nothing either.)"""
     form, tag = morphemes[k]
     if form == "같" and tag == "VA":
@@ -358,7 +359,7 @@ def _attributive(morphemes, k: int) -> bool:
         return False
     if morphemes[j + 1][1] not in ("NNG", "NNP", "NR", "NP", "SL") or morphemes[j + 1][0] in _KO_CONTENT_NOUNS:
         return False
-    if _asks_existence(morphemes):
+    if existence:
         return False  # "독립된 네트워크 인터페이스가 있나요?": whether there is one that is independent
     after = j + 1
     while after < len(morphemes) and morphemes[after][1] in ("NNG", "NNP", "SL", "SN", "XSN", "JKS", "JX"):
@@ -400,7 +401,8 @@ def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
             predicate_at[i] = phrase
             predicate_at.pop(adverb, None)  # "같이" alone is no "같다" (same)
     # A predicate that only describes a noun ("복잡한 서비스", "NFS 같은 거") is not what the question asks
-    positions = sorted(i for i in predicate_at if not _attributive(morphemes, i))
+    existence = _asks_existence(morphemes)
+    positions = sorted(i for i in predicate_at if not _attributive(morphemes, i, existence))
     instead = [i for i, (form, tag) in enumerate(morphemes) if form == "대신" and tag.startswith("NN")]
     if instead:
         positions = [i for i in positions if i > instead[-1]]  # "공유 커널 대신 …": the shared kernel is set aside

@@ -964,9 +964,11 @@ _EN_REPLACED = re.compile(r"\b(?:instead of|rather than|in place of)\s+([^,.;:!?
 _KO_REPLACED = "대신"
 
 
+@lru_cache(maxsize=4096)
 def _replaced(text: str) -> list[str]:
     """The phrases a sentence says something is used or done in place of ("instead of hypervisor-based virtualization",
-    "하이퍼바이저 기반 가상화(VM) 대신": the nouns before 대신 back to the last word with a particle or an ending)."""
+    "하이퍼바이저 기반 가상화(VM) 대신": the nouns before 대신 back to the last word with a particle or an ending).
+    Cached: every question's evidence is read again; callers do not change the list."""
     phrases = [match.group(1) for match in _EN_REPLACED.finditer(text)]
     if _KO_REPLACED in text:
         from .lexical import tagged_morphemes
