@@ -21,7 +21,7 @@ from .ingest import Chunk
 from .lexical import mecab_parse, tokenize
 from .lexicon import HANGUL, load_lexicon
 from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
-from .question import asks_for_command, is_request_word, question_language, read_question, refers_to_post
+from .question import asks_for_command, confirmation, is_request_word, question_language, read_question, refers_to_post
 from .retrieve import RANK_MARGIN_SCALE, Retrieval, Retriever, section_key, to_front
 from .settings import MAX_QUESTION_CHARS, Settings
 from .terms import TermWeights
@@ -387,8 +387,9 @@ class Assistant:
         claims = [replace(claim, antecedent="") for chunk in chunks for claim in self.claims.get(chunk.original or chunk.id, [])]
         sentences = [(chunk, sentence) for chunk in chunks if chunk.kind == "prose" for sentence in split_sentences(chunk.text)]
         rows = [(chunk, chunk.text) for chunk in chunks if chunk.kind == "row"]
-        asked = read_question(question, self.lexicon)
-        found = judge(question, asked, claims, sentences, self.terms, self.lexicon, rows)
+        yes_no = confirmation(question)  # a tag question ("…, right?") read as the yes/no question it asks
+        asked = read_question(yes_no, self.lexicon)
+        found = judge(yes_no, asked, claims, sentences, self.terms, self.lexicon, rows)
         if found is None or found.verdict == verdict:
             return False
         # A question that names what that evidence does not ("bind mount" against "컨테이너 삭제 시 데이터도 사라짐")
@@ -572,7 +573,8 @@ class Assistant:
                 rows = self._rows_by_table.get((chunk.section, chunk.lang, tuple(chunk.header)), [])
                 ids += [row.original or row.id for row in rows if row.document == chunk.document]
         claims = [claim for chunk_id in dict.fromkeys(ids) for claim in self.claims.get(chunk_id, [])]
-        asked = read_question(question, self.lexicon)
+        yes_no = confirmation(question)  # a tag question ("…, right?") read as the yes/no question it asks
+        asked = read_question(yes_no, self.lexicon)
         sentences = [
             (chunk, sentence)
             for key in evidence_keys
@@ -586,7 +588,7 @@ class Assistant:
             for version in dict.fromkeys(self._in_language(chunk, lang) for lang in self._languages)
         ]
         cases = frozenset(tokenize(question)) & self._case_words
-        verdict = judge(question, asked, claims, sentences, self.terms, self.lexicon, rows, cases) if verdicts else None
+        verdict = judge(yes_no, asked, claims, sentences, self.terms, self.lexicon, rows, cases) if verdicts else None
         contradicting = frozenset(
             self._in_language(c.chunk, language).id
             for c in claims

@@ -151,6 +151,32 @@ def asking_sentence(question: str) -> str:
     return (asking or sentences)[-1]
 
 
+# An English tag question: a statement followed by a tag that asks to confirm it ("…, right?", "…, correct?",
+# "…, isn't it?", "…, do they?"), in general English.
+_EN_TAG = re.compile(
+    r"[\s,]+(?:right|correct|true|yes|yeah|no|eh|huh|(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have"
+    r"|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|can't|couldn't|won't|wouldn't|shouldn't|hasn't|haven't)"
+    r"\s+(?:it|they|there|that|this|he|she|we|you|i)(?:\s+not)?)\s*[?？]+\s*$",
+    re.IGNORECASE,
+)
+
+
+def confirmation(question: str) -> str:
+    """A tag question as the yes/no question it asks: its statement with an empty auxiliary in front ("each container
+    gets its own network interface, right?" is read as "Do each container gets its own network interface?"), which
+    every reader of a yes/no question takes as one and which adds no word of its own. Any other question unchanged."""
+    asking = asking_sentence(question)
+    tag = _EN_TAG.search(asking)
+    if tag is None or question_language(asking) == "ko" or is_yes_no(question):
+        return question
+    statement = asking[: tag.start()].strip()
+    words = re.findall(r"[a-z']+", statement.lower())
+    if len(words) < 2 or words[0] in _EN_OPENERS:
+        return question  # "what is it, right?" asks something else; a statement of one word states nothing
+    start = question.rfind(asking)
+    return f"{question[:start] if start > 0 else ''}Do {statement}?"
+
+
 def _english_yes_no(text: str) -> bool:
     words = re.findall(r"[a-z']+", text.lower())
     while words and words[0] in _EN_FILLERS:

@@ -441,13 +441,24 @@ def full_statements(
         return {"yes": "no", "no": "yes"}.get(found) if flipped else found
 
     asked_words = _modified_words(question, terms)
+    named = frozenset(tokenize(question))
+    replacing = bool(_EN_REPLACED.search(lowered) or _KO_REPLACED in question)
     out: list[tuple[Verdict | None, Chunk, str]] = []
     for chunk, sentence in sentences:
+        if _asks_what_is_replaced(sentence, named):
+            # "Docker uses OS-level virtualization instead of hypervisor-based virtualization": what the question names
+            # is what the sentence says is not used, so a plain statement of the rest answers no (not a question that
+            # weighs the two itself, nor one of what can be or of a condition)
+            if holds(sentence)[0]:
+                plain = not (replacing or modal or conditional) and polarity(_without_replaced(sentence), False, False) == "yes"
+                out.append(("no" if plain else None, chunk, sentence))
+            continue
         if _substituted(asked_words, sentence, terms):
             if holds(sentence)[0]:
                 out.append((None, chunk, sentence))  # its words are there, said of another thing
             continue
-        parts = statement_clauses(sentence)
+        said = _without_replaced(sentence)  # what it says is used, without what that is used in place of
+        parts = statement_clauses(said)
         clauses = [(condition, clause, held[1]) for condition, clause in parts if (held := holds(f"{condition} {clause}"))[0]]
         contrasted = _contrasted(parts)
         if clauses:
@@ -461,8 +472,8 @@ def full_statements(
                     out.append((None, chunk, sentence))  # it holds in a case the question does not ask about
                 else:
                     out.append((polarity(clause, True if condition else conditional, flipped), chunk, sentence))
-        elif not contrasted and (whole := holds(sentence))[0]:
-            out.append((polarity(sentence, conditional, whole[1]), chunk, sentence))
+        elif not contrasted and (whole := holds(said))[0]:
+            out.append((polarity(said, conditional, whole[1]), chunk, sentence))
     return out
 
 
@@ -512,7 +523,10 @@ def _contrasted(parts: tuple[tuple[str, str], ...]) -> bool:
     if len(parts) < 2:
         return False
     if not any(HANGUL.search(clause) for _, clause in parts):
-        return any(_EN_OWN_SUBJECT.match(clause) for _, clause in parts[1:])
+        # a fronted "because" clause and a main clause that does not go on with a pronoun ("Because Docker is a
+        # Linux-based technology, Windows containers require …") say each of a subject of its own
+        caused = bool(_EN_CAUSE_CLAUSE.match(f"{parts[0][1]} ")) and not _EN_PRONOUN_OPENING.match(parts[1][1])
+        return caused or any(_EN_OWN_SUBJECT.match(clause) for _, clause in parts[1:])
     from .lexical import tagged_morphemes
 
     def has_topic(clause: str) -> bool:
@@ -572,12 +586,15 @@ def _names_condition(keys: frozenset[str], condition: str, terms: TermWeights) -
 
 _EN_CLAUSE_BREAK = re.compile(r";|,\s*(?=(?:but|so|and|while|whereas|however)\b)|\s(?=(?:but|whereas|however)\b)")
 _EN_CONDITION_CLAUSE = re.compile(r"^\W*(if|when|whenever|once|unless)\b[^,]*,\s*", re.IGNORECASE)
+_EN_CAUSE_CLAUSE = re.compile(r"^\W*because\b[^,]*,\s*", re.IGNORECASE)  # "Because Docker is …, Windows containers …"
+_EN_PRONOUN_OPENING = re.compile(r"^\W*(?:it|they|this|that|these|those|there|he|she|we|you|i)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
 def statement_clauses(sentence: str) -> tuple[tuple[str, str], ...]:
     """(condition, clause) of each clause of a sentence: its clauses split at connective endings ("사용하며",
-    "동작하므로"), "but"/"so"/";", each with the condition clauses before it ("외부와 통신 시", "if ..., ")."""
+    "동작하므로"), a cause ("…이기 때문에", a fronted "because …,"), "but"/"so"/";", each with the condition clauses
+    before it ("외부와 통신 시", "if ..., ")."""
     pieces: list[tuple[str, bool]] = []  # (text, is a condition)
     if HANGUL.search(sentence):
         from .lexical import mecab_parse
@@ -590,7 +607,8 @@ def statement_clauses(sentence: str) -> tuple[tuple[str, str], ...]:
             condition = (m.surface in _KO_CONDITION_NOUNS and not following.startswith(("J", "V", "X", "E"))) or is_condition_ending(
                 m.surface, tag
             )
-            if condition or (tag == "EC" and not following.startswith("VX")) or tag in ("SC",):
+            cause = m.surface == "에" and i > 0 and morphemes[i - 1].surface == "때문"  # "… 기술이기 때문에": because
+            if condition or cause or (tag == "EC" and not following.startswith("VX")) or tag in ("SC",):
                 pieces.append((sentence[start : m.span.end], condition))
                 start = m.span.end
         pieces.append((sentence[start:], False))
@@ -600,6 +618,10 @@ def statement_clauses(sentence: str) -> tuple[tuple[str, str], ...]:
         if head:
             pieces.append((head.group(0), True))
             rest = rest[head.end() :]
+        cause = _EN_CAUSE_CLAUSE.match(rest)
+        if cause:
+            pieces.append((cause.group(0), False))
+            rest = rest[cause.end() :]
         pieces.extend((piece, False) for piece in _EN_CLAUSE_BREAK.split(rest))
     out: list[tuple[str, str]] = []
     condition = ""
@@ -772,14 +794,15 @@ def judge(
     ]
     says_absence, asked_keys, asked_words = _says_absence(question, form), terms.keys(question), frozenset(tokenize(question))
 
-    def other_case(case_text: str, text: str) -> bool:
+    def other_case(case_text: str) -> bool:
         """Evidence of what holds without something ("cgroup으로 제한하지 않으면 전체 메모리 영향 가능") does not answer a
-        question that names that thing and no absence ("even with a cgroup limit, is the whole host memory at risk?"),
-        and evidence that something is used in place of what the question names does not say that it is that thing."""
-        return (not says_absence and _without_what_is_asked(case_text, asked_keys, terms)) or _asks_what_is_replaced(text, asked_words)
+        question that names that thing and no absence ("even with a cgroup limit, is the whole host memory at risk?")."""
+        return not says_absence and _without_what_is_asked(case_text, asked_keys, terms)
 
-    scored = [item for item in scored if not other_case(_evidence_text(item[2]), item[2].text)]
-    sentences = [(chunk, sentence) for chunk, sentence in sentences if not other_case(sentence, sentence)]
+    # A claim of what is used in place of what the question names does not say that it is that thing; statements
+    # that say so answer no themselves (full_statements).
+    scored = [item for item in scored if not (other_case(_evidence_text(item[2])) or _asks_what_is_replaced(item[2].text, asked_words))]
+    sentences = [(chunk, sentence) for chunk, sentence in sentences if not other_case(sentence)]
     if form.likeness:
         sentences = []  # a statement of the question's words does not say "like"
     sentences = [(chunk, sentence) for chunk, sentence in sentences if fits(form, sentence, sentence, terms)]
@@ -985,6 +1008,18 @@ def _replaced(text: str) -> list[str]:
                 if before:
                     phrases.append(" ".join(before))
     return phrases
+
+
+def _without_replaced(text: str) -> str:
+    """A sentence without what it says something is used in place of, nor the words that say so ("Docker uses
+    OS-level virtualization instead of hypervisor-based virtualization" -> "Docker uses OS-level virtualization")."""
+    phrases = _replaced(text)
+    if not phrases:
+        return text
+    text = _EN_REPLACED.sub(" ", text)
+    for phrase in phrases:
+        text = re.sub(re.escape(phrase) + rf"\s+{_KO_REPLACED}\S*", " ", text)
+    return re.sub(r"\s{2,}", " ", text)
 
 
 def _asks_what_is_replaced(text: str, asked: frozenset[str]) -> bool:

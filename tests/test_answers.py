@@ -1447,8 +1447,60 @@ def test_evidence_that_something_is_used_in_place_of_what_is_asked_does_not_say_
 
     assert _replaced("Docker uses OS-level virtualization instead of hypervisor-based virtualization (VM).") == ["hypervisor-based virtualization (VM)"]
     assert _replaced("Docker는 경량화를 위해 하이퍼바이저 기반 가상화(VM) 대신 운영체제 수준의 가상화를 사용합니다.") == ["하이퍼바이저 기반 가상화(VM)"]
-    assert assistant.ask("Is Docker a lightweight VM?").verdict is None
     assert assistant.ask("Is Docker lightweight because it uses OS-level virtualization?").verdict == "yes"
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Is Docker a lightweight VM?", "no"),
+        ("Does Docker use hypervisor-based virtualization?", "no"),
+        ("도커는 VM이야?", "no"),
+        # it weighs the two itself, or asks what can be: the sentence does not answer no
+        ("Does Docker use OS-level virtualization instead of a hypervisor?", None),
+        ("Can Docker use a hypervisor?", None),
+    ],
+)
+def test_a_statement_of_what_is_used_instead_answers_no_to_what_it_replaces(assistant, question, verdict):
+    """"Docker uses OS-level virtualization instead of hypervisor-based virtualization (VM)": asked whether Docker uses
+    (or is) what the sentence says it uses in place of, the sentence says no."""
+    assert assistant.ask(question).verdict == verdict
+
+
+def test_a_because_clause_and_its_main_clause_say_each_of_their_own_subject(assistant):
+    """"Because Docker is a Linux-based technology, Windows containers require separate configuration" does not say
+    that Docker is a Windows technology, in either language; each clause still answers what it says."""
+    from assistant.verdict import statement_clauses
+
+    assert len(statement_clauses("Docker는 리눅스 기반 기술이기 때문에 Windows 컨테이너는 별도의 설정이 필요합니다.")) == 2
+    for question in ("Is Docker a Windows technology?", "도커는 윈도우 기술이야?"):
+        assert assistant.ask(question).verdict is None, question
+    assert assistant.ask("Is Docker a Linux-based technology?").verdict == "yes"
+    assert assistant.ask("Do Windows containers require separate configuration?").verdict == "yes"
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("every container has its own network interface, right?", "Do every container has its own network interface?"),
+        ("We split the compose file. The kernel is still shared, correct?", "We split the compose file. Do The kernel is still shared?"),
+        ("The kernel is shared, isn't it?", "The kernel is shared, isn't it?"),  # its tag already asks as a yes/no question
+        ("Is the kernel shared, right?", "Is the kernel shared, right?"),  # already a yes/no question
+        ("what is shared, right?", "what is shared, right?"),
+        ("커널 공유하지, right?", "커널 공유하지, right?"),
+    ],
+)
+def test_a_tag_question_is_read_as_the_yes_no_question_it_asks(question, read):
+    from assistant.question import confirmation, is_yes_no
+
+    assert confirmation(question) == read
+    if read != question:
+        assert is_yes_no(read)
+
+
+def test_a_tag_question_gets_the_verdict_of_its_statement(assistant):
+    assert assistant.ask("every container has its own network interface, right?").verdict == "yes"
+    assert assistant.ask("the file system is shared between containers, correct?").verdict == "no"
 
 
 @pytest.mark.parametrize(
