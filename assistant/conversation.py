@@ -303,7 +303,7 @@ class FollowUps:
         if HANGUL.search(before):
             from .verdict import statement_clauses
 
-            clauses = statement_clauses(before)
+            clauses = statement_clauses(before, causes=False)
             if clauses and clauses[-1][0]:
                 # "메모리 제한이 없으면 다른 컨테이너도 영향을 받나요?": the condition is replaced, with the clauses joined
                 # before it ("무한 루프 돌면서 CPU 다 잡아먹으면 …": the loop is part of the condition)

@@ -173,6 +173,10 @@ def confirmation(question: str) -> str:
     words = re.findall(r"[a-z']+", statement.lower())
     if len(words) < 2 or words[0] in _EN_OPENERS:
         return question  # "what is it, right?" asks something else; a statement of one word states nothing
+    if any(word in ("not", "no", "never") or word.endswith("n't") for word in words):
+        # "containers aren't perfectly isolated, right?" asks to confirm the negation ("yes, they aren't"), which a
+        # negative question asks the other way round ("aren't they …?" - "no, they aren't"): it is left unread
+        return question
     start = question.rfind(asking)
     return f"{question[:start] if start > 0 else ''}Do {statement}?"
 

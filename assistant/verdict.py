@@ -442,6 +442,7 @@ def full_statements(
 
     asked_words = _modified_words(question, terms)
     named = frozenset(tokenize(question))
+    gives_cause = _gives_cause(question)
     replacing = bool(_EN_REPLACED.search(lowered) or _KO_REPLACED in question)
     out: list[tuple[Verdict | None, Chunk, str]] = []
     for chunk, sentence in sentences:
@@ -458,7 +459,7 @@ def full_statements(
                 out.append((None, chunk, sentence))  # its words are there, said of another thing
             continue
         said = _without_replaced(sentence)  # what it says is used, without what that is used in place of
-        parts = statement_clauses(said)
+        parts = statement_clauses(said, not gives_cause)
         clauses = [(condition, clause, held[1]) for condition, clause in parts if (held := holds(f"{condition} {clause}"))[0]]
         contrasted = _contrasted(parts)
         if clauses:
@@ -590,11 +591,28 @@ _EN_CAUSE_CLAUSE = re.compile(r"^\W*because\b[^,]*,\s*", re.IGNORECASE)  # "Beca
 _EN_PRONOUN_OPENING = re.compile(r"^\W*(?:it|they|this|that|these|those|there|he|she|we|you|i)\b", re.IGNORECASE)
 
 
+_EN_CAUSE = re.compile(r"\b(?:because|since|cause|cuz)\b")
+
+
+def _gives_cause(question: str) -> bool:
+    """Whether a question says a cause itself ("리눅스 기반이라서 …?", "…기 때문에 …?", "because it is Linux-based, …?"):
+    it then asks a statement of a cause and what follows from it as one."""
+    if not HANGUL.search(question):
+        return bool(_EN_CAUSE.search(question.lower()))
+    from .lexical import tagged_morphemes
+
+    morphemes = tagged_morphemes(question)
+    return any(
+        form == "때문" or (tag == "EC" and (form.endswith(("서", "니까", "므로")) or (form == "라" and i and morphemes[i - 1][1] == "VCP")))
+        for i, (form, tag) in enumerate(morphemes)
+    )
+
+
 @lru_cache(maxsize=8192)
-def statement_clauses(sentence: str) -> tuple[tuple[str, str], ...]:
+def statement_clauses(sentence: str, causes: bool = True) -> tuple[tuple[str, str], ...]:
     """(condition, clause) of each clause of a sentence: its clauses split at connective endings ("사용하며",
-    "동작하므로"), a cause ("…이기 때문에", a fronted "because …,"), "but"/"so"/";", each with the condition clauses
-    before it ("외부와 통신 시", "if ..., ")."""
+    "동작하므로"), "but"/"so"/";", and with `causes` at a cause ("…이기 때문에", a fronted "because …,"), each with the
+    condition clauses before it ("외부와 통신 시", "if ..., ")."""
     pieces: list[tuple[str, bool]] = []  # (text, is a condition)
     if HANGUL.search(sentence):
         from .lexical import mecab_parse
@@ -607,7 +625,7 @@ def statement_clauses(sentence: str) -> tuple[tuple[str, str], ...]:
             condition = (m.surface in _KO_CONDITION_NOUNS and not following.startswith(("J", "V", "X", "E"))) or is_condition_ending(
                 m.surface, tag
             )
-            cause = m.surface == "에" and i > 0 and morphemes[i - 1].surface == "때문"  # "… 기술이기 때문에": because
+            cause = causes and m.surface == "에" and i > 0 and morphemes[i - 1].surface == "때문"  # "… 기술이기 때문에": because
             if condition or cause or (tag == "EC" and not following.startswith("VX")) or tag in ("SC",):
                 pieces.append((sentence[start : m.span.end], condition))
                 start = m.span.end
@@ -618,7 +636,7 @@ def statement_clauses(sentence: str) -> tuple[tuple[str, str], ...]:
         if head:
             pieces.append((head.group(0), True))
             rest = rest[head.end() :]
-        cause = _EN_CAUSE_CLAUSE.match(rest)
+        cause = _EN_CAUSE_CLAUSE.match(rest) if causes else None
         if cause:
             pieces.append((cause.group(0), False))
             rest = rest[cause.end() :]

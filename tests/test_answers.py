@@ -1477,6 +1477,8 @@ def test_a_because_clause_and_its_main_clause_say_each_of_their_own_subject(assi
         assert assistant.ask(question).verdict is None, question
     assert assistant.ask("Is Docker a Linux-based technology?").verdict == "yes"
     assert assistant.ask("Do Windows containers require separate configuration?").verdict == "yes"
+    # a question that gives the cause itself asks the two clauses as one statement
+    assert assistant.ask("도커가 리눅스 기반이라서 윈도우 컨테이너는 별도 설정이 필요해?").verdict == "yes"
 
 
 @pytest.mark.parametrize(
@@ -1488,6 +1490,8 @@ def test_a_because_clause_and_its_main_clause_say_each_of_their_own_subject(assi
         ("Is the kernel shared, right?", "Is the kernel shared, right?"),  # already a yes/no question
         ("what is shared, right?", "what is shared, right?"),
         ("커널 공유하지, right?", "커널 공유하지, right?"),
+        # it asks to confirm a negation ("yes, they aren't"), the other way round from "aren't they …?"
+        ("containers aren't fully isolated, right?", "containers aren't fully isolated, right?"),
     ],
 )
 def test_a_tag_question_is_read_as_the_yes_no_question_it_asks(question, read):
