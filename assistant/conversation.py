@@ -205,8 +205,11 @@ class FollowUps:
         question followed by the earlier question, the earlier answer's first section preferred. The core asks it
         only when the question alone is refused and yet sits nearer the article than any other subject."""
         cue = self.cue(question)
-        if not history or len(question.split()) > TOPIC_MAX_WORDS or (cue is not None and not (pronoun and cue.kind == "anaphora")):
-            return None  # a cue the reader could not resolve ("그럼 피자는?") names a subject of its own
+        # An ellipsis the reader could not carry into the earlier question ("what about just for testing?", "그럼
+        # 카타는?") is asked about the topic as well; the core asks it only when its new subject is one of the posts'
+        # (Assistant._on_topic: "그럼 피자는?" stays refused).
+        if not history or len(question.split()) > TOPIC_MAX_WORDS or (cue is not None and cue.kind == "anaphora" and not pronoun):
+            return None
         earlier = self._antecedent_turn(history)
         if earlier is None:
             return None

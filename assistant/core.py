@@ -407,6 +407,9 @@ class Assistant:
         topping?" stays refused while "so what do I need then?" asks about the earlier question)."""
         if not self._names_no_subject(question):
             return None
+        cue = self.follow_ups.cue(question)
+        if cue is not None and cue.kind != "anaphora" and not all(self._post_word(t, question) for t in tokenize(cue.new)):
+            return None  # the new subject of "what about X?" / "그럼 X는?" is one the posts never name ("그럼 피자는?")
         reading = self.follow_ups.on_topic(question, turns_from(history), pronoun)
         if reading is None:
             return None
@@ -416,12 +419,16 @@ class Assistant:
             return None
         return reading
 
+    def _post_word(self, token: str, question: str) -> bool:
+        """Whether a token of a question is a word of the posts (as such, or as the question spells one) or of a request."""
+        return self.terms.known(token) or is_request_word(token) or self.key_subjects.spells_a_post_word(token, question)
+
     def _names_no_subject(self, question: str) -> bool:
         """Whether a question names no subject of its own (see _on_topic)."""
         # A question of only the posts' words and the words of a request ("show me the commands", "then what do I
         # need?", "why?") names no subject of its own: where it sits against the contrast subjects says nothing.
         tokens = tokenize(question)
-        unknown = [t for t in tokens if not self.terms.known(t) and not is_request_word(t) and not self.key_subjects.spells_a_post_word(t, question)]
+        unknown = [t for t in tokens if not self._post_word(t, question)]
         if self.key_subjects.uncovered(question) or (unknown and self.retrieve(question).features.get("background_gap", 0.0) < 0):
             return False
         # a pronoun, also as mecab writes it contracted with its particle ("뭘로": 뭐 + ㄹ로)

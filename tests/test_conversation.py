@@ -471,3 +471,15 @@ def test_a_pronoun_reads_a_noun_with_its_gerund_as_one_subject(assistant):
     assert assistant.follow_ups.read("can I avoid it?", history).question == "can I avoid container networking?"
     answer = assistant.ask("can I avoid it?", history=history)
     assert answer.citations[0].section.endswith("NAT(Network Address Translation)가 네트워크 성능에 영향을 주는 이유는?")
+
+
+def test_an_ellipsis_the_reader_cannot_carry_is_asked_about_the_topic(assistant):
+    """"what about for local testing?" after a question on --privileged in production names no subject of its own that
+    the earlier question has a place for: it is asked about that question's topic, not refused; an ellipsis whose new
+    subject the posts never name stays refused."""
+    first = assistant.ask("Is the --privileged flag okay in production?")
+    history = [Turn(first.question, first)]
+    answer = assistant.ask("what about for local testing?", history=history)
+    assert not answer.refused and "--privileged" in answer.citations[0].section
+    assert answer.verdict is None  # read about the topic, it asks what it asks
+    assert assistant.ask("그럼 피자는?", history=history).refused
