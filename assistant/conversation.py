@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from .lexical import is_compound
 from .lexicon import HANGUL
-from .question import EN_AUX, is_yes_no, question_language
+from .question import EN_AUX, EN_FILLERS, is_yes_no, question_language
 
 MAX_HISTORY = 20  # earlier turns a surface may send with a question
 ELLIPSIS_MAX_WORDS = 4  # words of the new subject in "what about X?" / "X는요?" (articles aside) and of a bare "X?"
@@ -241,7 +241,9 @@ class FollowUps:
                     return _Cue("ellipsis", new=new)
                 return None
         match = _EN_BARE.match(text)
-        if match and len(words) <= ELLIPSIS_MAX_WORDS and words[0].lower().strip(",?!.") not in _EN_QUESTION_START:
+        # the first word after a discourse marker ("so is Docker hypervisor-based?" asks a question of its own)
+        opening = next((w for w in (w.lower().strip(",?!.") for w in words) if w not in EN_FILLERS), "")
+        if match and len(words) <= ELLIPSIS_MAX_WORDS and opening not in _EN_QUESTION_START:
             if not any(w.lower().strip("?,.") in _EN_PRONOUNS for w in words):
                 return _Cue("ellipsis", new=match.group("x"))
         return self._english_anaphor(text, 0, words)

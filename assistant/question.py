@@ -131,7 +131,7 @@ def question_language(question: str) -> str:
 
 
 # Words that open a sentence without changing what it asks ("So is Docker ...?", "ok, does it ...?").
-_EN_FILLERS = frozenset({"so", "and", "but", "then", "also", "ok", "okay", "well", "hmm", "oh", "anyway", "btw", "plus"})
+EN_FILLERS = frozenset({"so", "and", "but", "then", "also", "ok", "okay", "well", "hmm", "oh", "anyway", "btw", "plus"})
 _EN_SUBORDINATORS = frozenset({"if", "when", "once", "after", "before", "while", "since", "because", "say", "suppose", "assuming"})
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?？])\s+|\s[—–-]+\s|\s*[—–]\s*")
 # Korean question words read as indefinites before a concessive or "any" particle ("몇 개로 나누든" however many, "어느
@@ -183,7 +183,7 @@ def confirmation(question: str) -> str:
 
 def _english_yes_no(text: str) -> bool:
     words = re.findall(r"[a-z']+", text.lower())
-    while words and words[0] in _EN_FILLERS:
+    while words and words[0] in EN_FILLERS:
         words = words[1:]
     if not words:
         return False

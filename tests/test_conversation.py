@@ -483,3 +483,14 @@ def test_an_ellipsis_the_reader_cannot_carry_is_asked_about_the_topic(assistant)
     assert not answer.refused and "--privileged" in answer.citations[0].section
     assert answer.verdict is None  # read about the topic, it asks what it asks
     assert assistant.ask("그럼 피자는?", history=history).refused
+
+
+def test_a_complete_question_after_a_discourse_marker_stands_alone(assistant):
+    """"so is Docker hypervisor-based?" asks a question of its own after "so": it is not an ellipsis to carry into
+    the earlier question."""
+    first = assistant.ask("Why do containers share the host kernel?")
+    history = [Turn(first.question, first)]
+    assert assistant.follow_ups.cue("so is Docker hypervisor-based?") is None
+    answer = assistant.ask("so is Docker hypervisor-based?", history=history)
+    assert answer.standalone_question is None and answer.verdict == "no"
+    assert assistant.follow_ups.cue("ok so PIDs?").kind == "ellipsis"
