@@ -387,8 +387,7 @@ class Assistant:
         claims = [replace(claim, antecedent="") for chunk in chunks for claim in self.claims.get(chunk.original or chunk.id, [])]
         sentences = [(chunk, sentence) for chunk in chunks if chunk.kind == "prose" for sentence in split_sentences(chunk.text)]
         rows = [(chunk, chunk.text) for chunk in chunks if chunk.kind == "row"]
-        yes_no = confirmation(question)  # a tag question ("…, right?") read as the yes/no question it asks
-        asked = read_question(yes_no, self.lexicon)
+        yes_no, asked = self._yes_no(question)
         found = judge(yes_no, asked, claims, sentences, self.terms, self.lexicon, rows)
         if found is None or found.verdict == verdict:
             return False
@@ -418,6 +417,12 @@ class Assistant:
         except InvalidQuestion:
             return None
         return reading
+
+    def _yes_no(self, question: str):
+        """The question as the verdict stage reads it (a tag question, "…, right?", as the yes/no question it asks) and
+        the proposition it asks about (None when it is not a yes/no question)."""
+        yes_no = confirmation(question)
+        return yes_no, read_question(yes_no, self.lexicon)
 
     def _post_word(self, token: str, question: str) -> bool:
         """Whether a token of a question is a word of the posts (as such, or as the question spells one) or of a request."""
@@ -580,8 +585,7 @@ class Assistant:
                 rows = self._rows_by_table.get((chunk.section, chunk.lang, tuple(chunk.header)), [])
                 ids += [row.original or row.id for row in rows if row.document == chunk.document]
         claims = [claim for chunk_id in dict.fromkeys(ids) for claim in self.claims.get(chunk_id, [])]
-        yes_no = confirmation(question)  # a tag question ("…, right?") read as the yes/no question it asks
-        asked = read_question(yes_no, self.lexicon)
+        yes_no, asked = self._yes_no(question)
         sentences = [
             (chunk, sentence)
             for key in evidence_keys

@@ -400,6 +400,7 @@ def _attributive(morphemes, k: int, existence: bool) -> bool:
 
 # Nouns whose clause is their content, not a description ("커질 걱정", the worry that it grows; "해결할 방법", a way to
 # solve it; "강화한다는 설명", the explanation that it strengthens): the clause still says what is asked.
+_KO_CONTENT_NOUNS = frozenset({"가능성", "위험", "위험성", "우려", "걱정", "염려", "방법", "필요", "설명", "얘기", "이야기", "말", "사실", "주장"})
 _KO_EXISTENCE = frozenset({"있", "없", "가지", "갖"})  # verbs of existence and possession
 
 
@@ -414,7 +415,6 @@ def _asks_existence(morphemes) -> bool:
         main = verbs[-2]  # the verb the auxiliary follows
     form, tag = morphemes[main]
     return form in _KO_EXISTENCE and tag != "VX" and morphemes[main - 1] != ("수", "NNB")
-_KO_CONTENT_NOUNS = frozenset({"가능성", "위험", "위험성", "우려", "걱정", "염려", "방법", "필요", "설명", "얘기", "이야기", "말", "사실", "주장"})
 
 
 def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:

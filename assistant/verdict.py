@@ -589,9 +589,7 @@ _EN_CLAUSE_BREAK = re.compile(r";|,\s*(?=(?:but|so|and|while|whereas|however)\b)
 _EN_CONDITION_CLAUSE = re.compile(r"^\W*(if|when|whenever|once|unless)\b[^,]*,\s*", re.IGNORECASE)
 _EN_CAUSE_CLAUSE = re.compile(r"^\W*because\b[^,]*,\s*", re.IGNORECASE)  # "Because Docker is …, Windows containers …"
 _EN_PRONOUN_OPENING = re.compile(r"^\W*(?:it|they|this|that|these|those|there|he|she|we|you|i)\b", re.IGNORECASE)
-
-
-_EN_CAUSE = re.compile(r"\b(?:because|since|cause|cuz)\b")
+_EN_CAUSE = re.compile(r"\b(?:because|since|cause|cuz)\b")  # a question that says a cause itself
 
 
 def _gives_cause(question: str) -> bool:
