@@ -556,6 +556,21 @@ class FollowUps:
         return before[: target.start] + new + particle + before[target.end:]
 
 
+def points_back(question: str) -> bool:
+    """Whether a question of any length has a pronoun that points at something said before ("does that hurt more
+    when …?", "그거 …"): an English personal or demonstrative pronoun that is neither a dummy "it" nor a relative
+    "that", or a Korean demonstrative pronoun."""
+    text = question.strip()
+    words = text.split()
+    if question_language(text) == "ko":
+        return any(KO_PRONOUN.match(word) for word in words)
+    if EN_DUMMY_IT.search(text):
+        return False
+    return any(
+        word.lower().strip("?,.!'\"") in _EN_PRONOUNS and not _not_anaphoric(words, index) for index, word in enumerate(words)
+    )
+
+
 def _not_anaphoric(words: list[str], index: int) -> bool:
     """Whether an English pronoun points at no word of an earlier question: a relative "that" after a noun phrase
     ("what's the risk that remains?", "the compose file that runs both") and "its own" (of the clause's own subject)."""

@@ -263,8 +263,9 @@ class Assistant:
         `history` holds the earlier turns of its conversation, oldest first (`conversation.Turn`s or
         `{"question", "answer"}` mappings); a follow-up that leans on them is answered as the question it stands
         for, given in `standalone_question`. A question that stands alone is read as asked; with the earlier answers in
-        the history, the section the latest one cited first is preferred when it scores close to the best, and a
-        verdict the conversation contradicts is dropped (_in_conversation, _contested).
+        the history, the section the latest one cited first is its prior (preferred when it scores close to the best,
+        weighed by the follow-up ranking model), and a verdict the conversation contradicts is dropped
+        (_in_conversation, _contested).
         """
         text = check_question(question)
         top_k = self.settings.top_k if top_k is None else top_k
@@ -318,17 +319,17 @@ class Assistant:
         return answer.model_copy(update={"question": text, "standalone_question": read_as})
 
     def _in_conversation(self, text: str, top_k: int, mode: str, alone: Answer, history) -> Answer:
-        """A question that stands alone, answered with the section the conversation's latest answer cited first
-        preferred when it scores within PRIOR_BONUS of the best (as for a pronoun); a verdict that preference
-        changes is dropped. A question on another subject, whose sections all score far from that one, is answered
-        as without history."""
+        """A question that stands alone, answered with the section the conversation's latest answer cited first as
+        its prior: preferred when it scores within PRIOR_BONUS of the best (as for a pronoun), and weighed by the
+        follow-up ranking model wherever retrieval ranks it (_follow_up_order); a verdict that changes is dropped.
+        When retrieval finds nothing of that section, or ranks it first anyway, the answer is the one without history."""
         earlier = self._latest_answer(history)
         if earlier is None:
             return alone
         prior = (earlier.citations[0].section,)
         anchors = self._anchors(prior)
         found = self.retrieve(text, mode)
-        if not found.sections or found.sections[0][0][1] in anchors or _prefer(found, anchors).sections[0] == found.sections[0]:
+        if not found.sections or found.sections[0][0][1] in anchors or not any(key[1] in anchors for key, _, _ in found.sections):
             return alone
         answer = self._answer((text, top_k, mode, prior), lambda: self._ask_uncached(text, top_k, mode, prior))
         if answer.refused:
@@ -351,6 +352,10 @@ class Assistant:
         if not learned or self.follow_up_ranking is None or mode != "hybrid" or found.named or len(found.sections) < 2:
             return preferred
         retrieved = found.unlearned or found.sections
+        # The prior is a candidate wherever retrieval ranks it: the model weighs it against the first sections.
+        behind = next((i for i, (key, _, _) in enumerate(retrieved) if key[1] in anchors and i >= TOP), None)
+        if behind is not None and not any(key[1] in anchors for key, _, _ in retrieved[:TOP]):
+            retrieved = [*retrieved[: TOP - 1], retrieved[behind], *retrieved[TOP - 1 : behind], *retrieved[behind + 1 :]]
         typed_sections = retrieved if typed == question else self.retriever.retrieve(typed, mode, learned=False).sections
         order = [key for key, _, _ in preferred.sections]
         rows = follow_up_features(self.retriever, question, retrieved, typed, typed_sections, anchors, PRIOR_BONUS, order)

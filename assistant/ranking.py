@@ -42,6 +42,7 @@ FEATURES = (
 FOLLOW_UP_FEATURES = (
     *FEATURES, "prior", "prior_near", "preferred_rank",
     "typed_heading_share", "typed_path_share", "typed_heading_said", "typed_rank", "typed_behind", "as_typed",
+    "typed_points_back", "typed_words",
 )
 
 RankingModel = Trees  # a section's score is the sum of its leaves' values
@@ -106,8 +107,11 @@ def follow_up_features(
     `question` is the follow-up as resolved, `typed` as asked and `typed_sections` its own retrieval; `prior` holds the
     anchors of the sections the conversation points to, which the prior preference favours within `near` of the best
     score; `preferred` is the sections' keys in the order the preference gave."""
+    from .conversation import points_back
+
     rows = candidate_features(retriever, question, sections)
     own = heading_overlap(retriever, typed, sections)
+    pointing, words = points_back(typed), len(typed.split())
     best = sections[0][1] if sections else 0.0
     typed_best = typed_sections[0][1] if typed_sections else 0.0
     typed_at = {key: (rank, score) for rank, (key, score, _) in enumerate(typed_sections)}
@@ -117,7 +121,7 @@ def follow_up_features(
         rank, typed_score = typed_at.get(key, (len(typed_sections), typed_best - 1.0))
         out.append([
             *row, key[1] in prior, key[1] in prior and score >= best - near, at.get(key, len(preferred)),
-            *mine, rank, typed_score - typed_best, typed == question,
+            *mine, rank, typed_score - typed_best, typed == question, pointing, words,
         ])
     return [[float(x) for x in row] for row in out]
 

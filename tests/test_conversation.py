@@ -494,3 +494,16 @@ def test_a_complete_question_after_a_discourse_marker_stands_alone(assistant):
     answer = assistant.ask("so is Docker hypervisor-based?", history=history)
     assert answer.standalone_question is None and answer.verdict == "no"
     assert assistant.follow_ups.cue("ok so PIDs?").kind == "ellipsis"
+
+
+def test_points_back_finds_a_pronoun_of_any_length():
+    """A pronoun that points at something said before marks a question of any length; a dummy "it", a relative "that"
+    and a question without one do not."""
+    from assistant.conversation import points_back
+
+    assert points_back("does that get any worse when the containers send each other a lot of traffic?")
+    assert points_back("그거 운영 환경에서도 괜찮아요?")
+    assert not points_back("is it possible to run containers without root?")  # a dummy "it"
+    assert not points_back("what is the risk that remains after dropping --privileged?")  # a relative "that"
+    assert not points_back("Do containers share the kernel?")
+    assert not points_back("컨테이너끼리 커널을 공유하나요?")
