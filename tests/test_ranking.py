@@ -286,3 +286,27 @@ def test_a_pronoun_read_as_its_antecedent_keeps_the_prior_preference(assistant):
         assistant.follow_up_ranking = model
         assistant.clear_caches()
     assert [c.section for c in learned.citations] == [c.section for c in without.citations]
+
+
+def test_the_prior_is_a_candidate_wherever_retrieval_ranks_it(assistant):
+    """A follow-up's prior that retrieval ranks below the first TOP sections takes the last candidate's place, so the
+    follow-up ranking model can weigh it: a model that prefers the prior (the "prior" feature) cites it first."""
+    from assistant.ranking import FOLLOW_UP_FEATURES, FollowUpModel
+
+    found = assistant.retrieve("Do containers share the kernel?")
+    sections = found.unlearned or found.sections
+    far = sections[TOP + 2][0]  # a section retrieval ranks eighth
+    prior = (assistant.section_label(far),)
+    assert far[1] in assistant._anchors(prior)
+    model = assistant.follow_up_ranking
+    column = FOLLOW_UP_FEATURES.index("prior")
+    try:
+        assistant.follow_up_ranking = None
+        preferred = assistant._follow_up_order(found, found.question, found.question, prior, "hybrid")
+        assert preferred.sections[0][0] != far  # the preference alone keeps it where it scores
+        assistant.follow_up_ranking = FollowUpModel(trees=[[[column, 0.5, 1, 2, 0.0], [-2, -2.0, -1, -1, 0.0], [-2, -2.0, -1, -1, 1.0]]])
+        picked = assistant._follow_up_order(found, found.question, found.question, prior, "hybrid")
+        assert picked.sections[0][0] == far
+    finally:
+        assistant.follow_up_ranking = model
+        assistant.clear_caches()
