@@ -251,10 +251,8 @@ class FollowUps:
     def _english_anaphor(self, text: str, offset: int, words: list[str]) -> _Cue | None:
         if len(words) > ANAPHOR_MAX_WORDS or EN_DUMMY_IT.search(text):
             return None
-        for index, word in enumerate(words[offset:], offset):
-            if word.lower().strip("?,.!'\"") in _EN_PRONOUNS and not _not_anaphoric(words, index):
-                return _Cue("anaphora", pronoun=index)
-        return None
+        index = _english_pronoun(words, offset)
+        return None if index is None else _Cue("anaphora", pronoun=index)
 
     def _korean_cue(self, text: str) -> _Cue | None:
         if _KO_ASIDE.match(text):
@@ -564,10 +562,16 @@ def points_back(question: str) -> bool:
     words = text.split()
     if question_language(text) == "ko":
         return any(KO_PRONOUN.match(word) for word in words)
-    if EN_DUMMY_IT.search(text):
-        return False
-    return any(
-        word.lower().strip("?,.!'\"") in _EN_PRONOUNS and not _not_anaphoric(words, index) for index, word in enumerate(words)
+    return not EN_DUMMY_IT.search(text) and _english_pronoun(words) is not None
+
+
+def _english_pronoun(words: list[str], offset: int = 0) -> int | None:
+    """The index of the first English pronoun from `offset` on that points at something said before (not a relative
+    "that", not "its own"), or None."""
+    return next(
+        (index for index, word in enumerate(words[offset:], offset)
+         if word.lower().strip("?,.!'\"") in _EN_PRONOUNS and not _not_anaphoric(words, index)),
+        None,
     )
 
 

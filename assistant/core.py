@@ -353,9 +353,9 @@ class Assistant:
             return preferred
         retrieved = found.unlearned or found.sections
         # The prior is a candidate wherever retrieval ranks it: the model weighs it against the first sections.
-        behind = next((i for i, (key, _, _) in enumerate(retrieved) if key[1] in anchors and i >= TOP), None)
-        if behind is not None and not any(key[1] in anchors for key, _, _ in retrieved[:TOP]):
-            retrieved = [*retrieved[: TOP - 1], retrieved[behind], *retrieved[TOP - 1 : behind], *retrieved[behind + 1 :]]
+        at = next((i for i, (key, _, _) in enumerate(retrieved) if key[1] in anchors), None)
+        if at is not None and at >= TOP:
+            retrieved = [*retrieved[: TOP - 1], *to_front(retrieved[TOP - 1 :], at - TOP + 1)]
         typed_sections = retrieved if typed == question else self.retriever.retrieve(typed, mode, learned=False).sections
         order = [key for key, _, _ in preferred.sections]
         rows = follow_up_features(self.retriever, question, retrieved, typed, typed_sections, anchors, PRIOR_BONUS, order)

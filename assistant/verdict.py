@@ -459,7 +459,7 @@ def full_statements(
                 out.append((None, chunk, sentence))  # its words are there, said of another thing
             continue
         said = _without_replaced(sentence)  # what it says is used, without what that is used in place of
-        parts = statement_clauses(said, not gives_cause)
+        parts = statement_clauses(said, causes=not gives_cause)
         clauses = [(condition, clause, held[1]) for condition, clause in parts if (held := holds(f"{condition} {clause}"))[0]]
         contrasted = _contrasted(parts)
         if clauses:
