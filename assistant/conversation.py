@@ -1,6 +1,6 @@
 """Follow-up questions: whether a question leans on its conversation, and the question it stands for, without a model.
 
-A question depends on its conversation only when it carries one of three general cues of English or Korean:
+A question depends on its conversation only when it carries one of four general cues of English or Korean:
 
 * **ellipsis**: it names only a new subject and leaves the rest to the earlier question: "what about X?",
   "how about X?", "and X?", a bare "X?" of at most three words; "X는요?", "X은?", "X도요?", "그럼 X는?";
@@ -9,7 +9,11 @@ A question depends on its conversation only when it carries one of three general
   "it" before an infinitive ("is it safe to run ...?") is the dummy subject, not a reference.
 
 * **a new condition**: "what if X?", "and if X?", "X면요?", "그럼 X면?": the last complete yes/no question asked
-  again under condition X ("what if they run on different VMs?" after "do the two services share a kernel?").
+  again under condition X ("what if they run on different VMs?" after "do the two services share a kernel?");
+* **a phrase set before a question** (left dislocation): "what about X, does it …?", "and X, who makes that?": the
+  question with X in place of its pronoun ("does X …?"), whatever the earlier question was. A condition or a
+  setting before the comma ("and if it crashes, …", "and on AWS, …") is no such phrase, nor is a demonstrative
+  before a noun ("is CI/CD on that list?").
 
 Anything else stands alone, however short, so a complete question on another subject is never bent by the history
 (and a first question, or one asked without history, is answered exactly as before). One exception, decided by the
@@ -75,6 +79,9 @@ _EN_OWN_QUESTION = re.compile(
 _EN_TRAILING_CONDITION = re.compile(r"\s+(?:if|when|once)\s+[^?]*\??\s*$", re.IGNORECASE)
 _EN_LEADING_CONDITION = re.compile(r"^\s*(?:if|when|once)\b[^,]*,\s*", re.IGNORECASE)
 _EN_AND = re.compile(r"^(?:and|or|also)[,\s]+(?P<x>.+?)\s*[?.!]*$", re.IGNORECASE)
+# A phrase set before a question that a pronoun of the question takes up ("what about AppArmor, does it help too?",
+# "and Windows containers, do they just work?"): left dislocation, in general English.
+_EN_DISLOCATED = re.compile(r"^(?P<x>[^,;]+?)\s*,\s*(?P<q>(?P<w>[A-Za-z]+)\b.*)$")
 _EN_BARE = re.compile(r"^(?P<x>[^?.!]+?)\s*\?+$")
 # The dummy "it" of "is it safe to ...", "is it possible to ..." and of "it is ... that/to".
 EN_DUMMY_IT = re.compile(r"\bit\b(?:\s+\w+){0,3}\s+to\b|\bit\s+(?:is|was)\b(?:\s+\w+){0,3}\s+(?:that|to)\b", re.IGNORECASE)
@@ -119,9 +126,10 @@ class Reading:
 
 @dataclass(frozen=True)
 class _Cue:
-    kind: str  # "ellipsis" | "anaphora"
-    new: str = ""  # the new subject of an ellipsis
-    pronoun: int = -1  # the word index of the anaphor
+    kind: str  # "ellipsis" | "anaphora" | "condition" | "dislocation"
+    new: str = ""  # the new subject of an ellipsis (or the condition; or the phrase set before a question)
+    pronoun: int = -1  # the word index of the anaphor (in `clause`, for a dislocation)
+    clause: str = ""  # the question after a phrase set before it
 
 
 @dataclass(frozen=True)
@@ -164,6 +172,16 @@ class FollowUps:
             return self.on_topic(question, history) or Reading(question)
         if cue is None:
             return Reading(question)
+        if cue.kind == "dislocation":
+            # "what about AppArmor, does it help too?": the question about the phrase set before it ("does AppArmor
+            # help too?"), a new subject of the conversation as an ellipsis names one
+            words = cue.clause.split()
+            bare = words[cue.pronoun].strip("?,.!'\"")
+            trailing = words[cue.pronoun][len(words[cue.pronoun].rstrip("?,.!'\"")) :]
+            words[cue.pronoun] = (f"{cue.new}'s" if bare.lower() in ("its", "their") else cue.new) + trailing
+            resolved = " ".join(words)
+            resolved = resolved[:1].upper() + resolved[1:] + ("?" if question.rstrip().endswith("?") and not resolved.endswith("?") else "")
+            return Reading(resolved, True)
         earlier = self._antecedent_turn(history)
         if earlier is None:
             return Reading(question)
@@ -234,6 +252,9 @@ class FollowUps:
             match = pattern.match(text)
             if match:
                 new = match.group("x")
+                dislocated = _dislocation(new)
+                if dislocated is not None:
+                    return dislocated
                 new_words = [w for w in new.split() if w.lower() not in _EN_DETERMINERS]
                 if new_words and new_words[0].lower() in _EN_QUESTION_START:
                     return self._english_anaphor(new, offset=len(words) - len(new_words), words=words)
@@ -552,6 +573,30 @@ class FollowUps:
     def _splice(self, before: str, target: _Unit, new: str) -> str:
         particle = _agree(new, target.particle) if target.particle else ""
         return before[: target.start] + new + particle + before[target.end:]
+
+
+def _dislocation(text: str) -> _Cue | None:
+    """A question after a noun phrase set before it, with a pronoun that takes the phrase up ("AppArmor, does it help
+    too?", "tmpfs mounts, when should I use them?"), or None: a condition ("if it crashes, …") or a setting ("on AWS,
+    …") before a question is not its subject, and a demonstrative before a noun ("on that list") stands for none."""
+    match = _EN_DISLOCATED.match(text.strip())
+    if match is None or match.group("w").lower() not in _EN_QUESTION_START:
+        return None
+    phrase, clause = match.group("x").strip(), match.group("q")
+    first = phrase.split()[0].lower()
+    if first in {"if", "when", "once", "unless", "since", "because", "though", "although", "while"} or re.fullmatch(_PREPOSITIONS, first):
+        return None
+    words = clause.split()
+    for index in range(len(words)):
+        word = words[index].lower().strip("?,.!'\"")
+        if word not in _EN_PRONOUNS or _not_anaphoric(words, index):
+            continue
+        if word in ("that", "this", "these", "those") and index + 1 < len(words) and not words[index].endswith(("?", ".", "!")):
+            after = words[index + 1].lower().strip("?,.!'\"")
+            if not (after in EN_AUX or after.endswith("ed") or after in {"be", "too", "also", "then", "instead", "really", "still"}):
+                return None  # "that list": a determiner
+        return _Cue("dislocation", new=phrase, pronoun=index, clause=clause)
+    return None
 
 
 def points_back(question: str) -> bool:

@@ -356,7 +356,8 @@ class Assistant:
         at = next((i for i, (key, _, _) in enumerate(retrieved) if key[1] in anchors), None)
         if at is not None and at >= TOP:
             retrieved = [*retrieved[: TOP - 1], *to_front(retrieved[TOP - 1 :], at - TOP + 1)]
-        typed_sections = retrieved if typed == question else self.retriever.retrieve(typed, mode, learned=False).sections
+        # As typed, each section keeps its own rank (the prior moved into the candidates above keeps its real one).
+        typed_sections = (found.unlearned or found.sections) if typed == question else self.retriever.retrieve(typed, mode, learned=False).sections
         order = [key for key, _, _ in preferred.sections]
         rows = follow_up_features(self.retriever, question, retrieved, typed, typed_sections, anchors, PRIOR_BONUS, order)
         keys = [key for key, _, _ in retrieved[:TOP]]

@@ -58,6 +58,12 @@ def _same(a, b):
         ("and if each one goes on its own EC2 box — still shared?", None),
         ("컨테이너 간 통신은 어떻게 설정하나요?", None),
         ("그럼 컨테이너가 삭제되면 데이터는 어떻게 되나요?", None),
+        # a phrase set before a question that a pronoun takes up; not a condition, a setting or "that" before a noun
+        ("what about AppArmor, does it help too?", "dislocation"),
+        ("and Quay, who makes that?", "dislocation"),
+        ("and if it just crashes, do the others go down too?", None),
+        ("and on AWS, can I plug in EBS?", None),
+        ("and the last one, is CI/CD on that list?", None),
     ],
 )
 def test_which_questions_lean_on_the_conversation(assistant, question, kind):
@@ -117,6 +123,10 @@ def test_which_questions_lean_on_the_conversation(assistant, question, kind):
         # not resolved: a rare word the article never uses, or an earlier question that is not a yes/no question
         (["Do containers share the kernel?"], "what if I use podman?", "what if I use podman?"),
         (["How do I make Docker images smaller?"], "what if I use alpine?", "what if I use alpine?"),
+        # a phrase set before the question is what its pronoun stands for, whatever the earlier question said
+        (["Are images read-only?"], "what about Seccomp, where does it come up?", "Where does Seccomp come up?"),
+        (["Do containers share the kernel?"], "and memory, is that shared too?", "Is memory shared too?"),
+        (["Can I limit CPU per container?"], "how about tmpfs mounts, when should I use them?", "When should I use tmpfs mounts?"),
     ],
 )
 def test_follow_ups_are_read_as_standalone_questions(assistant, history, question, read_as):
@@ -413,14 +423,14 @@ def test_a_new_condition_does_not_stack_on_a_case_the_earlier_question_states_it
 
 
 def test_a_follow_up_on_the_conversations_section_is_answered_though_alone_it_would_be_refused(assistant):
-    """"is network setup one of them?" after a question about the drawbacks reads as "… one of drawbacks?", which the
+    """"is network setup one of them?" after a question about the drawbacks reads as "… one of the drawbacks?", which the
     refusal model alone refuses; its best section is the one the conversation is on, so it is answered from it. A
     question read with the topic appended does not count as on it, and an off-topic follow-up stays refused."""
-    first = "What are Docker's main drawbacks?"
+    first = "List the drawbacks of Docker."
     earlier = assistant.ask(first)
     history = [{"question": first, "answer": earlier}]
     answer = assistant.ask("is network setup one of them?", history=history)
-    assert answer.standalone_question == "is network setup one of drawbacks?"
+    assert answer.standalone_question == "is network setup one of the drawbacks?"
     assert assistant.ask(answer.standalone_question).refused
     assert not answer.refused and answer.citations[0].section == earlier.citations[0].section
     assert assistant.ask("what's the weather in Seoul today?", history=history).refused
