@@ -25,6 +25,9 @@ FEATURES = (
     "specific", "named", "top_score", "top_margin", "top_dense", "top_lexical", "tokens", "known_share",
     "rarest_uncovered_zipf", "yes_no", "how", "why", "korean",
 )
+# The share of the answerable questions answered before that the trees may refuse where they were fitted: a twentieth
+# of the 0.02 of answerable questions an answer may refuse.
+REFUSAL_BUDGET = 0.001
 NO_UNCOVERED_ZIPF = 8.0  # the rarest uncovered word's Zipf frequency when no word is uncovered (above any real word)
 
 _HOW = re.compile(r"\bhow\b|어떻게|방법")
@@ -84,7 +87,9 @@ def fit_offtopic_model(assistant, questions, sources: list[str]) -> OfftopicMode
 
         raise EvalFileError("fitting an off-topic model needs answered answerable questions and off-topic ones (\"offtopic\": true)")
     trees, bias, scores = fit_trees(rows, labels, depth=3)
-    threshold = max(score for score, kept in zip(scores, answered) if kept) + 1e-6
+    kept = sorted((score for score, answers in zip(scores, answered) if answers), reverse=True)
+    # Above all but REFUSAL_BUDGET of them: one answerable question that scores like a near miss does not set it alone.
+    threshold = kept[min(len(kept) - 1, int(REFUSAL_BUDGET * len(kept)))] + 1e-6
     return OfftopicModel(trees, bias, threshold, list(FEATURES), assistant.embedder.id, assistant.index.manifest.corpus_hash, sources)
 
 
