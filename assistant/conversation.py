@@ -176,9 +176,7 @@ class FollowUps:
             # "what about AppArmor, does it help too?": the question about the phrase set before it ("does AppArmor
             # help too?"), a new subject of the conversation as an ellipsis names one
             words = cue.clause.split()
-            bare = words[cue.pronoun].strip("?,.!'\"")
-            trailing = words[cue.pronoun][len(words[cue.pronoun].rstrip("?,.!'\"")) :]
-            words[cue.pronoun] = (f"{cue.new}'s" if bare.lower() in ("its", "their") else cue.new) + trailing
+            words[cue.pronoun] = _english_replacement(words[cue.pronoun], cue.new)
             resolved = " ".join(words)
             resolved = resolved[:1].upper() + resolved[1:] + ("?" if question.rstrip().endswith("?") and not resolved.endswith("?") else "")
             return Reading(resolved, True)
@@ -490,12 +488,8 @@ class FollowUps:
             particle = _KO_CONTRACTED.get(match.group(0)[-1], "") + rest if match.group(0)[-1] in _KO_CONTRACTED else rest
             words[index] = phrase + _agree(phrase, particle)
         else:
-            bare = word.strip("?,.!'\"")
-            trailing = word[len(word.rstrip("?,.!'\"")):]
-            replacement = f"{phrase}'s" if bare.lower() in ("its", "their") else phrase
-            if index == 0:
-                replacement = replacement[:1].upper() + replacement[1:]
-            words[index] = replacement + trailing
+            replacement = _english_replacement(word, phrase)
+            words[index] = replacement[:1].upper() + replacement[1:] if index == 0 else replacement
         return " ".join(words)
 
     def _focus(self, before: str, language: str, plural: bool = False) -> str | None:
@@ -573,6 +567,13 @@ class FollowUps:
     def _splice(self, before: str, target: _Unit, new: str) -> str:
         particle = _agree(new, target.particle) if target.particle else ""
         return before[: target.start] + new + particle + before[target.end:]
+
+
+def _english_replacement(word: str, phrase: str) -> str:
+    """An English pronoun as written (with its punctuation) replaced by a phrase: "its"/"their" by its possessive."""
+    bare = word.strip("?,.!'\"")
+    trailing = word[len(word.rstrip("?,.!'\"")) :]
+    return (f"{phrase}'s" if bare.lower() in ("its", "their") else phrase) + trailing
 
 
 def _dislocation(text: str) -> _Cue | None:
