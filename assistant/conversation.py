@@ -82,6 +82,11 @@ _EN_AND = re.compile(r"^(?:and|or|also)[,\s]+(?P<x>.+?)\s*[?.!]*$", re.IGNORECAS
 # A phrase set before a question that a pronoun of the question takes up ("what about AppArmor, does it help too?",
 # "and Windows containers, do they just work?"): left dislocation, in general English.
 _EN_DISLOCATED = re.compile(r"^(?P<x>[^,;]+?)\s*,\s*(?P<q>(?P<w>[A-Za-z]+)\b.*)$")
+# What opens a clause of condition, time, cause or concession rather than a noun phrase ("if it crashes, …").
+_EN_SUBORDINATORS = frozenset({"if", "when", "once", "unless", "since", "because", "though", "although", "while"})
+_EN_DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+# Words that follow a demonstrative pronoun, not a noun it determines ("is that shared too?", "would that be faster?")
+_EN_AFTER_SUBJECT = frozenset({"be", "too", "also", "then", "instead", "really", "still"})
 _EN_BARE = re.compile(r"^(?P<x>[^?.!]+?)\s*\?+$")
 # The dummy "it" of "is it safe to ...", "is it possible to ..." and of "it is ... that/to".
 EN_DUMMY_IT = re.compile(r"\bit\b(?:\s+\w+){0,3}\s+to\b|\bit\s+(?:is|was)\b(?:\s+\w+){0,3}\s+(?:that|to)\b", re.IGNORECASE)
@@ -585,19 +590,17 @@ def _dislocation(text: str) -> _Cue | None:
         return None
     phrase, clause = match.group("x").strip(), match.group("q")
     first = phrase.split()[0].lower()
-    if first in {"if", "when", "once", "unless", "since", "because", "though", "although", "while"} or re.fullmatch(_PREPOSITIONS, first):
+    if first in _EN_SUBORDINATORS or re.fullmatch(_PREPOSITIONS, first):
         return None
     words = clause.split()
-    for index in range(len(words)):
-        word = words[index].lower().strip("?,.!'\"")
-        if word not in _EN_PRONOUNS or _not_anaphoric(words, index):
-            continue
-        if word in ("that", "this", "these", "those") and index + 1 < len(words) and not words[index].endswith(("?", ".", "!")):
-            after = words[index + 1].lower().strip("?,.!'\"")
-            if not (after in EN_AUX or after.endswith("ed") or after in {"be", "too", "also", "then", "instead", "really", "still"}):
-                return None  # "that list": a determiner
-        return _Cue("dislocation", new=phrase, pronoun=index, clause=clause)
-    return None
+    index = _english_pronoun(words)
+    if index is None:
+        return None
+    if words[index].lower().strip("?,.!'\"") in _EN_DEMONSTRATIVES and index + 1 < len(words) and not words[index].endswith(("?", ".", "!")):
+        after = words[index + 1].lower().strip("?,.!'\"")
+        if not (after in EN_AUX or after.endswith("ed") or after in _EN_AFTER_SUBJECT):
+            return None  # "that list": a determiner
+    return _Cue("dislocation", new=phrase, pronoun=index, clause=clause)
 
 
 def points_back(question: str) -> bool:

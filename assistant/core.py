@@ -351,13 +351,13 @@ class Assistant:
         preferred = replace(self.retriever.remedy_first(_prefer(found, anchors)), unlearned=None)
         if not learned or self.follow_up_ranking is None or mode != "hybrid" or found.named or len(found.sections) < 2:
             return preferred
-        retrieved = found.unlearned or found.sections
+        retrieved = own = found.unlearned or found.sections
         # The prior is a candidate wherever retrieval ranks it: the model weighs it against the first sections.
-        at = next((i for i, (key, _, _) in enumerate(retrieved) if key[1] in anchors), None)
+        at = next((i for i, (key, _, _) in enumerate(own) if key[1] in anchors), None)
         if at is not None and at >= TOP:
-            retrieved = [*retrieved[: TOP - 1], *to_front(retrieved[TOP - 1 :], at - TOP + 1)]
+            retrieved = [*own[: TOP - 1], *to_front(own[TOP - 1 :], at - TOP + 1)]
         # As typed, each section keeps its own rank (the prior moved into the candidates above keeps its real one).
-        typed_sections = (found.unlearned or found.sections) if typed == question else self.retriever.retrieve(typed, mode, learned=False).sections
+        typed_sections = own if typed == question else self.retriever.retrieve(typed, mode, learned=False).sections
         order = [key for key, _, _ in preferred.sections]
         rows = follow_up_features(self.retriever, question, retrieved, typed, typed_sections, anchors, PRIOR_BONUS, order)
         keys = [key for key, _, _ in retrieved[:TOP]]

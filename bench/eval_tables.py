@@ -10,8 +10,17 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = ["dev", "extra", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "snippet"]
-CONVERSATION_SETS = ["conversations_dev", "conversations_blind", "conversations_blind2", "conversations_blind3", "conversations_blind4", "conversations_blind5", "conversations_blind6", "conversations_blind7", "conversations_blind8", "conversations_blind9", "conversations_blind10", "conversations_blind11", "conversations_blind12", "conversations_blind13", "conversations_blind14", "conversations_blind15", "conversations_blind16", "conversations_blind17", "conversations_blind18", "conversations_blind19", "conversations_blind20", "conversations_blind21", "conversations_blind22", "conversations_blind23", "conversations_blind24", "conversations_blind25", "conversations_blind26", "conversations_blind27", "conversations_blind28", "conversations_blind29", "conversations_blind30", "conversations_blind31", "conversations_blind32", "conversations_blind33", "conversations_blind34", "conversations_blind35", "conversations_blind36"]
+DATA = ROOT / "tests" / "data"
+
+
+def _numbered(pattern: str, suffix: str) -> list[str]:
+    """The blind sets in tests/data, by number ("blind", then "blind2", "blind3", …)."""
+    names = [path.name.removesuffix(suffix) for path in DATA.glob(pattern + suffix)]
+    return sorted(names, key=lambda name: int(re.sub(r"\D", "", name) or 1))
+
+
+SETS = ["dev", "extra", "holdout", *_numbered("blind*", "_questions.jsonl"), "snippet"]
+CONVERSATION_SETS = ["conversations_dev", *_numbered("conversations_blind*", ".jsonl")]
 SUMMARY_COLUMNS = ["questions", "hit@1", "hit@3", "verdict_acc", "verdict_wrong", "near_refusal", "far_refusal", "false_refusal",
                    "answer_language", "ece"]
 
