@@ -31,7 +31,7 @@ SECTION_FLAGS = ("remedy_half", "problem_half", "question_heading", "table", "co
 FEATURES = (
     "score", "behind_best", "rank", "dense", "lexical", "passages", "passage_share", "heading_share",
     "path_share", "heading_said", "table", "code", "summary", "problem_half", "remedy_half", "question_heading",
-    "depth", "row_passage", "section_passage",
+    "depth", "row_passage", "section_passage", "lexical_share", "lexical_rank", "dense_rank", "text_share",
     *(f"{q}*{s}" for q in QUESTION_FLAGS for s in SECTION_FLAGS),
 )
 
@@ -41,16 +41,17 @@ FEATURES = (
 # is the prior and where the prior preference (core._prefer) put it, and how the question as typed meets the section.
 FOLLOW_UP_FEATURES = (
     *FEATURES, "prior", "prior_near", "preferred_rank",
-    "typed_heading_share", "typed_path_share", "typed_heading_said", "typed_rank", "typed_behind", "as_typed",
+    "typed_heading_share", "typed_path_share", "typed_heading_said", "typed_text_share", "typed_rank", "typed_behind", "as_typed",
     "typed_points_back", "typed_words",
 )
 
 RankingModel = Trees  # a section's score is the sum of its leaves' values
 
 
-def heading_overlap(retriever, question: str, sections) -> list[tuple[float, float, float]]:
+def heading_overlap(retriever, question: str, sections) -> list[tuple[float, float, float, float]]:
     """For each of the first TOP sections: the share of the question's term weight its heading says, the share its
-    heading path says, and the share of its heading's weight the question says."""
+    heading path says, the share of its heading's weight the question says, and the share of the question's weight
+    its text says."""
     terms = retriever.terms
     asked = terms.keys(question, known_only=True)
     weight = terms.weight(asked) or 1.0
@@ -59,7 +60,10 @@ def heading_overlap(retriever, question: str, sections) -> list[tuple[float, flo
         shape = retriever.shape(key)
         heading, path = shape["heading_keys"], shape["path_keys"]
         said = terms.weight(asked & heading)
-        out.append((said / weight, terms.weight(asked & path) / weight, said / (terms.weight(heading) or 1.0)))
+        out.append((
+            said / weight, terms.weight(asked & path) / weight, said / (terms.weight(heading) or 1.0),
+            terms.weight(asked & shape["text_keys"]) / weight,
+        ))
     return out
 
 
@@ -73,21 +77,37 @@ def candidate_features(retriever, question: str, sections) -> list[list[float]]:
         is_yes_no(question), asks_for_remedy(question), question_language(question) == "ko",
     )
     best = sections[0][1] if sections else 0.0
+    # How each section stands on each list among all the sections retrieval found: BM25's raw scale varies with the
+    # question's length, its share of the best does not.
+    lexical = [max((m.lexical for m in members), default=0.0) for _, _, members in sections]
+    dense = [max((m.dense for m in members), default=0.0) for _, _, members in sections]
+    lexical_high = max(lexical, default=0.0) or 1.0
+    lexical_rank = _ranks(lexical)
+    dense_rank = _ranks(dense)
     rows = []
     for rank, ((key, score, members), overlap) in enumerate(zip(sections[:TOP], heading_overlap(retriever, question, sections))):
         shape = retriever.shape(key)
         kinds = {chunks[m.key].kind for m in members[:3]}
         own = (shape["remedy_half"], shape["problem_half"], shape["question_heading"], shape["table"], shape["code"])
         rows.append([
-            score, score - best, rank,
-            max((m.dense for m in members), default=0.0), max((m.lexical for m in members), default=0.0),
+            score, score - best, rank, dense[rank], lexical[rank],
             len(members), min(len(members), 10) / max(1, shape["passages"]),
-            *overlap,
+            *overlap[:3],
             shape["table"], shape["code"], shape["summary"], shape["problem_half"], shape["remedy_half"],
             shape["question_heading"], shape["depth"], "row" in kinds, "section" in kinds,
+            lexical[rank] / lexical_high, lexical_rank[rank], dense_rank[rank], overlap[3],
             *(q and s for q in flags for s in own),
         ])
     return [[float(x) for x in row] for row in rows]
+
+
+def _ranks(scores: list[float]) -> list[int]:
+    """Each score's rank among them, the highest first."""
+    order = sorted(range(len(scores)), key=lambda i: -scores[i])
+    ranks = [0] * len(scores)
+    for r, i in enumerate(order):
+        ranks[i] = r
+    return ranks
 
 
 def reorder(model: RankingModel | None, retriever, question: str, sections):

@@ -109,6 +109,7 @@ class Retriever:
             self._shapes[key] = {
                 "heading_keys": self.terms.keys(heading, known_only=True),
                 "path_keys": self.terms.keys(" ".join(paths), known_only=True),
+                "text_keys": self.terms.keys(" ".join(c.text for c in chunks), known_only=True),
                 "passages": sum(1 for c in chunks if c.kind in ("prose", "row") and not c.original),
                 "table": any(c.kind == "row" for c in chunks),
                 "code": any(c.kind == "code" for c in chunks),
