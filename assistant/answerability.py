@@ -133,6 +133,10 @@ def _misspelled_common(word: str) -> bool:
 
 # After an auxiliary ("does Docker rely on ...?") the command's name is the subject of a question, not a command line.
 _AUXILIARIES = {"do", "does", "did", "can", "could", "will", "would", "should", "shall", "may", "might", "must", "is", "are", "was", "were", "has", "have"}
+# Before a command head, a word that counts or picks among many ("each docker weakness", "these Docker downsides",
+# "which docker-compose flags", "a single docker-compose setup") makes the pair a noun phrase of a kind of thing, not
+# the name of one subcommand ("the" still may: "the Docker daemon").
+_QUANTIFIERS = {"a", "an", "this", "that", "these", "those", "each", "every", "single", "any", "all", "most", "many", "some", "several", "which", "what", "other", "such"}
 # A word followed by one of these is a verb taking an object ("does Docker reuse the kernel"), not a subcommand.
 _DETERMINERS = {"the", "a", "an", "my", "your", "our", "their", "its", "his", "her", "this", "that", "these", "those", "each", "every", "all", "any", "some", "it", "them"}
 
@@ -452,6 +456,8 @@ class KeySubjects:
                 before = lowered[: match.start()].split()
                 if before and (before[-1] in _AUXILIARIES or before[-1].endswith(("n't", "n’t"))):
                     continue  # "does Docker rely on ...", "doesn't Docker rely on ...": the subject of a question and its verb
+                if before and before[-1] in _QUANTIFIERS:
+                    continue  # "each docker weakness": a kind of thing
                 if self.gerund_of_word(verb):
                     continue  # "docker networking": a noun of the trade made from a word the posts use, not a subcommand
                 if operation not in self._text and zipf(verb, "en") < COMMON_ZIPF and not self.has_word(verb):

@@ -652,6 +652,10 @@ def test_the_subject_of_a_question_is_not_a_subcommand(assistant):
     # after a negated auxiliary, and a contracted auxiliary itself, are no subcommands either
     assert assistant.key_subjects.uncovered("Doesn't Docker lean on a hypervisor like a VM does?").operations == ()
     assert assistant.key_subjects.uncovered("What does Kubernetes schedule that plain Docker doesn't?").operations == ()
+    # after a word that counts or picks among many, the pair is a kind of thing; "the" may still name a command
+    assert assistant.key_subjects.uncovered("Is there a fix for each docker weakness in the post?").operations == ()
+    assert assistant.key_subjects.uncovered("Which of these Docker downsides are the hardest?").operations == ()
+    assert assistant.key_subjects.uncovered("How do I follow the docker logs of a container?").operations == ("docker logs",)
 
 
 def test_a_misspelled_common_word_is_no_key_subject(assistant):
@@ -1533,3 +1537,10 @@ def test_the_asked_predicate_is_the_main_clauses(assistant, question, predicate)
 
 def test_a_concession_does_not_turn_the_verdict(assistant):
     assert assistant.ask("Are containers still logically independent even though they share a kernel?").verdict == "yes"
+
+
+def test_the_background_gap_is_measured_against_the_posts_own_passages(assistant):
+    """An English question whose nearest passages are all the English translation's still has its gap measured
+    against the post's own passages, not against nothing (which made it -0.8 and refused it)."""
+    features = assistant.retrieve("is logging/monitoring listed as one of the pain points?").features
+    assert features["background_gap"] > -0.2
