@@ -1,6 +1,6 @@
 """Follow-up questions: whether a question leans on its conversation, and the question it stands for, without a model.
 
-A question depends on its conversation only when it carries one of four general cues of English or Korean:
+A question depends on its conversation only when it carries one of five general cues of English or Korean:
 
 * **ellipsis**: it names only a new subject and leaves the rest to the earlier question: "what about X?",
   "how about X?", "and X?", a bare "X?" of at most three words; "X는요?", "X은?", "X도요?", "그럼 X는?";
@@ -13,7 +13,10 @@ A question depends on its conversation only when it carries one of four general 
 * **a phrase set before a question** (left dislocation): "what about X, does it …?", "and X, who makes that?": the
   question with X in place of its pronoun ("does X …?"), whatever the earlier question was. A condition or a
   setting before the comma ("and if it crashes, …", "and on AWS, …") is no such phrase, nor is a demonstrative
-  before a noun ("is CI/CD on that list?").
+  before a noun ("is CI/CD on that list?");
+* **a place said before**: English "there" of a place ("is image size in there?", "is the kernel marked as shared
+  there?"; not "is there a way …?", "there are …") or Korean 거기 ("AppArmor도 거기 포함돼?"): the question is asked
+  as it stands, and the section the earlier answer cited first leads wherever retrieval found it.
 
 Anything else stands alone, however short, so a complete question on another subject is never bent by the history
 (and a first question, or one asked without history, is answered exactly as before). One exception, decided by the
@@ -127,6 +130,7 @@ class Reading:
     language: str | None = None  # the asker's language, when it differs from the resolved question's
     topic: bool = False  # asked about the conversation's topic (the earlier question in parentheses): no verdict
     guessed: bool = False  # the new subject took the place of a term no table column puts beside it: no verdict
+    place: bool = False  # it asks about the place the earlier answer was read from ("is X in there?"): its prior leads
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,13 @@ class FollowUps:
             # A Korean question that names nothing but a setting ("운영 환경에서 써도 돼요?", may I use it in
             # production?) leaves out what it is about, as Korean does: it is asked about the conversation's topic.
             return self.on_topic(question, history) or Reading(question)
+        if cue is None and points_at_place(question):
+            # "Is image size in there?", "AppArmor도 거기 포함돼?": asked as it stands, of the section the earlier
+            # answer was read from.
+            earlier = self._antecedent_turn(history)
+            answer = earlier[1] if earlier is not None else None
+            prior = tuple(c.section for c in getattr(answer, "citations", [])[:1]) if answer is not None else ()
+            return Reading(question, True, prior, place=True) if prior else Reading(question)
         if cue is None:
             return Reading(question)
         if cue.kind == "dislocation":
@@ -601,6 +612,24 @@ def _dislocation(text: str) -> _Cue | None:
         if not (after in EN_AUX or after.endswith("ed") or after in _EN_AFTER_SUBJECT):
             return None  # "that list": a determiner
     return _Cue("dislocation", new=phrase, pronoun=index, clause=clause)
+
+
+# Words that put "there" in a clause of existence ("is there a way …?", "there are …"), not at a place said before.
+_EN_EXISTENTIAL = frozenset({"is", "are", "was", "were", "be", "been", "'s", "any", "anything"})
+
+
+def points_at_place(question: str) -> bool:
+    """Whether a question points at a place said before: English "there" of a place ("is CI/CD in there?", "is the
+    kernel shared there?"; not of existence: "is there a way …?", "there are …") or Korean 거기 ("거기 포함돼?")."""
+    words = question.strip().split()
+    if question_language(question) == "ko":
+        return any(word.startswith("거기") for word in words)
+    plain = [word.lower().strip("?,.!'\"") for word in words]
+    return any(
+        word == "there" and (plain[i + 1] if i + 1 < len(plain) else "") not in _EN_EXISTENTIAL
+        and (plain[i - 1] if i else "") not in _EN_EXISTENTIAL
+        for i, word in enumerate(plain)
+    )
 
 
 def points_back(question: str) -> bool:

@@ -290,15 +290,15 @@ class Assistant:
         # A question read with the topic appended matches the topic by those words: only a resolved one counts as on it.
         on = (earlier.citations[0].section,) if earlier is not None and not reading.topic else ()
         no_verdict = reading.topic or reading.guessed  # it asks what it asks, or its reading is a guess
-        key = (reading.question, top_k, mode, reading.prior, reading.language, no_verdict, on, text)
+        key = (reading.question, top_k, mode, reading.prior, reading.language, no_verdict, on, text, reading.place)
         # A pronoun read as the earlier question's term points at what that question was answered from: its prior
         # stays where the preference puts it; the follow-up ranking model orders the other follow-ups with a prior.
-        referent = bool(reading.prior) and not reading.topic and reading.question != text
+        referent = bool(reading.prior) and not reading.topic and (reading.question != text or reading.place)
         answer = self._answer(
             key,
             lambda: self._ask_uncached(
                 reading.question, top_k, mode, reading.prior, reading.language, not no_verdict, on, text,
-                learned=not referent,
+                learned=not referent, lead=reading.place,
             ),
         )
         if alone is not None and answer.refused:
@@ -339,7 +339,8 @@ class Assistant:
         return answer
 
     def _follow_up_order(
-        self, found: Retrieval, question: str, typed: str, prior: tuple[str, ...], mode: str, learned: bool = True
+        self, found: Retrieval, question: str, typed: str, prior: tuple[str, ...], mode: str, learned: bool = True,
+        lead: bool = False,
     ) -> Retrieval:
         """A follow-up's sections: the prior's ranked first within PRIOR_BONUS of the best (_prefer), then, with
         `learned` and a follow-up ranking model fitted for this corpus, the section it picks among retrieval's first
@@ -348,6 +349,11 @@ class Assistant:
         from .ranking import TOP, follow_up_features
 
         anchors = self._anchors(prior)
+        if lead:
+            # It asks about the place the earlier answer was read from: that section leads wherever retrieval found it.
+            at = next((i for i, (key, _, _) in enumerate(found.sections) if key[1] in anchors), None)
+            if at is not None:
+                return replace(found, sections=to_front(found.sections, at), unlearned=None)
         preferred = replace(self.retriever.remedy_first(_prefer(found, anchors)), unlearned=None)
         if not learned or self.follow_up_ranking is None or mode != "hybrid" or found.named or len(found.sections) < 2:
             return preferred
@@ -502,7 +508,7 @@ class Assistant:
 
     def _ask_uncached(
         self, question: str, top_k: int, mode: str, prior: tuple[str, ...] = (), language: str | None = None, verdicts: bool = True,
-        on: tuple[str, ...] = (), typed: str | None = None, learned: bool = True,
+        on: tuple[str, ...] = (), typed: str | None = None, learned: bool = True, lead: bool = False,
     ) -> Answer:
         """The pipeline: retrieve, decide answerability, cite, judge the verdict, compose, attach snippets.
 
@@ -517,7 +523,7 @@ class Assistant:
         """
         found = self.retrieve(question, mode)
         if prior:
-            found = self._follow_up_order(found, question, typed or question, prior, mode, learned)
+            found = self._follow_up_order(found, question, typed or question, prior, mode, learned, lead)
         answerable = self.refusal.probability(found.features)
         language = language or question_language(question)
         missing = self.key_subjects.uncovered(question)

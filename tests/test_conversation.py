@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from assistant.conversation import Turn
+from assistant.conversation import Turn, points_at_place
 from assistant.errors import InvalidQuestion
 from assistant.evaluate import evaluate_conversations, is_conversation_file, read_conversations, read_questions
 from conftest import DATA
@@ -190,6 +190,34 @@ def test_a_question_that_stands_alone_prefers_the_conversations_section_when_it_
     assert answer.citations[0].section == "궁금증들 > Mount는 무엇이며 왜 사용할까?"
     other = "Why does NAT hurt network performance?"
     assert assistant.ask(other, history=history) == assistant.ask(other)
+
+
+def test_a_follow_up_about_the_place_just_read_cites_it_first(assistant):
+    """"Is the Linux kernel drawn inside the Host OS box there?" after a question about the FAQ's structure diagram:
+    "there" is the section the earlier answer was read from, which leads; alone, another section comes first."""
+    earlier = "What is in the overall structure diagram of the FAQ?"
+    history = [Turn(earlier, assistant.ask(earlier))]
+    assert history[0].answer.citations[0].section.endswith(" > 전체 구조")
+    for question in ("Is the Linux kernel drawn inside the Host OS box there?", "그럼 커널은 거기서 어디에 그려져 있어?"):
+        answer = assistant.ask(question, history=history)
+        assert answer.citations[0].section.endswith(" > 전체 구조"), question
+        assert answer.standalone_question is None  # asked as it stands
+    assert not assistant.ask("Is the Linux kernel drawn inside the Host OS box there?").citations[0].section.endswith(" > 전체 구조")
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("Is image size in there?", True),
+        ("is the kernel marked as shared there?", True),
+        ("AppArmor도 거기 포함돼?", True),
+        ("is there a way to skip NAT?", False),
+        ("There are five drawbacks, right?", False),
+        ("그럼 VM은?", False),
+    ],
+)
+def test_a_place_said_before_is_there_or_geogi_not_existential_there(question, place):
+    assert points_at_place(question) is place
 
 
 def test_a_refused_turn_is_skipped_when_reading_a_follow_up(assistant):
