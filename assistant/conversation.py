@@ -183,8 +183,7 @@ class FollowUps:
             # "Is image size in there?", "AppArmor도 거기 포함돼?": asked as it stands, of the section the earlier
             # answer was read from.
             earlier = self._antecedent_turn(history)
-            answer = earlier[1] if earlier is not None else None
-            prior = tuple(c.section for c in getattr(answer, "citations", [])[:1]) if answer is not None else ()
+            prior = _cited_first(earlier[1]) if earlier is not None else ()
             return Reading(question, True, prior, place=True) if prior else Reading(question)
         if cue is None:
             return Reading(question)
@@ -221,7 +220,7 @@ class FollowUps:
             prior: tuple[str, ...] = ()
         else:
             resolved = self._replace_pronoun(question, cue.pronoun, before, language)
-            prior = tuple(c.section for c in getattr(answer, "citations", [])[:1]) if answer is not None else ()
+            prior = _cited_first(answer)
             if not resolved and prior:
                 # No word of the earlier question agrees with the pronoun ("they" after a question about one file):
                 # the question is asked as it stands, the earlier answer's section still preferred.
@@ -246,7 +245,7 @@ class FollowUps:
         if earlier is None:
             return None
         before, answer, _ = earlier
-        prior = tuple(c.section for c in getattr(answer, "citations", [])[:1]) if answer is not None else ()
+        prior = _cited_first(answer)
         language = question_language(question)
         resolved = f"{question} ({_TOPIC.sub('', before)})"
         differs = question_language(resolved) != language
@@ -583,6 +582,11 @@ class FollowUps:
     def _splice(self, before: str, target: _Unit, new: str) -> str:
         particle = _agree(new, target.particle) if target.particle else ""
         return before[: target.start] + new + particle + before[target.end:]
+
+
+def _cited_first(answer) -> tuple[str, ...]:
+    """The section an earlier answer cited first (a follow-up's prior), or nothing for a turn kept without its answer."""
+    return tuple(c.section for c in getattr(answer, "citations", [])[:1]) if answer is not None else ()
 
 
 def _english_replacement(word: str, phrase: str) -> str:
