@@ -406,6 +406,16 @@ class KeySubjects:
         forms = {stem, f"{stem}e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
         return any(self.has_word(form) for form in forms)
 
+    def distinctive(self, question: str) -> tuple[str, ...]:
+        """The question's words that the posts use and that tell their passages apart: in fewer than half of them (where
+        BM25's IDF is positive; not "docker" in a post about it) and not everyday words of general language
+        ("kernel", "NAT", "overlay", "커널"; not "fix", "set", "weather")."""
+        return tuple(
+            token
+            for token in dict.fromkeys(tokenize(question))
+            if 0 < self._terms.doc_freq(token) < self._terms.passages / 2 and not self._terms.everyday(token)
+        )
+
     def specific(self, question: str) -> tuple[str, ...]:
         """The question's words that name something the posts say in a few passages: rare in general language
         (Zipf below RARE_ZIPF) and in the posts' own text in at most SPECIFIC_SHARE of their passages ("CI/CD",

@@ -462,14 +462,15 @@ def _print_metrics(reports, markdown: bool, calibration: bool) -> None:
         )
 
 
-@main.command("calibrate", help="Fit the refusal model (or, with --ranking, --offtopic or --follow-ups, the ranking, off-topic or follow-up ranking trees) on labelled question files (needs scikit-learn).")
+@main.command("calibrate", help="Fit the refusal model (or, with --floor, its floor; with --ranking, --offtopic or --follow-ups, the ranking, off-topic or follow-up ranking trees) on labelled question files (needs scikit-learn).")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None, help="Index directory [default: the bundled index].")
 @click.option("--ranking", is_flag=True, help="Fit the model that picks the first section among retrieval's first five instead.")
 @click.option("--offtopic", is_flag=True, help="Fit the trees that refuse off-topic questions the refusal model lets through instead.")
 @click.option("--follow-ups", "follow_ups", is_flag=True, help="Fit the model that picks a follow-up's first section instead, on question and conversation files.")
+@click.option("--floor", is_flag=True, help="Set the fitted refusal model's floor on labelled questions instead (keeps its weights).")
 @guarded
-def calibrate_command(files, index_dir, ranking, offtopic, follow_ups):
+def calibrate_command(files, index_dir, ranking, offtopic, follow_ups, floor):
     from .evaluate import is_conversation_file, read_conversations, read_questions
     from .refusal import fit_refusal_model, save_refusal_model
 
@@ -477,8 +478,8 @@ def calibrate_command(files, index_dir, ranking, offtopic, follow_ups):
         import sklearn  # noqa: F401
     except ImportError:
         raise Failure("calibration needs scikit-learn; run: pip install scikit-learn") from None
-    if ranking + offtopic + follow_ups > 1:
-        raise click.UsageError("fit one model at a time: --ranking, --offtopic or --follow-ups")
+    if ranking + offtopic + follow_ups + floor > 1:
+        raise click.UsageError("fit one model at a time: --ranking, --offtopic, --follow-ups or --floor")
     settings = _settings(index_dir=index_dir)
     talks = [file for file in files if is_conversation_file(file)]
     if talks and not follow_ups:
@@ -507,6 +508,16 @@ def calibrate_command(files, index_dir, ranking, offtopic, follow_ups):
         path = save(settings, fitted)
         kind = "ranking" if ranking else "off-topic"
         click.echo(f"{kind} model for {fitted.embedder}: {len(fitted.trees)} trees on {len(questions)} questions -> {path}")
+        return
+    if floor:
+        from .refusal import fit_floor
+
+        assistant = _load(settings)
+        if assistant.refusal.general:
+            raise Failure("the refusal floor needs a refusal model fitted for this corpus; run docker-qa calibrate FILES first")
+        model = fit_floor(assistant, questions, assistant.refusal, sources)
+        path = save_refusal_model(settings, model)
+        click.echo(f"refusal floor for {model.embedder}: {model.floor} (threshold {model.threshold}) -> {path}")
         return
     model = fit_refusal_model(_load(settings), questions, sources)
     path = save_refusal_model(settings, model)

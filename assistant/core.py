@@ -547,7 +547,10 @@ class Assistant:
                 and found.features.get("background_gap", 0.0) >= 0
             )
         )
-        if not found.sections or (answerable < self.refusal.threshold and not about_post):
+        # Below the refusal threshold, a question naming a distinctive word of the posts ("overlay", "NAT", "커널") is
+        # answered down to the model's floor (the off-topic trees below still look at it when it stands on its own).
+        refused = self.refusal.refuses(answerable, bool(self.key_subjects.distinctive(question)))
+        if not found.sections or (refused and not about_post):
             return self._refusal(question, language, 1.0 - answerable, missing.all)
         if missing.operations or missing.names or (missing and (self.refusal.general or answerable < UNCOVERED_MAX_ANSWERABLE)):
             # A command the article never runs, or a tool, product or file it never names, is the question's

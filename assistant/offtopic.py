@@ -69,8 +69,13 @@ def load_offtopic_model(settings: Settings, embedder: str, corpus_hash: str) -> 
 def fit_offtopic_model(assistant, questions, sources: list[str]) -> OfftopicModel:
     """Fit trees on labelled questions (off-topic is the positive class); the threshold lies just above the highest
     score of an answerable question the pipeline answers."""
+    from dataclasses import replace
+
     rows, labels, answered = [], [], []
-    fitted, assistant.offtopic = assistant.offtopic, None  # what the pipeline answers without a model
+    # What the pipeline answers without a model, and without the refusal model's floor: the trees still look at a
+    # question the floor lets through, so such questions do not raise their threshold.
+    fitted, assistant.offtopic = assistant.offtopic, None
+    refusal, assistant.refusal = assistant.refusal, replace(assistant.refusal, floor=None)
     assistant.forget_answers()
     try:
         for question in questions:
@@ -80,7 +85,7 @@ def fit_offtopic_model(assistant, questions, sources: list[str]) -> OfftopicMode
             labels.append(bool(question.offtopic))
             answered.append(not question.offtopic and not assistant.ask(question.q).refused)
     finally:
-        assistant.offtopic = fitted
+        assistant.offtopic, assistant.refusal = fitted, refusal
         assistant.forget_answers()
     if len(set(labels)) < 2 or not any(answered):
         from .errors import EvalFileError

@@ -9,13 +9,15 @@ share of the question's words the posts contain, and whether dense and BM25 retr
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from .index import REFUSAL_FILE as MODEL_FILE
 from .settings import Settings
 
 FEATURES = ("background_gap", "coverage", "agree")
+# The share of answerable questions the floor may refuse: half the 0.02 of answerable questions an answer may refuse.
+FLOOR_BUDGET = 0.01
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,10 @@ class RefusalModel:
     weights: dict[str, float] = field(default_factory=lambda: {"coverage": 6.0, "agree": 1.0})
     bias: float = -2.0
     threshold: float = 0.5
+    # Down to this probability (below `threshold`), a question that names a distinctive word of the posts
+    # (answerability.KeySubjects.distinctive) is answered; None: no such floor (`calibrate --floor` sets one).
+    floor: float | None = None
+    floor_on: list[str] = field(default_factory=list)  # the question files the floor was set on
     embedder: str = "any"
     fitted_on: list[str] = field(default_factory=list)
     corpus_hash: str = ""  # the corpus this model was fitted for ("" for the general model)
@@ -40,6 +46,10 @@ class RefusalModel:
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(w * features.get(name, 0.0) for name, w in self.weights.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def refuses(self, answerable: float, distinctive: bool) -> bool:
+        """Whether a question of this probability is refused; `distinctive`: it names a distinctive word of the posts."""
+        return answerable < (self.floor if distinctive and self.floor is not None else self.threshold)
 
 
 def model_path(settings: Settings) -> Path:
@@ -93,6 +103,21 @@ def fit_refusal_model(assistant, questions, sources: list[str]) -> RefusalModel:
         fitted_on=sources,
         corpus_hash=assistant.index.manifest.corpus_hash,
     )
+
+
+def fit_floor(assistant, questions, model: RefusalModel, sources: list[str]) -> RefusalModel:
+    """The model with its floor set where it refuses FLOOR_BUDGET of the labelled answerable questions: the refusal
+    model, fitted on few questions, doubts many more answerable ones than that; one that names a distinctive word
+    of the posts is answered down to the floor (the off-topic trees still look at it)."""
+    import numpy as np
+
+    answerable = [model.probability(assistant.retrieve(q.q).features) for q in questions if not q.offtopic]
+    if not answerable:
+        from .errors import EvalFileError
+
+        raise EvalFileError("setting the refusal floor needs answerable questions; add lines with \"gold\"")
+    floor = min(round(float(np.quantile(answerable, FLOOR_BUDGET)), 4), model.threshold)  # never above the threshold
+    return replace(model, floor=floor, floor_on=sources)
 
 
 def save_refusal_model(settings: Settings, model: RefusalModel) -> Path:

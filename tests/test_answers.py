@@ -290,6 +290,27 @@ def test_evidence_about_another_way_does_not_answer_a_question_of_the_way(assist
     assert assistant.ask("gVisor도 경량 VM 방식으로 격리하는 건가요?").verdict is None
 
 
+def test_a_doubted_question_naming_a_distinctive_word_of_the_post_is_answered_down_to_the_floor(assistant):
+    """The refusal model doubts "Which part covers overlay networks?" (below its threshold, above its floor); it names
+    "overlay", which the post says in a few passages, so it is answered. A question of only everyday words at the
+    same doubt is refused, and so is one naming a distinctive word below the floor."""
+    from dataclasses import replace
+
+    model = assistant.refusal
+    assert model.floor is not None and model.floor < model.threshold and model.floor_on
+    question = "Which part covers overlay networks?"
+    assert model.floor <= model.probability(assistant.retrieve(question).features) < model.threshold
+    assert assistant.key_subjects.distinctive(question) == ("overlay",)
+    answer = assistant.ask(question)
+    assert not answer.refused and answer.citations[0].section == "요약 테이블"
+    # "docker" is in most passages, "fix" and "schedule" are everyday words: none tells the passages apart
+    assert assistant.key_subjects.distinctive("How can I fix my docker schedule?") == ()
+    assert model.floor <= model.probability(assistant.retrieve("How can I fix my sleep schedule?").features) < model.threshold
+    assert assistant.ask("How can I fix my sleep schedule?").refused
+    assert model.refuses(model.floor / 2, True) and not model.refuses(model.floor, True) and model.refuses(model.floor, False)
+    assert replace(model, floor=None).refuses(model.floor, True)
+
+
 def test_refusal_speaks_the_question_language(assistant):
     assert assistant.ask("오늘 저녁 메뉴 추천해줘").answer.startswith("이 글")
     assert assistant.ask("Who painted the Mona Lisa?").answer.startswith("The article does")

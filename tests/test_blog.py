@@ -339,11 +339,19 @@ def test_calibrating_a_users_index_writes_beside_it_and_survives_a_rebuild(tmp_p
     lines += [{"q": q, "gold": [], "offtopic": True} for q in ("How do I bake bread?", "Who won the football match?", "What is the capital of Peru?")]
     questions.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
     bundled = (ROOT / "corpus" / "refusal.json").read_bytes()
+    general = CliRunner().invoke(main, ["calibrate", "--floor", str(questions), "--index", str(index)])
+    assert general.exit_code == 2 and "refusal model fitted for this corpus" in general.output and "Traceback" not in general.output
     result = CliRunner().invoke(main, ["calibrate", str(questions), "--index", str(index)])
     assert result.exit_code == 0, result.output
     assert str(index / "refusal.json") in result.output
     assert (ROOT / "corpus" / "refusal.json").read_bytes() == bundled
     assert not Assistant.load(Settings(index_dir=index)).refusal.general
+    # the floor is set on labelled questions for the fitted model, keeping its weights; the general model has none
+    floored = CliRunner().invoke(main, ["calibrate", "--floor", str(questions), "--index", str(index)])
+    assert floored.exit_code == 0, floored.output
+    fitted = Assistant.load(Settings(index_dir=index)).refusal
+    assert fitted.floor is not None and fitted.floor_on == ["labelled.jsonl"] and fitted.floor <= fitted.threshold
+    assert (ROOT / "corpus" / "refusal.json").read_bytes() == bundled
     rebuilt = CliRunner().invoke(main, ["index", "build", str(tmp_path / "caches.md"), "--out", str(index)])
     assert rebuilt.exit_code == 0, rebuilt.output
     assert (index / "refusal.json").is_file() and not Assistant.load(Settings(index_dir=index)).refusal.general
