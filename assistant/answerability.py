@@ -183,6 +183,8 @@ def _hangul_nouns(question: str) -> tuple[str, ...]:
         stem = word[: len(word) - len(particle)] if particle else word
         if len(stem) < 2 or word.endswith("요"):
             continue  # a noun of one syllable ("앱이") is too short to name a tool; "…요" is a polite ending
+        if particle and any(m.feature.pos.split("+")[0] in ("VV", "VA", "XSV", "XSA") for m in mecab_parse(word)):
+            continue  # a verb ("나오는", "유지하는": 유지 + 하 + 는), whose ending is no particle
         pieces = [(m.surface, m.feature.pos) for m in mecab_parse(stem)]
         if not pieces or not pieces[0][1].startswith("NN") or pieces[-1][1].startswith(("E", "X", "J", "V")):
             continue  # a verb, an ending or a suffix: a word of the dictionary's grammar
@@ -296,9 +298,13 @@ class KeySubjects:
 
     def _spells_latin(self, word: str) -> bool:
         """Whether a Hangul word spells an English word of the posts. A skeleton of one or two consonants is common
-        to many words ("이스티오" and "state" are both ST): it must then match with its vowels."""
+        to many words ("이스티오" and "state" are both ST): it must then match with its vowels. A word of one syllable,
+        or of fewer than two consonants, is too short to say which word it spells ("하와이" is V, as "a" is; "여행" VN,
+        as "in" is)."""
         from rapidfuzz.distance import Levenshtein
 
+        if len(word) < 2 or len(hangul_skeleton(word)) < 2:
+            return False
         with_vowels = hangul_skeleton(word, vowels=True)
         if with_vowels in self._skeletons:
             return True

@@ -419,7 +419,7 @@ class Assistant:
         if not self._names_no_subject(question):
             return None
         cue = self.follow_ups.cue(question)
-        if cue is not None and cue.kind != "anaphora" and not all(self._post_word(t, question) for t in tokenize(cue.new)):
+        if cue is not None and cue.kind != "anaphora" and not all(self._post_word(t, question) for t in _subject_words(cue.new, tokenize(cue.new))):
             return None  # the new subject of "what about X?" / "그럼 X는?" is one the posts never name ("그럼 피자는?")
         reading = self.follow_ups.on_topic(question, turns_from(history), pronoun)
         if reading is None:
@@ -446,7 +446,9 @@ class Assistant:
         # need?", "why?") names no subject of its own: where it sits against the contrast subjects says nothing.
         tokens = tokenize(question)
         unknown = [t for t in tokens if not self._post_word(t, question)]
-        if self.key_subjects.uncovered(question) or (unknown and self.retrieve(question).features.get("background_gap", 0.0) < 0):
+        # Where a question sits against the contrast subjects is read only when a word of its own can name one.
+        subjects = _subject_words(question, unknown)
+        if self.key_subjects.uncovered(question) or (subjects and self.retrieve(question).features.get("background_gap", 0.0) < 0):
             return False
         # a pronoun, also as mecab writes it contracted with its particle ("뭘로": 뭐 + ㄹ로)
         pronouns = {m.surface for m in mecab_parse(question) if m.feature.pos.split("+")[0] == "NP"} if HANGUL.search(question) else set()
@@ -885,6 +887,15 @@ class Assistant:
         if entry is None:
             raise SnippetNotFound(f"no snippet with id {snippet_id!r}; list them with: docker-qa snippets list")
         return entry.to_snippet()
+
+
+def _subject_words(text: str, tokens: list[str]) -> list[str]:
+    """The tokens of a text that can name a subject: English words, and Korean nouns (a Korean verb or pronoun names
+    none: "피하는 방법은?", "막으려면?", "뭐라고 함?")."""
+    if not HANGUL.search(text):
+        return list(tokens)
+    nouns = {m.surface for m in mecab_parse(text) if m.feature.pos.split("+")[0] in ("NNG", "NNP")}
+    return [token for token in tokens if not HANGUL.search(token) or token in nouns]
 
 
 def _turns(history) -> list[Turn]:

@@ -757,6 +757,20 @@ def test_a_korean_spelling_no_dictionary_knows_names_a_tool_unless_it_spells_a_w
         assert not assistant.ask(question).refused, question
 
 
+def test_a_short_korean_word_spells_no_english_word_and_a_verb_is_no_unknown_noun(assistant):
+    """A Hangul word of one syllable or of fewer than two consonants is too short to say which English word it spells
+    ("하와이" is V, as "a" is; "여행" VN, as "in" is); loanwords of the post still spell theirs. A verb whose ending
+    looks like a particle ("유지하는", "나오는") is no noun the dictionary does not know."""
+    from assistant.answerability import _hangul_nouns
+
+    for word in ("하와이", "여행", "달", "티어"):
+        assert not assistant.key_subjects.spells_a_post_word(word, f"{word}?"), word
+    for word in ("테라폼", "앱아머", "알파인", "네임스페이스"):
+        assert assistant.key_subjects.spells_a_post_word(word, f"{word}?"), word
+    assert _hangul_nouns("이 글에 나오는 데이터를 유지하는 방법은?") == ()
+    assert "포드맨" in _hangul_nouns("포드맨과 도커의 차이점은 뭔가요?")
+
+
 def test_a_korean_compound_is_the_posts_only_when_its_parts_are_their_words(assistant):
     """"타임존" (time zone) splits into 타임 + 존; "타임" is only a piece of the post's "런타임" (runtime), no word of
     its own, so the compound names something the post never mentions. "보안이슈" is made of two words the post uses."""

@@ -339,19 +339,43 @@ def test_a_post_word_in_another_form_names_no_subject_of_its_own(assistant, firs
     assert not answer.refused and answer.standalone_question == f"{question} ({first.question})"
 
 
+def test_a_korean_verb_names_no_subject_and_everyday_nouns_of_another_subject_do(assistant):
+    """"버티려면?" is a verb and an ending: it names no subject, wherever it sits against the contrast subjects, and
+    is asked about the conversation's topic; "하와이 여행은 언제 가는 게 좋아?" names a trip of its own (nouns of
+    everyday language, nearer a contrast subject than the post) and stays refused."""
+    assert assistant.retrieve("버티려면?").features["background_gap"] < 0
+    assert assistant._names_no_subject("버티려면?")
+    assert not assistant._names_no_subject("하와이 여행은 언제 가는 게 좋아?")
+    first = assistant.ask("컨테이너를 지우면 안에 있던 데이터는 어떻게 돼?")
+    assert not first.refused
+    far = assistant.ask("하와이 여행은 언제 가는 게 좋아?", history=[Turn(first.question, first)])
+    assert far.refused and far.standalone_question is None
+
+
 def test_a_resolved_follow_up_near_the_section_the_conversation_is_on_is_not_refused_by_the_model(assistant):
     """"CPU랑 메모리는?" after "PID는 격리돼?" reads "CPU랑 메모리는 격리돼?", which the refusal model alone refuses (its
     words are the post's, but "CPU and memory" sits near the hardware contrast passage); the section the conversation
-    is on scores within PRIOR_BONUS of the best, so the conversation has put it on the post."""
+    is on scores within PRIOR_BONUS of the best, so the conversation has put it on the post. (Alone, the refusal
+    model's floor now answers it, as it names "CPU"; the floor is set aside here.)"""
+    from dataclasses import replace
+
     question = "CPU랑 메모리는 격리돼?"
-    assert assistant.ask(question).refused
-    history = []
-    for turn in ("컨테이너들끼리 커널을 같이 쓰는 거예요?", "파일시스템은요?", "PID는 격리돼?"):
-        history.append(Turn(turn, assistant.ask(turn, history=list(history))))
-    answer = assistant.ask("CPU랑 메모리는?", history=history)
+    model = assistant.refusal
+    assistant.refusal = replace(model, floor=None)
+    assistant.clear_caches()
+    try:
+        assert assistant.ask(question).refused
+        history = []
+        for turn in ("컨테이너들끼리 커널을 같이 쓰는 거예요?", "파일시스템은요?", "PID는 격리돼?"):
+            history.append(Turn(turn, assistant.ask(turn, history=list(history))))
+        answer = assistant.ask("CPU랑 메모리는?", history=history)
+    finally:
+        assistant.refusal = model
+        assistant.clear_caches()
     assert answer.standalone_question == question and not answer.refused
     on = history[-1].answer.citations[0].section
     assert on in [c.section for c in answer.citations]
+    assert not assistant.ask(question).refused and assistant.key_subjects.distinctive(question)
 
 
 def test_an_ellipsis_with_everyday_words_beside_the_articles_is_carried(assistant):
