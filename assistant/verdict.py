@@ -391,6 +391,10 @@ def _conditional(question: str) -> bool:
     return bool(_EN_CONDITION.search(question.lower()))
 
 
+# A span in double quotes, straight or curly, within one sentence.
+_QUOTED = re.compile(r"[“\"][^”\"\n]{1,200}[”\"]")
+
+
 def full_statements(
     question: str, asked: Asked | None, sentences: list[tuple[Chunk, str]], terms: TermWeights, lexicon: Lexicon | None = None
 ) -> list[tuple[Verdict | None, Chunk, str]]:
@@ -445,18 +449,21 @@ def full_statements(
     gives_cause = _gives_cause(question)
     replacing = bool(_EN_REPLACED.search(lowered) or _KO_REPLACED in question)
     out: list[tuple[Verdict | None, Chunk, str]] = []
-    for chunk, sentence in sentences:
+    for chunk, quoted in sentences:
+        # What a sentence quotes it mentions, not asserts: "the common phrase “Redis is single-threaded” needs care"
+        # says nothing of whether Redis is single-threaded.
+        sentence = _QUOTED.sub(" ", quoted)
         if _asks_what_is_replaced(sentence, named):
             # "Docker uses OS-level virtualization instead of hypervisor-based virtualization": what the question names
             # is what the sentence says is not used, so a plain statement of the rest answers no (not a question that
             # weighs the two itself, nor one of what can be or of a condition)
             if holds(sentence)[0]:
                 plain = not (replacing or modal or conditional) and polarity(_without_replaced(sentence), False, False) == "yes"
-                out.append(("no" if plain else None, chunk, sentence))
+                out.append(("no" if plain else None, chunk, quoted))
             continue
         if _substituted(asked_words, sentence, terms):
             if holds(sentence)[0]:
-                out.append((None, chunk, sentence))  # its words are there, said of another thing
+                out.append((None, chunk, quoted))  # its words are there, said of another thing
             continue
         said = _without_replaced(sentence)  # what it says is used, without what that is used in place of
         parts = statement_clauses(said, causes=not gives_cause)
@@ -468,13 +475,13 @@ def full_statements(
                 if contrasted and missing & terms.keys(" ".join(c for _, c in parts if c != clause)):
                     # "/host/data is the path on the host side, and /app/data is the path inside the container": the
                     # word the clause leaves out ("host") is said of the other clause's subject
-                    out.append((None, chunk, sentence))
+                    out.append((None, chunk, quoted))
                 elif condition and not (conditional or _names_condition(keys, condition, terms)):
-                    out.append((None, chunk, sentence))  # it holds in a case the question does not ask about
+                    out.append((None, chunk, quoted))  # it holds in a case the question does not ask about
                 else:
-                    out.append((polarity(clause, True if condition else conditional, flipped), chunk, sentence))
+                    out.append((polarity(clause, True if condition else conditional, flipped), chunk, quoted))
         elif not contrasted and (whole := holds(said))[0]:
-            out.append((polarity(said, conditional, whole[1]), chunk, sentence))
+            out.append((polarity(said, conditional, whole[1]), chunk, quoted))
     return out
 
 

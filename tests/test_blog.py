@@ -355,3 +355,20 @@ def test_calibrating_a_users_index_writes_beside_it_and_survives_a_rebuild(tmp_p
     rebuilt = CliRunner().invoke(main, ["index", "build", str(tmp_path / "caches.md"), "--out", str(index)])
     assert rebuilt.exit_code == 0, rebuilt.output
     assert (index / "refusal.json").is_file() and not Assistant.load(Settings(index_dir=index)).refusal.general
+
+
+def test_a_quoted_phrase_is_mentioned_not_asserted(tmp_path):
+    """"the common phrase “Redis is single-threaded” needs care" does not say that Redis is single-threaded: no verdict;
+    a plain statement of the same post still settles its question."""
+    from assistant.core import Assistant
+    from assistant.settings import Settings
+    from conftest import build_post_index
+
+    post = (
+        "---\ntitle: Redis internals\n---\n\n## The event loop\n\nThis is where the common phrase “Redis is single-threaded”"
+        " needs care. Command execution is predominantly serialized, and background work can use threads.\n\n"
+        "## Replication\n\nReplication is asynchronous by default. A replica applies the stream of changes the primary sends.\n"
+    )
+    assistant = Assistant.load(Settings(index_dir=build_post_index(tmp_path, "redis.md", post)))
+    assert assistant.ask("Is Redis single-threaded?").verdict is None
+    assert assistant.ask("Is replication asynchronous by default?").verdict == "yes"
