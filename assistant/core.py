@@ -104,6 +104,7 @@ def describe_index(settings: Settings) -> dict:
             "general (no refusal model was fitted for this corpus; docker-qa calibrate fits one)"
             if refusal.general
             else f"fitted for this corpus on {', '.join(refusal.fitted_on) or 'labelled questions'}"
+            + (f"; floor {refusal.floor} set on {len(refusal.floor_on)} question files" if refusal.floor is not None else "")
         ),
         "ranking_model": (
             "none (sections keep retrieval's order; docker-qa calibrate --ranking fits one)"
