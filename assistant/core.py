@@ -549,6 +549,9 @@ class Assistant:
                 (points_at_post or bool(self.key_subjects.specific(question)) or near_on)
                 and found.features.get("background_gap", 0.0) >= 0
             )
+            # ... and a question that points at the post and names no subject of its own ("이 글 뭐에 대한 글이야?"):
+            # where it sits against the contrast subjects says nothing of what it asks.
+            or (refers_to_post(question) and self._names_no_subject(question))
         )
         # Below the refusal threshold, a question naming a distinctive word of the posts ("overlay", "NAT", "커널") is
         # answered down to the model's floor (the off-topic trees below still look at it when it stands on its own).

@@ -273,6 +273,17 @@ def test_a_sentence_announcing_the_post_answers_only_questions_about_the_post(as
     assert assistant.ask("What is this article about?").citations[0].section == "개요"
 
 
+def test_a_question_about_the_post_naming_no_subject_of_its_own_is_answered_whatever_its_gap(assistant):
+    """"What is this post about?" sits nearer a contrast subject than the post (its words say nothing), but it points
+    at the post and names no subject of its own: the overview answers it. One that names a subject of its own
+    ("food") stays refused."""
+    question = "What is this post about?"
+    assert assistant.retrieve(question).features["background_gap"] < 0 and assistant._names_no_subject(question)
+    answer = assistant.ask(question)
+    assert not answer.refused and answer.citations[0].section == "개요"
+    assert assistant.ask("글쓴이가 좋아하는 음식은?").refused
+
+
 def test_a_comparison_whose_other_side_is_not_read_gets_no_verdict(assistant):
     """"… Kata Containers 쓰는 것보다 커널 격리가 더 강한가요?" compares two setups; read as a plain "is it isolated?"
     it would be answered about one of them."""
