@@ -447,12 +447,13 @@ class Assistant:
         # need?", "why?") names no subject of its own: where it sits against the contrast subjects says nothing.
         tokens = tokenize(question)
         unknown = [t for t in tokens if not self._post_word(t, question)]
+        morphemes = mecab_parse(question) if HANGUL.search(question) else []
         # Where a question sits against the contrast subjects is read only when a word of its own can name one.
-        subjects = _subject_words(question, unknown)
+        subjects = _subject_words(question, unknown, morphemes)
         if self.key_subjects.uncovered(question) or (subjects and self.retrieve(question).features.get("background_gap", 0.0) < 0):
             return False
         # a pronoun, also as mecab writes it contracted with its particle ("뭘로": 뭐 + ㄹ로)
-        pronouns = {m.surface for m in mecab_parse(question) if m.feature.pos.split("+")[0] == "NP"} if HANGUL.search(question) else set()
+        pronouns = {m.surface for m in morphemes if m.feature.pos.split("+")[0] == "NP"}
         return all(self.terms.everyday(t) for t in unknown if t not in pronouns)  # ("뭘로", what, is a pronoun)
 
     def read(self, question: str, history=None) -> Reading:
@@ -555,7 +556,7 @@ class Assistant:
         )
         # Below the refusal threshold, a question naming a distinctive word of the posts ("overlay", "NAT", "커널") is
         # answered down to the model's floor (the off-topic trees below still look at it when it stands on its own).
-        refused = self.refusal.refuses(answerable, bool(self.key_subjects.distinctive(question)))
+        refused = answerable < self.refusal.threshold and self.refusal.refuses(answerable, bool(self.key_subjects.distinctive(question)))
         if not found.sections or (refused and not about_post):
             return self._refusal(question, language, 1.0 - answerable, missing.all)
         if missing.operations or missing.names or (missing and (self.refusal.general or answerable < UNCOVERED_MAX_ANSWERABLE)):
@@ -893,12 +894,12 @@ class Assistant:
         return entry.to_snippet()
 
 
-def _subject_words(text: str, tokens: list[str]) -> list[str]:
+def _subject_words(text: str, tokens: list[str], morphemes: list | None = None) -> list[str]:
     """The tokens of a text that can name a subject: English words, and Korean nouns (a Korean verb or pronoun names
-    none: "피하는 방법은?", "막으려면?", "뭐라고 함?")."""
+    none: "피하는 방법은?", "막으려면?", "뭐라고 함?"); `morphemes`: the text's mecab-ko parse, when the caller has it."""
     if not HANGUL.search(text):
         return list(tokens)
-    nouns = {m.surface for m in mecab_parse(text) if m.feature.pos.split("+")[0] in ("NNG", "NNP")}
+    nouns = {m.surface for m in (mecab_parse(text) if morphemes is None else morphemes) if m.feature.pos.split("+")[0] in ("NNG", "NNP")}
     return [token for token in tokens if not HANGUL.search(token) or token in nouns]
 
 

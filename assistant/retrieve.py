@@ -255,7 +255,8 @@ class Retriever:
         if not dense:
             # Every candidate was a translation (an English question over a Korean post can match its English lines
             # only): the posts' own passages are scored directly, so the gap compares them, not nothing.
-            dense = {i: float(self.index.faiss_index.reconstruct(i) @ vector) for i, c in enumerate(chunks) if not c.original}
+            scores = self.index.faiss_index.reconstruct_n(0, len(chunks)) @ vector
+            dense = {i: float(scores[i]) for i, c in enumerate(chunks) if not c.original}
         lexical = {i: s for i, s in lexical.items() if not chunks[i].original}
         dense_scores = sorted(dense.values(), reverse=True)
         top_dense = dense_scores[0] if dense_scores else 0.0
