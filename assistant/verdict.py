@@ -802,6 +802,8 @@ def judge(
     """
     if not is_yes_no(question) or _pronoun_subject(question):
         return None  # "does it keep ...?" with no earlier turn to say what "it" is: the subject is unknown
+    if _alternative(question):
+        return None  # "is it shared, or does each get its own?" asks which of two, not whether
     if asked is not None and not asked.reference and (re.search(r"\bthan\b", question.lower()) or "보다" in question):
         return None  # a comparison whose other side was not read ("… 쓰는 것보다 더 강한가요?"): not a plain question
     if _EN_CAREFREE.search(question.lower()) or any(phrase in question for phrase in _KO_CAREFREE):
@@ -895,6 +897,23 @@ _KO_MANNER_NOUNS = {"방식", "방법"}  # "N 방식으로", "N 방법으로": i
 _PRONOUN_SUBJECT = re.compile(
     r"^\s*(?:\w+\s+)?(?:does|do|did|is|are|was|were|can|could|will|would|should|has|have)(?:n't)?\s+(?:it|they|that|this|these|those)\b"
 )
+
+
+# An alternative question offers a second clause to choose ("…, or does each get its own?", "공유해? 아니면 따로야?");
+# "… or not?" and "A or B" between two nouns still ask yes or no.
+_EN_ALTERNATIVE = re.compile(r"\bor\s+(?:do|does|did|is|are|was|were|am|can|could|will|would|should|shall|has|have|had|must)\b")
+_KO_ALTERNATIVE = ("아니면", "아님")
+
+
+def _alternative(question: str) -> bool:
+    """Whether a question asks which of two clauses holds rather than whether one does."""
+    if _EN_ALTERNATIVE.search(question.lower()):
+        return True
+    if HANGUL.search(question):
+        from .lexical import tagged_morphemes
+
+        return any(form in _KO_ALTERNATIVE and tag in ("MAJ", "MAG") for form, tag in tagged_morphemes(question))
+    return False
 
 
 def _pronoun_subject(question: str) -> bool:

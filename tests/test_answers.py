@@ -291,6 +291,21 @@ def test_a_comparison_whose_other_side_is_not_read_gets_no_verdict(assistant):
     assert assistant.ask(question).verdict is None
 
 
+@pytest.mark.parametrize(
+    "plain, alternative",
+    [
+        ("Is the filesystem shared across containers?", "Is the filesystem shared across containers, or does each get its own?"),
+        ("파일시스템은 컨테이너끼리 공유해?", "파일시스템은 컨테이너끼리 공유해? 아니면 따로 있어?"),
+    ],
+)
+def test_an_alternative_question_gets_no_verdict(assistant, plain, alternative):
+    """"…, or does each get its own?" asks which of two holds; a yes or no would answer one of them. "… or not?" and
+    "EBS or NFS" still ask yes or no."""
+    assert assistant.ask(plain).verdict == "no"
+    assert assistant.ask(alternative).verdict is None
+    assert assistant.ask("is the filesystem shared between containers or not?").verdict == "no"
+
+
 def test_evidence_about_another_way_does_not_answer_a_question_of_the_way(assistant):
     """"gVisor: 사용자 공간에서 실행되는 커널을 통해 격리" says gVisor isolates, not that it does so "경량 VM 방식으로"
     (that is Kata Containers)."""
