@@ -257,6 +257,15 @@ def test_asking_whether_the_post_mentions_something_is_answered_from_one_passage
     assert answer.verdict == "yes"
 
 
+def test_the_place_a_question_names_is_said_by_the_passage_headings(assistant):
+    """"the summary table", "요약표" name where a passage sits (its heading), not what it says; what the question
+    names must still be in the passage itself: the summary table lists CI/CD, never Docker Swarm."""
+    for question in ("Does the summary table mention CI/CD?", "요약표에 CI/CD 나와?"):
+        assert assistant.ask(question).verdict == "yes"
+    for question in ("Does the summary table mention Docker Swarm?", "요약표에 도커 스웜 나와?"):
+        assert assistant.ask(question).verdict is None
+
+
 def test_what_no_passage_holds_is_not_read_as_not_mentioned(assistant):
     """A passage that holds only part of what is asked settles nothing: the article lists Compose for networking
     and Kubernetes for complex services, never Compose as the fix for complex services."""
