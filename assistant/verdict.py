@@ -11,7 +11,7 @@ from .answerability import RARE_ZIPF
 from .claims import KO_RESTRICTION, Claim, is_condition_ending, split_sentences
 from .ingest import Chunk
 from .lexical import is_compound, tokenize
-from .lexicon import HANGUL, Lexicon
+from .lexicon import _DATA, HANGUL, Lexicon
 from .question import KO_LIGHT_VERBS, Asked, is_yes_no, question_language
 from .terms import TermWeights, general_zipf
 
@@ -313,7 +313,7 @@ LEADS = {
 # --- statements that say what the question asks ---------------------------------
 FULL_STATEMENT = 0.8  # IDF-weighted share of the question's words a statement (or one of its clauses) must contain to settle it
 
-_EN_STATEMENT_NEGATION = re.compile(r"\b(not|no|never|cannot|none|neither|nor)\b|n't\b")
+_EN_STATEMENT_NEGATION = re.compile(r"\b(not|no|never|cannot|none|neither|nor|lack|lacks|lacked|lacking)\b|n['’]t\b")
 _EN_RESTRICTED = re.compile(
     r"\b(partially|partly|sometimes|depends?|depending|without|unless|than"
     r"|only|instead|solely|merely)\b"  # a restriction ("only on a single server") or a substitution ("instead of")
@@ -531,9 +531,10 @@ def _contrasted(parts: tuple[tuple[str, str], ...]) -> bool:
     if len(parts) < 2:
         return False
     if not any(HANGUL.search(clause) for _, clause in parts):
-        # a fronted "because" clause and a main clause that does not go on with a pronoun ("Because Docker is a
-        # Linux-based technology, Windows containers require …") say each of a subject of its own
-        caused = bool(_EN_CAUSE_CLAUSE.match(f"{parts[0][1]} ")) and not _EN_PRONOUN_OPENING.match(parts[1][1])
+        # a fronted "because" or "while" clause and a main clause that does not go on with a pronoun ("Because Docker
+        # is a Linux-based technology, Windows containers require …") say each of a subject of its own
+        fronted = _EN_CAUSE_CLAUSE.match(f"{parts[0][1]} ") or _EN_CONTRAST_CLAUSE.match(f"{parts[0][1]} ")
+        caused = bool(fronted) and not _EN_PRONOUN_OPENING.match(parts[1][1])
         return caused or any(_EN_OWN_SUBJECT.match(clause) for _, clause in parts[1:])
     from .lexical import tagged_morphemes
 
@@ -595,6 +596,8 @@ def _names_condition(keys: frozenset[str], condition: str, terms: TermWeights) -
 _EN_CLAUSE_BREAK = re.compile(r";|,\s*(?=(?:but|so|and|while|whereas|however)\b)|\s(?=(?:but|whereas|however)\b)")
 _EN_CONDITION_CLAUSE = re.compile(r"^\W*(if|when|whenever|once|unless)\b[^,]*,\s*", re.IGNORECASE)
 _EN_CAUSE_CLAUSE = re.compile(r"^\W*because\b[^,]*,\s*", re.IGNORECASE)  # "Because Docker is …, Windows containers …"
+# "While Docker focuses on X, LXD specializes in Y": a fronted contrast is a clause of its own, about its own subject
+_EN_CONTRAST_CLAUSE = re.compile(r"^\W*(?:while|whereas|although|though)\b[^,]*,\s*", re.IGNORECASE)
 _EN_PRONOUN_OPENING = re.compile(r"^\W*(?:it|they|this|that|these|those|there|he|she|we|you|i)\b", re.IGNORECASE)
 _EN_CAUSE = re.compile(r"\b(?:because|since|cause|cuz)\b")  # a question that says a cause itself
 
@@ -645,6 +648,10 @@ def statement_clauses(sentence: str, causes: bool = True) -> tuple[tuple[str, st
         if cause:
             pieces.append((cause.group(0), False))
             rest = rest[cause.end() :]
+        contrast = _EN_CONTRAST_CLAUSE.match(rest)
+        if contrast:
+            pieces.append((contrast.group(0), False))
+            rest = rest[contrast.end() :]
         pieces.extend((piece, False) for piece in _EN_CLAUSE_BREAK.split(rest))
     out: list[tuple[str, str]] = []
     condition = ""
@@ -940,6 +947,7 @@ class Qualifiers:
     likeness: tuple[str, ...] = ()  # what the subject is likened to ("a vm")
     means: tuple[str, ...] = ()  # how the question says it is done ("경량 VM을 띄워서", "by running a lightweight VM")
     absent: tuple[str, ...] = ()  # what the question's case goes without, each alternative ("a volume", "bind mount")
+    poles: frozenset[tuple[str, int]] = frozenset()  # the side of each pair of opposites it names (see _poles)
 
 
 @lru_cache(maxsize=8192)
@@ -987,7 +995,41 @@ def qualifiers(question: str) -> Qualifiers:
         likeness=tuple(x.strip() for x in likeness if x.strip()),
         means=tuple(x.strip() for x in means if x.strip()),
         absent=tuple(x.strip() for x in absent if x.strip()),
+        poles=_poles(question),
     )
+
+
+@lru_cache(maxsize=1)
+def _opposites() -> dict[str, tuple[str, int]]:
+    """Word (English, lowercased) or Korean morpheme -> (pair id, side), from opposites.yml."""
+    from .paths import read_yaml
+
+    sides: dict[str, tuple[str, int]] = {}
+    for entry in read_yaml((_DATA / "opposites.yml").read_text(encoding="utf-8")):
+        for language in ("en", "ko"):
+            for side, words in enumerate(entry.get(language, [])):
+                sides.update({str(word).lower(): (entry["id"], side) for word in words})
+    return sides
+
+
+@lru_cache(maxsize=8192)
+def _poles(text: str) -> frozenset[tuple[str, int]]:
+    """The side of each pair of opposites a text names ("inside the container": (place, 0)), pairs it names both
+    sides of left out ("같은 호스트의 다른 컨테이너" places nothing)."""
+    sides = _opposites()
+    found = {sides[word] for word in re.findall(r"[a-z]+", text.lower()) if word in sides}
+    if HANGUL.search(text):
+        from .lexical import tagged_morphemes
+
+        # "안" is "inside" as a noun, "not" as an adverb
+        found |= {sides[form] for form, tag in tagged_morphemes(text) if form in sides and (form != "안" or tag == "NNG")}
+    return frozenset((pair, side) for pair, side in found if (pair, 1 - side) not in found)
+
+
+def _opposed(asked: frozenset[tuple[str, int]], evidence: str) -> bool:
+    """Whether evidence names only the opposite side of a pair the question names a side of ("outside" for "inside")."""
+    said = _poles(evidence)
+    return any((pair, 1 - side) in said for pair, side in asked)
 
 
 def _nouns_before(morphemes, end: int) -> str:
@@ -1013,6 +1055,8 @@ def fits(form: Qualifiers, text: str, own: str, terms: TermWeights) -> bool:
     """Whether a piece of evidence (its text, and its own words: a row's case, a clause) answers the question's case."""
     if form.universal and not (_EN_UNIVERSAL.search(text.lower()) or any(word in text for word in _KO_UNIVERSAL)):
         return False
+    if form.poles and _opposed(form.poles, f"{text} {own}"):
+        return False  # it places its case on the other side ("outside the container", "다른 노드")
     own_keys = terms.keys(own)
     if form.means and not all(_mostly_speaks_of(thing, own_keys | terms.keys(text), terms) for thing in form.means):
         return False  # it does not say that it is done that way

@@ -372,3 +372,21 @@ def test_a_quoted_phrase_is_mentioned_not_asserted(tmp_path):
     assistant = Assistant.load(Settings(index_dir=build_post_index(tmp_path, "redis.md", post)))
     assert assistant.ask("Is Redis single-threaded?").verdict is None
     assert assistant.ask("Is replication asynchronous by default?").verdict == "yes"
+
+
+def test_a_negation_typeset_or_said_by_lack_and_a_fronted_contrast_settle_no_yes(tmp_path):
+    """"doesn’t" (a typeset apostrophe) and "lacks" deny what they say; "While Docker focuses on application
+    containers, LXD specializes in system containers" says each clause of its own subject."""
+    from assistant.core import Assistant
+    from assistant.settings import Settings
+    from conftest import build_post_index
+
+    post = (
+        "---\ntitle: Container tools\n---\n\n## LXD\n\nWhile Docker focuses on application containers, LXD specializes in"
+        " system containers. LXD doesn’t natively support Windows.\n\n## Buildah\n\nBuildah lacks swarm mode for"
+        " clustering. Buildah builds OCI images without a daemon.\n"
+    )
+    assistant = Assistant.load(Settings(index_dir=build_post_index(tmp_path, "tools.md", post)))
+    assert assistant.ask("Is LXD focused on application containers?").verdict is None
+    assert assistant.ask("Does LXD natively support Windows?").verdict != "yes"
+    assert assistant.ask("Does Buildah have swarm mode for clustering?").verdict == "no"
