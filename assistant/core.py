@@ -288,8 +288,9 @@ class Assistant:
                 return alone
             reading = topic
         earlier = self._latest_answer(history)
-        # A question read with the topic appended matches the topic by those words: only a resolved one counts as on it.
-        on = (earlier.citations[0].section,) if earlier is not None and not reading.topic else ()
+        # A follow-up is on the section the latest answer cited first, whether resolved or read with the topic appended
+        # ("why?"): it names no subject of its own, and the refusal model scores a bare reading low.
+        on = (earlier.citations[0].section,) if earlier is not None else ()
         no_verdict = reading.topic or reading.guessed  # it asks what it asks, or its reading is a guess
         key = (reading.question, top_k, mode, reading.prior, reading.language, no_verdict, on, text, reading.place)
         # A pronoun read as the earlier question's term points at what that question was answered from: its prior

@@ -391,6 +391,19 @@ def test_an_ellipsis_with_everyday_words_beside_the_articles_is_carried(assistan
     assert assistant.ask("what about pizza?", history=history).refused
 
 
+def test_a_follow_up_read_about_the_topic_is_on_the_section_the_conversation_reads(assistant):
+    """"why?" after "is there a performance cost with the default networking?" is asked about that question; the
+    refusal model scores the reading low, yet the section the conversation's latest answer cited first is its best,
+    as for a follow-up resolved from it."""
+    history = []
+    for question in ("how do containers talk to each other?", "is there a performance cost with the default networking?"):
+        history.append(Turn(question, assistant.ask(question, history=history)))
+    assert assistant.ask("why?").refused
+    answer = assistant.ask("why?", history=history)
+    assert not answer.refused and answer.standalone_question == "why? (is there a performance cost with the default networking?)"
+    assert answer.citations[0].section == history[-1].answer.citations[0].section
+
+
 def test_a_pronoun_whose_reading_is_refused_is_asked_about_the_topic(assistant):
     """"그거 막으려면 어떻게 해요?" after a question about losing data: "그거" read as the earlier question's term gives
     "데이터 막으려면 어떻게 해요?", which the article does not answer on its own; the follow-up is answered from the
