@@ -89,11 +89,16 @@ def _frequencies() -> dict[str, dict[str, float]]:
     return {"en": get_frequency_dict("en", wordlist="small"), "ko": get_frequency_dict("ko", wordlist="small")}
 
 
-def zipf(word: str, language: str) -> float:
-    """Zipf frequency of a word in general language (0 when unknown)."""
+def zipf(word: str, language: str, compound: bool = True) -> float:
+    """Zipf frequency of a word in general language (0 when unknown). A hyphenated compound the list does not hold
+    is as common as its rarest part when every part is an everyday word ("go-to", "read-only"); one with a rarer part
+    ("json-file", "restart-policy"), or with `compound` False (an option written "--cap-drop"), is unknown."""
     import math
 
     frequency = _frequencies()[language].get(word, 0.0)
+    if frequency <= 0 and compound and "-" in word.strip("-"):
+        parts = [zipf(part, language) for part in word.split("-") if part]
+        return min(parts) if parts and min(parts) >= COMMON_ZIPF else 0.0
     return math.log10(frequency * 1e9) if frequency > 0 else 0.0
 
 
@@ -447,7 +452,8 @@ class KeySubjects:
             word = match.group(0).strip("._-")
             original = question[match.start() : match.end()]
             as_name = original.lower() == match.group(0) and _written_as_name(question, match.start(), match.end(), english)
-            if zipf(word, "en") < RARE_ZIPF and not self.covered(word) and not _misspelled_common(word):
+            option = lowered[max(0, match.start() - 1) : match.start()] == "-"  # "--cap-drop": an option, not words
+            if zipf(word, "en", compound=not option) < RARE_ZIPF and not self.covered(word) and not _misspelled_common(word):
                 found.append(word)
                 if as_name or self.niche(word):
                     names.append(word)

@@ -650,6 +650,17 @@ def test_a_typo_or_an_inflection_is_not_a_name():
     assert not named("In which deployment setups do services stop sharing a kernel?", "setups")
 
 
+def test_a_compound_of_everyday_words_is_an_everyday_word(assistant):
+    """"go-to" is as common as "go" and "to"; "json-file" (a rarer part) and an option written "--cap-drop" are not
+    everyday words, whatever their parts."""
+    from assistant.answerability import zipf
+
+    assert zipf("go-to", "en") >= 4.5 and zipf("json-file", "en") == 0.0 and zipf("cap-drop", "en", compound=False) == 0.0
+    answer = assistant.ask("In the summary table, what's the go-to fix for complicated network setup?")
+    assert not answer.refused and answer.citations[0].section == "요약 테이블"
+    assert assistant.key_subjects.uncovered("how do I drop linux capabilities with --cap-drop?").words == ("cap-drop",)
+
+
 def test_acronyms_and_covered_names_are_not_uncovered_names(assistant):
     """Title case marks a name; capitals alone (RAM, IDs) are often plain words of the trade, and a name the article
     uses (Docker, Windows, Kubernetes) is covered."""
