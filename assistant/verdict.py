@@ -11,7 +11,7 @@ from .answerability import RARE_ZIPF
 from .claims import KO_RESTRICTION, Claim, is_condition_ending, split_sentences
 from .ingest import Chunk
 from .lexical import is_compound, tokenize
-from .lexicon import _DATA, HANGUL, Lexicon
+from .lexicon import HANGUL, Lexicon
 from .question import KO_LIGHT_VERBS, Asked, is_yes_no, question_language
 from .terms import TermWeights, general_zipf
 
@@ -947,7 +947,6 @@ class Qualifiers:
     likeness: tuple[str, ...] = ()  # what the subject is likened to ("a vm")
     means: tuple[str, ...] = ()  # how the question says it is done ("경량 VM을 띄워서", "by running a lightweight VM")
     absent: tuple[str, ...] = ()  # what the question's case goes without, each alternative ("a volume", "bind mount")
-    poles: frozenset[tuple[str, int]] = frozenset()  # the side of each pair of opposites it names (see _poles)
 
 
 @lru_cache(maxsize=8192)
@@ -995,41 +994,7 @@ def qualifiers(question: str) -> Qualifiers:
         likeness=tuple(x.strip() for x in likeness if x.strip()),
         means=tuple(x.strip() for x in means if x.strip()),
         absent=tuple(x.strip() for x in absent if x.strip()),
-        poles=_poles(question),
     )
-
-
-@lru_cache(maxsize=1)
-def _opposites() -> dict[str, tuple[str, int]]:
-    """Word (English, lowercased) or Korean morpheme -> (pair id, side), from opposites.yml."""
-    from .paths import read_yaml
-
-    sides: dict[str, tuple[str, int]] = {}
-    for entry in read_yaml((_DATA / "opposites.yml").read_text(encoding="utf-8")):
-        for language in ("en", "ko"):
-            for side, words in enumerate(entry.get(language, [])):
-                sides.update({str(word).lower(): (entry["id"], side) for word in words})
-    return sides
-
-
-@lru_cache(maxsize=8192)
-def _poles(text: str) -> frozenset[tuple[str, int]]:
-    """The side of each pair of opposites a text names ("inside the container": (place, 0)), pairs it names both
-    sides of left out ("같은 호스트의 다른 컨테이너" places nothing)."""
-    sides = _opposites()
-    found = {sides[word] for word in re.findall(r"[a-z]+", text.lower()) if word in sides}
-    if HANGUL.search(text):
-        from .lexical import tagged_morphemes
-
-        # "안" is "inside" as a noun, "not" as an adverb
-        found |= {sides[form] for form, tag in tagged_morphemes(text) if form in sides and (form != "안" or tag == "NNG")}
-    return frozenset((pair, side) for pair, side in found if (pair, 1 - side) not in found)
-
-
-def _opposed(asked: frozenset[tuple[str, int]], evidence: str) -> bool:
-    """Whether evidence names only the opposite side of a pair the question names a side of ("outside" for "inside")."""
-    said = _poles(evidence)
-    return any((pair, 1 - side) in said for pair, side in asked)
 
 
 def _nouns_before(morphemes, end: int) -> str:
@@ -1055,8 +1020,6 @@ def fits(form: Qualifiers, text: str, own: str, terms: TermWeights) -> bool:
     """Whether a piece of evidence (its text, and its own words: a row's case, a clause) answers the question's case."""
     if form.universal and not (_EN_UNIVERSAL.search(text.lower()) or any(word in text for word in _KO_UNIVERSAL)):
         return False
-    if form.poles and _opposed(form.poles, f"{text} {own}"):
-        return False  # it places its case on the other side ("outside the container", "다른 노드")
     own_keys = terms.keys(own)
     if form.means and not all(_mostly_speaks_of(thing, own_keys | terms.keys(text), terms) for thing in form.means):
         return False  # it does not say that it is done that way

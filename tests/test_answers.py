@@ -315,17 +315,6 @@ def test_an_alternative_question_gets_no_verdict(assistant, plain, alternative):
     assert assistant.ask("is the filesystem shared between containers or not?").verdict == "no"
 
 
-def test_evidence_on_the_opposite_side_of_a_pair_settles_nothing(assistant):
-    """"Volume stores data outside the container" does not answer whether it keeps data inside it, nor the row
-    "Kubernetes 다른 노드에 배포 — 분리" whether the kernel is separate on the same node; the row still answers its own case."""
-    from assistant.verdict import qualifiers
-
-    assert qualifiers("같은 호스트의 다른 컨테이너도 영향 받아?").poles == frozenset()  # both sides named: none placed
-    assert assistant.ask("Volumes keep the data inside the container itself, right?").verdict is None
-    assert assistant.ask("같은 노드면 커널 분리돼?").verdict is None
-    assert assistant.ask("Kubernetes 다른 노드에 배포하면 커널 분리돼?").verdict == "yes"
-
-
 def test_evidence_about_another_way_does_not_answer_a_question_of_the_way(assistant):
     """"gVisor: 사용자 공간에서 실행되는 커널을 통해 격리" says gVisor isolates, not that it does so "경량 VM 방식으로"
     (that is Kata Containers)."""
