@@ -812,8 +812,10 @@ def judge(
     """
     if not is_yes_no(question) or _pronoun_subject(question):
         return None  # "does it keep ...?" with no earlier turn to say what "it" is: the subject is unknown
-    if _alternative(question):
-        return None  # "is it shared, or does each get its own?" asks which of two, not whether
+    if _alternative(question) or _asks_difference(question):
+        # "is it shared, or does each get its own?" asks which of two, not whether; "is there a difference between A
+        # and B in P?" asks how two things compare, which evidence of P for one of them does not settle
+        return None
     if asked is not None and not asked.reference and (re.search(r"\bthan\b", question.lower()) or "보다" in question):
         return None  # a comparison whose other side was not read ("… 쓰는 것보다 더 강한가요?"): not a plain question
     if _EN_CAREFREE.search(question.lower()) or any(phrase in question for phrase in _KO_CAREFREE):
@@ -924,6 +926,16 @@ def _alternative(question: str) -> bool:
 
         return any(form in _KO_ALTERNATIVE and tag in ("MAJ", "MAG") for form, tag in tagged_morphemes(question))
     return False
+
+
+# Whether two things differ ("difference", "differ", "A vs B", "차이").
+_EN_DIFFERENCE = re.compile(r"\b(?:differences?|differ|differs|vs|versus)\b")
+_KO_DIFFERENCE = "차이"
+
+
+def _asks_difference(question: str) -> bool:
+    """Whether a yes/no question asks whether two things differ."""
+    return bool(_EN_DIFFERENCE.search(question.lower())) or _KO_DIFFERENCE in question
 
 
 def _pronoun_subject(question: str) -> bool:

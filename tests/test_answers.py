@@ -315,6 +315,15 @@ def test_an_alternative_question_gets_no_verdict(assistant, plain, alternative):
     assert assistant.ask("is the filesystem shared between containers or not?").verdict == "no"
 
 
+def test_a_question_whether_two_things_differ_gets_no_verdict(assistant):
+    """"Is there a single-compose vs multi-compose difference in kernel sharing?" asks how the two compare: the
+    evidence that the kernel is shared answers "is it shared?", not whether they differ."""
+    assert assistant.ask("Does splitting into two compose files still share the kernel?").verdict == "yes"
+    for question in ("Is there a single-compose vs multi-compose difference in kernel sharing?",
+                     "compose 파일 하나로 띄울 때랑 두 개로 나눌 때 커널 공유에 차이가 있어?"):
+        assert assistant.ask(question).verdict is None
+
+
 def test_evidence_about_another_way_does_not_answer_a_question_of_the_way(assistant):
     """"gVisor: 사용자 공간에서 실행되는 커널을 통해 격리" says gVisor isolates, not that it does so "경량 VM 방식으로"
     (that is Kata Containers)."""
