@@ -500,7 +500,11 @@ class FollowUps:
         if language == "ko":
             match = KO_PRONOUN.match(word)
             rest = word[match.end():]
-            particle = _KO_CONTRACTED.get(match.group(0)[-1], "") + rest if match.group(0)[-1] in _KO_CONTRACTED else rest
+            contracted = match.group(0)[-1]
+            if contracted == "걸" and rest.startswith("로"):
+                particle = rest  # "그걸로" is 그거 + (으)로: its ㄹ belongs to 로, not to 을
+            else:
+                particle = _KO_CONTRACTED.get(contracted, "") + rest
             words[index] = phrase + _agree(phrase, particle)
         else:
             replacement = _english_replacement(word, phrase)

@@ -86,6 +86,8 @@ def test_which_questions_lean_on_the_conversation(assistant, question, kind):
         (["컨테이너끼리 커널을 공유하나요?"], "그럼 파일 시스템은?", "컨테이너끼리 파일 시스템을 공유하나요?"),
         (["What is the risk of the --privileged flag?"], "Is it safe in production?", "Is the --privileged safe in production?"),
         (["--privileged 옵션은 어떤 위험이 있나요?"], "그건 운영 환경에서 써도 되나요?", "--privileged 옵션은 운영 환경에서 써도 되나요?"),
+        # "그걸로" is 그거 + (으)로
+        (["docker scan은 정확히 뭐 하는 거야?"], "시스템콜 제한도 그걸로 해줘?", "시스템콜 제한도 docker scan으로 해줘?"),
         # a new condition: the earlier question asked under it, in place of its own condition
         (["Do the weather and todo services share a kernel when they run from one compose file?"],
          "what if they run on different VMs?", "If they run on different VMs, do the weather and todo services share a kernel?"),
