@@ -357,19 +357,24 @@ def test_calibrating_a_users_index_writes_beside_it_and_survives_a_rebuild(tmp_p
     assert (index / "refusal.json").is_file() and not Assistant.load(Settings(index_dir=index)).refusal.general
 
 
-def test_a_quoted_phrase_is_mentioned_not_asserted(tmp_path):
-    """"the common phrase “Redis is single-threaded” needs care" does not say that Redis is single-threaded: no verdict;
-    a plain statement of the same post still settles its question."""
+def _post_assistant(tmp_path, name: str, post: str):
+    """The assistant over one small post built into an index under tmp_path."""
     from assistant.core import Assistant
     from assistant.settings import Settings
     from conftest import build_post_index
 
+    return Assistant.load(Settings(index_dir=build_post_index(tmp_path, name, post)))
+
+
+def test_a_quoted_phrase_is_mentioned_not_asserted(tmp_path):
+    """"the common phrase “Redis is single-threaded” needs care" does not say that Redis is single-threaded: no verdict;
+    a plain statement of the same post still settles its question."""
     post = (
         "---\ntitle: Redis internals\n---\n\n## The event loop\n\nThis is where the common phrase “Redis is single-threaded”"
         " needs care. Command execution is predominantly serialized, and background work can use threads.\n\n"
         "## Replication\n\nReplication is asynchronous by default. A replica applies the stream of changes the primary sends.\n"
     )
-    assistant = Assistant.load(Settings(index_dir=build_post_index(tmp_path, "redis.md", post)))
+    assistant = _post_assistant(tmp_path, "redis.md", post)
     assert assistant.ask("Is Redis single-threaded?").verdict is None
     assert assistant.ask("Is replication asynchronous by default?").verdict == "yes"
 
@@ -377,16 +382,12 @@ def test_a_quoted_phrase_is_mentioned_not_asserted(tmp_path):
 def test_a_negation_typeset_or_said_by_lack_and_a_fronted_contrast_settle_no_yes(tmp_path):
     """"doesn’t" (a typeset apostrophe) and "lacks" deny what they say; "While Docker focuses on application
     containers, LXD specializes in system containers" says each clause of its own subject."""
-    from assistant.core import Assistant
-    from assistant.settings import Settings
-    from conftest import build_post_index
-
     post = (
         "---\ntitle: Container tools\n---\n\n## LXD\n\nWhile Docker focuses on application containers, LXD specializes in"
         " system containers. LXD doesn’t natively support Windows.\n\n## Buildah\n\nBuildah lacks swarm mode for"
         " clustering. Buildah builds OCI images without a daemon.\n"
     )
-    assistant = Assistant.load(Settings(index_dir=build_post_index(tmp_path, "tools.md", post)))
+    assistant = _post_assistant(tmp_path, "tools.md", post)
     assert assistant.ask("Is LXD focused on application containers?").verdict is None
     assert assistant.ask("Does LXD natively support Windows?").verdict != "yes"
     assert assistant.ask("Does Buildah have swarm mode for clustering?").verdict == "no"
