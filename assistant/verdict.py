@@ -748,10 +748,12 @@ def mention_verdict(question: str, passages: list[tuple[Chunk, str]], terms: Ter
     named.add(max(keys, key=lambda k: terms.weight({k})))
     for chunk, passage in passages:
         found = _mentioned_with(chunk, passage, named, terms)
+        if not named <= found:
+            continue
         # Where the passage sits is said by its headings: "the summary table", "요약 표", "the diagram" name the
         # place, not what is said there.
         placed = found | terms.keys(chunk.section) | terms.keys(chunk.section_translated or "")
-        if named <= found and terms.weight(keys & placed) >= MENTIONED * total:
+        if terms.weight(keys & placed) >= MENTIONED * total:
             return VerdictResult("yes", Claim(chunk, "", "yes", own=passage, context="", text=passage))
     return None
 
