@@ -56,7 +56,7 @@ _KO_THE_POST = re.compile(r"(?:이|본|해당|그)\s*(?:글|포스트|게시물|
 # A question that points at a figure or a table by a definite word ("in the diagram", "this table", "다이어그램에서", "표
 # 기준으로", "그림 보면") reads one that is in front of the asker: general language says "the diagram" of one it can
 # see. By kind of figure: the nouns for a diagram and for a table, in English and Korean.
-_FIGURE_NOUNS = {
+FIGURE_NOUNS = {
     "diagram": ("diagram", "chart", "figure", "flowchart", "illustration", "graph", "다이어그램", "그림", "도식", "도표", "차트", "구조도", "도해"),
     "row": ("table", "표", "테이블", "도표"),
 }
@@ -72,7 +72,7 @@ _KO_POINTING_WORDS = frozenset({("기준", "NNG"), ("보", "VV"), ("따르", "VV
 def points_at_figure(question: str, kinds) -> bool:
     """Whether the question points at a figure or table of one of the kinds the posts hold ("diagram": a diagram,
     "row": a table) by a definite word: "in the fix diagram", "what does this table say", "다이어그램에서", "표 보면"."""
-    nouns = [noun for kind in kinds for noun in _FIGURE_NOUNS.get(kind, ())]
+    nouns = [noun for kind in kinds for noun in FIGURE_NOUNS.get(kind, ())]
     english = [noun for noun in nouns if noun.isascii()]
     alternatives = "|".join(english)
     if english and re.search(_EN_DEFINITE % (alternatives, alternatives), question.lower()):
@@ -87,6 +87,27 @@ def points_at_figure(question: str, kinds) -> bool:
         form in korean and tag.startswith("NN") and (after[1] in _KO_POINTING or after in _KO_POINTING_WORDS)
         for (form, tag), after in zip(morphemes, morphemes[1:])
     )
+
+
+
+def figure_name(question: str, kind: str) -> str:
+    """The words a question names a figure of a kind by, before its noun: "fix" of "in the fix diagram", "단점 해결" of
+    "단점 해결 다이어그램에서", "" when it says only "the diagram"."""
+    nouns = FIGURE_NOUNS.get(kind, ())
+    english = "|".join(noun for noun in nouns if noun.isascii())
+    names = [m.group(1) for m in re.finditer(rf"\b(?:the|this|that)\s+((?:[\w'/-]+\s+){{1,3}}?)(?:{english})s?\b", question.lower())]
+    korean = frozenset(noun for noun in nouns if not noun.isascii())
+    if HANGUL.search(question) and korean:
+        from .lexical import tagged_morphemes
+
+        morphemes = tagged_morphemes(question)
+        for i, (form, tag) in enumerate(morphemes):
+            if form in korean and tag.startswith("NN"):
+                j = i
+                while j > 0 and morphemes[j - 1][1] in ("NNG", "NNP", "SL", "XR", "XSN"):
+                    j -= 1
+                names.append(" ".join(form for form, _ in morphemes[j:i]))
+    return " ".join(name.strip() for name in names if name.strip())
 
 
 # A sentence that announces what the post will do ("This post summarizes …", "In this article …", "이 글에서는 …

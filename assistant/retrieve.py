@@ -9,7 +9,7 @@ import numpy as np
 
 from .claims import enumerated_case_words, split_sentences
 from .lexical import tokenize
-from .question import announces_post, asks_about_subject, asks_for_remedy, points_at_figure
+from .question import FIGURE_NOUNS, announces_post, asks_about_subject, asks_for_remedy, figure_name, points_at_figure
 from .search import CANDIDATES, Fused, dense_candidates, fuse_rankings, group_max, lexical_candidates
 
 
@@ -97,6 +97,18 @@ class Retriever:
         self._figures: dict[str, frozenset[tuple[str, str]]] = {
             kind: frozenset(section_key(c) for c in index.chunks if c.kind == kind and not c.draft) for kind in ("diagram", "row")
         }
+        # The figures a heading titles ("단점 해결 다이어그램", "Summary Table"): per kind, each section that shows one under
+        # a heading with a noun of that kind, and the words of its heading (in every language of the posts) besides.
+        self._figure_titles: dict[str, list[tuple[tuple[str, str], frozenset[str]]]] = {}
+        for kind, sections in self._figures.items():
+            # (a noun the tokenizer clips, "구조도" to "구조", would take its heading's word for the figure's)
+            nouns = self.terms.keys(" ".join(n for n in FIGURE_NOUNS[kind] if n.isascii() or tokenize(n) == [n]))
+            for key in sorted(sections):
+                headings = {c.section.split(" > ")[-1] for c in index.chunks if section_key(c) == key}
+                headings |= {c.section_translated.split(" > ")[-1] for c in index.chunks if section_key(c) == key and c.section_translated}
+                words = self.terms.keys(" ".join(headings), known_only=True)
+                if words & nouns:
+                    self._figure_titles.setdefault(kind, []).append((key, words - nouns))
 
     def shape(self, key: tuple[str, str]) -> dict:
         """What a section is, for the ranking model: its heading's and heading path's term keys (in every language of
@@ -208,7 +220,20 @@ class Retriever:
         section that shows one: when the first section shows none, the section whose figure of that kind matches the
         question best comes first. Not for a question that names a part by its heading."""
         kinds = found.figures
-        if found.named or not kinds or not found.sections or any(found.sections[0][0] in self._figures[kind] for kind in kinds):
+        if found.named or not kinds or not found.sections:
+            return found
+        # "in the fix diagram": the one figure whose heading holds every word the question names it by ("단점 해결 다이어그램")
+        titled = {
+            key
+            for kind in kinds
+            if (name := self.terms.keys(figure_name(found.question, kind), known_only=True))
+            for key, words in self._figure_titles.get(kind, ())
+            if name <= words
+        }
+        at = next((i for i, (key, _, _) in enumerate(found.sections) if key in titled), None) if len(titled) == 1 else None
+        if at is not None:
+            return replace(found, sections=to_front(found.sections, at))
+        if any(found.sections[0][0] in self._figures[kind] for kind in kinds):
             return found
         chunks = self.index.chunks
         best = next(

@@ -1535,6 +1535,34 @@ def test_a_question_pointing_at_a_diagram_reads_a_section_that_shows_one(assista
     assert not answer.refused and answer.citations[0].section == "요약 테이블"
 
 
+@pytest.mark.parametrize(
+    ("question", "kind", "name"),
+    [
+        ("Which tool does the fix diagram pair with data loss?", "diagram", "fix"),
+        ("per the diagram, what is isolated?", "diagram", ""),
+        ("단점 해결 다이어그램에서 보안은 뭐로 풀어?", "diagram", "단점 해결"),
+        ("요약표 기준으로 뭐가 남아?", "row", "요약"),
+        ("what does this table say?", "row", ""),
+    ],
+)
+def test_a_figure_is_named_by_the_words_before_its_noun(question, kind, name):
+    from assistant.question import figure_name
+
+    assert figure_name(question, kind) == name
+
+
+def test_a_question_naming_a_figure_by_its_heading_reads_that_figure(assistant):
+    """"the fix diagram" is the one figure whose heading holds the word it is named by ("단점 해결 다이어그램"), even
+    where another section that shows a diagram (Kubernetes' cluster, under "운영 관리 복잡성 … > 해결 방안") matches the
+    rest of the question better; a name several headings hold ("summary" table) or none ("security diagram") moves
+    nothing."""
+    retriever = assistant.retriever
+    for question in ("Per the fix diagram, what handles the complexity of operating containers?", "해결 다이어그램 보면 운영 복잡성은 어떤 도구로 풀어?"):
+        assert retriever.retrieve(question).sections[0][0][1] == "단점-해결-다이어그램", question
+    assert retriever.retrieve("What handles the complexity of operating containers?").sections[0][0][1] != "단점-해결-다이어그램"
+    assert retriever.retrieve("In the security diagram, where do both containers point?").sections[0][0][1] == "문제-요약"
+
+
 def test_evidence_that_something_is_used_in_place_of_what_is_asked_does_not_say_yes_to_it(assistant):
     """"Docker uses OS-level virtualization instead of hypervisor-based virtualization (VM)" says what Docker is not: it
     does not answer "is Docker a lightweight VM?" yes, while it still answers what it says Docker uses."""
