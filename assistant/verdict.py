@@ -249,6 +249,8 @@ def _agreed(
     if len(values) != 1 and conceded is None:
         return None
     verdict = conceded[0] if conceded else values.pop()
+    if verdict == "partial" and _degree(question):
+        verdict = "no"  # what holds in part does not hold fully: "are CPU and memory fully isolated?" - "can be shared"
     support = (conceded[1],) if conceded else tuple(c for value, c in tier if value == verdict)
     if asked.negated and question_language(question) == "ko":
         # A negative Korean question ("분리되지 않나요?", "안 공유하죠?") is answered "네" by some speakers to agree

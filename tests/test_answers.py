@@ -1465,6 +1465,10 @@ def test_a_question_of_the_full_degree_is_denied_by_a_partial_answer(assistant):
     assert assistant.ask("Are containers isolated at the kernel level like VMs?").verdict == "no"
     assert assistant.ask("컨테이너도 VM처럼 격리되나요?").verdict == "no"
     assert assistant.ask("Are containers isolated?").verdict == "partial"
+    # a table cell that says it can be either ("공유 가능") holds in part: not fully
+    assert assistant.ask("Are CPU and memory isolated between containers?").verdict == "partial"
+    assert assistant.ask("Are CPU and memory completely isolated between containers?").verdict == "no"
+    assert assistant.ask("컨테이너끼리 CPU랑 메모리는 완전히 격리돼?").verdict == "no"
 
 
 def test_evidence_without_a_thing_does_not_answer_a_question_with_it(assistant):
