@@ -24,7 +24,7 @@ from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
 from .question import asks_for_command, confirmation, is_request_word, question_language, read_question, refers_to_post
 from .retrieve import RANK_MARGIN_SCALE, Retrieval, Retriever, section_key, to_front
 from .settings import MAX_QUESTION_CHARS, Settings
-from .terms import TermWeights
+from .terms import FUNCTION_ZIPF, TermWeights, general_zipf
 from .verdict import claim_answer, judge
 
 MAX_CATALOG_SNIPPETS = 3
@@ -450,7 +450,8 @@ class Assistant:
         unknown = [t for t in tokens if not self._post_word(t, question)]
         morphemes = mecab_parse(question) if HANGUL.search(question) else []
         # Where a question sits against the contrast subjects is read only when a word of its own can name one.
-        subjects = _subject_words(question, unknown, morphemes)
+        # The commonest words of general language ("right" of "…, right?", "like", "something") name no subject.
+        subjects = [t for t in _subject_words(question, unknown, morphemes) if general_zipf(t) < FUNCTION_ZIPF]
         if self.key_subjects.uncovered(question) or (subjects and self.retrieve(question).features.get("background_gap", 0.0) < 0):
             return False
         # a pronoun, also as mecab writes it contracted with its particle ("뭘로": 뭐 + ㄹ로)

@@ -112,6 +112,9 @@ class TermWeights:
 
 COMMON_ZIPF_LOW, COMMON_ZIPF_HIGH = 4.0, 7.0  # Zipf frequencies between which a word's weight falls from full to none
 MIN_PLAINNESS = 0.1
+# A word at least this common in general language is one of its few hundred commonest ("right", "like", "something",
+# "thing"): a function word or one too general to name a subject of a question.
+FUNCTION_ZIPF = 5.5
 _STEM_ENDINGS = ("", "e", "s", "es", "ed", "ing", "ly", "ely", "y")
 
 

@@ -154,6 +154,17 @@ def test_off_topic_follow_ups_are_refused(assistant):
         assert answer.refused and answer.standalone_question is None, question
 
 
+def test_the_commonest_words_name_no_subject_of_a_follow_up(assistant):
+    """"…, right?" and "something like" are words of any question: a follow-up of the posts' words besides ("those are
+    MAC systems, right?") asks about the section the conversation is on, while one that names a thing of its own
+    ("pizza") is still refused."""
+    earlier = "What does docker scan do?"
+    history = [Turn(earlier, assistant.ask(earlier))]
+    answer = assistant.ask("so both of them are MAC systems, right?", history=history)
+    assert not answer.refused and answer.citations[0].section.endswith("SELinux, AppArmor는 어떻게 보안에 도움이 될까?")
+    assert assistant.ask("so what about something like pizza, right?", history=history).refused
+
+
 def test_a_complete_question_on_another_subject_is_not_bent(assistant):
     history = [{"question": "Do containers share the kernel?"}]
     for question in ("How do I make Docker images smaller?", "Why does NAT hurt network performance?"):
