@@ -156,6 +156,7 @@ class Retriever:
         features = self.features(dense, lexical, tokenize(text), vector)
         named, titled = self.named_sections(text)
         figures = tuple(kind for kind, sections in self._figures.items() if sections and points_at_figure(text, (kind,)))
+        named = named or self.titled_figure(text, figures)
         if named and mode != "bm25" and not any(section_key(chunks[i]) in named for i in dense):
             # The part of the post the question names is scored even when no passage of it came among the candidates
             members = [i for key in named for i in self._positions.get(key, ())]
@@ -220,20 +221,7 @@ class Retriever:
         section that shows one: when the first section shows none, the section whose figure of that kind matches the
         question best comes first. Not for a question that names a part by its heading."""
         kinds = found.figures
-        if found.named or not kinds or not found.sections:
-            return found
-        # "in the fix diagram": the one figure whose heading holds every word the question names it by ("단점 해결 다이어그램")
-        titled = {
-            key
-            for kind in kinds
-            if (name := self.terms.keys(figure_name(found.question, kind), known_only=True))
-            for key, words in self._figure_titles.get(kind, ())
-            if name <= words
-        }
-        at = next((i for i, (key, _, _) in enumerate(found.sections) if key in titled), None) if len(titled) == 1 else None
-        if at is not None:
-            return replace(found, sections=to_front(found.sections, at))
-        if any(found.sections[0][0] in self._figures[kind] for kind in kinds):
+        if found.named or not kinds or not found.sections or any(found.sections[0][0] in self._figures[kind] for kind in kinds):
             return found
         chunks = self.index.chunks
         best = next(
@@ -242,6 +230,19 @@ class Retriever:
         )
         at = next((i for i, (key, _, _) in enumerate(found.sections) if key == best), None)
         return found if at is None else replace(found, sections=to_front(found.sections, at))
+
+    def titled_figure(self, text: str, kinds: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+        """The figure a question names by the words of its heading ("in the fix diagram": "단점 해결 다이어그램"): the one
+        section that shows a figure of a kind the question points at under a heading that holds every word the
+        question names it by; none when several do ("the summary table": "요약 테이블", "Kernel Sharing Summary Table")."""
+        titled = {
+            key
+            for kind in kinds
+            if (name := self.terms.keys(figure_name(text, kind), known_only=True))
+            for key, words in self._figure_titles.get(kind, ())
+            if name <= words
+        }
+        return frozenset(titled) if len(titled) == 1 else frozenset()
 
     def respelled(self, text: str) -> str:
         """The question as it is searched: each misspelling of a word of the posts written as that word."""

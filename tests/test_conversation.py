@@ -165,6 +165,16 @@ def test_the_commonest_words_name_no_subject_of_a_follow_up(assistant):
     assert assistant.ask("so what about something like pizza, right?", history=history).refused
 
 
+def test_a_follow_up_naming_a_figure_by_its_heading_reads_that_figure(assistant):
+    """A question that names a figure by the words of its heading ("the solution diagram": "단점 해결 다이어그램") says
+    itself where it looks, as one that names a heading does: the conversation's section is no prior for it."""
+    earlier = "How do gVisor and Kata Containers make containers more secure?"
+    history = [Turn(earlier, assistant.ask(earlier))]
+    assert history[0].answer.citations[0].section == "보안 문제와 해결 > 해결 방안"
+    answer = assistant.ask("what does the fix diagram pick for security?", history=history)
+    assert answer.citations[0].section == "도커의 단점 요약 > 단점 해결 다이어그램"
+
+
 def test_a_complete_question_on_another_subject_is_not_bent(assistant):
     history = [{"question": "Do containers share the kernel?"}]
     for question in ("How do I make Docker images smaller?", "Why does NAT hurt network performance?"):
