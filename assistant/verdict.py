@@ -432,9 +432,16 @@ def full_statements(
         for key in terms.keys(stem + suffix)
     }
 
+    said_of = _korean_predicate_keys(question, terms)
+    said_of = None if said_of is None else said_of - framing
+
     def holds(text: str) -> tuple[bool, bool]:
         """Whether the text holds the question's words, and whether it does so through an opposite."""
         found = terms.keys(text)
+        if said_of is not None and not said_of & found:
+            # "윈도우 컨테이너는 바로 돼?" - "Windows 컨테이너는 별도의 설정이 필요합니다": a statement that holds only the
+            # question's subject says something else of it
+            return False, False
         flipped = False
         for key, opposite in opposites.items():
             if key not in found and re.search(rf"\b{opposite}\b", text.lower()):
@@ -670,6 +677,28 @@ def statement_clauses(sentence: str, causes: bool = True) -> tuple[tuple[str, st
     return tuple(out)
 
 
+
+
+_KO_COMPLEMENT_VERBS = ("되", "돼", "됐", "됩", "아니", "아냐", "아닌")  # after 이/가, its complement: "방법이 되다", "VM이 아니다"
+
+
+def _korean_predicate_keys(question: str, terms: TermWeights) -> frozenset[str] | None:
+    """The keys of what a Korean question says of its subject: the words after its last topic or subject particle
+    ("컨테이너는 | 커널을 공유해?": 커널, 공유); empty when it says it in words no key stands for ("윈도우 컨테이너는 |
+    바로 돼?"); None when it marks no subject. The particle of a bound noun ("고려하는 것이 맞아?") marks a clause, not
+    a subject, and so does that of a complement ("방법이 되나요?": is it a way?)."""
+    if not HANGUL.search(question):
+        return None
+    from .lexical import mecab_parse
+
+    morphemes = list(mecab_parse(question))
+    marks = [
+        m.span.end for i, m in enumerate(morphemes)
+        if m.surface in ("은", "는", "이", "가") and m.feature.pos.split("+")[0] in ("JX", "JKS")
+        and not (i and morphemes[i - 1].feature.pos.split("+")[-1] == "NNB")
+        and not (i + 1 < len(morphemes) and morphemes[i + 1].surface.startswith(_KO_COMPLEMENT_VERBS))
+    ]
+    return terms.keys(question[marks[-1] :]) if marks else None
 
 
 def _korean_verbs(question: str) -> frozenset[str]:

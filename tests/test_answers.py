@@ -1567,6 +1567,22 @@ def test_a_question_naming_a_figure_by_its_heading_reads_that_figure(assistant):
     assert retriever.retrieve("In the security diagram, where do both containers point?").sections[0][0][1] == "문제-요약"
 
 
+def test_a_statement_of_only_the_subject_of_a_korean_question_does_not_settle_it(assistant):
+    """What a Korean question says of its subject comes after its topic or subject particle: "윈도우 컨테이너는 | 곧장
+    실행돼?" asks whether Windows containers run as they are, which "Windows 컨테이너는 별도의 설정이 필요합니다" (they need
+    separate configuration) does not say, whatever share of the question's words it holds. The particle of a bound
+    noun ("…는 것이 맞아?") or of a complement ("방법이 되나요?") marks no subject."""
+    from assistant.verdict import _korean_predicate_keys
+
+    terms = assistant.terms
+    assert _korean_predicate_keys("윈도우 컨테이너는 그냥 돼?", terms) == frozenset()
+    assert _korean_predicate_keys("컨테이너는 커널을 공유해?", terms) == terms.keys("커널을 공유해?")
+    assert _korean_predicate_keys("Kata를 고려하는 게 맞아?", terms) is None
+    assert _korean_predicate_keys("Ansible로 자동화하는 것도 방법이 되나요?", terms) is None
+    assert assistant.ask("윈도우 컨테이너는 그냥 돼?").verdict is None
+    assert assistant.ask("Docker는 리눅스 기반 기술이야?").verdict == "yes"
+
+
 def test_evidence_that_something_is_used_in_place_of_what_is_asked_does_not_say_yes_to_it(assistant):
     """"Docker uses OS-level virtualization instead of hypervisor-based virtualization (VM)" says what Docker is not: it
     does not answer "is Docker a lightweight VM?" yes, while it still answers what it says Docker uses."""
