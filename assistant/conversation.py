@@ -168,6 +168,10 @@ class FollowUps:
                 keys = terms.keys(cell, known_only=True)
                 for key in keys:
                     self._cells.setdefault(key, []).append(((chunk.section, chunk.lang, column), chunk.id, keys))
+        # The words the posts write as a command-line option ("--privileged"): each names that option, participle or not.
+        self._options = frozenset(
+            word for chunk in chunks if not chunk.draft for word in re.findall(r"(?<![\w-])--([a-z][a-z-]*[a-z])\b", chunk.text.lower())
+        )
 
     # --- the public entry --------------------------------------------------
     def read(self, question: str, history: list[Turn] | tuple[Turn, ...] | None) -> Reading:
@@ -577,6 +581,8 @@ class FollowUps:
         from .answerability import zipf
 
         word = unit.stem.lower()
+        if word.lstrip("-") in self._options:
+            return True  # "privileged" of "privileged flag": the option the posts write as "--privileged"
         if re.search(r"^[a-z]{3,}(?:ed|ing)$", word):
             return False  # an English participle ("deleted", "running") describes a subject rather than names it
         if any(key.startswith("#") for key in unit.keys):

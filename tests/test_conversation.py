@@ -175,6 +175,16 @@ def test_a_follow_up_naming_a_figure_by_its_heading_reads_that_figure(assistant)
     assert answer.citations[0].section == "도커의 단점 요약 > 단점 해결 다이어그램"
 
 
+def test_a_word_the_posts_write_as_an_option_names_it_in_a_follow_up(assistant):
+    """"privileged" is a participle, which mostly describes a subject ("deleted", "running"), but the posts write it
+    as an option ("--privileged"): a pronoun after "privileged flag risks?" stands for it."""
+    earlier = "privileged flag risks?"
+    history = [Turn(earlier, assistant.ask(earlier))]
+    answer = assistant.ask("can it touch kernel settings?", history=history)
+    assert answer.standalone_question == "can privileged touch kernel settings?"
+    assert answer.citations[0].section == "궁금증들 > --privileged 옵션은 어떤 위험이 있을까?"
+
+
 def test_a_complete_question_on_another_subject_is_not_bent(assistant):
     history = [{"question": "Do containers share the kernel?"}]
     for question in ("How do I make Docker images smaller?", "Why does NAT hurt network performance?"):
