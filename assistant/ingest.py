@@ -148,6 +148,27 @@ def _inline_text(token) -> str:
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
+def _links_within_page(token) -> bool:
+    """Whether an inline token is only links to headings of its own page ("[What is Docker Swarm?](#what-is-docker-swarm)"):
+    outside them, nothing but spaces and punctuation."""
+    children = token.children or []
+    inside = 0
+    links = 0
+    for child in children:
+        if child.type == "link_open":
+            if not str(child.attrGet("href") or "").startswith("#"):
+                return False
+            inside += 1
+            links += 1
+        elif child.type == "link_close":
+            inside -= 1
+        elif not inside and child.type == "text" and re.search(r"\w", child.content):
+            return False
+        elif not inside and child.type not in ("text", "softbreak", "hardbreak"):
+            return False
+    return links > 0
+
+
 def _anchor_text(token) -> str:
     """A heading's raw text as kramdown sees it: `---` and `--` in text (not in code spans) are dashes."""
     parts: list[str] = []
@@ -348,8 +369,10 @@ class _ChunkBuilder:
                 i += 3
                 continue
             if tok.type == "paragraph_open":
-                # A paragraph is one prose unit; each list item and each quote paragraph is its own.
-                self.add_prose(_inline_text(tokens[i + 1]))
+                # A paragraph is one prose unit; each list item and each quote paragraph is its own. A table of
+                # contents' entry (only links to the page's own headings) says nothing of its own.
+                if not _links_within_page(tokens[i + 1]):
+                    self.add_prose(_inline_text(tokens[i + 1]))
                 self.flush_prose()
                 i += 3
                 continue

@@ -173,3 +173,14 @@ def test_bad_sources_are_clear_errors(tmp_path):
 def test_mermaid_edges_handles_labels_and_sequences():
     text = mermaid_edges("flowchart LR\n  A[빌드] -->|단계| B(런타임)\n  B -.-> C{끝}\n")
     assert text.splitlines() == ["빌드 → (단계) 런타임", "런타임 → 끝"]
+
+
+def test_a_table_of_contents_is_not_indexed_as_content():
+    """Entries that only link to the page's own headings are navigation: indexed, they would outrank the sections they
+    point at with their titles alone. A line that links elsewhere or says something besides is prose."""
+    article = parse_article(
+        "# Post\n\n## Contents\n\n- [Why Swarm?](#why-swarm)\n- [Setup](#setup), [Scaling](#scaling)\n\n"
+        "## Why Swarm?\n\nSee [the guide](https://example.com/guide) first.\n\nSwarm is simple; [scaling](#scaling) is manual.\n",
+        "post",
+    )
+    assert [c.text for c in article.chunks if c.kind == "prose"] == ["See the guide first.", "Swarm is simple; scaling is manual."]
