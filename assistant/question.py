@@ -89,7 +89,6 @@ def points_at_figure(question: str, kinds) -> bool:
     )
 
 
-
 def figure_name(question: str, kind: str) -> str:
     """The words a question names a figure of a kind by, before its noun: "fix" of "in the fix diagram", "단점 해결" of
     "단점 해결 다이어그램에서", "" when it says only "the diagram"."""
