@@ -12,8 +12,10 @@ from .lexicon import HANGUL, Lexicon
 
 Value = str  # "yes" | "no" | "partial" (depends) | "may" | "can" (yes to "can it?", partly to "is it?")
 
-# "lacks X" says it has no X; "doesn’t" is "doesn't" as typeset
-_EN_NEGATION = re.compile(r"\b(not|no|never|cannot|without|neither|nor|none|lack|lacks|lacked|lacking)\b|n['’]t\b")
+# The words of English negation ("lacks X" says it has no X; "doesn’t" is "doesn't" as typeset); a claim also reads
+# "without" as one, where a statement of the question's words reads it as a restriction (verdict._EN_RESTRICTED).
+EN_NEGATION_WORDS = "not|no|never|cannot|neither|nor|none|lack|lacks|lacked|lacking"
+_EN_NEGATION = re.compile(rf"\b({EN_NEGATION_WORDS}|without)\b|n['’]t\b")
 _EN_MAY = re.compile(r"\b(may|might|could|possibly|potentially)\b")
 _EN_PARTIAL = re.compile(r"\b(partially|partly|optionally|sometimes|depend|depends|depending)\b")
 _EN_CAN = re.compile(r"\b(can|able|possible)\b")

@@ -104,9 +104,9 @@ class Retriever:
             # (a noun the tokenizer clips, "구조도" to "구조", would take its heading's word for the figure's)
             nouns = self.terms.keys(" ".join(n for n in FIGURE_NOUNS[kind] if n.isascii() or tokenize(n) == [n]))
             for key in sorted(sections):
-                headings = {c.section.split(" > ")[-1] for c in index.chunks if section_key(c) == key}
-                headings |= {c.section_translated.split(" > ")[-1] for c in index.chunks if section_key(c) == key and c.section_translated}
-                words = self.terms.keys(" ".join(headings), known_only=True)
+                members = [index.chunks[i] for i in self._positions.get(key, ())]
+                paths = {c.section for c in members} | {c.section_translated for c in members if c.section_translated}
+                words = self.terms.keys(" ".join(path.split(" > ")[-1] for path in paths), known_only=True)
                 if words & nouns:
                     self._figure_titles.setdefault(kind, []).append((key, words - nouns))
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .answerability import RARE_ZIPF
-from .claims import KO_RESTRICTION, Claim, is_condition_ending, split_sentences
+from .claims import EN_NEGATION_WORDS, KO_RESTRICTION, Claim, is_condition_ending, split_sentences
 from .ingest import Chunk
 from .lexical import is_compound, tokenize
 from .lexicon import HANGUL, Lexicon
@@ -315,7 +315,7 @@ LEADS = {
 # --- statements that say what the question asks ---------------------------------
 FULL_STATEMENT = 0.8  # IDF-weighted share of the question's words a statement (or one of its clauses) must contain to settle it
 
-_EN_STATEMENT_NEGATION = re.compile(r"\b(not|no|never|cannot|none|neither|nor|lack|lacks|lacked|lacking)\b|n['’]t\b")
+_EN_STATEMENT_NEGATION = re.compile(rf"\b({EN_NEGATION_WORDS})\b|n['’]t\b")
 _EN_RESTRICTED = re.compile(
     r"\b(partially|partly|sometimes|depends?|depending|without|unless|than"
     r"|only|instead|solely|merely)\b"  # a restriction ("only on a single server") or a substitution ("instead of")
