@@ -109,6 +109,17 @@ class Retriever:
                 words = self.terms.keys(" ".join(path.split(" > ")[-1] for path in paths), known_only=True)
                 if words & nouns:
                     self._figure_titles.setdefault(kind, []).append((key, words - nouns))
+        # The command-line options the posts write ("--network host", "--cache-from"), alone and with the word after
+        # them: the sections that write each.
+        self._options: dict[tuple[str, ...], set[tuple[str, str]]] = {}
+        for chunk in index.chunks:
+            key = section_key(chunk)
+            if chunk.draft or key not in self._content_sections:
+                continue
+            for option, argument in _OPTION.findall(chunk.text.lower().replace("`", "")):
+                self._options.setdefault((option,), set()).add(key)
+                if argument:
+                    self._options.setdefault((option, argument), set()).add(key)
 
     def shape(self, key: tuple[str, str]) -> dict:
         """What a section is, for the ranking model: its heading's and heading path's term keys (in every language of
@@ -156,7 +167,7 @@ class Retriever:
         features = self.features(dense, lexical, tokenize(text), vector)
         named, titled = self.named_sections(text)
         figures = tuple(kind for kind, sections in self._figures.items() if sections and points_at_figure(text, (kind,)))
-        named = named or self.titled_figure(text, figures)
+        named = named or self.titled_figure(text, figures) or self.optioned(text)
         if named and mode != "bm25" and not any(section_key(chunks[i]) in named for i in dense):
             # The part of the post the question names is scored even when no passage of it came among the candidates
             members = [i for key in named for i in self._positions.get(key, ())]
@@ -244,6 +255,20 @@ class Retriever:
         }
         return frozenset(titled) if len(titled) == 1 else frozenset()
 
+    def optioned(self, text: str) -> frozenset[tuple[str, str]]:
+        """The one section that writes every command-line option the question spells out ("is --network host safe?"),
+        each told apart by the word after it when several sections write it ("--network host", "--network
+        my-network"); none when an option is written nowhere, or in several sections the question does not tell apart."""
+        found: set[tuple[str, str]] | None = None
+        for option, argument in _OPTION.findall(text.lower().replace("`", "")):
+            sections = self._options.get((option,))
+            if not sections:
+                continue
+            if len(sections) > 1:
+                sections = self._options.get((option, argument), sections) if argument else sections
+            found = set(sections) if found is None else found & sections
+        return frozenset(found) if found is not None and len(found) == 1 else frozenset()
+
     def respelled(self, text: str) -> str:
         """The question as it is searched: each misspelling of a word of the posts written as that word."""
         return self._respell(text)
@@ -309,6 +334,10 @@ class Retriever:
             total += weight
             covered += weight if self.terms.in_own_text(token) else 0.0
         return covered / total if total else 0.0
+
+
+# A command-line option ("--cache-from") and the word after it, if any ("--network host").
+_OPTION = re.compile(r"(?<![\w-])(--[a-z][a-z0-9-]*[a-z0-9])(?:[ =]+([a-z0-9][\w./:-]*))?")
 
 
 # General English and Korean words for the part of a text that concludes it.

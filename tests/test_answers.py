@@ -1682,3 +1682,16 @@ def test_the_background_gap_is_measured_against_the_posts_own_passages(assistant
     against the post's own passages, not against nothing (which made it -0.8 and refused it)."""
     features = assistant.retrieve("is logging/monitoring listed as one of the pain points?").features
     assert features["background_gap"] > -0.2
+
+
+def test_a_question_spelling_out_an_option_of_the_posts_reads_the_section_that_writes_it(assistant):
+    """"--network host" is written in one section (the NAT FAQ), though "host" and "security" match the kernel-sharing
+    FAQ better; "--network" alone is written in two (with "my_network" in the networking FAQ), so it names neither,
+    and an option the posts never write ("--restart") names nothing."""
+    retriever = assistant.retriever
+    nat = "natnetwork-address-translation가-네트워크-성능에-영향을-주는-이유는"
+    for question in ("Should I worry about host kernel security if I turn on --network host for my database?", "`--network host` 켜면 호스트 보안은 괜찮아?"):
+        assert retriever.optioned(question) and retriever.retrieve(question).sections[0][0][1] == nat, question
+    assert retriever.optioned("what does the --network flag do?") == frozenset()
+    assert retriever.optioned("--network my-network 만들면?") == frozenset()
+    assert retriever.optioned("--restart always 써도 돼?") == frozenset()
