@@ -381,6 +381,8 @@ def _asks_another_verb(morphemes, lexicon: Lexicon) -> bool:
     if not content:
         return False
     last = len(content) - 1
+    if last >= 2 and content[last][0] in ("있", "없") and content[last - 1] == ("수", "NNB"):
+        last -= 2  # "줄일 수 있어?": whether it can reduce; the verb is what it asks of
     form, tag = content[last]
     if tag in ("XSV", "XSA") and last > 0 and content[last - 1][1] == "NNG":
         last -= 1
@@ -401,7 +403,11 @@ def _attributive(morphemes, k: int, existence: bool) -> bool:
     noun compound asserts nothing either.)"""
     form, tag = morphemes[k]
     if form == "같" and tag == "VA":
-        return k > 0 and morphemes[k - 1][1] in ("NNG", "NNP", "NNB", "NR", "NP", "SL", "SN")
+        # "NFS 같은 거": such as NFS; "같은 네트워크에 넣으면 …?": the same network is the question's condition
+        from .claims import is_condition_ending
+
+        conditional = any(is_condition_ending(f, t) for f, t in morphemes[k + 1 :])
+        return conditional or (k > 0 and morphemes[k - 1][1] in ("NNG", "NNP", "NNB", "NR", "NP", "SL", "SN"))
     j = k + 1
     while j < len(morphemes) and (morphemes[j][1] in ("XSV", "XSA") or morphemes[j][0] == "가능"):
         j += 1

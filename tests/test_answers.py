@@ -1656,6 +1656,9 @@ def test_a_tag_question_gets_the_verdict_of_its_statement(assistant):
         ("복잡한 서비스도 컴포즈로 충분하다고 하나요?", None),  # "complex" only describes the services
         ("NFS 같은 외부 스토리지랑 연동해도 돼요?", None),  # "NFS 같은": such as NFS, not "the same"
         ("둘 다 같은 커널로 시스템 콜을 보내는 거죠?", "share"),  # the same kernel
+        ("같은 브리지 네트워크에 두면 이름으로 찾을 수 있어?", None),  # the same network is the condition, not what is asked
+        ("이미지 캐시로 같은 작업 반복하는 걸 줄일 수 있나?", None),  # whether it can reduce, of the same work
+        ("같은 설정 파일 고치는 일을 줄일 수 있어?", None),
         ("디스크 볼륨은 기본적으로 공유되는 거야?", "share"),  # a dependent noun: the clause is what is asked
         ("컨테이너는 기본적으로 상태를 유지하는 구조인가요?", "keep"),  # a noun the sentence predicates
         ("도커 이미지는 용량이 커질 걱정은 없는 건가요?", "large"),  # the worry that it grows: the clause is its content
