@@ -21,7 +21,7 @@ from .ingest import Chunk
 from .lexical import mecab_parse, tokenize
 from .lexicon import HANGUL, load_lexicon
 from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
-from .question import asks_for_command, confirmation, is_request_word, question_language, read_question, refers_to_post
+from .question import asks_for_command, asks_what_post_is_about, confirmation, is_request_word, question_language, read_question, refers_to_post
 from .retrieve import RANK_MARGIN_SCALE, Retrieval, Retriever, section_key, to_front
 from .settings import MAX_QUESTION_CHARS, Settings
 from .terms import FUNCTION_ZIPF, TermWeights, general_zipf
@@ -555,6 +555,7 @@ class Assistant:
             # ... and a question that points at the post and names no subject of its own ("이 글 뭐에 대한 글이야?"):
             # where it sits against the contrast subjects says nothing of what it asks.
             or (refers_to_post(question) and self._names_no_subject(question))
+            or asks_what_post_is_about(question)
         )
         # Below the refusal threshold, a question naming a distinctive word of the posts ("overlay", "NAT", "커널") is
         # answered down to the model's floor (the off-topic trees below still look at it when it stands on its own).

@@ -131,6 +131,24 @@ def asks_about_subject(question: str) -> bool:
     return bool(_ASKS_SUBJECT.search(question.lower()))
 
 
+# Asking what the post itself is about or for, naming nothing it might be about: "about" with nothing after it
+# ("what is this post about?", "…about, in a nutshell?"), "cover" likewise, or the purpose, point or topic of it.
+_EN_POST_SUBJECT = re.compile(
+    r"\b(?:about|covers?|covered)\s*(?:[?.!,;]|$|in\b)|\b(?:purpose|point|gist|goal|aim|topic|subject)\b"
+)
+_EN_ABOUT_SOMETHING = re.compile(r"\babout\s+(?!in\b)[a-z0-9]")  # "… about cooking": it names what it might be about
+_KO_POST_SUBJECT = re.compile(r"목적|주제|취지|요지|무슨 내용|무슨 얘기|뭐에 대한|무엇에 대한")
+
+
+def asks_what_post_is_about(question: str) -> bool:
+    """Whether an open question asks what the post it points at is about or for ("what is this post about?", "이 글 쓴
+    목적이 뭐예요?"), not whether it is about something ("is this post about Rust?") or what it says of something."""
+    lowered = question.lower()
+    if not refers_to_post(question) or is_yes_no(question) or _EN_ABOUT_SOMETHING.search(lowered):
+        return False
+    return bool(_EN_POST_SUBJECT.search(lowered) or _KO_POST_SUBJECT.search(question))
+
+
 def refers_to_post(question: str) -> bool:
     """Whether the question points at the post itself (this article, the author, 이 글, 저자)."""
     return bool(_EN_THE_POST.search(question.lower()) or _KO_THE_POST.search(question))

@@ -1698,3 +1698,28 @@ def test_a_question_spelling_out_an_option_of_the_posts_reads_the_section_that_w
     assert retriever.optioned("what does the --network flag do?") == frozenset()
     assert retriever.optioned("--network my-network 만들면?") == frozenset()
     assert retriever.optioned("--restart always 써도 돼?") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("question", "about"),
+    [
+        ("So what is this article about, in short?", True),
+        ("what's the gist of this post?", True),
+        ("이 포스트의 요지가 뭐야?", True),
+        ("What does this article say about pizza?", False),  # it names what it might be about
+        ("Is this post about Rust?", False),  # whether it is about something
+        ("what is the purpose of namespaces?", False),  # not of the post
+    ],
+)
+def test_an_open_question_asks_what_the_post_itself_is_about(question, about):
+    from assistant.question import asks_what_post_is_about
+
+    assert asks_what_post_is_about(question) is about
+
+
+def test_a_question_of_what_the_post_is_about_is_answered_whatever_its_framing_words(assistant):
+    """"in a nutshell", "gist", "목적" name no subject of the post's own; the question is about the post, however far
+    from the contrast subjects' its framing words sit. One that names what it might be about still is not."""
+    for question in ("So what is this article about, in a nutshell?", "이 포스트를 쓴 목적이 뭐예요?"):
+        assert not assistant.ask(question).refused, question
+    assert assistant.ask("What does this article say about pizza?").refused
