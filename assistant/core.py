@@ -440,7 +440,10 @@ class Assistant:
 
     def _post_word(self, token: str, question: str) -> bool:
         """Whether a token of a question is a word of the posts (as such, or as the question spells one) or of a request."""
-        return self.terms.known(token) or is_request_word(token) or self.key_subjects.spells_a_post_word(token, question)
+        return (
+            self.terms.known(token) or is_request_word(token) or self.key_subjects.spells_a_post_word(token, question)
+            or self.key_subjects.names_a_part(token)
+        )
 
     def _names_no_subject(self, question: str) -> bool:
         """Whether a question names no subject of its own (see _on_topic)."""
@@ -554,7 +557,7 @@ class Assistant:
             )
             # ... and a question that points at the post and names no subject of its own ("이 글 뭐에 대한 글이야?"):
             # where it sits against the contrast subjects says nothing of what it asks.
-            or (refers_to_post(question) and self._names_no_subject(question))
+            or (points_at_post and self._names_no_subject(question))
             or asks_what_post_is_about(question)
         )
         # Below the refusal threshold, a question naming a distinctive word of the posts ("overlay", "NAT", "커널") is

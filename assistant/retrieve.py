@@ -84,6 +84,7 @@ class Retriever:
         # The sections a post closes with, by a heading that says so ("Conclusion", "Wrapping Up", "마무리", "결론"),
         # and the parts that sum it up, by a top-level heading that says so ("Summary", "도커의 단점 요약")
         self._conclusions = self._titled(index.chunks, _CONCLUSION, -1)
+        self._faqs = faq_sections(index.chunks, self._content_sections)
         self._summaries = self._titled(index.chunks, _SUMMARY, 0)
         # A section split into the problem and what to do about it ("문제 요약" / "해결 방안", "Problem" / "Solution"):
         # the halves, by their own headings, and the section each is a half of.
@@ -292,7 +293,9 @@ class Retriever:
         named = [title for title, pattern in self._title_patterns if pattern.search(lowered)]
         if named:
             return self._titles[max(named, key=len)], True
-        return (self._conclusions if _CONCLUSION.search(lowered) else frozenset()), False
+        if _CONCLUSION.search(lowered):
+            return self._conclusions, False
+        return (self._faqs if FAQ_WORDS.search(lowered) else frozenset()), False
 
     def features(self, dense, lexical, raw_tokens, vector) -> dict[str, float]:
         """Signals of whether the article answers the question at all.
@@ -345,6 +348,28 @@ _CONCLUSION = re.compile(
     r"\b(?:conclusions?|concluding|wrap-up|wrapping up|wrap up|bottom line|final thoughts|"
     r"closing (?:advice|remarks|thoughts|words|section|part))\b|결론|마무리|맺음말"
 )
+
+
+# General English and Korean names of a part of a text made of questions and their answers.
+FAQ_WORDS = re.compile(r"\b(?:faqs?|q ?& ?a|q and a|frequently asked questions?)(?![\w&])|자주\s*묻는\s*질문|질의\s*응답")
+
+
+def faq_sections(chunks, content_sections) -> frozenset[tuple[str, str]]:
+    """The sections at or under a heading whose own subheadings are questions (two or more, each ending in "?"): a
+    post's FAQ, whatever its heading says ("궁금증들", "Questions", "Things people ask")."""
+    children: dict[tuple[str, str], set[str]] = {}
+    for chunk in chunks:
+        if chunk.draft:
+            continue
+        path = chunk.section.split(" > ")
+        for depth in range(len(path) - 1):
+            children.setdefault((chunk.document, " > ".join(path[: depth + 1])), set()).add(path[depth + 1].strip())
+    parents = {key for key, titles in children.items() if len(titles) >= 2 and all(title.endswith("?") for title in titles)}
+    return frozenset(
+        section_key(chunk) for chunk in chunks
+        if section_key(chunk) in content_sections and not chunk.draft
+        and any(chunk.section == title or chunk.section.startswith(f"{title} > ") for document, title in parents if document == chunk.document)
+    )
 
 
 # General English and Korean words for a part of a text that sums up the rest, and for asking for one (or a table).

@@ -1723,3 +1723,15 @@ def test_a_question_of_what_the_post_is_about_is_answered_whatever_its_framing_w
     for question in ("So what is this article about, in a nutshell?", "이 포스트를 쓴 목적이 뭐예요?"):
         assert not assistant.ask(question).refused, question
     assert assistant.ask("What does this article say about pizza?").refused
+
+
+def test_a_question_naming_the_faq_reads_the_section_whose_subheadings_are_questions(assistant):
+    """"궁금증들" is the post's FAQ by its shape (every subheading a question), not by its words: "FAQ" and "Q&A" name it
+    and are no subject the post never mentions; a question about some other FAQ is still refused."""
+    faqs = assistant.retriever._faqs
+    assert {key[1] for key in faqs} >= {"mount는-무엇이며-왜-사용할까", "컨테이너-간-통신은-어떻게-구성할까"}
+    assert not {key[1] for key in faqs} & {"개요", "마무리", "요약-테이블"}
+    for question in ("What questions are in the FAQ?", "Q&A 부분엔 무슨 질문들이 있나요?"):
+        answer = assistant.ask(question)
+        assert not answer.refused and answer.citations[0].section.startswith("궁금증들"), question
+    assert assistant.ask("Where can I find the FAQ for my bank account?").refused
