@@ -92,13 +92,16 @@ def _frequencies() -> dict[str, dict[str, float]]:
 
 def zipf(word: str, language: str, compound: bool = True) -> float:
     """Zipf frequency of a word in general language (0 when unknown). A hyphenated compound the list does not hold
-    is as common as its rarest part when every part is an everyday word ("go-to", "read-only"); one with a rarer part
+    (in the plural too: "trade-offs") is as common as its rarest part when every part is an everyday word ("go-to", "read-only"); one with a rarer part
     ("json-file", "restart-policy"), or with `compound` False (an option written "--cap-drop"), is unknown."""
     import math
 
     frequency = _frequencies()[language].get(word, 0.0)
     if frequency <= 0 and compound and "-" in word.strip("-"):
-        parts = [zipf(part, language) for part in word.split("-") if part]
+        pieces = [part for part in word.split("-") if part]
+        parts = [zipf(part, language) for part in pieces]
+        if parts and pieces[-1].endswith("s"):
+            parts[-1] = max(parts[-1], zipf(pieces[-1][:-1], language))  # a plural: "trade-offs" as "trade-off"
         return min(parts) if parts and min(parts) >= COMMON_ZIPF else 0.0
     return math.log10(frequency * 1e9) if frequency > 0 else 0.0
 

@@ -1735,3 +1735,13 @@ def test_a_question_naming_the_faq_reads_the_section_whose_subheadings_are_quest
         answer = assistant.ask(question)
         assert not answer.refused and answer.citations[0].section.startswith("궁금증들"), question
     assert assistant.ask("Where can I find the FAQ for my bank account?").refused
+
+
+def test_a_plural_compound_of_everyday_words_is_no_subject_the_posts_never_mention(assistant):
+    """"trade-offs" is not in the word list as such, but its singular's parts are everyday words: it names nothing of
+    its own, so a question about --network host's trade-offs is answered; "json-files" (a rarer part) still is no
+    everyday word."""
+    from assistant.answerability import zipf
+
+    assert zipf("trade-offs", "en") > 0 and zipf("json-files", "en") == 0
+    assert not assistant.ask("Does --network host come with any trade-offs?").refused
