@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 
 from .lexical import is_compound
 from .lexicon import HANGUL
-from .question import EN_AUX, EN_FILLERS, is_yes_no, question_language
+from .question import COMMAND_OPTION, EN_AUX, EN_FILLERS, is_yes_no, question_language
 
 MAX_HISTORY = 20  # earlier turns a surface may send with a question
 ELLIPSIS_MAX_WORDS = 4  # words of the new subject in "what about X?" / "X는요?" (articles aside) and of a bare "X?"
@@ -170,7 +170,7 @@ class FollowUps:
                     self._cells.setdefault(key, []).append(((chunk.section, chunk.lang, column), chunk.id, keys))
         # The words the posts write as a command-line option ("--privileged"): each names that option, participle or not.
         self._options = frozenset(
-            word for chunk in chunks if not chunk.draft for word in re.findall(r"(?<![\w-])--([a-z][a-z-]*[a-z])\b", chunk.text.lower())
+            option[2:] for chunk in chunks if not chunk.draft for option, _ in COMMAND_OPTION.findall(chunk.text.lower())
         )
 
     # --- the public entry --------------------------------------------------

@@ -131,6 +131,10 @@ def asks_about_subject(question: str) -> bool:
     return bool(_ASKS_SUBJECT.search(question.lower()))
 
 
+# A command-line option ("--cache-from") and the word after it, if any ("--network host").
+COMMAND_OPTION = re.compile(r"(?<![\w-])(--[a-z][a-z0-9-]*[a-z0-9])(?:[ =]+([a-z0-9][\w./:-]*))?")
+
+
 # Asking what the post itself is about or for, naming nothing it might be about: "about" with nothing after it
 # ("what is this post about?", "…about, in a nutshell?"), "cover" likewise, or the purpose, point or topic of it.
 _EN_POST_SUBJECT = re.compile(

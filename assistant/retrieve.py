@@ -9,7 +9,7 @@ import numpy as np
 
 from .claims import enumerated_case_words, split_sentences
 from .lexical import tokenize
-from .question import FIGURE_NOUNS, announces_post, asks_about_subject, asks_for_remedy, figure_name, points_at_figure
+from .question import COMMAND_OPTION, FIGURE_NOUNS, announces_post, asks_about_subject, asks_for_remedy, figure_name, points_at_figure
 from .search import CANDIDATES, Fused, dense_candidates, fuse_rankings, group_max, lexical_candidates
 
 
@@ -117,7 +117,7 @@ class Retriever:
             key = section_key(chunk)
             if chunk.draft or key not in self._content_sections:
                 continue
-            for option, argument in _OPTION.findall(chunk.text.lower().replace("`", "")):
+            for option, argument in COMMAND_OPTION.findall(chunk.text.lower().replace("`", "")):
                 self._options.setdefault((option,), set()).add(key)
                 if argument:
                     self._options.setdefault((option, argument), set()).add(key)
@@ -261,7 +261,7 @@ class Retriever:
         each told apart by the word after it when several sections write it ("--network host", "--network
         my-network"); none when an option is written nowhere, or in several sections the question does not tell apart."""
         found: set[tuple[str, str]] | None = None
-        for option, argument in _OPTION.findall(text.lower().replace("`", "")):
+        for option, argument in COMMAND_OPTION.findall(text.lower().replace("`", "")):
             sections = self._options.get((option,))
             if not sections:
                 continue
@@ -337,10 +337,6 @@ class Retriever:
             total += weight
             covered += weight if self.terms.in_own_text(token) else 0.0
         return covered / total if total else 0.0
-
-
-# A command-line option ("--cache-from") and the word after it, if any ("--network host").
-_OPTION = re.compile(r"(?<![\w-])(--[a-z][a-z0-9-]*[a-z0-9])(?:[ =]+([a-z0-9][\w./:-]*))?")
 
 
 # General English and Korean words for the part of a text that concludes it.
