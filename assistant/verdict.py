@@ -13,7 +13,7 @@ from .ingest import Chunk
 from .lexical import is_compound, tokenize
 from .lexicon import HANGUL, Lexicon
 from .question import KO_LIGHT_VERBS, Asked, is_yes_no, question_language
-from .terms import TermWeights, general_zipf
+from .terms import FUNCTION_ZIPF, TermWeights, general_zipf
 
 Verdict = str  # "yes" | "no" | "partial"
 
@@ -702,13 +702,28 @@ def _korean_predicate_keys(question: str, terms: TermWeights) -> frozenset[str] 
 
 
 def _korean_verbs(question: str) -> frozenset[str]:
-    """The Korean verbs a question asks with ("돌리" in "돌릴 수 있나요?"): a statement that settles it says them too,
-    however common they are in general language (an everyday verb weighs little in the share of its words)."""
+    """The Korean verbs a question asks with ("돌리" in "돌릴 수 있나요?"): a statement that settles it says them too
+    (an everyday verb weighs little in the share of its words).
+
+    A verb as common in general language as its function words ("쓰다", to use: "브리지 네트워크를 쓰나요?") names no
+    action of its own, as "use" does not in English, and a statement may say it with another ("사용합니다"); but not
+    in a question of permission ("써도 돼?", "돌려도 괜찮아?"), which asks about doing just that.
+    """
     if not HANGUL.search(question):
         return frozenset()
     from .lexical import tagged_morphemes
 
-    return frozenset(form for form, tag in tagged_morphemes(question) if tag == "VV" and form not in KO_LIGHT_VERBS)
+    morphemes = tagged_morphemes(question)
+    return frozenset(
+        form
+        for i, (form, tag) in enumerate(morphemes)
+        if tag == "VV" and form not in KO_LIGHT_VERBS and (general_zipf(form) < FUNCTION_ZIPF or _permission(morphemes, i))
+    )
+
+
+def _permission(morphemes, i: int) -> bool:
+    """Whether the Korean verb at i is what a question asks permission for: a concessive ending ("-어도") after it."""
+    return i + 1 < len(morphemes) and morphemes[i + 1][1] == "EC" and morphemes[i + 1][0].endswith("도")
 
 
 def statement_verdict(question: str, asked: Asked | None, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:

@@ -1745,3 +1745,16 @@ def test_a_plural_compound_of_everyday_words_is_no_subject_the_posts_never_menti
 
     assert zipf("trade-offs", "en") > 0 and zipf("json-files", "en") == 0
     assert not assistant.ask("Does --network host come with any trade-offs?").refused
+
+
+def test_an_everyday_korean_verb_need_not_be_said_by_the_statement_but_a_permission_asked_for_must(assistant):
+    """"쓰다" (to use) is as common as a function word: "브리지 네트워크를 쓰나요?" is settled by "브리지 네트워크를
+    사용하며"; "써도 돼?" asks permission to do just that, which "--privileged 옵션을 사용할 경우 … 접근할 수
+    있습니다" does not grant."""
+    from assistant.verdict import _korean_verbs
+
+    assert _korean_verbs("도커는 기본적으로 브리지 네트워크를 쓰나요?") == frozenset()
+    assert _korean_verbs("--privileged 옵션 써도 돼?") == {"쓰"}
+    assert _korean_verbs("컨테이너를 여러 서버에 돌릴 수 있나요?") == {"돌리"}
+    assert assistant.ask("도커는 기본적으로 브리지 네트워크를 쓰나요?").verdict == "yes"
+    assert assistant.ask("--privileged 옵션 써도 돼?").verdict != "yes"
