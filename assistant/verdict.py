@@ -320,6 +320,7 @@ _EN_RESTRICTED = re.compile(
     r"\b(partially|partly|sometimes|depends?|depending|without|unless|than"
     r"|only|instead|solely|merely)\b"  # a restriction ("only on a single server") or a substitution ("instead of")
 )
+_EN_ONLY = re.compile(r"\b(only|solely|merely)\b")  # a restriction a question may itself ask about
 _EN_HEDGE = re.compile(r"\b(may|might|could|possibly|potentially|can|able|possible)\b")  # what follows is what it hedges
 _EN_CONDITION = re.compile(r"^\W*(if|when|whenever|once)\b|\bif\b")
 _EN_COMPARISON = re.compile(r"\b(than|more|less|better|worse|fewer)\b")
@@ -334,7 +335,8 @@ def _korean_condition(morphemes) -> bool:
 
 
 def statement_polarity(
-    sentence: str, conditional_question: bool = False, modal_question: bool = False, asked: frozenset[str] | None = None, terms: TermWeights | None = None
+    sentence: str, conditional_question: bool = False, modal_question: bool = False, asked: frozenset[str] | None = None, terms: TermWeights | None = None,
+    restricted_question: bool = False,
 ) -> Verdict | None:
     """"yes" for a plain assertion, "no" for a plainly negated one, None when hedged or comparative; a conditional
     statement ("if ..., ...") answers only a conditional question, and "can" ("할 수 있다") only a "can" question,
@@ -343,6 +345,9 @@ def statement_polarity(
     With the question's keys (`asked`, read through `terms`), a "can" or "may" that governs a predicate the question
     does not ask about ("도커가 관리하는 디렉토리로 데이터 보존이 가능": possible to keep data) does not hedge
     what the question asks (the directory Docker manages).
+
+    A restriction ("only", "만") hedges a statement, unless the question asks about that restriction itself
+    (`restricted_question`: "Compose는 단일 서버에서만 동작하나요?" - "단일 서버에서만 동작하므로").
     """
     def governs_asked(predicate: str) -> bool:
         return asked is None or terms is None or bool(terms.keys(predicate) & asked)
@@ -355,7 +360,7 @@ def statement_polarity(
         pairs = list(zip(forms, forms[1:]))
         if any(form in _KO_UNSURE_FORMS for form in forms):
             return None
-        if any(pair in KO_RESTRICTION for pair in morphemes):
+        if not restricted_question and any(pair in KO_RESTRICTION for pair in morphemes):
             return None
         possible = [i for i, (a, b) in enumerate(pairs) if (a, b) in (("수", "도"), ("가능", "성"))]
         able = [i for i, pair in enumerate(pairs) if pair == ("수", "있")]
@@ -368,6 +373,8 @@ def statement_polarity(
         negations = sum(1 for pair in morphemes if pair in _KO_NEGATION)
     else:
         lowered = re.sub(r"\bno matter\b", "", sentence.lower())  # "no matter how many ...": a concession, not a denial
+        if restricted_question:
+            lowered = _EN_ONLY.sub(" ", lowered)
         if _EN_RESTRICTED.search(lowered) or (not conditional_question and _EN_CONDITION.search(lowered)):
             return None
         hedges = [m for m in _EN_HEDGE.finditer(lowered) if governs_asked(lowered[m.end() : m.end() + 40])]
@@ -375,6 +382,45 @@ def statement_polarity(
             return None
         negations = len(_EN_STATEMENT_NEGATION.findall(lowered))
     return {0: "yes", 1: "no"}.get(negations)
+
+
+def _restricted_to(text: str, terms: TermWeights) -> list[frozenset[str]]:
+    """The term keys of what each restriction of a text restricts to ("only", "만"): the words after "only" up to the
+    clause's end (at most RESTRICTED_WORDS), the nouns before "만" and its particle ("단일 서버에서만": 단일, 서버),
+    without words as common as function words ("서버 한 대에서만": 서버), each word by its glossary entry."""
+    phrases = [" ".join(m.group(1).split()[:RESTRICTED_WORDS]) for m in re.finditer(r"\b(?:only|solely|merely)\b([^,.;:!?]*)", text.lower())]
+    if HANGUL.search(text):
+        from .lexical import tagged_morphemes
+
+        morphemes = tagged_morphemes(text)
+        for i, pair in enumerate(morphemes):
+            if pair in KO_RESTRICTION:
+                end = i
+                while end > 0 and morphemes[end - 1][1].startswith("J"):
+                    end -= 1
+                start = end
+                while start > 0 and morphemes[start - 1][1].startswith(("NN", "SL", "SN", "MM", "XSN", "XPN")):
+                    start -= 1
+                phrases.append(" ".join(form for form, _ in morphemes[start:end]))
+    out = []
+    for phrase in phrases:
+        # word by word: a glossary phrase ("다중 서버" with "서버") would hide the word that tells the restrictions apart
+        keys = frozenset(terms.key(token) for token in tokenize(phrase) if general_zipf(token) < FUNCTION_ZIPF)
+        if keys:
+            out.append(keys)
+    return out
+
+
+RESTRICTED_WORDS = 5
+
+
+def _same_restriction(question: str, text: str, terms: TermWeights) -> bool:
+    """Whether the question asks about a restriction the text makes: what the question restricts to is all said by
+    what the text restricts to ("서버 한 대에서만 동작하나요?" - "단일 서버에서만 동작"; not "다중 서버에서만?", nor "도커
+    하나만 가지고 충분해?" - "컨테이너 실행만을 담당")."""
+    asked = _restricted_to(question, terms)
+    said = _restricted_to(text, terms)
+    return bool(asked) and all(any(keys <= other for other in said) for keys in asked)
 
 
 def _korean_governed(morphemes, i: int) -> str:
@@ -450,7 +496,7 @@ def full_statements(
         return terms.weight(keys & found) >= FULL_STATEMENT * wanted and verbs <= found, flipped
 
     def polarity(text: str, conditional_text: bool, flipped: bool) -> Verdict | None:
-        found = statement_polarity(text, conditional_text, modal, keys, terms)
+        found = statement_polarity(text, conditional_text, modal, keys, terms, _same_restriction(question, text, terms))
         return {"yes": "no", "no": "yes"}.get(found) if flipped else found
 
     asked_words = _modified_words(question, terms)

@@ -1758,3 +1758,19 @@ def test_an_everyday_korean_verb_need_not_be_said_by_the_statement_but_a_permiss
     assert _korean_verbs("컨테이너를 여러 서버에 돌릴 수 있나요?") == {"돌리"}
     assert assistant.ask("도커는 기본적으로 브리지 네트워크를 쓰나요?").verdict == "yes"
     assert assistant.ask("--privileged 옵션 써도 돼?").verdict != "yes"
+
+
+def test_a_restriction_the_question_asks_about_does_not_hedge_the_statement_that_makes_it(assistant):
+    """"only"/"만" hedges a statement ("단일 서버에서만 동작" settles no plain "does Compose work?"), but a question
+    that asks about that very restriction is settled by it; one about another restriction is not ("다중 서버에서만?"),
+    nor a question whose own "만" restricts something else ("도커 하나만 가지고 …")."""
+    from assistant.verdict import _same_restriction
+
+    statement = "Docker Compose는 단일 서버에서만 동작하므로 다중 서버 환경에서는 Kubernetes 같은 추가 도구가 필요합니다."
+    terms = assistant.terms
+    assert _same_restriction("docker compose는 서버 한 대에서만 동작하나요?", statement, terms)
+    assert not _same_restriction("Docker Compose는 다중 서버에서만 동작하나요?", statement, terms)
+    assert not _same_restriction("Docker Compose는 동작하나요?", statement, terms)
+    assert assistant.ask("Does Docker Compose only work on a single server?").verdict == "yes"
+    assert assistant.ask("docker compose는 서버 한 대에서만 동작하나요?").verdict == "yes"
+    assert assistant.ask("Docker Compose는 다중 서버에서만 동작하나요?").verdict != "yes"
