@@ -1053,6 +1053,7 @@ class Qualifiers:
     likeness: tuple[str, ...] = ()  # what the subject is likened to ("a vm")
     means: tuple[str, ...] = ()  # how the question says it is done ("경량 VM을 띄워서", "by running a lightweight VM")
     absent: tuple[str, ...] = ()  # what the question's case goes without, each alternative ("a volume", "bind mount")
+    place: str = ""  # "in" or "out": the question puts its case inside or outside something ("inside the container")
 
 
 @lru_cache(maxsize=8192)
@@ -1100,7 +1101,24 @@ def qualifiers(question: str) -> Qualifiers:
         likeness=tuple(x.strip() for x in likeness if x.strip()),
         means=tuple(x.strip() for x in means if x.strip()),
         absent=tuple(x.strip() for x in absent if x.strip()),
+        place=_place(question),
     )
+
+
+# General English and Korean words that put a thing inside or outside another; each side is the other's opposite.
+_EN_INSIDE = re.compile(r"\b(?:inside|within|internal|internally)\b")
+_EN_OUTSIDE = re.compile(r"\b(?:outside|external|externally)\b")
+_KO_INSIDE = ("내부", "안쪽")
+_KO_OUTSIDE = ("외부", "바깥", "밖")
+
+
+def _place(text: str) -> str:
+    """"in" when a text puts something inside another ("inside the container", "컨테이너 내부"), "out" when outside,
+    "" when it says neither or both."""
+    lowered = text.lower()
+    inside = bool(_EN_INSIDE.search(lowered)) or any(word in text for word in _KO_INSIDE)
+    outside = bool(_EN_OUTSIDE.search(lowered)) or any(word in text for word in _KO_OUTSIDE)
+    return "in" if inside and not outside else "out" if outside and not inside else ""
 
 
 def _nouns_before(morphemes, end: int) -> str:
@@ -1131,6 +1149,8 @@ def fits(form: Qualifiers, text: str, own: str, terms: TermWeights) -> bool:
         return False  # it does not say that it is done that way
     if any(_speaks_of(thing, own_keys, terms) for thing in form.absent):
         return False  # about the thing the question goes without
+    if form.place and _place(text) not in ("", form.place):
+        return False  # "does a volume keep the data inside the container?" - "a volume stores data outside the container"
     likened = any(m for m in _EN_LIKENESS.finditer(text.lower())) or any(word in text for word in _KO_LIKENESS)
     return likened or not any(_speaks_of(thing, own_keys, terms) for thing in form.likeness)
 

@@ -1774,3 +1774,16 @@ def test_a_restriction_the_question_asks_about_does_not_hedge_the_statement_that
     assert assistant.ask("Does Docker Compose only work on a single server?").verdict == "yes"
     assert assistant.ask("docker compose는 서버 한 대에서만 동작하나요?").verdict == "yes"
     assert assistant.ask("Docker Compose는 다중 서버에서만 동작하나요?").verdict != "yes"
+
+
+def test_evidence_that_puts_the_case_on_the_other_side_does_not_settle_a_question_of_inside_or_outside(assistant):
+    """"inside the container" and "outside the container" (내부/외부) are opposites: "a volume stores data outside the
+    container" says nothing yes to "does a volume keep the data inside the container?", and still settles the
+    question that asks about outside."""
+    from assistant.verdict import _place
+
+    assert _place("does a volume keep data inside the container?") == "in"
+    assert _place("Volume은 컨테이너 외부에서 데이터를 저장하여") == "out"
+    assert _place("/host/data is on the host side, /app/data inside the container, not outside") == ""
+    assert assistant.ask("Does a volume keep the data inside the container itself?").verdict != "yes"
+    assert assistant.ask("볼륨은 데이터를 컨테이너 외부에 저장하나요?").verdict == "yes"
