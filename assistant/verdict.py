@@ -868,7 +868,7 @@ def _mentioned_with(chunk: Chunk, passage: str, named: set[str], terms: TermWeig
 # Asking whether something is free of a concern (general English and Korean): "risk-free", "worry-free", "without
 # worrying about", "not worry about", "걱정 없이", "신경 안 써도", "신경 쓸 게 없나요".
 _EN_CAREFREE = re.compile(
-    r"\b\w+-free\b|\bwithout (?:\w+ ){0,2}(?:worry|worrying|thinking about|caring about|concern)|"
+    r"\b\w+-free\b|\bfree (?:of|from)\b|\bwithout (?:\w+ ){0,2}(?:worry|worrying|thinking about|caring about|concern)|"
     r"\bnot (?:have to |having to |need to )?(?:worry|care)\b|\bno[- ]strings[- ]attached\b"
 )
 _KO_CAREFREE = ("걱정 없이", "걱정없이", "신경 안 써", "신경 안써", "신경 쓸 게 없", "신경 쓸 것 없", "신경 쓰지 않아도", "신경 안 쓰고")

@@ -1787,3 +1787,11 @@ def test_evidence_that_puts_the_case_on_the_other_side_does_not_settle_a_questio
     assert _place("/host/data is on the host side, /app/data inside the container, not outside") == ""
     assert assistant.ask("Does a volume keep the data inside the container itself?").verdict != "yes"
     assert assistant.ask("볼륨은 데이터를 컨테이너 외부에 저장하나요?").verdict == "yes"
+
+
+def test_free_of_a_concern_is_asked_like_its_hyphenated_form(assistant):
+    """"Is X free of overhead?" asks, as "overhead-free" does, whether a concern is absent; evidence that X has the
+    overhead does not answer it yes."""
+    answer = assistant.ask("Is the NAT on Docker's default bridge network free of performance overhead?")
+    assert answer.verdict != "yes"
+    assert assistant.ask("Does Docker's default bridge network go through NAT?").verdict == "yes"
