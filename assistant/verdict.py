@@ -384,11 +384,15 @@ def statement_polarity(
     return {0: "yes", 1: "no"}.get(negations)
 
 
+RESTRICTED_WORDS = 5  # at most this many words after "only" say what it restricts to
+_EN_RESTRICTED_TO = re.compile(rf"{_EN_ONLY.pattern}([^,.;:!?]*)")
+
+
 def _restricted_to(text: str, terms: TermWeights) -> list[frozenset[str]]:
     """The term keys of what each restriction of a text restricts to ("only", "만"): the words after "only" up to the
     clause's end (at most RESTRICTED_WORDS), the nouns before "만" and its particle ("단일 서버에서만": 단일, 서버),
     without words as common as function words ("서버 한 대에서만": 서버), each word by its glossary entry."""
-    phrases = [" ".join(m.group(1).split()[:RESTRICTED_WORDS]) for m in re.finditer(r"\b(?:only|solely|merely)\b([^,.;:!?]*)", text.lower())]
+    phrases = [" ".join(m.group(2).split()[:RESTRICTED_WORDS]) for m in _EN_RESTRICTED_TO.finditer(text.lower())]
     if HANGUL.search(text):
         from .lexical import tagged_morphemes
 
@@ -411,16 +415,14 @@ def _restricted_to(text: str, terms: TermWeights) -> list[frozenset[str]]:
     return out
 
 
-RESTRICTED_WORDS = 5
-
-
-def _same_restriction(question: str, text: str, terms: TermWeights) -> bool:
-    """Whether the question asks about a restriction the text makes: what the question restricts to is all said by
-    what the text restricts to ("서버 한 대에서만 동작하나요?" - "단일 서버에서만 동작"; not "다중 서버에서만?", nor "도커
-    하나만 가지고 충분해?" - "컨테이너 실행만을 담당")."""
-    asked = _restricted_to(question, terms)
+def _same_restriction(asked: list[frozenset[str]], text: str, terms: TermWeights) -> bool:
+    """Whether the question asks about a restriction the text makes: what the question restricts to (`asked`, its
+    _restricted_to) is all said by what the text restricts to ("서버 한 대에서만 동작하나요?" - "단일 서버에서만 동작";
+    not "다중 서버에서만?", nor "도커 하나만 가지고 충분해?" - "컨테이너 실행만을 담당")."""
+    if not asked:
+        return False
     said = _restricted_to(text, terms)
-    return bool(asked) and all(any(keys <= other for other in said) for keys in asked)
+    return all(any(keys <= other for other in said) for keys in asked)
 
 
 def _korean_governed(morphemes, i: int) -> str:
@@ -478,6 +480,7 @@ def full_statements(
         for key in terms.keys(stem + suffix)
     }
 
+    restricted = _restricted_to(question, terms)
     said_of = _korean_predicate_keys(question, terms)
     said_of = None if said_of is None else said_of - framing
 
@@ -496,7 +499,7 @@ def full_statements(
         return terms.weight(keys & found) >= FULL_STATEMENT * wanted and verbs <= found, flipped
 
     def polarity(text: str, conditional_text: bool, flipped: bool) -> Verdict | None:
-        found = statement_polarity(text, conditional_text, modal, keys, terms, _same_restriction(question, text, terms))
+        found = statement_polarity(text, conditional_text, modal, keys, terms, _same_restriction(restricted, text, terms))
         return {"yes": "no", "no": "yes"}.get(found) if flipped else found
 
     asked_words = _modified_words(question, terms)

@@ -1764,13 +1764,17 @@ def test_a_restriction_the_question_asks_about_does_not_hedge_the_statement_that
     """"only"/"만" hedges a statement ("단일 서버에서만 동작" settles no plain "does Compose work?"), but a question
     that asks about that very restriction is settled by it; one about another restriction is not ("다중 서버에서만?"),
     nor a question whose own "만" restricts something else ("도커 하나만 가지고 …")."""
-    from assistant.verdict import _same_restriction
+    from assistant.verdict import _restricted_to, _same_restriction
 
     statement = "Docker Compose는 단일 서버에서만 동작하므로 다중 서버 환경에서는 Kubernetes 같은 추가 도구가 필요합니다."
     terms = assistant.terms
-    assert _same_restriction("docker compose는 서버 한 대에서만 동작하나요?", statement, terms)
-    assert not _same_restriction("Docker Compose는 다중 서버에서만 동작하나요?", statement, terms)
-    assert not _same_restriction("Docker Compose는 동작하나요?", statement, terms)
+
+    def same(question):
+        return _same_restriction(_restricted_to(question, terms), statement, terms)
+
+    assert same("docker compose는 서버 한 대에서만 동작하나요?")
+    assert not same("Docker Compose는 다중 서버에서만 동작하나요?")
+    assert not same("Docker Compose는 동작하나요?")
     assert assistant.ask("Does Docker Compose only work on a single server?").verdict == "yes"
     assert assistant.ask("docker compose는 서버 한 대에서만 동작하나요?").verdict == "yes"
     assert assistant.ask("Docker Compose는 다중 서버에서만 동작하나요?").verdict != "yes"
