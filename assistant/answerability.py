@@ -16,7 +16,7 @@ from functools import lru_cache
 from .lexicon import HANGUL
 from .question import question_language
 from .lexical import Glossary, tokenize
-from .retrieve import FAQ_WORDS, faq_sections, section_key
+from .retrieve import FAQ_WORDS, faq_headings
 
 COMMON_ZIPF = 4.5  # a subcommand this common ("use", "run") is an everyday verb, not an operation
 RARE_ZIPF = 3.0  # at most about one use per 10 million words of general text
@@ -261,7 +261,7 @@ class KeySubjects:
         self._word_set = frozenset(self._words)
         self._misspelled = lru_cache(maxsize=4096)(self._post_word_misspelled)  # word -> the word of the posts it misspells
         self._identifiers = sorted(set(_IDENTIFIER.findall(self._text)))
-        self._faqs = faq_sections(chunks, {section_key(c) for c in chunks if c.kind != "heading"})
+        self._has_faq = bool(faq_headings(chunks))
         self._hangul_text = re.sub(r"\s+", "", " ".join(c.text for c in chunks if not c.draft))
         # The skeletons of the posts' English words, with and without their vowels; "windows" is 윈도우 without its
         # plural s.
@@ -286,7 +286,7 @@ class KeySubjects:
 
     def names_a_part(self, word: str) -> bool:
         """Whether a word is a general name of a part the posts have: "FAQ" when a heading's subheadings are questions."""
-        return bool(self._faqs) and bool(FAQ_WORDS.fullmatch(word.lower()))
+        return self._has_faq and bool(FAQ_WORDS.fullmatch(word.lower()))
 
     def covered(self, word: str) -> bool:
         """Whether the articles mention the word, its translation, a word it clips or a near spelling of it, or it

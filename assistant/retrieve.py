@@ -350,9 +350,9 @@ _CONCLUSION = re.compile(
 FAQ_WORDS = re.compile(r"\b(?:faqs?|q ?& ?a|q and a|frequently asked questions?)(?![\w&])|자주\s*묻는\s*질문|질의\s*응답")
 
 
-def faq_sections(chunks, content_sections) -> frozenset[tuple[str, str]]:
-    """The sections at or under a heading whose own subheadings are questions (two or more, each ending in "?"): a
-    post's FAQ, whatever its heading says ("궁금증들", "Questions", "Things people ask")."""
+def faq_headings(chunks) -> frozenset[tuple[str, str]]:
+    """(document, heading path) of each heading whose own subheadings are questions (two or more, each ending in
+    "?"): a post's FAQ, whatever its heading says ("궁금증들", "Questions", "Things people ask")."""
     children: dict[tuple[str, str], set[str]] = {}
     for chunk in chunks:
         if chunk.draft:
@@ -360,7 +360,12 @@ def faq_sections(chunks, content_sections) -> frozenset[tuple[str, str]]:
         path = chunk.section.split(" > ")
         for depth in range(len(path) - 1):
             children.setdefault((chunk.document, " > ".join(path[: depth + 1])), set()).add(path[depth + 1].strip())
-    parents = {key for key, titles in children.items() if len(titles) >= 2 and all(title.endswith("?") for title in titles)}
+    return frozenset(key for key, titles in children.items() if len(titles) >= 2 and all(title.endswith("?") for title in titles))
+
+
+def faq_sections(chunks, content_sections) -> frozenset[tuple[str, str]]:
+    """The sections at or under a FAQ heading (faq_headings)."""
+    parents = faq_headings(chunks)
     return frozenset(
         section_key(chunk) for chunk in chunks
         if section_key(chunk) in content_sections and not chunk.draft

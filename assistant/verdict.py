@@ -385,6 +385,7 @@ def statement_polarity(
 
 
 RESTRICTED_WORDS = 5  # at most this many words after "only" say what it restricts to
+_RESTRICTED_TAGS = ("NN", "SL", "SN", "MM", "XSN", "XPN")  # what "만" restricts to: nouns with their numerals and affixes
 _EN_RESTRICTED_TO = re.compile(rf"{_EN_ONLY.pattern}([^,.;:!?]*)")
 
 
@@ -399,13 +400,7 @@ def _restricted_to(text: str, terms: TermWeights) -> list[frozenset[str]]:
         morphemes = tagged_morphemes(text)
         for i, pair in enumerate(morphemes):
             if pair in KO_RESTRICTION:
-                end = i
-                while end > 0 and morphemes[end - 1][1].startswith("J"):
-                    end -= 1
-                start = end
-                while start > 0 and morphemes[start - 1][1].startswith(("NN", "SL", "SN", "MM", "XSN", "XPN")):
-                    start -= 1
-                phrases.append(" ".join(form for form, _ in morphemes[start:end]))
+                phrases.append(_nouns_before(morphemes, i, _RESTRICTED_TAGS, particles=True))
     out = []
     for phrase in phrases:
         # word by word: a glossary phrase ("다중 서버" with "서버") would hide the word that tells the restrictions apart
@@ -1078,10 +1073,7 @@ def qualifiers(question: str) -> Qualifiers:
         for i, (form, tag) in enumerate(morphemes):
             if form in _KO_MEANS_ENDINGS and tag == "EC" and i > 0 and morphemes[i - 1][1] in ("VV", "XSV"):
                 # "경량 VM을 띄워서 격리하나요?": what is done to get there, the nouns its verb takes
-                j = i - 1 - (morphemes[i - 1][1] == "XSV")
-                while j > 0 and morphemes[j - 1][1].startswith("J"):
-                    j -= 1
-                means.append(_nouns_before(morphemes, j))
+                means.append(_nouns_before(morphemes, i - 1 - (morphemes[i - 1][1] == "XSV"), particles=True))
             if form in _KO_MANNER_NOUNS and tag == "NNG" and i + 1 < len(morphemes) and morphemes[i + 1][0] in ("으로", "로"):
                 means.append(_nouns_before(morphemes, i))  # "경량 VM 방식으로 격리하나요?": the way it is done
             elif form == "통하" and tag == "VV" and i > 0 and morphemes[i - 1][1] == "JKO":
@@ -1095,9 +1087,7 @@ def qualifiers(question: str) -> Qualifiers:
                     j = i
                     while j > 0 and morphemes[j - 1][1] in ("VV", "VA", "XSV", "XSA", "EC") and (morphemes[j - 1][1] != "EC" or morphemes[j - 1][0] == "지"):
                         j -= 1
-                    while j > 0 and morphemes[j - 1][1].startswith("J"):
-                        j -= 1
-                    absent.append(_nouns_before(morphemes, j))
+                    absent.append(_nouns_before(morphemes, j, particles=True))
     return Qualifiers(
         universal,
         whole,
@@ -1124,9 +1114,13 @@ def _place(text: str) -> str:
     return "in" if inside and not outside else "out" if outside and not inside else ""
 
 
-def _nouns_before(morphemes, end: int) -> str:
+def _nouns_before(morphemes, end: int, tags: tuple[str, ...] = _KO_NOUNS, particles: bool = False) -> str:
+    """The noun phrase that ends just before `end` (its words' tags start with one of `tags`); with `particles`, after
+    stepping back over the particles that end it ("단일 서버에서만": 단일 서버)."""
+    while particles and end > 0 and morphemes[end - 1][1].startswith("J"):
+        end -= 1
     start = end
-    while start > 0 and morphemes[start - 1][1] in _KO_NOUNS:
+    while start > 0 and morphemes[start - 1][1].startswith(tags):
         start -= 1
     return " ".join(form for form, _ in morphemes[start:end])
 
