@@ -881,6 +881,179 @@ def _korean_mention_forms(question: str) -> list[tuple[str, str]]:
     return [item for item in tagged_morphemes(question) if item in _KO_MENTION]
 
 
+# Asking whether something is advisable (general English and Korean): "is it OK / fine / a good idea to X?", "is X
+# recommended?", "should I X?", "X 써도 괜찮아?", "X 해도 돼?", "X 권장하나요?"; or whether it is to be avoided: "should I
+# avoid X?", "should I stay away from X?", "X 피해야 돼?", "X 지양해야 하나요?".
+_EN_ADVISABLE = re.compile(
+    r"(?<![\w-])(?:ok|okay|fine|alright|all right|acceptable|advisable|(?:a )?good idea|wise|recommended|"
+    r"should (?:i|we|you|one)|ought (?:i|we) to)(?![\w-])"
+)
+_EN_AVOID = re.compile(r"\b(?:avoid|avoided|steer clear of|stay away from|keep away from|refrain from|shun)\b")
+_KO_ADVISABLE = {("괜찮", "VA"), ("권장", "NNG"), ("추천", "NNG"), ("권하", "VV")}
+_KO_AVOID = {("피하", "VV"), ("지양", "NNG"), ("삼가", "VV")}
+# ... and what a statement advises: against something ("should be avoided", "지양해야 합니다", "피하는 것이 좋습니다"),
+# for it ("is recommended", "권장합니다"), or using it only in one case ("used only for testing", "테스트 용도에서만
+# 사용"), which advises it in that case (the case is among the words the question must share with the clause).
+_EN_ADVISED_AGAINST = re.compile(
+    r"\b(?:avoid|avoided|avoiding|should not|shouldn't|must not|mustn't|not recommended|discouraged|refrain from|"
+    r"steer clear of|stay away from)\b"
+)
+_EN_ADVISED = re.compile(r"\b(?:recommended|recommend|recommends|advisable|(?:used|use) only (?:for|in)|only (?:be )?used (?:for|in))\b")
+_KO_USE = {("사용", "NNG"), ("쓰", "VV"), ("이용", "NNG")}
+# "to avoid including unnecessary files", "in order to avoid …": a purpose, not advice
+_EN_PURPOSE = re.compile(r"\b(?:in order |so as )?to (?:avoid|prevent|steer clear of|stay away from)\b")
+# An English clause that goes on with its subject left out after "and" ("it is used only for testing and should be
+# avoided in production"): a clause of its own.
+_EN_AND_CLAUSE = re.compile(r",?\s+and\s+(?=(?:should|must|can|may|might|will|would|is|are|it|they)\b)")
+
+
+def _asks_advice(question: str) -> str | None:
+    """"advisable" when a yes/no question asks whether doing something is advisable, "avoid" when it asks whether it is
+    to be avoided, else None."""
+    if HANGUL.search(question):
+        from .lexical import tagged_morphemes
+
+        morphemes = tagged_morphemes(question)
+        if any(item in _KO_AVOID for item in morphemes):
+            return "avoid"
+        permission = any(
+            tag == "EC" and form.endswith("도") and i + 1 < len(morphemes) and morphemes[i + 1] == ("되", "VV")
+            for i, (form, tag) in enumerate(morphemes)
+        )  # "써도 돼?", "해도 되나요?": may I
+        return "advisable" if permission or any(item in _KO_ADVISABLE for item in morphemes) else None
+    lowered = question.lower()
+    if _EN_AVOID.search(lowered):
+        return "avoid"
+    return "advisable" if _EN_ADVISABLE.search(lowered) else None
+
+
+def _advice(clause: str) -> Verdict | None:
+    """"yes" for a clause that advises what it says (also: only in its case), "no" for one that advises against it."""
+    if HANGUL.search(clause):
+        from .lexical import tagged_morphemes
+
+        morphemes = tagged_morphemes(clause)
+        purpose = {i for i in range(len(morphemes) - 2) if morphemes[i + 1] == ("기", "ETN") and morphemes[i + 2][0] == "위하"}
+        if any(item in _KO_AVOID and i not in purpose for i, item in enumerate(morphemes)):
+            return "no"  # not "피하기 위해" (in order to avoid), a purpose
+        if any(item in _KO_NEGATION for item in morphemes):
+            return None  # "권장하지 않습니다": read both ways, no advice taken
+        only_use = any(
+            morphemes[i] == ("만", "JX") and morphemes[i + 1] in _KO_USE for i in range(len(morphemes) - 1)
+        )  # "테스트 용도에서만 사용하고"
+        return "yes" if only_use or any(item in _KO_ADVISABLE for item in morphemes) else None
+    lowered = _EN_PURPOSE.sub(" ", clause.lower())
+    if _EN_ADVISED_AGAINST.search(lowered):
+        return "no"
+    if re.search(r"\bnot\b|n't\b", lowered):
+        return None
+    return "yes" if _EN_ADVISED.search(lowered) else None
+
+
+# The case an English piece of advice is given for: "in production workloads", "for testing purposes".
+_EN_ADVICE_CASE = re.compile(r"\b(?:in|for|during|within)\s+((?:[\w-]+\s*){1,3})")
+_KO_CASE_PARTICLES = frozenset({"에서", "에", "로", "으로"})
+
+
+def _advice_case(clause: str) -> str:
+    """The words of the case a clause's advice is given for ("should be avoided in production environments":
+    production environments; "운영 환경에서는 지양해야": 운영 환경), empty when it is given without one."""
+    if HANGUL.search(clause):
+        from .lexical import tagged_morphemes
+
+        morphemes = tagged_morphemes(clause)
+        return " ".join(
+            _nouns_before(morphemes, i) for i, (form, tag) in enumerate(morphemes) if tag == "JKB" and form in _KO_CASE_PARTICLES
+        )
+    return " ".join(_EN_ADVICE_CASE.findall(clause.lower()))
+
+
+# The verbs of undoing something (general English and Korean): advice on using a thing says nothing of turning it off.
+_EN_UNDO = frozenset({"disable", "remove", "drop", "delete", "strip", "stop", "uninstall", "revoke", "kill"})
+_EN_UNDO_PHRASE = re.compile(r"\b(?:turn|switch|shut)(?:s|ed|ing)?\s+(?:\S+\s+)?off\b")
+_KO_UNDO = frozenset({"끄", "빼", "제거", "비활성", "비활성화", "삭제", "해제", "없애", "중지", "중단"})
+# What an English question asks advice on doing: the verb after "OK to", "should I", or the gerund after "avoid".
+_EN_ACTION = re.compile(
+    r"\b(?:(?:ok|okay|fine|alright|acceptable|advisable|idea|wise) to|should (?:i|we|you|one)(?: be)?|ought (?:i|we) to)\s+([a-z]+)|"
+    r"\b(?:avoid|steer clear of|stay away from|keep away from|refrain from)\s+([a-z]+ing)\b"
+)
+
+
+def _action_words(question: str) -> list[str] | None:
+    """The words of what a question asks advice on doing ("run", "켜", "돌리", "사용"), which advice on the thing
+    itself need not repeat; None when that is undoing something ("is it OK to disable …?", "꺼도 돼?")."""
+    if HANGUL.search(question):
+        from .lexical import tagged_morphemes
+
+        morphemes = tagged_morphemes(question)
+        verbs = [
+            form for i, (form, tag) in enumerate(morphemes)
+            if (tag == "VV" or (tag == "NNG" and i + 1 < len(morphemes) and morphemes[i + 1][1] == "XSV"))
+            and (form, tag) not in _KO_ADVISABLE | _KO_AVOID
+        ]
+        return None if any(verb in _KO_UNDO for verb in verbs) else verbs
+    lowered = question.lower()
+    actions = [first or second for first, second in _EN_ACTION.findall(lowered)]
+    undoing = _EN_UNDO_PHRASE.search(lowered) or any(action in _EN_UNDO or re.sub(r"(?:ing|s)$", "", action) in _EN_UNDO for action in actions)
+    return None if undoing else actions
+
+
+def advice_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
+    """The verdict on "is it OK to X (in case C)?" or "should I avoid X?" from what the article advises about X in that
+    case: a clause that advises for or against it, read with its section (its heading and its other sentences) for
+    its subject ("일반적으로 테스트 용도에서만 사용하고, 운영 환경에서는 지양해야 합니다" under "--privileged 옵션은 어떤
+    위험이 있을까?"). The clause with its section must hold (nearly) every word of the question but those that ask for
+    advice and the verb of doing the thing; the case the question names must be the clause's, not another clause's
+    of the same sentence. When such clauses advise differently (for testing, against production, and the question
+    names neither), or the question asks about undoing the thing, there is no verdict."""
+    asks = _asks_advice(question)
+    if asks is None or not is_yes_no(question) or _question_negated(question):
+        return None
+    actions = _action_words(question)
+    if actions is None:
+        return None
+    lowered = question.lower()
+    asking_words = [m.group(0) for m in (*_EN_ADVISABLE.finditer(lowered), *_EN_AVOID.finditer(lowered))]
+    if HANGUL.search(question):
+        from .lexical import tagged_morphemes
+
+        asking_words += [form for form, tag in tagged_morphemes(question) if (form, tag) in _KO_ADVISABLE | _KO_AVOID]
+    framing = _modal_keys(question, terms) | frozenset().union(*(terms.keys(word) | {terms.key(word)} for word in [*asking_words, *actions]))
+    keys = terms.keys(question) - framing
+    total = terms.weight(keys)
+    if len(keys) < 2 or not total:
+        return None
+    # What it names (a word rare in general language: "--privileged", "distroless"), and the rarest word it uses,
+    # must be the clause's own subject: in the clause, its paragraph or its heading.
+    named = {terms.key(token) for token in tokenize(lowered) if general_zipf(token) < RARE_ZIPF} & keys
+    named.add(max(keys, key=lambda k: terms.weight({k})))
+    found: list[tuple[Verdict, Chunk, str]] = []
+    for chunk, sentence in sentences:
+        heading = (chunk.section_translated or chunk.section).rsplit(" > ", 1)[-1]
+        if not named <= terms.keys(f"{chunk.text} {heading}"):
+            continue
+        # the subject a clause leaves out is its section's: the heading and the section's other sentences (in the
+        # sentence's language: a translation of the sentence is the sentence)
+        korean = bool(HANGUL.search(sentence))
+        section = terms.keys(heading).union(
+            *(terms.keys(other) for c, other in sentences if c.section == chunk.section and other != sentence and bool(HANGUL.search(other)) == korean)
+        )
+        for condition, clause in statement_clauses(_QUOTED.sub(" ", sentence)):
+            for part in _EN_AND_CLAUSE.split(f"{condition} {clause}".strip()):
+                advised = _advice(part)
+                if advised is None or terms.weight(keys & (terms.keys(part) | section)) < FULL_STATEMENT * total:
+                    continue
+                case = terms.keys(_advice_case(part), known_only=True)
+                if case and not case & keys:
+                    continue  # advice for a case the question does not name ("should be avoided in production")
+                found.append((advised, chunk, sentence))
+    if not found or len({advised for advised, _, _ in found}) != 1:
+        return None
+    advised, chunk, sentence = found[0]
+    verdict = advised if asks == "advisable" else {"yes": "no", "no": "yes"}[advised]
+    return VerdictResult(verdict, Claim(chunk, "", verdict, own=sentence, context="", text=sentence))
+
+
 def judge(
     question: str,
     asked: Asked | None,
@@ -957,7 +1130,7 @@ def judge(
         return result
     settled = _settled_by(statements, question, asked)
     if settled is None and not scored:
-        return mention_verdict(question, [*sentences, *rows], terms)
+        return advice_verdict(question, sentences, terms) or mention_verdict(question, [*sentences, *rows], terms)
     return settled
 
 

@@ -1799,3 +1799,29 @@ def test_free_of_a_concern_is_asked_like_its_hyphenated_form(assistant):
     answer = assistant.ask("Is the NAT on Docker's default bridge network free of performance overhead?")
     assert answer.verdict != "yes"
     assert assistant.ask("Does Docker's default bridge network go through NAT?").verdict == "yes"
+
+
+def test_whether_something_is_advisable_is_answered_from_what_the_article_advises(assistant):
+    """"Is it OK to X in production?" and "should I avoid X?" are settled by a clause that advises for or against X
+    in that case ("일반적으로 테스트 용도에서만 사용하고, 운영 환경에서는 지양해야 합니다", under the heading of the
+    --privileged option); a purpose ("to avoid including unnecessary files") is no advice, a question that names
+    neither case gets both pieces of advice and no verdict (nor does advice for a case the question does not name), and
+    undoing the thing is not what the advice is about."""
+    from assistant.verdict import _advice, _advice_case, _asks_advice
+
+    assert _advice_case("should be avoided in production environments.") == "production environments"
+    assert _advice_case("운영 환경에서는 지양해야 합니다.") == "운영 환경"
+    assert _advice("should be avoided in production environments.") == "no"
+    assert _advice("운영 환경에서는 지양해야 합니다.") == "no"
+    assert _advice("일반적으로 테스트 용도에서만 사용하고") == "yes"
+    assert _advice("separate the build and the runtime in the Dockerfile to avoid including unnecessary files.") is None
+    assert _advice("충돌을 피하기 위해 네트워크를 분리합니다") is None
+    assert _asks_advice("Should I avoid it in production?") == "avoid"
+    assert _asks_advice("운영 서버에서 써도 되나요?") == "advisable"
+    assert _asks_advice("Does Docker use a bridge network by default?") is None
+    assert assistant.ask("Is it OK to use the --privileged option in a production environment?").verdict == "no"
+    assert assistant.ask("운영 환경에서 --privileged 옵션을 켜도 괜찮을까요?").verdict == "no"
+    assert assistant.ask("Should I avoid the --privileged option in production?").verdict == "yes"
+    assert assistant.ask("Is it okay to use --privileged for testing?").verdict == "yes"
+    assert assistant.ask("Is the --privileged option OK to use?").verdict is None
+    assert assistant.ask("Is it OK to disable --privileged in production?").verdict is None
