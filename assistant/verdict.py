@@ -869,7 +869,11 @@ _EN_CAREFREE = re.compile(
     r"\b\w+-free\b|\bfree (?:of|from)\b|\bwithout (?:\w+ ){0,2}(?:worry|worrying|thinking about|caring about|concern)|"
     r"\bnot (?:have to |having to |need to )?(?:worry|care)\b|\bno[- ]strings[- ]attached\b"
 )
-_KO_CAREFREE = ("걱정 없이", "걱정없이", "신경 안 써", "신경 안써", "신경 쓸 게 없", "신경 쓸 것 없", "신경 쓰지 않아도", "신경 안 쓰고")
+# (걱정/신경 and what says there is none or none needed: 걱정 없이, 신경 안 써도, 신경 쓸 건 없어, 걱정할 필요 없어)
+_KO_CAREFREE = re.compile(
+    r"(?:걱정|신경)\S*\s*(?:(?:안|전혀|하나도|별로)\s*)*(?:없|안\s*(?:해|하|써|쓰)|(?:쓰|하)지\s*않|쓸\s*(?:게|것|건|거)\s*\S*\s*없|"
+    r"할\s*(?:필요|게|것|건|거)\S*\s*없)"
+)
 
 
 def _korean_mention_forms(question: str) -> list[tuple[str, str]]:
@@ -998,6 +1002,31 @@ def _action_words(question: str) -> list[str] | None:
     return None if undoing else actions
 
 
+def _clauses_about(question: str, keys: frozenset[str], sentences: list[tuple[Chunk, str]], terms: TermWeights):
+    """(chunk, sentence, clause) of every clause that, read with its section (its heading and its other sentences,
+    for the subject the clause leaves out), holds (nearly) every one of the question's `keys`, and whose paragraph
+    or heading holds what the question names (a word rare in general language: "--privileged", "--network host")
+    and the rarest word it uses. None for a question that names nothing so."""
+    total = terms.weight(keys)
+    named = {terms.key(token) for token in tokenize(question.lower()) if general_zipf(token) < RARE_ZIPF} & keys
+    if not named:
+        return  # "is the default bridge totally safe?", "그 옵션 쓰면 …?": no name says which thing the advice is about
+    named.add(max(keys, key=lambda k: terms.weight({k})))
+    for chunk, sentence in sentences:
+        heading = (chunk.section_translated or chunk.section).rsplit(" > ", 1)[-1]
+        if not named <= terms.keys(f"{chunk.text} {heading}"):
+            continue
+        # (in the sentence's language: a translation of the sentence is the sentence)
+        korean = bool(HANGUL.search(sentence))
+        section = terms.keys(heading).union(
+            *(terms.keys(other) for c, other in sentences if c.section == chunk.section and other != sentence and bool(HANGUL.search(other)) == korean)
+        )
+        for condition, clause in statement_clauses(_QUOTED.sub(" ", sentence)):
+            for part in _EN_AND_CLAUSE.split(f"{condition} {clause}".strip()):
+                if terms.weight(keys & (terms.keys(part) | section)) >= FULL_STATEMENT * total:
+                    yield chunk, sentence, part
+
+
 def advice_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
     """The verdict on "is it OK to X (in case C)?" or "should I avoid X?" from what the article advises about X in that
     case: a clause that advises for or against it, read with its section (its heading and its other sentences) for
@@ -1023,35 +1052,111 @@ def advice_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: Ter
     total = terms.weight(keys)
     if len(keys) < 2 or not total:
         return None
-    # What it names (a word rare in general language: "--privileged", "distroless"), and the rarest word it uses,
-    # must be the clause's own subject: in the clause, its paragraph or its heading.
-    named = {terms.key(token) for token in tokenize(lowered) if general_zipf(token) < RARE_ZIPF} & keys
-    named.add(max(keys, key=lambda k: terms.weight({k})))
     found: list[tuple[Verdict, Chunk, str]] = []
-    for chunk, sentence in sentences:
-        heading = (chunk.section_translated or chunk.section).rsplit(" > ", 1)[-1]
-        if not named <= terms.keys(f"{chunk.text} {heading}"):
+    for chunk, sentence, part in _clauses_about(question, keys, sentences, terms):
+        advised = _advice(part)
+        if advised is None:
             continue
-        # the subject a clause leaves out is its section's: the heading and the section's other sentences (in the
-        # sentence's language: a translation of the sentence is the sentence)
-        korean = bool(HANGUL.search(sentence))
-        section = terms.keys(heading).union(
-            *(terms.keys(other) for c, other in sentences if c.section == chunk.section and other != sentence and bool(HANGUL.search(other)) == korean)
-        )
-        for condition, clause in statement_clauses(_QUOTED.sub(" ", sentence)):
-            for part in _EN_AND_CLAUSE.split(f"{condition} {clause}".strip()):
-                advised = _advice(part)
-                if advised is None or terms.weight(keys & (terms.keys(part) | section)) < FULL_STATEMENT * total:
-                    continue
-                case = terms.keys(_advice_case(part), known_only=True)
-                if case and not case & keys:
-                    continue  # advice for a case the question does not name ("should be avoided in production")
-                found.append((advised, chunk, sentence))
+        case = terms.keys(_advice_case(part), known_only=True)
+        if case and not case & keys:
+            continue  # advice for a case the question does not name ("should be avoided in production")
+        found.append((advised, chunk, sentence))
     if not found or len({advised for advised, _, _ in found}) != 1:
         return None
     advised, chunk, sentence = found[0]
     verdict = advised if asks == "advisable" else {"yes": "no", "no": "yes"}[advised]
     return VerdictResult(verdict, Claim(chunk, "", verdict, own=sentence, context="", text=sentence))
+
+
+# Asking whether something is entirely safe (general English and Korean), like asking whether it is free of a concern
+# (_EN_CAREFREE): "is it totally safe?", "완전히 안전한가요?".
+_EN_ENTIRELY_SAFE = re.compile(r"\b(?:totally|completely|entirely|perfectly|absolutely|100%)\s+(?:safe|secure)\b")
+_KO_ENTIRELY_SAFE = re.compile(r"(?:완전히|전혀|100%)\s*(?:안전|문제\s*없)")
+# What the concern is about: the words after "free of", "without", "worry about", before "-free", the standpoint of
+# "from a security standpoint", and in Korean the word before 걱정/신경 (보안 걱정, 보안은 신경 안 써도) or before its
+# side or aspect (보안 쪽은, 보안 측면에서).
+_EN_CONCERN_ASPECT = re.compile(
+    r"\b(?:free (?:of|from)|without|(?:worry|worrying|care|caring|concerned) about)\s+(?:any\s+|the\s+)?((?:[\w-]+\s*){1,3})|"
+    r"\b([\w]+)-free\b|\bfrom an? (\w+) (?:standpoint|perspective|point of view)\b|\b(\w+)-wise\b"
+)
+_KO_CONCERN_ASPECT = re.compile(r"(\S+?)(?:은|는|이|가|도|적으로|으로|로|의)?\s+(?:(?:쪽|측면|면|부분)\S*\s+)?(?:걱정|신경)")
+# General words of a concern: what is said of the thing itself when it is not free of one.
+_EN_CONCERN_WORDS = frozenset({
+    "concern", "concerns", "worry", "worries", "risk", "risks", "risky", "caveat", "caveats", "trade-off", "trade-offs",
+    "tradeoff", "tradeoffs", "downside", "downsides", "drawback", "drawbacks", "issue", "issues", "problem", "problems",
+    "caution", "careful", "care", "danger", "dangerous", "vulnerable", "vulnerability", "vulnerabilities", "insecure",
+    "unsafe", "overhead", "penalty", "degradation", "degrades", "attention",
+})
+_KO_CONCERN_WORDS = frozenset({"걱정", "우려", "위험", "주의", "취약", "조심", "문제", "단점", "저하", "오버헤드", "부담", "리스크"})
+
+
+def _asks_carefree(question: str) -> bool:
+    """Whether a question asks whether something is free of a concern ("free of security concerns", "risk-free",
+    "보안 걱정 없이", "신경 안 써도", "totally safe")."""
+    lowered = question.lower()
+    return bool(
+        _EN_CAREFREE.search(lowered) or _EN_ENTIRELY_SAFE.search(lowered) or _KO_ENTIRELY_SAFE.search(question)
+        or _KO_CAREFREE.search(question)
+    )
+
+
+def _concern_aspect(question: str) -> str:
+    """The words of what a question's concern is about ("security" of "free of any security concerns", 보안 of "보안
+    걱정 없이"), without the general words of a concern."""
+    words = " ".join(word for match in _EN_CONCERN_ASPECT.findall(question.lower()) for word in match if word)
+    words += " " + " ".join(_KO_CONCERN_ASPECT.findall(question))
+    return " ".join(word for word in words.split() if word not in _EN_CONCERN_WORDS and word not in _KO_CONCERN_WORDS)
+
+
+def _states_concern(clause: str) -> bool:
+    """Whether a clause says, without negating it, that there is something to be concerned about ("caution is needed
+    from a security standpoint", "보안적으로 위험할 수 있습니다", "성능 오버헤드가 존재합니다")."""
+    if HANGUL.search(clause):
+        from .lexical import tagged_morphemes
+
+        morphemes = tagged_morphemes(clause)
+        return not any(item in _KO_NEGATION for item in morphemes) and any(
+            form in _KO_CONCERN_WORDS or any(form.startswith(word) for word in _KO_CONCERN_WORDS) for form, _ in morphemes
+        )
+    lowered = clause.lower()
+    return not re.search(r"\b(?:not|no|never|without)\b|n't\b", lowered) and bool(set(re.findall(r"[a-z-]+", lowered)) & _EN_CONCERN_WORDS)
+
+
+def concern_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
+    """No to "is X free of concern C?" ("is --network host free of security concerns?", "보안은 신경 안 써도 돼?",
+    "is it totally safe?") from a clause about X that says, without negating it, that there is something to be
+    concerned about in C ("단, 보안 측면에서 주의가 필요합니다" under the NAT section that names --network host). What
+    C is about (security, 보안, performance overhead) must be in the clause itself, X in the clause or its section
+    (_clauses_about). The absence of such a clause is never read as a yes; a question that puts the concern beside
+    another claim ("보안 걱정 없이 성능만 좋아지는 거지?": performance improves, and without a concern) gets no verdict."""
+    if not _asks_carefree(question) or not is_yes_no(question):
+        return None
+    lowered = question.lower()
+    # "보안 걱정 없이 성능만 좋아지는 거지?" asks two things (it gets faster, and without a concern); "걱정 없이 막 써도
+    # 돼?" and "can I use it without worrying about security?" ask one: whether it may be used so
+    permission = bool(re.search(r"없이\s*(?:\S+\s+){0,2}\S*도\s*(?:되|돼|괜찮)", question)) or bool(_asks_advice(question)) or bool(
+        re.search(r"^\s*(?:can|could|may)\s+(?:i|we|you)\b", lowered)
+    )
+    if (re.search(r"없이\s*\S+", question) or re.search(r"\bwithout\b", lowered)) and not permission:
+        return None
+    aspect = terms.keys(_concern_aspect(question), known_only=True)
+    actions = _action_words(question)
+    if actions is None:
+        return None
+    # the words that ask (free of, risk-free, totally safe, 신경 안 써도) and the verb of doing the thing are not
+    # what the clause must hold
+    asking = [match.group(0) for pattern in (_EN_CAREFREE, _EN_ENTIRELY_SAFE) for match in pattern.finditer(lowered)]
+    asking += [match.group(0) for pattern in (_KO_ENTIRELY_SAFE, _KO_CAREFREE) for match in pattern.finditer(question)]
+    framing = frozenset().union(
+        *(terms.keys(word) for word in (*_EN_CONCERN_WORDS, *_KO_CONCERN_WORDS, *asking, *actions, "free", "safe", "안전", "신경"))
+    )
+    keys = terms.keys(question) - framing - _modal_keys(question, terms)
+    if len(keys) < 2:
+        return None
+    for chunk, sentence, part in _clauses_about(question, keys, sentences, terms):
+        if aspect <= terms.keys(part) and _states_concern(part):
+            return VerdictResult("no", Claim(chunk, "", "no", own=sentence, context="", text=sentence))
+    return None
 
 
 def judge(
@@ -1083,10 +1188,10 @@ def judge(
         return None
     if asked is not None and not asked.reference and (re.search(r"\bthan\b", question.lower()) or "보다" in question):
         return None  # a comparison whose other side was not read ("… 쓰는 것보다 더 강한가요?"): not a plain question
-    if _EN_CAREFREE.search(question.lower()) or any(phrase in question for phrase in _KO_CAREFREE):
+    if _asks_carefree(question):
         # "a risk-free way to skip NAT?", "without worrying about security?": it asks whether a concern is absent, which
-        # no claim of what the way does (skips NAT, removes overhead) answers
-        return None
+        # no claim of what the way does (skips NAT, removes overhead) answers; a statement of the concern does
+        return concern_verdict(question, sentences, terms)
     form = qualifiers(question)
     named: dict[int, frozenset[str]] = {}
     scored = [

@@ -1825,3 +1825,22 @@ def test_whether_something_is_advisable_is_answered_from_what_the_article_advise
     assert assistant.ask("Is it okay to use --privileged for testing?").verdict == "yes"
     assert assistant.ask("Is the --privileged option OK to use?").verdict is None
     assert assistant.ask("Is it OK to disable --privileged in production?").verdict is None
+
+
+def test_whether_something_is_free_of_a_concern_is_denied_by_a_statement_of_the_concern(assistant):
+    """"Is X free of security concerns?" ("보안은 신경 안 써도 돼?", "totally safe?") is answered no by a clause about X
+    that says there is something to be concerned about in that respect ("단, 보안 측면에서 주의가 필요합니다" in the
+    section that names --network host); never yes for want of such a clause, and not when the question puts the
+    concern beside another claim."""
+    from assistant.verdict import _asks_carefree, _concern_aspect, _states_concern
+
+    assert _asks_carefree("보안적으로 신경 쓸 건 없어?") and _asks_carefree("Is it completely safe?")
+    assert not _asks_carefree("신경 써야 하나요?")
+    assert _concern_aspect("Is it free of any security concerns?") == "security"
+    assert _concern_aspect("--network host 쓰면 보안은 신경 안 써도 돼?") == "보안"
+    assert _states_concern("However, caution is needed from a security standpoint.")
+    assert not _states_concern("이 방식은 위험하지 않습니다.")
+    assert assistant.ask("Does the --network host option come free of security concerns?").verdict == "no"
+    assert assistant.ask("--network host 옵션 쓰면 보안 걱정은 할 필요 없나요?").verdict == "no"
+    assert assistant.ask("--network host 옵션을 쓰면 보안 걱정 없이 속도만 빨라지나요?").verdict is None
+    assert assistant.ask("Is the --network host option free of performance overhead?").verdict is None
