@@ -1173,8 +1173,9 @@ def judge(
     posts that the question says, see _agreed).
 
     The claims that best match the question settle it when they agree, else the statements that contain its
-    words do (when they agree and none hedges); when neither speaks, "does the post mention X?" is answered from
-    the sentences and the table `rows` (in every language) by mention_verdict. Evidence that does not answer the
+    words do (when they agree and none hedges); when neither speaks, "is it OK to X?" is answered from what the
+    article advises (advice_verdict), else "does the post mention X?" from the sentences and the table `rows` (in
+    every language) by mention_verdict; "is X free of a concern?" only by concern_verdict. Evidence that does not answer the
     question's case is set aside first (see Qualifiers: only evidence that itself says "always" answers "does it always ...?"; evidence about
     the VM does not answer "is a container isolated like a VM?"; evidence about volumes does not answer "without
     a volume, ...?"). No verdict for an unresolved pronoun subject, when the best claims disagree, or when a
