@@ -889,9 +889,10 @@ def _korean_mention_forms(question: str) -> list[tuple[str, str]]:
 # recommended?", "should I X?", "X 써도 괜찮아?", "X 해도 돼?", "X 권장하나요?"; or whether it is to be avoided: "should I
 # avoid X?", "should I stay away from X?", "X 피해야 돼?", "X 지양해야 하나요?".
 _EN_ADVISABLE = re.compile(
-    r"(?<![\w-])(?:ok|okay|fine|alright|all right|acceptable|advisable|(?:a )?good idea|wise|recommended|"
-    r"should (?:i|we|you|one)|ought (?:i|we) to)(?![\w-])"
+    r"(?<![\w-])(?:ok|okay|fine|alright|all right|acceptable|advisable|(?:a )?good (?:idea|choice|option|fix|solution|approach)|"
+    r"wise|recommended|should (?:i|we|you|one)|ought (?:i|we) to)(?![\w-])"
 )
+_KO_ADVISABLE_PHRASE = re.compile(r"(?:좋은|괜찮은|바람직한)\s*(?:선택|방법|생각|해결책|대안|방안)")  # "좋은 선택인가요?"
 _EN_AVOID = re.compile(r"\b(?:avoid|avoided|steer clear of|stay away from|keep away from|refrain from|shun)\b")
 _KO_ADVISABLE = {("괜찮", "VA"), ("권장", "NNG"), ("추천", "NNG"), ("권하", "VV")}
 _KO_AVOID = {("피하", "VV"), ("지양", "NNG"), ("삼가", "VV")}
@@ -924,7 +925,8 @@ def _asks_advice(question: str) -> str | None:
             tag == "EC" and form.endswith("도") and i + 1 < len(morphemes) and morphemes[i + 1] == ("되", "VV")
             for i, (form, tag) in enumerate(morphemes)
         )  # "써도 돼?", "해도 되나요?": may I
-        return "advisable" if permission or any(item in _KO_ADVISABLE for item in morphemes) else None
+        advisable = permission or _KO_ADVISABLE_PHRASE.search(question) or any(item in _KO_ADVISABLE for item in morphemes)
+        return "advisable" if advisable else None
     lowered = question.lower()
     if _EN_AVOID.search(lowered):
         return "avoid"
@@ -978,14 +980,14 @@ _EN_UNDO_PHRASE = re.compile(r"\b(?:turn|switch|shut)(?:s|ed|ing)?\s+(?:\S+\s+)?
 _KO_UNDO = frozenset({"끄", "빼", "제거", "비활성", "비활성화", "삭제", "해제", "없애", "중지", "중단"})
 # What an English question asks advice on doing: the verb after "OK to", "should I", or the gerund after "avoid".
 _EN_ACTION = re.compile(
-    r"\b(?:(?:ok|okay|fine|alright|acceptable|advisable|idea|wise) to|should (?:i|we|you|one)(?: be)?|ought (?:i|we) to)\s+([a-z]+)|"
+    r"\b(?:(?:ok|okay|fine|alright|acceptable|advisable|idea|choice|option|fix|solution|approach|wise) to|should (?:i|we|you|one)(?: be)?|ought (?:i|we) to)\s+([a-z]+)|"
     r"\b(?:avoid|steer clear of|stay away from|keep away from|refrain from)\s+([a-z]+ing)\b"
 )
 
 
-def _action_words(question: str) -> list[str] | None:
+def _action_words(question: str) -> tuple[list[str], bool]:
     """The words of what a question asks advice on doing ("run", "켜", "돌리", "사용"), which advice on the thing
-    itself need not repeat; None when that is undoing something ("is it OK to disable …?", "꺼도 돼?")."""
+    itself need not repeat, and whether that is undoing something ("is it OK to disable …?", "꺼도 돼?")."""
     if HANGUL.search(question):
         from .lexical import tagged_morphemes
 
@@ -995,11 +997,11 @@ def _action_words(question: str) -> list[str] | None:
             if (tag == "VV" or (tag == "NNG" and i + 1 < len(morphemes) and morphemes[i + 1][1] == "XSV"))
             and (form, tag) not in _KO_ADVISABLE | _KO_AVOID
         ]
-        return None if any(verb in _KO_UNDO for verb in verbs) else verbs
+        return verbs, any(verb in _KO_UNDO for verb in verbs)
     lowered = question.lower()
     actions = [first or second for first, second in _EN_ACTION.findall(lowered)]
     undoing = _EN_UNDO_PHRASE.search(lowered) or any(action in _EN_UNDO or re.sub(r"(?:ing|s)$", "", action) in _EN_UNDO for action in actions)
-    return None if undoing else actions
+    return actions, bool(undoing)
 
 
 def _clauses_about(question: str, keys: frozenset[str], sentences: list[tuple[Chunk, str]], terms: TermWeights):
@@ -1027,6 +1029,41 @@ def _clauses_about(question: str, keys: frozenset[str], sentences: list[tuple[Ch
                     yield chunk, sentence, part
 
 
+def _advice_keys(question: str, terms: TermWeights, undoing: bool = False) -> frozenset[str] | None:
+    """The words of an advice question that the advice must speak to: not the words that ask for advice, nor the
+    verb of doing the thing; None when it names too little, or asks about undoing the thing and `undoing` is
+    False (advice on using a thing says nothing of turning it off)."""
+    actions, undoes = _action_words(question)
+    if undoes and not undoing:
+        return None
+    lowered = question.lower()
+    asking_words = [m.group(0) for m in (*_EN_ADVISABLE.finditer(lowered), *_EN_AVOID.finditer(lowered))]
+    if HANGUL.search(question):
+        from .lexical import tagged_morphemes
+
+        asking_words += [form for form, tag in tagged_morphemes(question) if (form, tag) in _KO_ADVISABLE | _KO_AVOID]
+        asking_words += [match.group(0) for match in _KO_ADVISABLE_PHRASE.finditer(question)]
+    framing = _modal_keys(question, terms) | frozenset().union(*(terms.keys(word) | {terms.key(word)} for word in [*asking_words, *actions]))
+    keys = terms.keys(question) - framing
+    return keys if len(keys) >= 2 and terms.weight(keys) else None
+
+
+def _with_caveat(question: str, result: VerdictResult, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult:
+    """"Is X a good fix for Y?" answered yes by what X does ("--network host skips NAT") is a partial yes when a
+    clause about X states a concern ("However, caution is needed from a security standpoint"): it does the job, with a
+    caveat. A concern the question itself names (the overhead it asks X to fix) is not one."""
+    if result.verdict != "yes" or _asks_advice(question) != "advisable" or _question_negated(question):
+        return result
+    keys = _advice_keys(question, terms, undoing=True)  # ("…로 NAT 오버헤드를 없애는 게 좋은 선택인가요?")
+    if keys is None:
+        return result
+    named = frozenset(tokenize(question.lower()))
+    for _, _, part in _clauses_about(question, keys, sentences, terms):
+        if _states_concern(part, besides=named):
+            return VerdictResult("partial", result.claim, result.support)
+    return result
+
+
 def advice_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
     """The verdict on "is it OK to X (in case C)?" or "should I avoid X?" from what the article advises about X in that
     case: a clause that advises for or against it, read with its section (its heading and its other sentences) for
@@ -1038,19 +1075,8 @@ def advice_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: Ter
     asks = _asks_advice(question)
     if asks is None or not is_yes_no(question) or _question_negated(question):
         return None
-    actions = _action_words(question)
-    if actions is None:
-        return None
-    lowered = question.lower()
-    asking_words = [m.group(0) for m in (*_EN_ADVISABLE.finditer(lowered), *_EN_AVOID.finditer(lowered))]
-    if HANGUL.search(question):
-        from .lexical import tagged_morphemes
-
-        asking_words += [form for form, tag in tagged_morphemes(question) if (form, tag) in _KO_ADVISABLE | _KO_AVOID]
-    framing = _modal_keys(question, terms) | frozenset().union(*(terms.keys(word) | {terms.key(word)} for word in [*asking_words, *actions]))
-    keys = terms.keys(question) - framing
-    total = terms.weight(keys)
-    if len(keys) < 2 or not total:
+    keys = _advice_keys(question, terms)
+    if keys is None:
         return None
     found: list[tuple[Verdict, Chunk, str]] = []
     for chunk, sentence, part in _clauses_about(question, keys, sentences, terms):
@@ -1088,6 +1114,9 @@ _EN_CONCERN_WORDS = frozenset({
     "unsafe", "overhead", "penalty", "degradation", "degrades", "attention",
 })
 _KO_CONCERN_WORDS = frozenset({"걱정", "우려", "위험", "주의", "취약", "조심", "문제", "단점", "저하", "오버헤드", "부담", "리스크"})
+# ... of which a statement of what is being solved says some too ("OS dependency issues can be addressed …", "문제
+# 해결"): these name a concern in a question, not one that a statement raises.
+_SOLVED_WORDS = frozenset({"issue", "issues", "problem", "problems", "drawback", "drawbacks", "downside", "downsides", "문제", "단점"})
 
 
 def _asks_carefree(question: str) -> bool:
@@ -1108,18 +1137,24 @@ def _concern_aspect(question: str) -> str:
     return " ".join(word for word in words.split() if word not in _EN_CONCERN_WORDS and word not in _KO_CONCERN_WORDS)
 
 
-def _states_concern(clause: str) -> bool:
+def _states_concern(clause: str, besides: frozenset[str] = frozenset()) -> bool:
     """Whether a clause says, without negating it, that there is something to be concerned about ("caution is needed
-    from a security standpoint", "보안적으로 위험할 수 있습니다", "성능 오버헤드가 존재합니다")."""
+    from a security standpoint", "보안적으로 위험할 수 있습니다", "성능 오버헤드가 존재합니다"), other than the concerns
+    `besides` (tokens of the question)."""
     if HANGUL.search(clause):
         from .lexical import tagged_morphemes
 
         morphemes = tagged_morphemes(clause)
         return not any(item in _KO_NEGATION for item in morphemes) and any(
-            form in _KO_CONCERN_WORDS or any(form.startswith(word) for word in _KO_CONCERN_WORDS) for form, _ in morphemes
+            (form in _KO_CONCERN_WORDS or any(form.startswith(word) for word in _KO_CONCERN_WORDS - _SOLVED_WORDS))
+            and form not in besides | _SOLVED_WORDS
+            for form, _ in morphemes
         )
     lowered = clause.lower()
-    return not re.search(r"\b(?:not|no|never|without)\b|n't\b", lowered) and bool(set(re.findall(r"[a-z-]+", lowered)) & _EN_CONCERN_WORDS)
+    words = set(re.findall(r"[a-z-]+", lowered)) & (_EN_CONCERN_WORDS - _SOLVED_WORDS)
+    return not re.search(r"\b(?:not|no|never|without)\b|n't\b", lowered) and any(
+        word not in besides and tokenize(word)[0] not in besides for word in words
+    )
 
 
 def concern_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
@@ -1140,8 +1175,8 @@ def concern_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: Te
     if (re.search(r"없이\s*\S+", question) or re.search(r"\bwithout\b", lowered)) and not permission:
         return None
     aspect = terms.keys(_concern_aspect(question), known_only=True)
-    actions = _action_words(question)
-    if actions is None:
+    actions, undoing = _action_words(question)
+    if undoing:
         return None
     # the words that ask (free of, risk-free, totally safe, 신경 안 써도) and the verb of doing the thing are not
     # what the clause must hold
@@ -1233,11 +1268,11 @@ def judge(
                 continue  # "yes, but not fully": the statement of what holds does not contradict it
             if answer is not None and answer != result.verdict:
                 return None  # a sentence with the question's words says the opposite
-        return result
+        return _with_caveat(question, result, sentences, terms)
     settled = _settled_by(statements, question, asked)
     if settled is None and not scored:
         return advice_verdict(question, sentences, terms) or mention_verdict(question, [*sentences, *rows], terms)
-    return settled
+    return settled if settled is None else _with_caveat(question, settled, sentences, terms)
 
 
 # What a question says about the case it asks of, beyond its words, in general English and Korean: whether it

@@ -1844,3 +1844,18 @@ def test_whether_something_is_free_of_a_concern_is_denied_by_a_statement_of_the_
     assert assistant.ask("--network host 옵션 쓰면 보안 걱정은 할 필요 없나요?").verdict == "no"
     assert assistant.ask("--network host 옵션을 쓰면 보안 걱정 없이 속도만 빨라지나요?").verdict is None
     assert assistant.ask("Is the --network host option free of performance overhead?").verdict is None
+
+
+def test_a_good_fix_with_a_stated_caveat_is_a_partial_yes(assistant):
+    """"Is X a good choice for Y?" answered yes by what X does (--network host skips NAT) is partial when a clause
+    about X states a concern ("단, 보안 측면에서 주의가 필요합니다"); the concern the question itself names (the NAT
+    overhead) and what a statement says it solves ("OS dependency issues can be addressed …") are not such caveats."""
+    from assistant.verdict import _asks_advice, _states_concern
+
+    assert _asks_advice("Is it a good choice for skipping NAT?") == "advisable"
+    assert _asks_advice("NAT를 생략하는 게 좋은 방법인가요?") == "advisable"
+    assert not _states_concern("OS dependency issues can be addressed through standardized lightweight images.")
+    assert not _states_concern("performance overhead exists", besides=frozenset({"overhead"}))
+    assert assistant.ask("Is the --network host option a good fix for the NAT overhead?").verdict == "partial"
+    assert assistant.ask("NAT 오버헤드 때문에 --network host 옵션으로 바꾸는 게 좋은 선택일까요?").verdict == "partial"
+    assert assistant.ask("Is Docker's default network a bridge network?").verdict == "yes"
