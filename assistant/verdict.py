@@ -893,20 +893,21 @@ _EN_ADVISABLE = re.compile(
     r"wise|recommended|should (?:i|we|you|one)|ought (?:i|we) to)(?![\w-])"
 )
 _KO_ADVISABLE_PHRASE = re.compile(r"(?:좋은|괜찮은|바람직한)\s*(?:선택|방법|생각|해결책|대안|방안)")  # "좋은 선택인가요?"
-_EN_AVOID = re.compile(r"\b(?:avoid|avoided|steer clear of|stay away from|keep away from|refrain from|shun)\b")
+# (the general English phrases of avoiding, used by the question and the statement readers below)
+_EN_AVOIDING = r"avoid|steer clear of|stay away from|keep away from|refrain from"
+_EN_AVOID = re.compile(rf"\b(?:{_EN_AVOIDING}|avoided|shun)\b")
 _KO_ADVISABLE = {("괜찮", "VA"), ("권장", "NNG"), ("추천", "NNG"), ("권하", "VV")}
 _KO_AVOID = {("피하", "VV"), ("지양", "NNG"), ("삼가", "VV")}
 # ... and what a statement advises: against something ("should be avoided", "지양해야 합니다", "피하는 것이 좋습니다"),
 # for it ("is recommended", "권장합니다"), or using it only in one case ("used only for testing", "테스트 용도에서만
 # 사용"), which advises it in that case (the case is among the words the question must share with the clause).
 _EN_ADVISED_AGAINST = re.compile(
-    r"\b(?:avoid|avoided|avoiding|should not|shouldn't|must not|mustn't|not recommended|discouraged|refrain from|"
-    r"steer clear of|stay away from)\b"
+    rf"\b(?:{_EN_AVOIDING}|avoided|avoiding|should not|shouldn't|must not|mustn't|not recommended|discouraged)\b"
 )
 _EN_ADVISED = re.compile(r"\b(?:recommended|recommend|recommends|advisable|(?:used|use) only (?:for|in)|only (?:be )?used (?:for|in))\b")
 _KO_USE = {("사용", "NNG"), ("쓰", "VV"), ("이용", "NNG")}
 # "to avoid including unnecessary files", "in order to avoid …": a purpose, not advice
-_EN_PURPOSE = re.compile(r"\b(?:in order |so as )?to (?:avoid|prevent|steer clear of|stay away from)\b")
+_EN_PURPOSE = re.compile(rf"\b(?:in order |so as )?to (?:{_EN_AVOIDING}|prevent)\b")
 # An English clause that goes on with its subject left out after "and" ("it is used only for testing and should be
 # avoided in production"): a clause of its own.
 _EN_AND_CLAUSE = re.compile(r",?\s+and\s+(?=(?:should|must|can|may|might|will|would|is|are|it|they)\b)")
@@ -981,7 +982,7 @@ _KO_UNDO = frozenset({"끄", "빼", "제거", "비활성", "비활성화", "삭�
 # What an English question asks advice on doing: the verb after "OK to", "should I", or the gerund after "avoid".
 _EN_ACTION = re.compile(
     r"\b(?:(?:ok|okay|fine|alright|acceptable|advisable|idea|choice|option|fix|solution|approach|wise) to|should (?:i|we|you|one)(?: be)?|ought (?:i|we) to)\s+([a-z]+)|"
-    r"\b(?:avoid|steer clear of|stay away from|keep away from|refrain from)\s+([a-z]+ing)\b"
+    rf"\b(?:{_EN_AVOIDING})\s+([a-z]+ing)\b"
 )
 
 
@@ -1014,14 +1015,14 @@ def _clauses_about(question: str, keys: frozenset[str], sentences: list[tuple[Ch
     if not named:
         return  # "is the default bridge totally safe?", "그 옵션 쓰면 …?": no name says which thing the advice is about
     named.add(max(keys, key=lambda k: terms.weight({k})))
-    for chunk, sentence in sentences:
+    said = [(chunk, sentence, bool(HANGUL.search(sentence)), terms.keys(sentence)) for chunk, sentence in sentences]
+    for chunk, sentence, korean, _ in said:
         heading = (chunk.section_translated or chunk.section).rsplit(" > ", 1)[-1]
         if not named <= terms.keys(f"{chunk.text} {heading}"):
             continue
         # (in the sentence's language: a translation of the sentence is the sentence)
-        korean = bool(HANGUL.search(sentence))
         section = terms.keys(heading).union(
-            *(terms.keys(other) for c, other in sentences if c.section == chunk.section and other != sentence and bool(HANGUL.search(other)) == korean)
+            *(found for c, other, language, found in said if c.section == chunk.section and other != sentence and language == korean)
         )
         for condition, clause in statement_clauses(_QUOTED.sub(" ", sentence)):
             for part in _EN_AND_CLAUSE.split(f"{condition} {clause}".strip()):
@@ -1043,9 +1044,13 @@ def _advice_keys(question: str, terms: TermWeights, undoing: bool = False) -> fr
 
         asking_words += [form for form, tag in tagged_morphemes(question) if (form, tag) in _KO_ADVISABLE | _KO_AVOID]
         asking_words += [match.group(0) for match in _KO_ADVISABLE_PHRASE.finditer(question)]
-    framing = _modal_keys(question, terms) | frozenset().union(*(terms.keys(word) | {terms.key(word)} for word in [*asking_words, *actions]))
-    keys = terms.keys(question) - framing
+    keys = _keys_besides(question, [*asking_words, *actions], terms)
     return keys if len(keys) >= 2 and terms.weight(keys) else None
+
+
+def _keys_besides(question: str, words: list[str], terms: TermWeights) -> frozenset[str]:
+    """The question's keys but those of `words` (what asks, not what is asked) and of its modality."""
+    return terms.keys(question) - _modal_keys(question, terms) - frozenset().union(*(terms.keys(word) | {terms.key(word)} for word in words))
 
 
 def _with_caveat(question: str, result: VerdictResult, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult:
@@ -1182,10 +1187,7 @@ def concern_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: Te
     # what the clause must hold
     asking = [match.group(0) for pattern in (_EN_CAREFREE, _EN_ENTIRELY_SAFE) for match in pattern.finditer(lowered)]
     asking += [match.group(0) for pattern in (_KO_ENTIRELY_SAFE, _KO_CAREFREE) for match in pattern.finditer(question)]
-    framing = frozenset().union(
-        *(terms.keys(word) for word in (*_EN_CONCERN_WORDS, *_KO_CONCERN_WORDS, *asking, *actions, "free", "safe", "안전", "신경"))
-    )
-    keys = terms.keys(question) - framing - _modal_keys(question, terms)
+    keys = _keys_besides(question, [*_EN_CONCERN_WORDS, *_KO_CONCERN_WORDS, *asking, *actions, "free", "safe", "안전", "신경"], terms)
     if len(keys) < 2:
         return None
     for chunk, sentence, part in _clauses_about(question, keys, sentences, terms):
