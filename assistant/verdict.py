@@ -243,6 +243,9 @@ def _agreed(
         if not tier:
             return None
         values = {value for value, _ in tier}
+    if terms is not None and len(values) > 1:
+        tier = _of_named_subject(question, asked, tier, terms)
+        values = {value for value, _ in tier}
     conceded = _concession(question, tier) if {"yes", "no"} <= values else None
     if conceded is not None and "partial" in values and conceded[0] != "partial":
         return None  # a concession read as "no" beside evidence that it holds partly
@@ -261,6 +264,24 @@ def _agreed(
     kept = {id(c) for _, c in tier}
     top = conceded[1] if conceded else max((item for item in scored if id(item[2]) in kept), key=lambda item: item[0])[2]
     return VerdictResult(verdict, top, support)
+
+
+def _of_named_subject(question: str, asked: Asked, tier: list[tuple[Verdict, Claim]], terms: TermWeights) -> list[tuple[Verdict, Claim]]:
+    """Of claims that disagree, those that speak of the most of what the question names (its words that are not
+    everyday words of general language: "VM", "kernel", "Kata"), when they agree: "does a VM fully separate the
+    kernel?" is settled by "VM 사용 (커널 완전 분리)", not contradicted by "각 컨테이너는 … 동일한 커널을 공유" of
+    containers. Not for a question that weighs its subject against another thing ("as isolated as a VM?", "VM처럼"),
+    whose other thing a claim may name without speaking of the subject."""
+    if asked.reference or qualifiers(question).likeness or _EN_COMPARISON.search(question.lower()) or "보다" in question:
+        return tier
+    named = {terms.key(token) for token in tokenize(question) if not terms.everyday(token)}
+
+    def held(claim: Claim) -> float:
+        return terms.weight(named & terms.keys(f"{claim.own} {claim.key} {claim.context} {claim.text}"))
+
+    most = max(held(claim) for _, claim in tier)
+    narrowed = [(value, claim) for value, claim in tier if held(claim) == most]
+    return narrowed if len({value for value, _ in narrowed}) == 1 else tier
 
 
 # A statement followed by a contrast that takes part of it back ("Containers isolate PID, network and file system

@@ -1859,3 +1859,14 @@ def test_a_good_fix_with_a_stated_caveat_is_a_partial_yes(assistant):
     assert assistant.ask("Is the --network host option a good fix for the NAT overhead?").verdict == "partial"
     assert assistant.ask("NAT 오버헤드 때문에 --network host 옵션으로 바꾸는 게 좋은 선택일까요?").verdict == "partial"
     assert assistant.ask("Is Docker's default network a bridge network?").verdict == "yes"
+
+
+def test_of_claims_that_disagree_those_that_speak_of_what_the_question_names_settle_it(assistant):
+    """"Does a VM fully separate the kernel?" is settled by the row "VM 사용 (커널 완전 분리)", which names both the
+    VM and the kernel, not contradicted by a sentence of containers sharing the kernel, which names only the kernel;
+    claims that name as much of the question and disagree still give no verdict."""
+    answer = assistant.ask("Does a VM separate the kernel completely?")
+    assert answer.verdict == "yes" and "VM" in answer.answer
+    assert assistant.ask("Kata Containers로 실행해도 호스트 커널을 공유하나요?").verdict == "no"
+    assert assistant.ask("Do containers share the kernel?").verdict == "yes"
+    assert assistant.ask("Do namespaces isolate the kernel?").verdict is None
