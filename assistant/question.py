@@ -414,6 +414,11 @@ def _asks_another_verb(morphemes, lexicon: Lexicon) -> bool:
     return tag in ("VV", "VA") and form not in KO_LIGHT_VERBS and not lexicon.korean_predicate(form) and not prevention and not phrase
 
 
+# The Korean comitative particles ("VM과", "VM이랑", "VM하고"): with a word of equality after them, what the subject is
+# likened to ("VM이랑 똑같이", "VM과 같은 수준").
+KO_COMITATIVE = frozenset({"와", "과", "랑", "이랑", "하고"})
+
+
 def _attributive(morphemes, k: int, existence: bool) -> bool:
     """Whether the Korean predicate at k is a relative clause that describes a noun rather than what is asked ("복잡한
     서비스도 컴포즈로 하라고 해?": complex describes the services), or "같은" after a noun ("NFS 같은 거": such as NFS,
@@ -429,7 +434,9 @@ def _attributive(morphemes, k: int, existence: bool) -> bool:
         from .claims import is_condition_ending
 
         conditional = any(is_condition_ending(f, t) for f, t in morphemes[k + 1 :])
-        return conditional or (k > 0 and morphemes[k - 1][1] in ("NNG", "NNP", "NNB", "NR", "NP", "SL", "SN"))
+        # ... and after the comitative particle, "the same as" ("VM과 같은 수준인가요?": a level likened to the VM's)
+        likened = k > 0 and morphemes[k - 1][1] in ("JKB", "JC") and morphemes[k - 1][0] in KO_COMITATIVE
+        return conditional or likened or (k > 0 and morphemes[k - 1][1] in ("NNG", "NNP", "NNB", "NR", "NP", "SL", "SN"))
     j = k + 1
     while j < len(morphemes) and (morphemes[j][1] in ("XSV", "XSA") or morphemes[j][0] == "가능"):
         j += 1

@@ -12,7 +12,7 @@ from .claims import EN_NEGATION_WORDS, KO_RESTRICTION, Claim, is_condition_endin
 from .ingest import Chunk
 from .lexical import is_compound, tokenize
 from .lexicon import HANGUL, Lexicon
-from .question import KO_LIGHT_VERBS, Asked, is_yes_no, question_language
+from .question import KO_COMITATIVE, KO_LIGHT_VERBS, Asked, is_yes_no, question_language
 from .terms import FUNCTION_ZIPF, TermWeights, general_zipf
 
 Verdict = str  # "yes" | "no" | "partial"
@@ -1328,6 +1328,8 @@ _EN_LIKENESS = re.compile(
     r"|\bthe (?:same )?way (?:a |an |the )?([\w.-]+) (?:does|do|did|is|are|would)\b|\bas \w+ as (?:a |an |the )?([\w.-]+(?: [\w.-]+)?)"
 )
 _KO_LIKENESS = {"처럼", "만큼", "같이"}
+# Korean words of equality, after the comitative particle: "VM이랑 똑같이", "VM과 같은 수준", "VM과 동등한가요?".
+_KO_EQUAL = {"같", "똑같", "똑같이", "같이", "비슷", "비슷이", "동일", "동등", "마찬가지"}
 _EN_ABSENCE = re.compile(
     r"\b(?:without|unless)\s+([^,?]+)|\b(?:if|when|once)\b[^,?]*?(?:\b(?:not|never)\s+\w+|n't\s+\w+|\bno)\s+([^,?]+)"
 )
@@ -1417,6 +1419,8 @@ def qualifiers(question: str) -> Qualifiers:
                 means.append(_nouns_before(morphemes, i - 1))  # "네임스페이스를 통해": through what
             if form in _KO_LIKENESS and tag == "JKB":
                 likeness.append(_nouns_before(morphemes, i))
+            elif form in KO_COMITATIVE and tag in ("JKB", "JC") and i + 1 < len(morphemes) and morphemes[i + 1][0] in _KO_EQUAL:
+                likeness.append(_nouns_before(morphemes, i))  # "VM이랑 똑같이 강력한가요?": likened to the VM
             elif form == "없이" or (form == "없" and tag == "VA") or (form, tag) in _KO_NEGATION:
                 rest = morphemes[i + 1 :]
                 if form == "없이" or any(is_condition_ending(f, t) or f in ("상태", "경우", "때") for f, t in rest):

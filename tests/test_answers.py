@@ -1870,3 +1870,16 @@ def test_of_claims_that_disagree_those_that_speak_of_what_the_question_names_set
     assert assistant.ask("Kata Containers로 실행해도 호스트 커널을 공유하나요?").verdict == "no"
     assert assistant.ask("Do containers share the kernel?").verdict == "yes"
     assert assistant.ask("Do namespaces isolate the kernel?").verdict is None
+
+
+def test_a_korean_likeness_of_the_comitative_and_a_word_of_equality_is_read_as_likeness(assistant):
+    """"VM과 같은 수준", "VM이랑 똑같이", "VM과 동등한가요?" liken the subject to the VM (general Korean: the comitative
+    particle, then a word of equality), as "처럼" and "만큼" do; "같은" there is "the same as", not the predicate of
+    sharing, so "is container isolation at the VM's level?" is answered from "VM처럼 커널까지 완전히 분리하지 않기
+    때문에 …", not from the rows of what is shared."""
+    from assistant.verdict import qualifiers
+
+    assert qualifiers("격리 수준이 VM과 동등한가요?").likeness == ("VM",)
+    assert qualifiers("컨테이너 격리 수준이 VM이랑 똑같다고 봐도 되나요?").likeness == ("VM",)
+    assert qualifiers("컨테이너랑 VM이 같은 커널을 써?").likeness == ()
+    assert assistant.ask("컨테이너 격리가 VM과 같은 수준인가요?").verdict == "no"
