@@ -414,6 +414,45 @@ def _asks_another_verb(morphemes, lexicon: Lexicon) -> bool:
     return tag in ("VV", "VA") and form not in KO_LIGHT_VERBS and not lexicon.korean_predicate(form) and not prevention and not phrase
 
 
+# Korean negation of a question, by where it stands (general Korean grammar). As the question's last predicate, long-
+# form "-지 않-" or the copula "아니다" frames a presumption: "공유되지 않나요?", "따로 쓰는 거 아니에요?" ask whether P
+# holds, as English "isn't it P?" does, and "네" confirms P. Before the predicate it asks of ("안 공유하지?", "공유 안 하는
+# 거죠?", "공유하지 않는 거죠?") it is part of what is asked: whether not-P holds, "네" agreeing that not P.
+_KO_NEGATORS = (("안", "MAG"), ("못", "MAG"), ("않", "VX"), ("아니", "VCN"))
+_KO_NEGATION_WORDS = (("없", "VA"), ("없이", "MAG"), ("말", "VX"))  # a negation of its own ("문제 없어?"): not read
+_KO_CLOSING = ("E", "J", "S", "XS")  # endings, particles, punctuation and suffixes after the question's predicate
+
+
+def korean_negation(question: str) -> str:
+    """How a Korean yes/no question is negated: "" (not), "frame" (it asks whether P holds: "P 아닌가요?", "P지
+    않나요?"), "content" (whether not-P holds: "P 안 하지?", "P하지 않는 거죠?"), or "unclear" (a negation of its own
+    such as 없다, more than one, or one in a clause before the question's own predicate: "NAT 안 거치고 바로 나가는
+    거지?")."""
+    from .lexical import tagged_morphemes
+
+    morphemes = [(form, tag) for form, tag in tagged_morphemes(question) if not tag.startswith("S")]
+    found = [i for i, pair in enumerate(morphemes) if pair in _KO_NEGATORS]
+    if any(pair in _KO_NEGATION_WORDS for pair in morphemes) or len(found) > 1:
+        return "unclear"
+    if not found:
+        return ""
+    i = found[0]
+    start = i + 1
+    if morphemes[i][1] == "MAG":  # 안/못 before its verb: "안 하지", "공유 안 하는 거죠"
+        while start < len(morphemes) and morphemes[start][1] in ("NNG", "XR"):
+            start += 1
+        if start >= len(morphemes) or morphemes[start][1] not in ("VV", "VA", "XSV", "XSA"):
+            return "unclear"
+        start += 1
+    rest = morphemes[start:]
+    if all(tag.startswith(_KO_CLOSING) for _, tag in rest):
+        return "content" if morphemes[i][1] == "MAG" else "frame"
+    # ... or before a dependent noun and the copula, or 맞다: "공유하지 않는 거죠?", "안 하는 거 맞죠?"
+    if all(tag.startswith(_KO_CLOSING) or tag in ("NNB", "VCP") or form == "맞" for form, tag in rest):
+        return "content"
+    return "unclear"
+
+
 # The Korean comitative particles ("VM과", "VM이랑", "VM하고"): with a word of equality after them, what the subject is
 # likened to ("VM이랑 똑같이", "VM과 같은 수준").
 KO_COMITATIVE = frozenset({"와", "과", "랑", "이랑", "하고"})

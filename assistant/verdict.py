@@ -12,7 +12,7 @@ from .claims import EN_NEGATION_WORDS, KO_RESTRICTION, Claim, is_condition_endin
 from .ingest import Chunk
 from .lexical import is_compound, tokenize
 from .lexicon import HANGUL, Lexicon
-from .question import KO_COMITATIVE, KO_LIGHT_VERBS, Asked, is_yes_no, question_language
+from .question import KO_COMITATIVE, KO_LIGHT_VERBS, Asked, is_yes_no, korean_negation, question_language
 from .terms import FUNCTION_ZIPF, TermWeights, general_zipf
 
 Verdict = str  # "yes" | "no" | "partial"
@@ -188,6 +188,17 @@ def _source(claim: Claim) -> tuple:
     return (claim.chunk.document, claim.text)
 
 
+def _flips(question: str, asked: Asked | None, negated: bool) -> bool | None:
+    """Whether the verdict of what the evidence says of P answers the question reversed: it asks whether P is prevented
+    ("does X stop them sharing …?") or, in Korean, whether not-P holds ("공유 안 하지?", see korean_negation); None
+    when a Korean negation is read neither as the question's frame nor as part of what it asks (a negation the
+    question reader saw but korean_negation places nowhere, "없애려고", included): no verdict."""
+    negation = (korean_negation(question) or "unclear") if negated and question_language(question) == "ko" else ""
+    if negation == "unclear":
+        return None
+    return (asked is not None and asked.prevented) != (negation == "content")
+
+
 def _agreed(
     question: str, asked: Asked, scored: list[tuple[float, Verdict, Claim]], named: dict | None = None, terms: TermWeights | None = None,
     case_words: frozenset[str] = frozenset(),
@@ -255,11 +266,10 @@ def _agreed(
     if verdict == "partial" and _degree(question):
         verdict = "no"  # what holds in part does not hold fully: "are CPU and memory fully isolated?" - "can be shared"
     support = (conceded[1],) if conceded else tuple(c for value, c in tier if value == verdict)
-    if asked.negated and question_language(question) == "ko":
-        # A negative Korean question ("분리되지 않나요?", "안 공유하죠?") is answered "네" by some speakers to agree
-        # with the negation and by others to confirm the proposition: a yes/no lead would be read both ways.
+    flip = _flips(question, asked, asked.negated)
+    if flip is None:
         return None
-    if asked.prevented and verdict != "partial":
+    if flip and verdict != "partial":
         verdict = {"yes": "no", "no": "yes"}[verdict]
     kept = {id(c) for _, c in tier}
     top = conceded[1] if conceded else max((item for item in scored if id(item[2]) in kept), key=lambda item: item[0])[2]
@@ -447,6 +457,30 @@ def _korean_governed(morphemes, i: int) -> str:
     while j > 0 and not (morphemes[j - 1][1] in ("NNG", "NNP", "SL", "VV", "VA", "XR") and morphemes[j - 1][0] not in KO_LIGHT_VERBS):
         j -= 1
     return morphemes[j - 1][0] if j > 0 else ""
+
+
+# What holds by default, in general English and Korean ("by default", "default", "기본적으로", "기본값", "기본 설정").
+_DEFAULT = re.compile(r"\bdefaults?\b|기본적으로|기본값|기본 설정|기본으로")
+_EN_TRAILING_CONDITION = re.compile(r"\b(?:if|when|whenever|once)\b([^,?]*)", re.IGNORECASE)
+
+
+def _condition_names(question: str, terms: TermWeights) -> frozenset[str]:
+    """The keys of the words that the question's condition names, function words aside (FUNCTION_ZIPF): its clause of
+    "if", "when", "once" ("If I use --network host, …?", "… if I use --network host?") or the Korean words before its
+    first conditional ending or condition noun ("--network host 쓰면 …?", "Kata 쓸 경우 …?")."""
+    if HANGUL.search(question):
+        from .lexical import tagged_morphemes
+
+        words = question.split()
+        end = next(
+            (i for i, word in enumerate(words) if any(form in _KO_CONDITION_NOUNS or is_condition_ending(form, tag) for form, tag in tagged_morphemes(word))),
+            None,
+        )
+        condition = " ".join(words[:end]) if end is not None else ""  # the words before it, as written ("--network")
+    else:
+        match = _EN_TRAILING_CONDITION.search(question)
+        condition = match.group(1) if match else ""
+    return frozenset(terms.key(token) for token in tokenize(condition) if general_zipf(token) < FUNCTION_ZIPF and token not in KO_LIGHT_VERBS)
 
 
 def _conditional(question: str) -> bool:
@@ -808,10 +842,10 @@ def _settled_by(found: list[tuple[Verdict | None, Chunk, str]], question: str, a
     if not found or len({polarity for polarity, _, _ in found}) != 1 or found[0][0] is None:
         return None
     verdict, chunk, sentence = found[0]
-    negated = asked.negated if asked is not None else _question_negated(question)
-    if negated and question_language(question) == "ko":
-        return None  # read both ways, as above
-    if asked is not None and asked.prevented:
+    flip = _flips(question, asked, asked.negated if asked is not None else _question_negated(question))
+    if flip is None:
+        return None
+    if flip:
         verdict = {"yes": "no", "no": "yes"}.get(verdict, verdict)
     return VerdictResult(verdict, Claim(chunk, "", verdict, own=sentence, context="", text=sentence))
 
@@ -1269,6 +1303,16 @@ def judge(
     # that say so answer no themselves (full_statements).
     scored = [item for item in scored if not (other_case(_evidence_text(item[2])) or _asks_what_is_replaced(item[2].text, asked_words))]
     sentences = [(chunk, sentence) for chunk, sentence in sentences if not other_case(sentence)]
+    named_case = _condition_names(question, terms) if not _DEFAULT.search(question.lower()) and "기본" not in question else frozenset()
+    if named_case:
+        # "--network host 쓰면 NAT 거쳐?": evidence of what holds by default ("Docker는 기본적으로 … NAT를 거칩니다")
+        # that does not name every word of the question's condition speaks of the default case, not of that one (a
+        # question of the default case itself, "기본 브리지 네트워크는 …할 때 …?", is answered by it)
+        def of_default(text: str) -> bool:
+            return bool(_DEFAULT.search(text.lower())) and not named_case <= terms.keys(text)
+
+        scored = [item for item in scored if not of_default(item[2].chunk.text if item[2].column >= 0 else item[2].text)]
+        sentences = [(chunk, sentence) for chunk, sentence in sentences if not of_default(sentence)]
     if form.likeness:
         sentences = []  # a statement of the question's words does not say "like"
     sentences = [(chunk, sentence) for chunk, sentence in sentences if fits(form, sentence, sentence, terms)]
@@ -1284,7 +1328,7 @@ def judge(
         result = _agreed(question, asked, scored, named, terms, case_words)
         if result is None:
             return None  # the best claims disagree: statements do not outvote them
-        flip = asked is not None and asked.prevented
+        flip = _flips(question, asked, asked.negated if asked is not None else _question_negated(question))
         for polarity, _, _ in statements:
             answer = {"yes": "no", "no": "yes"}[polarity] if polarity and flip else polarity
             if result.verdict == "partial" and answer == "yes":

@@ -520,12 +520,20 @@ def test_a_verb_of_prevention_asks_the_negation(assistant, plain, prevented):
     assert assistant.ask(prevented).verdict in ({"yes": "no", "no": "yes"}[first], None)  # never the same answer
 
 
-@pytest.mark.parametrize("question", ["컨테이너끼리 커널 안 공유하죠?", "서로 다른 VM에 올리면 커널이 분리되지 않나요?"])
-def test_a_negative_korean_question_gets_no_yes_no_lead(assistant, question):
-    # "네" to a negative question is read as agreeing with the negation by some and as confirming by others.
+@pytest.mark.parametrize(
+    "question, verdict, lead",
+    [
+        ("컨테이너끼리 커널 안 공유하죠?", "no", "아니요"),  # whether not-P holds: they do share it
+        ("서로 다른 VM에 올리면 커널이 분리되지 않나요?", "yes", "네"),  # a presumption of P: P holds
+    ],
+)
+def test_a_negative_korean_question_is_answered_as_its_negation_stands(assistant, question, verdict, lead):
+    # "네" agrees with what a negation before the predicate says ("안 공유하죠?" - "네, 공유하지 않습니다") and confirms
+    # the presumption a negation framing the question makes ("분리되지 않나요?" - "네, 분리됩니다"); see
+    # question.korean_negation. The evidence follows the lead, so the answer says what holds either way.
     answer = assistant.ask(question)
-    assert not answer.refused and answer.verdict is None
-    assert not answer.answer.startswith(("네", "아니요"))
+    assert not answer.refused and answer.verdict == verdict
+    assert answer.answer.startswith(lead)
 
 
 @pytest.mark.parametrize(
@@ -1883,3 +1891,30 @@ def test_a_korean_likeness_of_the_comitative_and_a_word_of_equality_is_read_as_l
     assert qualifiers("컨테이너 격리 수준이 VM이랑 똑같다고 봐도 되나요?").likeness == ("VM",)
     assert qualifiers("컨테이너랑 VM이 같은 커널을 써?").likeness == ()
     assert assistant.ask("컨테이너 격리가 VM과 같은 수준인가요?").verdict == "no"
+
+
+def test_a_korean_negation_is_read_by_where_it_stands(assistant):
+    """As the question's last predicate a Korean negation frames a presumption ("P 아닌가요?", "P지 않나요?": whether P
+    holds, as "isn't it P?"); before the predicate it asks of, it is part of what is asked ("P 안 하지?", "P하지 않는
+    거죠?": whether not-P holds); a negation of its own (없다) or one in an earlier clause is read neither way."""
+    from assistant.question import korean_negation
+
+    assert korean_negation("컨테이너들이 커널을 각자 따로 쓰는 거 아닌가요?") == "frame"
+    assert korean_negation("컨테이너끼리 커널이 공유되지 않나요?") == "frame"
+    assert korean_negation("서로 다른 VM에 올리면 커널은 공유 안 하지?") == "content"
+    assert korean_negation("컨테이너끼리 커널을 공유하지 않는 거죠?") == "content"
+    assert korean_negation("NAT 안 거치고 바로 나가는 거지?") == "unclear"
+    assert korean_negation("보안 문제 없어?") == "unclear"
+    assert korean_negation("커널을 공유하나요?") == ""
+    # P "each container uses its own kernel" is false; not-P "different VMs share the kernel" is false
+    assert assistant.ask("컨테이너들이 커널을 각자 따로 쓰는 거 아닌가요?").verdict == "no"
+    assert assistant.ask("서로 다른 VM에 올리면 커널은 공유 안 하지?").verdict == "yes"
+
+
+def test_evidence_of_the_default_case_does_not_answer_a_question_whose_condition_names_another(assistant):
+    """"Docker는 기본적으로 브리지 네트워크를 사용하며 외부와 통신 시 NAT를 거칩니다" says what holds by default: it
+    does not answer "if I use --network host, does traffic still go through NAT?", whose condition it does not name,
+    but it does answer a question of the default case itself."""
+    assert assistant.ask("If I use --network host, does traffic still go through NAT?").verdict != "yes"
+    assert assistant.ask("--network host 쓰면 NAT 거치나요?").verdict != "yes"
+    assert assistant.ask("Does Docker's default bridge network go through NAT to reach the outside?").verdict == "yes"
