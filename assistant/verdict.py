@@ -188,11 +188,12 @@ def _source(claim: Claim) -> tuple:
     return (claim.chunk.document, claim.text)
 
 
-def _flips(question: str, asked: Asked | None, negated: bool) -> bool | None:
+def _flips(question: str, asked: Asked | None) -> bool | None:
     """Whether the verdict of what the evidence says of P answers the question reversed: it asks whether P is prevented
     ("does X stop them sharing …?") or, in Korean, whether not-P holds ("공유 안 하지?", see korean_negation); None
     when a Korean negation is read neither as the question's frame nor as part of what it asks (a negation the
     question reader saw but korean_negation places nowhere, "없애려고", included): no verdict."""
+    negated = asked.negated if asked is not None else _question_negated(question)
     negation = (korean_negation(question) or "unclear") if negated and question_language(question) == "ko" else ""
     if negation == "unclear":
         return None
@@ -266,7 +267,7 @@ def _agreed(
     if verdict == "partial" and _degree(question):
         verdict = "no"  # what holds in part does not hold fully: "are CPU and memory fully isolated?" - "can be shared"
     support = (conceded[1],) if conceded else tuple(c for value, c in tier if value == verdict)
-    flip = _flips(question, asked, asked.negated)
+    flip = _flips(question, asked)
     if flip is None:
         return None
     if flip and verdict != "partial":
@@ -842,7 +843,7 @@ def _settled_by(found: list[tuple[Verdict | None, Chunk, str]], question: str, a
     if not found or len({polarity for polarity, _, _ in found}) != 1 or found[0][0] is None:
         return None
     verdict, chunk, sentence = found[0]
-    flip = _flips(question, asked, asked.negated if asked is not None else _question_negated(question))
+    flip = _flips(question, asked)
     if flip is None:
         return None
     if flip:
@@ -1270,8 +1271,10 @@ def judge(
     every language) by mention_verdict; "is X free of a concern?" only by concern_verdict. Evidence that does not answer the
     question's case is set aside first (see Qualifiers: only evidence that itself says "always" answers "does it always ...?"; evidence about
     the VM does not answer "is a container isolated like a VM?"; evidence about volumes does not answer "without
-    a volume, ...?"). No verdict for an unresolved pronoun subject, when the best claims disagree, or when a
-    statement of the question's own words says the opposite of the claims.
+    a volume, ...?"; evidence of the default case does not answer a question whose condition names another). No
+    verdict for an unresolved pronoun subject, when the best claims disagree (after _of_named_subject), when a
+    statement of the question's own words says the opposite of the claims, or for a Korean negation read neither
+    way (_flips).
     """
     if not is_yes_no(question) or _pronoun_subject(question):
         return None  # "does it keep ...?" with no earlier turn to say what "it" is: the subject is unknown
@@ -1303,7 +1306,8 @@ def judge(
     # that say so answer no themselves (full_statements).
     scored = [item for item in scored if not (other_case(_evidence_text(item[2])) or _asks_what_is_replaced(item[2].text, asked_words))]
     sentences = [(chunk, sentence) for chunk, sentence in sentences if not other_case(sentence)]
-    named_case = _condition_names(question, terms) if not _DEFAULT.search(question.lower()) and "기본" not in question else frozenset()
+    asks_default = bool(_DEFAULT.search(question.lower())) or "기본" in question  # "기본 브리지 네트워크는 …?" too
+    named_case = frozenset() if asks_default else _condition_names(question, terms)
     if named_case:
         # "--network host 쓰면 NAT 거쳐?": evidence of what holds by default ("Docker는 기본적으로 … NAT를 거칩니다")
         # that does not name every word of the question's condition speaks of the default case, not of that one (a
@@ -1328,7 +1332,7 @@ def judge(
         result = _agreed(question, asked, scored, named, terms, case_words)
         if result is None:
             return None  # the best claims disagree: statements do not outvote them
-        flip = _flips(question, asked, asked.negated if asked is not None else _question_negated(question))
+        flip = _flips(question, asked)
         for polarity, _, _ in statements:
             answer = {"yes": "no", "no": "yes"}[polarity] if polarity and flip else polarity
             if result.verdict == "partial" and answer == "yes":
@@ -1373,7 +1377,7 @@ _EN_LIKENESS = re.compile(
 )
 _KO_LIKENESS = {"처럼", "만큼", "같이"}
 # Korean words of equality, after the comitative particle: "VM이랑 똑같이", "VM과 같은 수준", "VM과 동등한가요?".
-_KO_EQUAL = {"같", "똑같", "똑같이", "같이", "비슷", "비슷이", "동일", "동등", "마찬가지"}
+_KO_EQUAL = {"같", "똑같", "똑같이", "같이", "비슷", "동일", "동등", "마찬가지"}
 _EN_ABSENCE = re.compile(
     r"\b(?:without|unless)\s+([^,?]+)|\b(?:if|when|once)\b[^,?]*?(?:\b(?:not|never)\s+\w+|n't\s+\w+|\bno)\s+([^,?]+)"
 )
