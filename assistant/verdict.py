@@ -473,10 +473,7 @@ def _condition_names(question: str, terms: TermWeights) -> frozenset[str]:
         from .lexical import tagged_morphemes
 
         words = question.split()
-        end = next(
-            (i for i, word in enumerate(words) if any(form in _KO_CONDITION_NOUNS or is_condition_ending(form, tag) for form, tag in tagged_morphemes(word))),
-            None,
-        )
+        end = next((i for i, word in enumerate(words) if _korean_condition(tagged_morphemes(word))), None)
         condition = " ".join(words[:end]) if end is not None else ""  # the words before it, as written ("--network")
     else:
         match = _EN_TRAILING_CONDITION.search(question)
