@@ -346,6 +346,10 @@ LEADS = {
 
 # --- statements that say what the question asks ---------------------------------
 FULL_STATEMENT = 0.8  # IDF-weighted share of the question's words a statement (or one of its clauses) must contain to settle it
+# ... or, when no statement holds that much and no claim speaks to the question, the share that settles it from the
+# statements that hold most of its words, its heaviest word among them ("docker buildx … 여러 플랫폼(AMD64, ARM 등)에서
+# 실행되는 컨테이너 이미지를 빌드 가능" answers "can buildx produce images that run on ARM?")
+MOST_OF_STATEMENT = 0.7
 
 _EN_STATEMENT_NEGATION = re.compile(rf"\b({EN_NEGATION_WORDS})\b|n['’]t\b")
 _EN_RESTRICTED = re.compile(
@@ -355,6 +359,65 @@ _EN_RESTRICTED = re.compile(
 _EN_ONLY = re.compile(r"\b(only|solely|merely)\b")  # a restriction a question may itself ask about
 _EN_HEDGE = re.compile(r"\b(may|might|could|possibly|potentially|can|able|possible)\b")  # what follows is what it hedges
 _EN_CONDITION = re.compile(r"^\W*(if|when|whenever|once)\b|\bif\b")
+_EN_DIFFICULT = re.compile(r"\b(?:difficult|hard|tough)\s+to\b")
+_EN_NEED = re.compile(r"\b(?:need|needs|needed|require|requires|required|necessary)\b")
+
+
+def _says_need(text: str) -> bool:
+    """Whether a text says something is needed ("an additional tool is needed", "별도의 설정이 필요합니다")."""
+    return "필요" in text or bool(_EN_NEED.search(text.lower()))
+
+
+_EN_NEEDED = re.compile(
+    r"((?:[\w-]+\s+){1,3})(?:is|are|be|was|were)\s+(?:also\s+)?(?:needed|required|necessary)\b"
+    r"|\b(?:need|needs|require|requires)\s+((?:[\w-]+\s*){1,4})"
+)
+
+
+def _needed(text: str) -> str:
+    """What a statement of need says is needed: the nouns before 필요 ("추가 도구가 필요합니다"), the words before "is
+    needed" or after "needs"; "" when it names none."""
+    if HANGUL.search(text):
+        from .lexical import tagged_morphemes
+
+        morphemes = tagged_morphemes(text)
+        for i, (form, _) in enumerate(morphemes):
+            if form == "필요":
+                j = i
+                while j > 0 and morphemes[j - 1][1] in ("JKS", "JX"):
+                    j -= 1
+                nouns = []
+                while j > 0 and morphemes[j - 1][1] in ("NNG", "NNP", "SL", "XSN", "XPN") and len(nouns) < 3:
+                    j -= 1
+                    nouns.insert(0, morphemes[j][0])
+                return " ".join(nouns)
+        return ""
+    found = _EN_NEEDED.search(text.lower())
+    return (found.group(1) or found.group(2) or "") if found else ""
+
+
+_EN_MUST = re.compile(r"\b(?:must|ha(?:ve|s) to)\b")
+
+
+def _asks_need(question: str) -> bool:
+    """Whether a question asks what is needed or must be done ("설정을 해줘야 하나요?", "do I have to …?")."""
+    if _says_need(question) or _EN_MUST.search(question.lower()):
+        return True
+    if not HANGUL.search(question):
+        return False
+    from .lexical import tagged_morphemes
+
+    morphemes = tagged_morphemes(question)
+    return any(form.endswith("야") and tag == "EC" and after[0] in ("하", "되") for (form, tag), after in zip(morphemes, morphemes[1:]))
+
+
+# A question of what a thing does by itself ("does Docker by itself …?", "도커 혼자서 …?", "도커 하나만으로 …?"): a
+# statement of what it does, without the restriction, does not say it does so alone
+_ALONE = re.compile(
+    r"\bby (?:itself|themselves)\b|\bon (?:its|their) own\b|\balone\b|^\W*(?:does|do|is|are|can|will)\s+(?:[\w-]+\s+){1,3}?(?:itself|themselves)\b"
+    r"|혼자|자체만|자체로만|만으로|만 있으면|하나만",
+    re.IGNORECASE,
+)
 _EN_COMPARISON = re.compile(r"\b(than|more|less|better|worse|fewer)\b")
 _KO_NEGATION = {("않", "VX"), ("없", "VA"), ("못하", "VX"), ("아니", "VCN"), ("안", "MAG"), ("못", "MAG")}
 _KO_UNSURE_FORMS = {"가능성", "보다", "대신", "오직"}
@@ -402,6 +465,8 @@ def statement_polarity(
             return None
         if not conditional_question and _korean_condition(morphemes):
             return None
+        if any(a == ("기", "ETN") and b[0] == "어렵" for a, b in zip(morphemes, morphemes[1:])):
+            return None  # "관리하기 어렵습니다" (hard to manage): a difficulty, neither yes nor no
         negations = sum(1 for pair in morphemes if pair in _KO_NEGATION)
     else:
         lowered = re.sub(r"\bno matter\b", "", sentence.lower())  # "no matter how many ...": a concession, not a denial
@@ -412,6 +477,8 @@ def statement_polarity(
         hedges = [m for m in _EN_HEDGE.finditer(lowered) if governs_asked(lowered[m.end() : m.end() + 40])]
         if hedges and not modal_question:
             return None
+        if _EN_DIFFICULT.search(lowered):
+            return None  # "it is difficult to manage containers": a difficulty, neither yes nor no
         negations = len(_EN_STATEMENT_NEGATION.findall(lowered))
     return {0: "yes", 1: "no"}.get(negations)
 
@@ -494,7 +561,12 @@ _QUOTED = re.compile(r"[“\"][^”\"\n]{1,200}[”\"]")
 
 
 def full_statements(
-    question: str, asked: Asked | None, sentences: list[tuple[Chunk, str]], terms: TermWeights, lexicon: Lexicon | None = None
+    question: str,
+    asked: Asked | None,
+    sentences: list[tuple[Chunk, str]],
+    terms: TermWeights,
+    lexicon: Lexicon | None = None,
+    share: float = FULL_STATEMENT,
 ) -> list[tuple[Verdict | None, Chunk, str]]:
     """(polarity, chunk, sentence) of every sentence that contains (nearly) every word of a yes/no question;
     polarity None when the sentence says them with a hedge, a condition or a restriction.
@@ -532,6 +604,18 @@ def full_statements(
     said_of = _korean_predicate_keys(question, terms)
     said_of = None if said_of is None else said_of - framing
 
+    # The question's heaviest word the posts use (what it asks about, most often: "is gVisor a lightweight VM?"), past
+    # adverbs of manner: a statement without it speaks of something else ("Kata Containers: 경량 VM 구조 …")
+    known = {key: terms.weight({key}) for key in keys - optional if key.startswith("#") or terms.in_corpus(key)}
+    heaviest = max(known.values(), default=0.0)
+    required = frozenset(key for key, weight in known.items() if weight >= 0.99 * heaviest)
+    if share < FULL_STATEMENT:
+        # of most of its words, none of the names it asks about ("SELinux도 이미지 취약점 검사해주는 거야?" is not
+        # answered by "docker scan: 이미지에 포함된 패키지의 보안 취약점을 자동으로 검사합니다"), nor of the setting it asks
+        # about ("can I use --privileged in production?")
+        required |= frozenset(key for key in known if not key.startswith("#") and not TermWeights.everyday(key))
+        required |= terms.keys(_setting(question)) & frozenset(known)
+
     def holds(text: str) -> tuple[bool, bool]:
         """Whether the text holds the question's words, and whether it does so through an opposite."""
         found = terms.keys(text)
@@ -544,10 +628,21 @@ def full_statements(
             if key not in found and re.search(rf"\b{opposite}\b", text.lower()):
                 found, flipped = found | {key}, True
         wanted = total - terms.weight(optional - found)  # an adverb of manner the statement leaves out is not missing
-        return terms.weight(keys & found) >= FULL_STATEMENT * wanted and verbs <= found, flipped
+        if not required <= found:
+            return False, False
+        return terms.weight(keys & found) >= share * wanted and verbs <= found, flipped
+
+    alone = bool(_ALONE.search(question)) and not restricted  # "is Docker itself only …?" asks of the restriction
+    asks_need = _asks_need(question)
 
     def polarity(text: str, conditional_text: bool, flipped: bool) -> Verdict | None:
         found = statement_polarity(text, conditional_text, modal, keys, terms, _same_restriction(restricted, text, terms))
+        if alone and found == "yes" and not flipped:
+            return None
+        if not asks_need and _says_need(text) and not terms.keys(_needed(text)) & keys:
+            # what is needed is not what holds: "… so in a multi-server environment an additional tool such as Kubernetes
+            # is needed" does not say that Compose runs there
+            return None
         return {"yes": "no", "no": "yes"}.get(found) if flipped else found
 
     asked_words = _modified_words(question, terms)
@@ -832,7 +927,10 @@ def statement_verdict(question: str, asked: Asked | None, sentences: list[tuple[
     "does X change whether" questions and hedged, conditional or restricted ("only", "instead of") statements
     are left to the claims or to no one.
     """
-    return _settled_by(full_statements(question, asked, sentences, terms), question, asked)
+    found = full_statements(question, asked, sentences, terms)
+    if not found and not _asks_advice(question):
+        found = full_statements(question, asked, sentences, terms, share=MOST_OF_STATEMENT)
+    return _settled_by(found, question, asked)
 
 
 def _settled_by(found: list[tuple[Verdict | None, Chunk, str]], question: str, asked: Asked | None) -> VerdictResult | None:
@@ -1026,6 +1124,19 @@ def _advice_case(clause: str) -> str:
             _nouns_before(morphemes, i) for i, (form, tag) in enumerate(morphemes) if tag == "JKB" and form in _KO_CASE_PARTICLES
         )
     return " ".join(_EN_ADVICE_CASE.findall(clause.lower()))
+
+
+_EN_SETTING = re.compile(r"\b(?:in|inside|within|during)\s+((?:[\w-]+\s*){1,3})\W*$")  # closing the question
+
+
+def _setting(question: str) -> str:
+    """The words of the setting (place or time) a question asks about ("… in production?", "운영 환경에서")."""
+    if HANGUL.search(question):
+        from .lexical import tagged_morphemes
+
+        morphemes = tagged_morphemes(question)
+        return " ".join(_nouns_before(morphemes, i) for i, (form, tag) in enumerate(morphemes) if tag == "JKB" and form == "에서")
+    return " ".join(_EN_SETTING.findall(question.lower()))
 
 
 # The verbs of undoing something (general English and Korean): advice on using a thing says nothing of turning it off.
@@ -1317,11 +1428,17 @@ def judge(
     if form.likeness:
         sentences = []  # a statement of the question's words does not say "like"
     sentences = [(chunk, sentence) for chunk, sentence in sentences if fits(form, sentence, sentence, terms)]
-    statements = full_statements(question, asked, sentences, terms, lexicon)
+
+    def statements_at(share: float) -> list[tuple[Verdict | None, Chunk, str]]:
+        found = full_statements(question, asked, sentences, terms, lexicon, share)
+        if form.whole:
+            # "can all of them be solved?" - "most of them can": it holds of a part, a partial answer
+            found = [("partial" if polarity == "yes" and _limits(sentence) else polarity, chunk, sentence) for polarity, chunk, sentence in found]
+        return found
+
+    statements = statements_at(FULL_STATEMENT)
     if form.whole:
-        # "can all of them be solved?" - "most of them can": it holds of a part, a partial answer
         scored = [(score, "partial" if value == "yes" and _limits(claim.text) else value, claim) for score, value, claim in scored]
-        statements = [("partial" if polarity == "yes" and _limits(sentence) else polarity, chunk, sentence) for polarity, chunk, sentence in statements]
     if len({value for _, value, claim in scored if set(claim.case_text.split()) & set(tokenize(question))}) > 1:
         return None  # it names two cases by their sections' own words ("docker-compose.yml", "EC2") that answer differently
     scored = [item for item in scored if item[0] >= MIN_MATCH]  # weaker claims neither settle nor contradict
@@ -1337,6 +1454,10 @@ def judge(
             if answer is not None and answer != result.verdict:
                 return None  # a sentence with the question's words says the opposite
         return _with_caveat(question, result, sentences, terms)
+    if not statements and not _asks_advice(question):
+        # no claim and no statement of (nearly) all its words: those of most of them (not for whether something is
+        # advisable, which a statement of what holds does not say)
+        statements = statements_at(MOST_OF_STATEMENT)
     settled = _settled_by(statements, question, asked)
     if settled is None and not scored:
         return advice_verdict(question, sentences, terms) or mention_verdict(question, [*sentences, *rows], terms)
@@ -1615,5 +1736,6 @@ def _question_negated(question: str) -> bool:
     if question_language(question) == "ko":
         from .lexical import tagged_morphemes
 
-        return any(pair in _KO_NEGATION for pair in tagged_morphemes(question))
+        # 없이 ("설정 없이 돌아가?", without) is a negation of its own, as korean_negation reads it
+        return any(pair in _KO_NEGATION or pair == ("없이", "MAG") for pair in tagged_morphemes(question))
     return bool(re.search(r"^\s*\w+n't\b|\bnot\b", question.lower()))

@@ -1918,3 +1918,44 @@ def test_evidence_of_the_default_case_does_not_answer_a_question_whose_condition
     assert assistant.ask("If I use --network host, does traffic still go through NAT?").verdict != "yes"
     assert assistant.ask("--network host 쓰면 NAT 거치나요?").verdict != "yes"
     assert assistant.ask("Does Docker's default bridge network go through NAT to reach the outside?").verdict == "yes"
+
+
+def test_a_statement_of_most_of_the_questions_words_settles_it_when_nothing_else_does(assistant):
+    """With no claim and no statement of (nearly) all its words, a statement holding most of a yes/no question's words
+    settles it: "docker buildx … 여러 플랫폼(AMD64, ARM 등)에서 실행되는 컨테이너 이미지를 빌드 가능" answers whether buildx
+    makes images that run on ARM, though it does not say "make"."""
+    assert assistant.ask("Can docker buildx make images that run on ARM machines?").verdict == "yes"
+
+
+def test_a_statement_of_most_of_the_questions_words_does_not_settle_it_of_another_thing(assistant):
+    """The statements that hold most of a question's words settle nothing when they lack a name it asks about, its
+    heaviest word or the setting it asks about, say what is needed, say it is hard to do, or say what a thing does
+    when the question asks what it does by itself."""
+    from assistant.verdict import statement_verdict
+
+    chunk = Chunk("t#a/prose0", "t", "A", "a", "prose", "")
+
+    def verdict(question: str, sentence: str):
+        found = statement_verdict(question, None, [(chunk, sentence)], assistant.terms)
+        return found.verdict if found is not None else None
+
+    scan = "docker scan: 이미지에 포함된 패키지의 보안 취약점을 자동으로 검사합니다."
+    assert verdict("docker scan은 이미지 취약점도 검사해 주는 거야?", scan) == "yes"
+    assert verdict("AppArmor는 이미지 취약점도 검사해 주는 거야?", scan) is None  # a name the statement does not say
+    assert verdict("Is gVisor a lightweight VM structure?", "Kata Containers: a lightweight VM structure") is None
+    privileged = "When the --privileged option is used, the container can access almost all resources of the Host OS."
+    assert verdict("Can a --privileged container access the resources of the Host OS?", privileged) == "yes"
+    assert verdict("Can I use --privileged containers in production?", privileged) is None  # a setting it does not say
+    compose = "In a multi-server environment, Docker Compose needs an additional tool such as Kubernetes."
+    assert verdict("Does Docker Compose work in a multi-server environment?", compose) is None
+    assert verdict("멀티 서버 환경에서 Docker Compose 운영돼?", "멀티 서버 환경에서 Docker Compose는 추가 도구가 필요합니다.") is None
+    # ... but a need of what the question asks is what it asks: "보완이 필요합니다" says the issues are to be made up for
+    assert verdict("보안 이슈는 샌드박스로 보완하나요?", "보안 이슈는 샌드박스 기술로 보완이 필요합니다.") == "yes"
+    handles = "Docker takes care of scheduling and load balancing for dozens of containers."
+    assert verdict("Does Docker take care of load balancing for dozens of containers?", handles) == "yes"
+    assert verdict("Does Docker by itself take care of load balancing for dozens of containers?", handles) is None
+    hard = "Docker는 컨테이너 실행만을 담당하며 대규모 운영 환경에서 컨테이너를 관리하기 어렵습니다."
+    assert verdict("도커로 대규모 운영 환경에서 컨테이너를 관리할 수 있나요?", hard) is None
+    assert verdict("Can Docker manage containers in a large-scale production environment?", "It is difficult to manage containers in a large-scale production environment with Docker.") is None
+    # "설정 없이" (without a setting) is a negation of the question's own: not read
+    assert verdict("윈도우 컨테이너는 별도 설정 없이 돌아가나요?", "윈도우 컨테이너는 별도 설정으로 돌아갑니다.") is None
