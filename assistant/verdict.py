@@ -364,8 +364,16 @@ _EN_NEED = re.compile(r"\b(?:need|needs|needed|require|requires|required|necessa
 
 
 def _says_need(text: str) -> bool:
-    """Whether a text says something is needed ("an additional tool is needed", "별도의 설정이 필요합니다")."""
-    return "필요" in text or bool(_EN_NEED.search(text.lower()))
+    """Whether a text says something is needed ("an additional tool is needed", "별도의 설정이 필요합니다"; not
+    "불필요한", unneeded)."""
+    if not HANGUL.search(text):
+        return bool(_EN_NEED.search(text.lower()))
+    from .lexical import tagged_morphemes
+
+    morphemes = tagged_morphemes(text)
+    return any(form == "필요" and before != ("불", "XPN") for before, (form, _) in zip([("", "")] + list(morphemes), morphemes)) or bool(
+        _EN_NEED.search(text.lower())
+    )
 
 
 _EN_NEEDED = re.compile(

@@ -1949,6 +1949,9 @@ def test_a_statement_of_most_of_the_questions_words_does_not_settle_it_of_anothe
     compose = "In a multi-server environment, Docker Compose needs an additional tool such as Kubernetes."
     assert verdict("Does Docker Compose work in a multi-server environment?", compose) is None
     assert verdict("멀티 서버 환경에서 Docker Compose 운영돼?", "멀티 서버 환경에서 Docker Compose는 추가 도구가 필요합니다.") is None
+    from assistant.verdict import _says_need
+
+    assert _says_need("Windows 컨테이너는 별도의 설정이 필요합니다.") and not _says_need("불필요한 패키지가 포함되면 이미지가 커집니다.")
     # ... but a need of what the question asks is what it asks: "보완이 필요합니다" says the issues are to be made up for
     assert verdict("보안 이슈는 샌드박스로 보완하나요?", "보안 이슈는 샌드박스 기술로 보완이 필요합니다.") == "yes"
     handles = "Docker takes care of scheduling and load balancing for dozens of containers."
