@@ -366,14 +366,14 @@ _EN_NEED = re.compile(r"\b(?:need|needs|needed|require|requires|required|necessa
 def _says_need(text: str) -> bool:
     """Whether a text says something is needed ("an additional tool is needed", "별도의 설정이 필요합니다"; not
     "불필요한", unneeded)."""
+    if _EN_NEED.search(text.lower()):
+        return True
     if not HANGUL.search(text):
-        return bool(_EN_NEED.search(text.lower()))
+        return False
     from .lexical import tagged_morphemes
 
     morphemes = tagged_morphemes(text)
-    return any(form == "필요" and before != ("불", "XPN") for before, (form, _) in zip([("", "")] + list(morphemes), morphemes)) or bool(
-        _EN_NEED.search(text.lower())
-    )
+    return any(form == "필요" and (i == 0 or morphemes[i - 1] != ("불", "XPN")) for i, (form, _) in enumerate(morphemes))
 
 
 _EN_NEEDED = re.compile(
@@ -389,17 +389,8 @@ def _needed(text: str) -> str:
         from .lexical import tagged_morphemes
 
         morphemes = tagged_morphemes(text)
-        for i, (form, _) in enumerate(morphemes):
-            if form == "필요":
-                j = i
-                while j > 0 and morphemes[j - 1][1] in ("JKS", "JX"):
-                    j -= 1
-                nouns = []
-                while j > 0 and morphemes[j - 1][1] in ("NNG", "NNP", "SL", "XSN", "XPN") and len(nouns) < 3:
-                    j -= 1
-                    nouns.insert(0, morphemes[j][0])
-                return " ".join(nouns)
-        return ""
+        at = next((i for i, (form, _) in enumerate(morphemes) if form == "필요"), None)
+        return "" if at is None else _nouns_before(morphemes, at, ("NNG", "NNP", "SL", "XSN", "XPN"), particles=True)
     found = _EN_NEEDED.search(text.lower())
     return (found.group(1) or found.group(2) or "") if found else ""
 
