@@ -186,8 +186,14 @@ def _hangul_nouns(question: str) -> tuple[str, ...]:
     dictionary word ("플라스크"), a word with a derivational suffix ("영구적") and a verb are none."""
     from .lexical import mecab_parse
 
+    # A word read alone can be misread as a name: "만들어진" alone is one unknown noun, in "… 구조로 만들어진 거예요?"
+    # the verb 만들다 with its endings. The question read whole decides which words hold a verb or an ending.
+    inflected = [(m.span.start, m.span.end) for m in mecab_parse(question) if m.feature.pos.split("+")[0].startswith(("V", "E", "XSV", "XSA"))]
     out = []
-    for word in re.findall(r"[가-힣]{2,}", question):
+    for found in re.finditer(r"[가-힣]{2,}", question):
+        word = found.group(0)
+        if any(found.start() <= start and end <= found.end() for start, end in inflected):
+            continue
         particle = next((p for p in _KO_PARTICLES if word.endswith(p)), "")
         stem = word[: len(word) - len(particle)] if particle else word
         if len(stem) < 2 or word.endswith("요"):

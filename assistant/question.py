@@ -181,6 +181,9 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?？])\s+|\s[—–-]+\s|\s*[—–]\s*")
 _KO_INDEFINITE_PARTICLES = frozenset({"나", "이나", "든", "든지", "이든", "이든지", "라도", "이라도", "도"})
 _KO_CONCESSIVE_ENDINGS = frozenset({"든", "든지", "더라도", "어도", "아도", "여도", "도"})
 _KO_WH_NOUNS = ("방법", "이유", "차이")  # ask "how" / "why" / "what difference" when the question ends in them
+# The spoken contractions of 어떻게 (어케, 어캐), of 어떻게 하다 (어떡해) and of 왜 (어째서), which mecab-ko reads as
+# interjections.
+_KO_WH_CONTRACTED = re.compile(r"어[케캐]|어떡|어째서")
 
 
 def asking_sentence(question: str) -> str:
@@ -251,6 +254,8 @@ def _korean_question_word(text: str) -> bool:
     """Whether a Korean sentence asks with a question word (뭐, 어떻게, 왜, 몇 …) rather than for yes or no."""
     from .lexical import tagged_morphemes
 
+    if _KO_WH_CONTRACTED.search(text):
+        return True
     morphemes = tagged_morphemes(text)
     content = [i for i, (_, tag) in enumerate(morphemes) if not tag.startswith(("S", "J", "E"))]
     for i, (form, tag) in enumerate(morphemes):

@@ -56,6 +56,10 @@ def table(header, *rows):
         ("어떻게 해요?", False),
         ("NFS 같은 스토리지와 연동하는 것도 방법이야?", True),
         ("데이터 보존 방법?", False),
+        # spoken contractions of 어떻게 and 왜, which the analyzer reads as interjections
+        ("컨테이너 지우면 데이터는 어케 됨?", False),
+        ("포트 충돌 나면 어떡해?", False),
+        ("어째서 커널을 공유해?", False),
     ],
 )
 def test_yes_no_detection(question, expected):
@@ -677,6 +681,16 @@ def test_acronyms_and_covered_names_are_not_uncovered_names(assistant):
         "How does Kubernetes help when there are hundreds of containers?",
     ):
         assert assistant.key_subjects.uncovered(question).names == (), question
+
+
+def test_a_korean_word_is_read_in_its_question_before_it_is_taken_for_a_name(assistant):
+    """"만들어진" read alone is one unknown noun; in the question it is the verb 만들다 with its endings, and names
+    nothing the article leaves out. A name the analyzer does not know ("포드맨") still counts."""
+    question = "왜 도커 컨테이너는 호스트 커널을 공유하는 구조로 만들어진 거예요?"
+    assert assistant.key_subjects.uncovered(question).words == ()
+    answer = assistant.ask(question)
+    assert not answer.refused and answer.citations[0].section.endswith("Host OS의 커널을 공유할까?")
+    assert "포드맨" in assistant.key_subjects.uncovered("포드맨과 도커는 뭐가 달라?").words
 
 
 def test_a_verdict_column_may_hold_a_cell_that_is_no_value():
