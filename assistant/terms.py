@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import unicodedata
 from functools import lru_cache
 
 import numpy as np
@@ -27,12 +28,18 @@ class TermWeights:
         self._chunks = max(1, len(index.chunks))
         self._group = glossary.token_groups()
         self._phrases: list[tuple[int, frozenset[str]]] = []  # (entry, tokens) of every term of two or more tokens
+        # (entry, term) of every Korean term the analyzer splits into several tokens, longest first: how it splits a
+        # word it does not know depends on the words around it ("쿠버네티스" alone is 쿠 + 버네 + 티스, after "Swarm이"
+        # 버네 + 티스 with 쿠 read as an adverb; "플랫폼에서" is one token), so such a term is found as written
+        self._korean_phrases: list[tuple[int, str]] = []
         self._group_idf: dict[int, float] = {}
         for number, (english, korean) in enumerate(glossary.entries):
             for term in (*english, *korean):
                 tokens = tokenize(term)
                 if len(tokens) > 1:
                     self._phrases.append((number, frozenset(tokens)))
+                    if HANGUL.search(term):
+                        self._korean_phrases.append((number, term.lower()))
                 if tokens and all(self.in_corpus(t) for t in tokens):
                     # A term weighs as its rarest word, a term and its translation at the commoner form's weight:
                     # "container" is rare in a Korean article that writes "컨테이너", but says no more for it.
@@ -89,6 +96,14 @@ class TermWeights:
         tokens by their glossary entry or as themselves; with known_only, only keys that occur in the corpus."""
         tokens = set(tokenize(text))
         keys: set[str] = set()
+        if HANGUL.search(text):
+            written = unicodedata.normalize("NFKC", text).lower()
+            for number, term in sorted(self._korean_phrases, key=lambda item: -len(item[1])):
+                if term in written and number in self._group_idf:
+                    keys.add(f"#{number}")
+                    written = written.replace(term, " ")
+                    # its pieces, however the analyzer split it here, unless the text also says them elsewhere
+                    tokens = {token for token in tokens if token not in term or token in written}
         for number, phrase in self._phrases:
             if phrase <= tokens and number in self._group_idf:
                 keys.add(f"#{number}")

@@ -414,7 +414,8 @@ def _asks_need(question: str) -> bool:
 # statement of what it does, without the restriction, does not say it does so alone
 _ALONE = re.compile(
     r"\bby (?:itself|themselves)\b|\bon (?:its|their) own\b|\balone\b|^\W*(?:does|do|is|are|can|will)\s+(?:[\w-]+\s+){1,3}?(?:itself|themselves)\b"
-    r"|혼자|자체만|자체로만|만으로|만 있으면|하나만",
+    r"|\b(?:merely|simply by|just by)\b"
+    r"|혼자|자체만|자체로만|만으로|만 있으면|하나만|기만 하면|기만 해도|기만 했는데",
     re.IGNORECASE,
 )
 _EN_COMPARISON = re.compile(r"\b(than|more|less|better|worse|fewer)\b")
@@ -658,6 +659,14 @@ def full_statements(
             # is what the sentence says is not used, so a plain statement of the rest answers no (not a question that
             # weighs the two itself, nor one of what can be or of a condition)
             if holds(sentence)[0]:
+                same = _same_replacement(question, sentence, terms) if replacing else None
+                if same is not None:
+                    # "does Docker use namespaces and cgroups instead of a hypervisor?": the question weighs the same two
+                    # things the sentence does, the same way round (its statement of what is used answers) or the other
+                    # way round (a yes of the sentence is a no)
+                    found = polarity(_without_replaced(sentence), conditional, False)
+                    out.append((found if same else "no" if found == "yes" else None, chunk, quoted))
+                    continue
                 plain = not (replacing or modal or conditional) and polarity(_without_replaced(sentence), False, False) == "yes"
                 out.append(("no" if plain else None, chunk, quoted))
             continue
@@ -1445,6 +1454,10 @@ def judge(
         result = _agreed(question, asked, scored, named, terms, case_words)
         if result is None:
             return None  # the best claims disagree: statements do not outvote them
+        if _ALONE.search(question) and _narrower_row(result.claim, asked_keys, terms):
+            # "쿠버네티스에 올리기만 하면 커널이 분리되나요?" asks whether deploying alone does it; the row "Kubernetes 다른
+            # 노드에 배포: 분리" holds in a case that also needs what the question does not name (other nodes)
+            return None
         flip = _flips(question, asked)
         for polarity, _, _ in statements:
             answer = {"yes": "no", "no": "yes"}[polarity] if polarity and flip else polarity
@@ -1461,6 +1474,14 @@ def judge(
     if settled is None and not scored:
         return advice_verdict(question, sentences, terms) or mention_verdict(question, [*sentences, *rows], terms)
     return settled if settled is None else _with_caveat(question, settled, sentences, terms)
+
+
+def _narrower_row(claim: Claim, asked_keys: frozenset[str], terms: TermWeights) -> bool:
+    """Whether a table row's case names something the question does not: a glossary term or a word that is not
+    everyday ("다른 노드" of "Kubernetes 다른 노드에 배포")."""
+    if claim.column < 0 or not claim.key:
+        return False
+    return any(key.startswith("#") or not TermWeights.everyday(key) for key in terms.keys(claim.key, known_only=True) - asked_keys)
 
 
 # What a question says about the case it asks of, beyond its words, in general English and Korean: whether it
@@ -1701,6 +1722,33 @@ def _without_replaced(text: str) -> str:
     for phrase in phrases:
         text = re.sub(re.escape(phrase) + rf"\s+{_KO_REPLACED}\S*", " ", text)
     return re.sub(r"\s{2,}", " ", text)
+
+
+def _same_replacement(question: str, sentence: str, terms: TermWeights) -> bool | None:
+    """For a question that says one thing is used in place of another, as the sentence does: True when it puts the
+    two the sentence's way round (what the sentence says is replaced is what the question says is replaced, and not
+    what it says is used), False the other way round, None when the two are not clearly the same pair. Only the words
+    that set the two sides apart count, and only words that name something ("기반", "based" are said of anything)."""
+
+    def sides(text: str, words) -> tuple[frozenset[str], frozenset[str]] | None:
+        old = frozenset(word for phrase in _replaced(text) for word in words(phrase))
+        new = frozenset(words(_without_replaced(text)))
+        naming = lambda found: frozenset(word for word in found if word.startswith("#") or not TermWeights.everyday(word))  # noqa: E731
+        old, new = naming(old - new), naming(new - old)
+        return (old, new) if old and new else None
+
+    # by the words as written (a glossary entry may join both sides: "하이퍼바이저" and "가상화"), else by their keys
+    # (a question in the other language)
+    for words in (tokenize, terms.keys):
+        asked, said = sides(question, words), sides(sentence, words)
+        if asked is None or said is None:
+            continue
+        (asked_old, asked_new), (said_old, said_new) = asked, said
+        if asked_old & said_old and not asked_old & said_new and not asked_new & said_old:
+            return True
+        if asked_old & said_new and asked_new & said_old and not asked_old & said_old:
+            return False
+    return None
 
 
 def _asks_what_is_replaced(text: str, asked: frozenset[str]) -> bool:

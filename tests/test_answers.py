@@ -503,6 +503,18 @@ def test_a_claim_read_differently_in_the_translation_is_dropped():
     assert own.id not in read_claims([own, disagreeing], lexicon)
 
 
+def test_a_korean_glossary_term_is_found_as_written_however_the_analyzer_splits_it(assistant):
+    """The analyzer splits a word it does not know by the words around it: "쿠버네티스" alone into 쿠 + 버네 + 티스,
+    after "Swarm이" into 버네 + 티스 (쿠 read as an adverb), and "플랫폼에서" keeps 플랫폼 whole. The glossary term is
+    the same key each time, and its pieces are no words of their own; a piece the text also says elsewhere stays."""
+    terms = assistant.terms
+    kubernetes = terms.keys("쿠버네티스")
+    assert len(kubernetes) == 1 and next(iter(kubernetes)).startswith("#")
+    assert terms.keys("Swarm이 쿠버네티스보다 기능이 많아?") == terms.keys("Swarm 기능 많아") | kubernetes
+    assert terms.keys("플랫폼에서 돌아가?") == terms.keys("플랫폼") | terms.keys("돌아가?")
+    assert terms.keys("운영체제랑 운영 환경") == terms.keys("운영체제") | terms.keys("운영 환경")
+
+
 def test_common_words_weigh_less_than_rare_ones(assistant):
     terms = assistant.terms
     assert terms.weight(terms.keys("one")) < 0.5 * terms.weight(terms.keys("seccomp"))
@@ -1621,15 +1633,49 @@ def test_evidence_that_something_is_used_in_place_of_what_is_asked_does_not_say_
         ("Is Docker a lightweight VM?", "no"),
         ("Does Docker use hypervisor-based virtualization?", "no"),
         ("도커는 VM이야?", "no"),
-        # it weighs the two itself, or asks what can be: the sentence does not answer no
-        ("Does Docker use OS-level virtualization instead of a hypervisor?", None),
+        # it asks what can be: the sentence does not answer no
         ("Can Docker use a hypervisor?", None),
+        # it weighs the same two things itself: the sentence's way round is a yes, the other way round a no
+        ("Does Docker use OS-level virtualization instead of a hypervisor?", "yes"),
+        ("Does Docker lean on Linux namespaces and cgroups instead of a hypervisor?", "yes"),
+        ("도커는 하이퍼바이저 대신 namespace랑 cgroups로 가상화하는 거죠?", "yes"),
+        ("Does Docker use a hypervisor instead of namespaces and cgroups?", "no"),
+        ("도커는 namespace 대신 하이퍼바이저를 쓰나요?", "no"),
     ],
 )
 def test_a_statement_of_what_is_used_instead_answers_no_to_what_it_replaces(assistant, question, verdict):
     """"Docker uses OS-level virtualization instead of hypervisor-based virtualization (VM)": asked whether Docker uses
-    (or is) what the sentence says it uses in place of, the sentence says no."""
+    (or is) what the sentence says it uses in place of, the sentence says no; asked whether Docker uses one of the two
+    in place of the other, it answers by which way round the question puts them."""
     assert assistant.ask(question).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # it asks whether deploying alone does it: the row holds only on other nodes, which it does not name
+        ("쿠버네티스에 올리기만 하면 컨테이너끼리 커널이 분리되나요?", None),
+        ("Does merely deploying on Kubernetes give separate kernels?", None),
+        # ... naming the row's whole case, or asking without "alone", the row answers
+        ("쿠버네티스에서 서로 다른 노드에 배포하면 커널이 분리돼?", "yes"),
+        ("Kata Containers 쓰면 커널이 분리되나요?", "yes"),
+    ],
+)
+def test_a_row_of_a_narrower_case_does_not_say_that_what_the_question_names_suffices(assistant, question, verdict):
+    """"Kubernetes 다른 노드에 배포 | 커널 공유 여부: 분리" says the kernel is separate when deployed to other nodes; it does
+    not say that deploying to Kubernetes by itself ("-기만 하면", "merely") separates it."""
+    assert assistant.ask(question).verdict == verdict
+
+
+def test_a_replacement_is_the_same_pair_only_by_the_words_that_set_its_sides_apart(assistant):
+    """Words both sides share ("가상화" of "하이퍼바이저 기반 가상화" and "운영체제 수준의 가상화") and words said of
+    anything ("기반") decide nothing; a question of another pair gets no orientation."""
+    from assistant.verdict import _same_replacement
+
+    sentence = "Docker는 경량화를 위해 하이퍼바이저 기반 가상화(VM) 대신 운영체제 수준의 가상화(Linux Namespace + Cgroups)를 사용합니다."
+    assert _same_replacement("도커가 VM 대신 네임스페이스+cgroups 기반 OS 수준 가상화를 쓰는 거 맞아요?", sentence, assistant.terms) is True
+    assert _same_replacement("도커는 namespace 대신 하이퍼바이저를 쓰나요?", sentence, assistant.terms) is False
+    assert _same_replacement("도커는 쿠버네티스 대신 Swarm을 쓰나요?", sentence, assistant.terms) is None
 
 
 def test_a_because_clause_and_its_main_clause_say_each_of_their_own_subject(assistant):
