@@ -297,8 +297,8 @@ def _sentence_cells(rows: list[Chunk], column: int, out: dict[Chunk, list[Claim]
             out.setdefault(row, []).append(_row_claim(row, header, column, predicate, value, own, reference, header[column]))
 
 
-KO_RESTRICTION = {("만", "JX"), ("뿐", "NNB"), ("뿐", "JX")}  # "단일 서버에서만" (only on one server)
-_EN_RESTRICTION = re.compile(r"\b(only|solely|merely|instead|unless)\b", re.IGNORECASE)
+KO_RESTRICTION = {("만", "JX"), ("뿐", "NNB"), ("뿐", "JX"), ("한정", "NNG")}  # "단일 서버에서만", "단일 서버로 한정" (only on one server)
+_EN_RESTRICTION = re.compile(r"\b(only|solely|merely|instead|unless|limited to|restricted to|confined to)\b", re.IGNORECASE)
 
 
 def restricted(text: str) -> bool:

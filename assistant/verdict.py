@@ -354,9 +354,10 @@ MOST_OF_STATEMENT = 0.7
 _EN_STATEMENT_NEGATION = re.compile(rf"\b({EN_NEGATION_WORDS})\b|n['’]t\b")
 _EN_RESTRICTED = re.compile(
     r"\b(partially|partly|sometimes|depends?|depending|without|unless|than"
-    r"|only|instead|solely|merely)\b"  # a restriction ("only on a single server") or a substitution ("instead of")
+    r"|only|instead|solely|merely|limited to|restricted to|confined to)\b"  # a restriction ("only on a single server",
+    # "limited to a single server") or a substitution ("instead of")
 )
-_EN_ONLY = re.compile(r"\b(only|solely|merely)\b")  # a restriction a question may itself ask about
+_EN_ONLY = re.compile(r"\b(only|solely|merely|limited to|restricted to|confined to)\b")  # a restriction a question may itself ask about
 _EN_HEDGE = re.compile(r"\b(may|might|could|possibly|potentially|can|able|possible)\b")  # what follows is what it hedges
 _EN_CONDITION = re.compile(r"^\W*(if|when|whenever|once)\b|\bif\b")
 _EN_DIFFICULT = re.compile(r"\b(?:difficult|hard|tough)\s+to\b")
@@ -509,6 +510,16 @@ def _restricted_to(text: str, terms: TermWeights) -> list[frozenset[str]]:
     return out
 
 
+def _restriction_keys(text: str, terms: TermWeights) -> frozenset[str]:
+    """The keys of the words by which a text says a restriction ("only", "limited to", "한정")."""
+    words = [match.group(1) for match in _EN_ONLY.finditer(text.lower())]
+    if HANGUL.search(text):
+        from .lexical import tagged_morphemes
+
+        words += [form for form, tag in tagged_morphemes(text) if (form, tag) in KO_RESTRICTION and tag.startswith("N")]
+    return frozenset().union(*(terms.keys(word) for word in words)) if words else frozenset()
+
+
 def _same_restriction(asked: list[frozenset[str]], text: str, terms: TermWeights) -> bool:
     """Whether the question asks about a restriction the text makes: what the question restricts to (`asked`, its
     _restricted_to) is all said by what the text restricts to ("서버 한 대에서만 동작하나요?" - "단일 서버에서만 동작";
@@ -582,7 +593,9 @@ def full_statements(
     lowered = question.lower()
     if _EN_COMPARISON.search(lowered) or "보다" in question:
         return []
-    framing = _modal_keys(question, terms)
+    # the words that say a restriction ("only", "limited to", "한정") are read as one (_restricted_to), not as words a
+    # statement must hold: "limited to a single server" - "only works on a single server"
+    framing = _modal_keys(question, terms) | _restriction_keys(question, terms)
     keys = terms.keys(question) - framing
     total = terms.weight(keys)
     if len(keys) < 2 or not total:

@@ -1653,6 +1653,22 @@ def test_a_statement_of_what_is_used_instead_answers_no_to_what_it_replaces(assi
 @pytest.mark.parametrize(
     ("question", "verdict"),
     [
+        ("Is Docker Compose limited to a single server?", "yes"),
+        ("Is Docker Compose restricted to one server?", "yes"),
+        ("Docker Compose는 단일 서버로 한정돼?", "yes"),
+        # a restriction to something the statement does not restrict to
+        ("Is Docker Compose limited to multiple servers?", None),
+    ],
+)
+def test_limited_to_asks_about_a_restriction_as_only_does(assistant, question, verdict):
+    """"limited to", "restricted to" and 한정 say a restriction as "only" and 만 do: "Docker Compose only works on a single
+    server" answers whether it is limited to one, and the word "limited" is no word the statement must hold."""
+    assert assistant.ask(question).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
         # it asks whether deploying alone does it: the row holds only on other nodes, which it does not name
         ("쿠버네티스에 올리기만 하면 컨테이너끼리 커널이 분리되나요?", None),
         ("Does merely deploying on Kubernetes give separate kernels?", None),
