@@ -45,6 +45,7 @@ class TermWeights:
                     # "container" is rare in a Korean article that writes "컨테이너", but says no more for it.
                     idf = max(self.idf(t) for t in tokens)
                     self._group_idf[number] = min(self._group_idf.get(number, math.inf), idf)
+        self._korean_phrases.sort(key=lambda item: -len(item[1]))
 
     @property
     def passages(self) -> int:
@@ -98,7 +99,7 @@ class TermWeights:
         keys: set[str] = set()
         if HANGUL.search(text):
             written = unicodedata.normalize("NFKC", text).lower()
-            for number, term in sorted(self._korean_phrases, key=lambda item: -len(item[1])):
+            for number, term in self._korean_phrases:
                 if term in written and number in self._group_idf:
                     keys.add(f"#{number}")
                     written = written.replace(term, " ")

@@ -1743,10 +1743,12 @@ def _same_replacement(question: str, sentence: str, terms: TermWeights) -> bool 
     what it says is used), False the other way round, None when the two are not clearly the same pair. Only the words
     that set the two sides apart count, and only words that name something ("기반", "based" are said of anything)."""
 
+    def naming(found: frozenset[str]) -> frozenset[str]:
+        return frozenset(word for word in found if word.startswith("#") or not TermWeights.everyday(word))
+
     def sides(text: str, words) -> tuple[frozenset[str], frozenset[str]] | None:
         old = frozenset(word for phrase in _replaced(text) for word in words(phrase))
         new = frozenset(words(_without_replaced(text)))
-        naming = lambda found: frozenset(word for word in found if word.startswith("#") or not TermWeights.everyday(word))  # noqa: E731
         old, new = naming(old - new), naming(new - old)
         return (old, new) if old and new else None
 
