@@ -949,9 +949,14 @@ def statement_verdict(question: str, asked: Asked | None, sentences: list[tuple[
     are left to the claims or to no one.
     """
     found = full_statements(question, asked, sentences, terms)
-    if not found and not _asks_advice(question):
-        found = full_statements(question, asked, sentences, terms, share=MOST_OF_STATEMENT)
-    return _settled_by(found, question, asked)
+    return _settled_by(_or_most_of_words(question, found, lambda share: full_statements(question, asked, sentences, terms, share=share)), question, asked)
+
+
+def _or_most_of_words(question: str, found: list, statements_at) -> list:
+    """The statements of (nearly) all of a question's words, or when there are none, those of most of them
+    (`statements_at(MOST_OF_STATEMENT)`); not for whether something is advisable, which a statement of what holds does
+    not say."""
+    return found if found or _asks_advice(question) else statements_at(MOST_OF_STATEMENT)
 
 
 def _settled_by(found: list[tuple[Verdict | None, Chunk, str]], question: str, asked: Asked | None) -> VerdictResult | None:
@@ -1479,11 +1484,8 @@ def judge(
             if answer is not None and answer != result.verdict:
                 return None  # a sentence with the question's words says the opposite
         return _with_caveat(question, result, sentences, terms)
-    if not statements and not _asks_advice(question):
-        # no claim and no statement of (nearly) all its words: those of most of them (not for whether something is
-        # advisable, which a statement of what holds does not say)
-        statements = statements_at(MOST_OF_STATEMENT)
-    settled = _settled_by(statements, question, asked)
+    # no claim speaks to it: statements of most of its words, when none holds (nearly) all of them
+    settled = _settled_by(_or_most_of_words(question, statements, statements_at), question, asked)
     if settled is None and not scored:
         return advice_verdict(question, sentences, terms) or mention_verdict(question, [*sentences, *rows], terms)
     return settled if settled is None else _with_caveat(question, settled, sentences, terms)
