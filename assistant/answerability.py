@@ -75,6 +75,10 @@ _KO_PARTICLES = sorted(
      "까지", "부터", "처럼", "보다", "하고", "이나", "나", "들", "들이", "들은", "들을", "로는", "으로는", "에는", "에서는", "이란", "란"},
     key=len, reverse=True,
 )
+# Noun-forming suffixes that Korean glues to a noun to say what it is for or of which kind ("강화용", for hardening;
+# "엔터프라이즈급", enterprise-grade; "서비스별", per service): the word is about the noun before them.
+_KO_NOUN_SUFFIXES = ("용", "급", "별")
+_KO_CLIPPED_SYLLABLES = 2  # syllables of a clipped Hangul word ("쿠버": 쿠버네티스) that must begin a word of the posts
 # A name in code form: an identifier joined by underscores (depends_on, node_modules) or a file name with its
 # extension (daemon.json, docker.sock). General English writes neither; a hyphen ("user-defined") it does.
 _IDENTIFIER = re.compile(r"(?<![a-z0-9_.-])(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z][a-z0-9_-]*\.[a-z]{2,5})(?![a-z0-9_.-])")
@@ -210,6 +214,21 @@ def _hangul_nouns(question: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _as_written(form: str, question: str) -> str:
+    """The word of the question that a noun the analyzer found stands for: the Hangul word holding it, its particles
+    aside, when the analyzer read that word as beginning with a particle, which no Korean word does ("깅이" of
+    "로깅이나": 로깅); else the noun itself."""
+    from .lexical import mecab_parse
+
+    for word in re.findall(r"[가-힣]+", question):
+        if form in word and not word.startswith(form):
+            alone = mecab_parse(word)
+            if alone and alone[0].feature.pos.startswith("J"):
+                particle = next((p for p in _KO_PARTICLES if word.endswith(p) and len(word) > len(p)), "")
+                return word[: len(word) - len(particle)]
+    return form
+
+
 _FINAL_M = 16  # ㅁ among the final consonants (_JONGSEONG)
 
 
@@ -269,6 +288,9 @@ class KeySubjects:
         self._identifiers = sorted(set(_IDENTIFIER.findall(self._text)))
         self._has_faq = bool(faq_headings(chunks))
         self._hangul_text = re.sub(r"\s+", "", " ".join(c.text for c in chunks if not c.draft))
+        # The posts' Hangul words as written and the Korean terms of the glossary, which a clipped word may begin.
+        own = re.findall(r"[가-힣]+", " ".join(c.text for c in chunks if not c.draft))
+        self._hangul_words = sorted(set(own) | {term for _, korean in glossary.entries for term in korean if HANGUL.fullmatch(term[0])})
         # The skeletons of the posts' English words, with and without their vowels; "windows" is 윈도우 without its
         # plural s.
         self._skeletons: set[str] = set()  # with vowels
@@ -308,8 +330,10 @@ class KeySubjects:
             return True  # "vms", "cgroups"
         if any(self._terms.in_corpus(t) for t in tokenize(self._glossary.expand(word))):
             return True
-        if len(word) >= CLIPPING_MIN and word.isalpha() and self._clipped(word):
+        if len(word) >= CLIPPING_MIN and word.isascii() and word.isalpha() and self._clipped(word):
             return True  # a clipped form of a word the posts use ("auth": authentication, "config": configuration)
+        if self._clips_hangul(word):
+            return True
         def near(token: str) -> bool:
             """A plausible typo or variant spelling: a short word close by its letters ("yaml", "yml"), else a near
             spelling ("kernal", "dokcer", "vulnerabilites"; not "restic" for "restrict")."""
@@ -357,17 +381,60 @@ class KeySubjects:
 
         if word in self._hangul_text or any(self._terms.in_corpus(t) for t in tokenize(self._glossary.expand(word))):
             return True
-        if self._spells_latin(word):
+        if self._spells_latin(word) or self._clips_hangul(word):
             return True  # the Korean spelling of an English word of the posts ("앱아머": apparmor)
         parts = [form for form, tag in tagged_morphemes(word) if len(form) >= 2]
         return bool(parts) and all(self._terms.in_corpus(part) for part in parts) and sum(map(len, parts)) >= len(word) - 1
 
-    def _clipped(self, word: str) -> bool:
-        """Whether a longer word of the posts begins with the word ("authentication" for "auth")."""
+    def _misread(self, form: str, question: str) -> bool:
+        """Whether a noun the analyzer found in a Hangul word of the question is a misreading of a known word: the
+        word as written, its particles aside, is one the posts use or one noun of general Korean ("로깅이나", read as
+        the particle 로 and a noun 깅이, is 로깅 and 이나: no Korean word begins with a particle; "혼자서", read whole
+        as an unknown name, is 혼자 and 서), or such a word with a noun-forming suffix ("강화용": 강화, for hardening)."""
+        from .lexical import mecab_parse
+
+        for word in re.findall(r"[가-힣]+", question):
+            if form not in word:
+                continue
+            stems = {word[: len(word) - len(p)] for p in _KO_PARTICLES if word.endswith(p) and len(word) > len(p)} | {word}
+            alone = [(m.surface, m.feature.pos.split("+")[0]) for m in mecab_parse(word)]
+            if len(alone) >= 2 and alone[0][1].startswith("NN") and all(tag.startswith("J") for _, tag in alone[1:]):
+                stems.add(alone[0][0])  # read alone, one noun and its particles
+            for stem in stems:
+                if stem != form and (self._posts_noun(stem) or self._common_noun(stem)):
+                    return True
+                if len(stem) >= 3 and stem.endswith(_KO_NOUN_SUFFIXES) and self._posts_noun(stem[:-1]):
+                    return True
+        return False
+
+    def _posts_noun(self, word: str) -> bool:
+        """Whether the posts use a Hangul word as written, or its glossary translation."""
+        return (
+            self._terms.in_corpus(word) or len(word) >= 2 and word in self._hangul_text
+            or any(self._terms.in_corpus(t) for t in tokenize(self._glossary.expand(word)) if t != word)
+        )
+
+    @staticmethod
+    def _common_noun(word: str) -> bool:
+        """Whether a Hangul word is one noun of the analyzer's dictionary that general Korean uses often."""
+        from .lexical import mecab_parse
+
+        alone = mecab_parse(word)
+        return len(alone) == 1 and alone[0].feature.pos.startswith("NN") and zipf(word, "ko") >= RARE_ZIPF
+
+    def _clips_hangul(self, word: str) -> bool:
+        """Whether a Hangul word is a clipped word of the posts, as Korean clips long loanwords ("쿠버": 쿠버네티스, the
+        posts' Kubernetes through the glossary)."""
+        return len(word) >= _KO_CLIPPED_SYLLABLES and bool(HANGUL.fullmatch(word[0])) and self._clipped(word, self._hangul_words)
+
+    def _clipped(self, word: str, words: list[str] | None = None) -> bool:
+        """Whether a longer word of the posts (of `words`: by default their Latin words) begins with the word
+        ("authentication" for "auth")."""
         import bisect
 
-        i = bisect.bisect_left(self._words, word)
-        return i < len(self._words) and self._words[i].startswith(word) and self._words[i] != word
+        words = self._words if words is None else words
+        i = bisect.bisect_left(words, word)
+        return i < len(words) and words[i].startswith(word) and words[i] != word
 
     def niche(self, word: str) -> bool:
         """Whether an uncovered word is the name of a niche tool or term: a word (or a part of a compound, "userns"
@@ -512,12 +579,12 @@ class KeySubjects:
             for form, tag in tagged_morphemes(question):
                 if any(form in term for term in known):
                     continue  # a fragment of a glossary term ("쿠버네티스" split by the analyzer)
-                if tag in ("NNG", "NNP") and len(form) >= 2 and zipf(form, "ko") < RARE_ZIPF and not self.covered(form):
-                    found.append(form)
+                if tag in ("NNG", "NNP") and len(form) >= 2 and zipf(form, "ko") < RARE_ZIPF and not self.covered(form) and not self._misread(form, question):
+                    found.append(_as_written(form, question))
             for word in unknown_to_dictionary:
                 if zipf(word, "ko") >= RARE_ZIPF or any(word in term or term in word for term in known):
                     continue
-                if not self._covered_hangul(word):
+                if not self._covered_hangul(word) and not self._misread(word, question):
                     found.append(word)
                     if not self._has_part_of_posts(word):
                         names.append(word)  # no dictionary knows it and no part of it is the posts': a name

@@ -871,6 +871,27 @@ def test_a_korean_compound_is_the_posts_only_when_its_parts_are_their_words(assi
     assert "보안이슈" not in assistant.key_subjects.uncovered("컨테이너끼리 커널을 공유하면 보안이슈가 생기나요?").words
 
 
+def test_korean_word_forms_are_read_as_written_before_they_are_taken_for_names(assistant):
+    """No Korean word begins with a particle: "로깅이나", which the analyzer reads as 로 and a noun 깅이, is 로깅 (a word
+    of the post) and 이나. A word read whole as an unknown name ("혼자서" beside other words) is one everyday noun and
+    its particle. A noun-forming suffix glued to a word of the post ("강화용", for hardening) and a clipped word of the
+    post ("쿠버": 쿠버네티스, the post's Kubernetes) name nothing new; the same suffix on a word the post never uses
+    ("초보자용") and a word that begins none of the post's ("헬름") still do."""
+    from assistant.answerability import _as_written
+
+    for question in (
+        "로깅이나 모니터링은 쉬운 편이야?",
+        "도커 혼자서 스케줄링이랑 로드밸런싱까지 다 해줘?",
+        "컨테이너 보안 정책 강화용으로 어떤 도구들이 언급돼요?",
+        "스웜은 쿠버보다 단순한 편인가?",
+    ):
+        assert assistant.key_subjects.uncovered(question).words == (), question
+    assert "초보자용" in assistant.key_subjects.uncovered("초보자용 마라톤 training plan 추천해줘").names
+    assert "헬름" in assistant.key_subjects.uncovered("헬름 차트는 어떻게 만들어?").names
+    assert not assistant.ask("스웜은 쿠버보다 단순한 편인가?").refused
+    assert _as_written("깅이", "로깅이나 모니터링도 다뤄?") == "로깅"  # what a refusal names where the post has no 로깅
+
+
 def test_only_shell_code_names_commands(assistant):
     """A shell block's first words are commands; an SQL block's are columns and keywords ("email VARCHAR(255)" does
     not make "the email lookup" an operation the post never runs)."""
