@@ -214,6 +214,12 @@ def _hangul_nouns(question: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _particle_aside(word: str) -> str:
+    """A Hangul word without the longest particle it ends in ("로깅이나": 로깅)."""
+    particle = next((p for p in _KO_PARTICLES if word.endswith(p) and len(word) > len(p)), "")
+    return word[: len(word) - len(particle)]
+
+
 def _as_written(form: str, question: str) -> str:
     """The word of the question that a noun the analyzer found stands for: the Hangul word holding it, its particles
     aside, when the analyzer read that word as beginning with a particle, which no Korean word does ("깅이" of
@@ -224,8 +230,7 @@ def _as_written(form: str, question: str) -> str:
         if form in word and not word.startswith(form):
             alone = mecab_parse(word)
             if alone and alone[0].feature.pos.startswith("J"):
-                particle = next((p for p in _KO_PARTICLES if word.endswith(p) and len(word) > len(p)), "")
-                return word[: len(word) - len(particle)]
+                return _particle_aside(word)
     return form
 
 
@@ -382,7 +387,7 @@ class KeySubjects:
         if word in self._hangul_text or any(self._terms.in_corpus(t) for t in tokenize(self._glossary.expand(word))):
             return True
         if self._spells_latin(word) or self._clips_hangul(word):
-            return True  # the Korean spelling of an English word of the posts ("앱아머": apparmor)
+            return True  # the Korean spelling of an English word of the posts ("앱아머": apparmor), or a clipped word
         parts = [form for form, tag in tagged_morphemes(word) if len(form) >= 2]
         return bool(parts) and all(self._terms.in_corpus(part) for part in parts) and sum(map(len, parts)) >= len(word) - 1
 
@@ -396,7 +401,7 @@ class KeySubjects:
         for word in re.findall(r"[가-힣]+", question):
             if form not in word:
                 continue
-            stems = {word[: len(word) - len(p)] for p in _KO_PARTICLES if word.endswith(p) and len(word) > len(p)} | {word}
+            stems = {_particle_aside(word), word}
             alone = [(m.surface, m.feature.pos.split("+")[0]) for m in mecab_parse(word)]
             if len(alone) >= 2 and alone[0][1].startswith("NN") and all(tag.startswith("J") for _, tag in alone[1:]):
                 stems.add(alone[0][0])  # read alone, one noun and its particles
