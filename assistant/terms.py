@@ -92,6 +92,10 @@ class TermWeights:
         group = self._group.get(token)
         return f"#{group}" if group is not None and group in self._group_idf else token
 
+    def keys_of(self, words) -> frozenset[str]:
+        """The term keys of several words or phrases together."""
+        return frozenset().union(*(self.keys(word) for word in words))
+
     def keys(self, text: str, known_only: bool = False) -> frozenset[str]:
         """The text's term keys: glossary terms of several words as one key ("file system" = 파일시스템), other
         tokens by their glossary entry or as themselves; with known_only, only keys that occur in the corpus."""

@@ -517,7 +517,7 @@ def _restriction_keys(text: str, terms: TermWeights) -> frozenset[str]:
         from .lexical import tagged_morphemes
 
         words += [form for form, tag in tagged_morphemes(text) if (form, tag) in KO_RESTRICTION and tag.startswith("N")]
-    return frozenset().union(*(terms.keys(word) for word in words)) if words else frozenset()
+    return terms.keys_of(words)
 
 
 def _same_restriction(asked: list[frozenset[str]], text: str, terms: TermWeights) -> bool:
@@ -604,7 +604,7 @@ def full_statements(
     modal = asked.modal if asked is not None else bool(re.search(r"^\s*(can|could)\b|수\s*있|가능", lowered))
     if asked is not None and lexicon is not None and asked.predicate in lexicon.risky:
         modal = True  # "다른 컨테이너도 영향 받아요?" asks about a risk: "영향을 받을 수 있습니다" says yes, as claims read it
-    verbs = frozenset().union(*(terms.keys(verb) for verb in _korean_verbs(question))) - framing
+    verbs = terms.keys_of(_korean_verbs(question)) - framing
     optional = _manner_keys(question, terms) & keys
     # "stateful" asked, "stateless" stated: the English suffixes -ful and -less make opposites of one stem
     opposites = {
@@ -795,7 +795,7 @@ def _modal_keys(question: str, terms: TermWeights) -> frozenset[str]:
                 words.append(form)
         if morphemes and morphemes[-1][0] == "맞" and morphemes[-1][1] in ("VA", "VV"):
             words.append("맞")
-    return frozenset().union(*(terms.keys(word) for word in words)) if words else frozenset()
+    return terms.keys_of(words)
 
 
 # English adverbs in -ly say how sure or how strongly the asker puts a question ("fundamentally", "really",
@@ -806,7 +806,7 @@ _EN_NOT_MANNER = frozenset({"only", "early", "family", "supply", "apply", "reply
 
 def _manner_keys(question: str, terms: TermWeights) -> frozenset[str]:
     words = [w for w in _EN_MANNER.findall(question.lower()) if w not in _EN_NOT_MANNER and not _EN_DEGREE.search(w)]
-    return frozenset().union(*(terms.keys(word) for word in words)) if words else frozenset()
+    return terms.keys_of(words)
 
 
 def _names_condition(keys: frozenset[str], condition: str, terms: TermWeights) -> bool:
@@ -1004,7 +1004,7 @@ def mention_verdict(question: str, passages: list[tuple[Chunk, str]], terms: Ter
     lowered = _EN_MENTION_PLACE.sub(" ", _EN_MENTION.sub(" ", question.lower()))
     for word in _KO_MENTION_PLACE:
         lowered = lowered.replace(word, " ")
-    mention = frozenset().union(*(terms.keys(form) for form, _ in _korean_mention_forms(question)))
+    mention = terms.keys_of(form for form, _ in _korean_mention_forms(question))
     keys = terms.keys(lowered) - mention
     if not keys:
         return None
