@@ -606,6 +606,8 @@ def full_statements(
         modal = True  # "다른 컨테이너도 영향 받아요?" asks about a risk: "영향을 받을 수 있습니다" says yes, as claims read it
     verbs = terms.keys_of(_korean_verbs(question)) - framing
     optional = _manner_keys(question, terms) & keys
+    reworded, predicates = _reworded(question, keys - verbs - optional, terms)
+    predicates -= framing
     # "stateful" asked, "stateless" stated: the English suffixes -ful and -less make opposites of one stem
     opposites = {
         key: f"{stem}{'less' if suffix == 'ful' else 'ful'}"
@@ -629,8 +631,10 @@ def full_statements(
         required |= frozenset(key for key in known if not key.startswith("#") and not TermWeights.everyday(key))
         required |= terms.keys(_setting(question)) & frozenset(known)
 
-    def holds(text: str) -> tuple[bool, bool]:
-        """Whether the text holds the question's words, and whether it does so through an opposite."""
+    def holds(text: str, contrasted: bool = False) -> tuple[bool, bool]:
+        """Whether the text holds the question's words, and whether it does so through an opposite (of two subjects
+        a `contrasted` sentence sets side by side, a word of the question that it does not hold may be the one that
+        says which: no word is set aside as reworded)."""
         found = terms.keys(text)
         if said_of is not None and not said_of & found:
             # "윈도우 컨테이너는 바로 돼?" - "Windows 컨테이너는 별도의 설정이 필요합니다": a statement that holds only the
@@ -641,6 +645,8 @@ def full_statements(
             if key not in found and re.search(rf"\b{opposite}\b", text.lower()):
                 found, flipped = found | {key}, True
         wanted = total - terms.weight(optional - found)  # an adverb of manner the statement leaves out is not missing
+        if reworded - found and predicates <= found and not contrasted:
+            wanted -= terms.weight(reworded)  # a word no post uses, said in the post's own words (_reworded)
         if not required <= found:
             return False, False
         return terms.weight(keys & found) >= share * wanted and verbs <= found, flipped
@@ -689,8 +695,8 @@ def full_statements(
             continue
         said = _without_replaced(sentence)  # what it says is used, without what that is used in place of
         parts = statement_clauses(said, causes=not gives_cause)
-        clauses = [(condition, clause, held[1]) for condition, clause in parts if (held := holds(f"{condition} {clause}"))[0]]
         contrasted = _contrasted(parts)
+        clauses = [(condition, clause, held[1]) for condition, clause in parts if (held := holds(f"{condition} {clause}", contrasted))[0]]
         if clauses:
             for condition, clause, flipped in clauses:
                 missing = keys - terms.keys(f"{condition} {clause}")
@@ -705,6 +711,40 @@ def full_statements(
         elif not contrasted and (whole := holds(said))[0]:
             out.append((polarity(said, conditional, whole[1]), chunk, quoted))
     return out
+
+
+def _reworded(question: str, keys: frozenset[str], terms: TermWeights) -> tuple[frozenset[str], frozenset[str]]:
+    """The key of a Korean question's one noun that no post uses, and the keys of its predicates.
+
+    No statement can hold a word that no post uses: a question that names one thing in its own words ("강제적 접근
+    제어" for the post's "MAC(Mandatory Access Control)", "근본적으로", "글쓴이") is settled by a statement that holds
+    its other words, as long as that statement also holds every predicate of the question, its adjectives and
+    verbs ("무거운 베이스 이미지인가요?" asks whether heavy, which "경량 베이스 이미지" does not say; "포기하는" whether
+    given up). A noun is a name, not what the question says of it, except the noun before the copula ("… 스캐너예요?"
+    asks whether they are scanners); with two or more such nouns, or none, nothing is set aside. English has no word
+    classes to read here, so only a Korean question's nouns are.
+    """
+    if not HANGUL.search(question):
+        return frozenset(), frozenset()
+    from .lexical import tagged_morphemes
+
+    morphemes = tagged_morphemes(question)
+    # a noun made a verb or an adjective by 하 ("포기하는", "통제할") is a predicate, not a name; the noun before the
+    # copula that ends the question is what it says its subject is ("… 스캐너예요?"), no name to set aside either
+    verbal = [form for (form, tag), (_, after) in zip(morphemes, morphemes[1:]) if tag == "NNG" and after in ("XSV", "XSA")]
+    complement = [
+        form for (form, tag), (_, copula), (_, ending) in zip(morphemes, morphemes[1:], morphemes[2:])
+        if tag in ("NNG", "NNP", "SL") and copula == "VCP" and ending == "EF"
+    ]
+    nouns = terms.keys_of([form for form, tag in morphemes if tag in ("NNG", "NNP", "SL") and form not in verbal + complement]) & keys
+    unused = frozenset(key for key in nouns if not key.startswith("#") and not terms.in_corpus(key))
+    # a verb as common as the function words names no action of its own ("쓰면": using it; see _korean_verbs)
+    said = [
+        form for form, tag in morphemes
+        if tag in ("VA", "VV") and form not in KO_LIGHT_VERBS and (tag == "VA" or general_zipf(form) < FUNCTION_ZIPF)
+    ]
+    predicates = terms.keys_of([*said, *verbal])  # also those the question's keys leave out ("무거운")
+    return (unused if len(unused) == 1 else frozenset()), predicates
 
 
 def _substituted(asked: list[tuple[frozenset[str], bool]], sentence: str, terms: TermWeights) -> bool:

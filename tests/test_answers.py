@@ -936,6 +936,31 @@ def test_the_words_that_frame_a_question_need_not_be_in_its_statement(assistant)
     assert statement_verdict("Windows 컨테이너도 도커로 돌릴 수 있나요?", None, windows, assistant.terms) is None
 
 
+def test_a_korean_noun_no_post_uses_is_set_aside_when_the_statement_holds_the_rest(assistant):
+    """No statement can hold a word no post uses: one such noun of a Korean question ("태생적으로") is set aside when a
+    statement holds its other words and every predicate. Not an unused predicate ("무거운"; a noun made a verb,
+    "희생하나요"; the noun before the copula, "솔루션인가요"), not two unused nouns, and not in a sentence that sets two
+    subjects side by side, where the unused word ("앞쪽") may be what says which."""
+    from assistant.verdict import statement_verdict
+
+    chunk = Chunk("t#a/prose0", "t", "A", "a", "prose", "")
+
+    def verdict(question: str, sentence: str):
+        found = statement_verdict(question, None, [(chunk, sentence)], assistant.terms)
+        return found and found.verdict
+
+    linux = "Docker는 리눅스 기반 기술입니다."
+    assert verdict("도커는 태생적으로 리눅스 기반 기술인가요?", linux) == "yes"
+    assert verdict("도커는 태생적으로 무거운 리눅스 기반 기술인가요?", linux) is None
+    assert verdict("도커는 리눅스 기반 기술을 희생하나요?", linux) is None
+    assert verdict("도커는 리눅스 기반 솔루션인가요?", linux) is None  # what it is said to be
+    assert verdict("도커는 태생적으로 원조 리눅스 기반 기술인가요?", linux) is None
+    paths = "/host/data는 호스트 측 경로이고 /app/data는 컨테이너 내부 경로입니다."
+    assert verdict("앞쪽 경로가 컨테이너 내부 경로인가요?", paths) is None
+    # English has no word classes to read here: nothing is set aside ("pedigree" is no word of the posts)
+    assert verdict("Is Docker a Linux-based technology by pedigree?", "Docker is a Linux-based technology.") is None
+
+
 def test_a_condition_is_no_claim_however_its_ending_is_written():
     """"원한다면" ends in ㄴ다면, which mecab-ko writes with the final-consonant jamo (ᆫ다면): still a condition, so
     "if you want VM-level isolation, consider Kata Containers" says nothing about whether anything is isolated."""
