@@ -1452,9 +1452,10 @@ def judge(
     """
     if not is_yes_no(question) or _pronoun_subject(question):
         return None  # "does it keep ...?" with no earlier turn to say what "it" is: the subject is unknown
-    if _alternative(question) or _asks_difference(question):
+    if _alternative(question) or _asks_difference(question) or _asks_purpose(question):
         # "is it shared, or does each get its own?" asks which of two, not whether; "is there a difference between A
-        # and B in P?" asks how two things compare, which evidence of P for one of them does not settle
+        # and B in P?" asks how two things compare, which evidence of P for one of them does not settle; "격리하려면?"
+        # asks what to do
         return None
     if asked is not None and not asked.reference and (re.search(r"\bthan\b", question.lower()) or "보다" in question):
         return None  # a comparison whose other side was not read ("… 쓰는 것보다 더 강한가요?"): not a plain question
@@ -1590,14 +1591,32 @@ _KO_ALTERNATIVE = ("아니면", "아님")
 
 
 def _alternative(question: str) -> bool:
-    """Whether a question asks which of two clauses holds rather than whether one does."""
+    """Whether a question asks which of two clauses holds rather than whether one does: "…, or does each get its
+    own?", "공유해? 아니면 따로야?", and two Korean copulas asked with the same ending one after the other ("호스트
+    경로야 컨테이너 경로야?"), unless the second denies the first ("공유되는 거야 안 되는 거야?" asks yes or no)."""
     if _EN_ALTERNATIVE.search(question.lower()):
         return True
     if HANGUL.search(question):
         from .lexical import tagged_morphemes
 
-        return any(form in _KO_ALTERNATIVE and tag in ("MAJ", "MAG") for form, tag in tagged_morphemes(question))
+        morphemes = tagged_morphemes(question)
+        if any(form in _KO_ALTERNATIVE and tag in ("MAJ", "MAG") for form, tag in morphemes):
+            return True
+        # the copula's question ending twice: "N이야 N이야?"
+        endings = [i for i, (_, tag) in enumerate(morphemes) if tag == "EF" and i and morphemes[i - 1][1] == "VCP"]
+        if len(endings) >= 2 and morphemes[endings[-2]][0] == morphemes[endings[-1]][0]:
+            second = morphemes[endings[-2] + 1 : endings[-1]]
+            return not any(tag.startswith("S") for _, tag in second) and not any(pair in _KO_NEGATION for pair in second)
     return False
+
+
+# "-려면?" (in order to …?) asks what to do to bring something about, not whether it is so: "데이터 보존하려면?"
+_KO_PURPOSE = re.compile(r"려면\s*요?\s*[?？]*\s*$")
+
+
+def _asks_purpose(question: str) -> bool:
+    """Whether a Korean question asks what to do for a purpose ("그럼 완전히 격리하려면요?") rather than yes or no."""
+    return bool(_KO_PURPOSE.search(question.strip()))
 
 
 # Whether two things differ ("difference", "differ", "A vs B", "차이").

@@ -319,6 +319,19 @@ def test_an_alternative_question_gets_no_verdict(assistant, plain, alternative):
     assert assistant.ask("is the filesystem shared between containers or not?").verdict == "no"
 
 
+def test_two_korean_copulas_one_after_the_other_ask_which_and_a_purpose_asks_what_to_do(assistant):
+    """"N이야 N이야?" asks which of two, unless the second denies the first ("… 거야 안 되는 거야?" asks yes or no);
+    "-려면?" asks what to do for a purpose, so "ARM이랑 AMD64용 이미지를 같이 빌드하려면?" gets no "네"."""
+    from assistant.verdict import _alternative
+
+    assert _alternative("/app/data는 호스트 경로야 컨테이너 경로야?")
+    assert not _alternative("디스크 볼륨은 컨테이너끼리 공유되는 거야 안 되는 거야?")
+    assert not _alternative("/app/data는 컨테이너 경로야?")
+    answer = assistant.ask("ARM이랑 AMD64용 이미지를 같이 빌드하려면?")
+    assert answer.verdict is None and "buildx" in answer.answer
+    assert assistant.ask("docker buildx로 여러 플랫폼용 이미지를 빌드할 수 있나요?").verdict == "yes"
+
+
 def test_a_question_whether_two_things_differ_gets_no_verdict(assistant):
     """"Is there a single-compose vs multi-compose difference in kernel sharing?" asks how the two compare: the
     evidence that the kernel is shared answers "is it shared?", not whether they differ."""
