@@ -718,9 +718,9 @@ def _reworded(question: str, keys: frozenset[str], terms: TermWeights) -> tuple[
 
     No statement can hold a word that no post uses: a question that names one thing in its own words ("강제적 접근
     제어" for the post's "MAC(Mandatory Access Control)", "근본적으로", "글쓴이") is settled by a statement that holds
-    its other words, as long as that statement also holds every predicate of the question, its adjectives and
-    verbs ("무거운 베이스 이미지인가요?" asks whether heavy, which "경량 베이스 이미지" does not say; "포기하는" whether
-    given up). A noun is a name, not what the question says of it, except the noun before the copula ("… 스캐너예요?"
+    its other words, as long as that statement also holds every predicate of the question, its verbs, adjectives
+    and nouns made verbs ("무거운 베이스 이미지인가요?" asks whether heavy, which "경량 베이스 이미지" does not say;
+    "포기하는" whether given up). A noun is a name, not what the question says of it, except the noun before the copula ("… 스캐너예요?"
     asks whether they are scanners); with two or more such nouns, or none, nothing is set aside. English has no word
     classes to read here, so only a Korean question's nouns are.
     """
@@ -736,15 +736,13 @@ def _reworded(question: str, keys: frozenset[str], terms: TermWeights) -> tuple[
         form for (form, tag), (_, copula), (_, ending) in zip(morphemes, morphemes[1:], morphemes[2:])
         if tag in ("NNG", "NNP", "SL") and copula == "VCP" and ending == "EF"
     ]
-    nouns = terms.keys_of([form for form, tag in morphemes if tag in ("NNG", "NNP", "SL") and form not in verbal + complement]) & keys
+    not_names = {*verbal, *complement}
+    nouns = terms.keys_of([form for form, tag in morphemes if tag in ("NNG", "NNP", "SL") and form not in not_names]) & keys
     unused = frozenset(key for key in nouns if not key.startswith("#") and not terms.in_corpus(key))
-    # a verb as common as the function words names no action of its own ("쓰면": using it; see _korean_verbs)
-    said = [
-        form for form, tag in morphemes
-        if tag in ("VA", "VV") and form not in KO_LIGHT_VERBS and (tag == "VA" or general_zipf(form) < FUNCTION_ZIPF)
-    ]
-    predicates = terms.keys_of([*said, *verbal])  # also those the question's keys leave out ("무거운")
-    return (unused if len(unused) == 1 else frozenset()), predicates
+    # its verbs a statement holds anyway (full_statements: _korean_verbs); its adjectives, also those the question's
+    # keys leave out ("무거운"), and its nouns made verbs it must hold to set a noun aside
+    adjectives = [form for form, tag in morphemes if tag == "VA" and form not in KO_LIGHT_VERBS]
+    return (unused if len(unused) == 1 else frozenset()), terms.keys_of([*adjectives, *verbal])
 
 
 def _substituted(asked: list[tuple[frozenset[str], bool]], sentence: str, terms: TermWeights) -> bool:
