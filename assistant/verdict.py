@@ -425,6 +425,21 @@ _KO_UNSURE_FORMS = {"가능성", "보다", "대신", "오직"}
 _KO_CONDITION_NOUNS = {"경우", "때", "시"}
 
 
+def _embedded_negation(morphemes) -> bool:
+    """Whether a Korean negation sits inside a noun phrase ("이름 없는 익명 볼륨", "의도하지 않은 작업") or a clause of
+    purpose ("수행하지 못하도록"): it denies what describes a noun or what is aimed at, not the sentence's predicate,
+    and which way the sentence answers is then not read from its negations."""
+    for i, pair in enumerate(morphemes[:-1]):
+        if pair not in _KO_NEGATION:
+            continue
+        form, tag = morphemes[i + 1]
+        if tag == "ETM" and i + 2 < len(morphemes) and morphemes[i + 2][1] in ("NNG", "NNP"):
+            return True
+        if tag == "EC" and form in ("도록", "게"):
+            return True
+    return False
+
+
 def _korean_condition(morphemes) -> bool:
     """Whether Korean morphemes hold a condition: a conditional ending (면, ㄴ다면) or 경우/때/시."""
     return any(form in _KO_CONDITION_NOUNS or is_condition_ending(form, tag) for form, tag in morphemes)
@@ -468,6 +483,8 @@ def statement_polarity(
             return None
         if any(a == ("기", "ETN") and b[0] == "어렵" for a, b in zip(morphemes, morphemes[1:])):
             return None  # "관리하기 어렵습니다" (hard to manage): a difficulty, neither yes nor no
+        if _embedded_negation(morphemes):
+            return None
         negations = sum(1 for pair in morphemes if pair in _KO_NEGATION)
     else:
         lowered = re.sub(r"\bno matter\b", "", sentence.lower())  # "no matter how many ...": a concession, not a denial

@@ -443,6 +443,10 @@ def test_answer_cache(settings):
         ("각 컨테이너는 동일한 커널을 공유합니다.", "yes"),
         ("컨테이너는 커널을 공유하지 않습니다.", "no"),
         ("다른 컨테이너도 영향을 받을 가능성이 있습니다.", None),
+        # a negation inside a noun phrase or a clause of purpose denies nothing of the predicate
+        ("데이터는 이름 없는 익명 볼륨에 저장됩니다.", None),
+        ("데이터는 익명 볼륨에 저장되지 않습니다.", "no"),
+        ("cgroups는 컨테이너가 호스트 자원을 다 쓰지 못하도록 제한합니다.", None),
     ],
 )
 def test_statement_polarity(sentence, polarity):
