@@ -220,14 +220,19 @@ def _particle_aside(word: str) -> str:
     return word[: len(word) - len(particle)]
 
 
+def _hangul_words_holding(form: str, question: str) -> list[str]:
+    """The Hangul words of a question that hold a noun the analyzer found (a word as written, spaces apart)."""
+    return [word for word in re.findall(r"[가-힣]+", question) if form in word]
+
+
 def _as_written(form: str, question: str) -> str:
     """The word of the question that a noun the analyzer found stands for: the Hangul word holding it, its particles
     aside, when the analyzer read that word as beginning with a particle, which no Korean word does ("깅이" of
     "로깅이나": 로깅); else the noun itself."""
     from .lexical import mecab_parse
 
-    for word in re.findall(r"[가-힣]+", question):
-        if form in word and not word.startswith(form):
+    for word in _hangul_words_holding(form, question):
+        if not word.startswith(form):
             alone = mecab_parse(word)
             if alone and alone[0].feature.pos.startswith("J"):
                 return _particle_aside(word)
@@ -398,9 +403,7 @@ class KeySubjects:
         as an unknown name, is 혼자 and 서), or such a word with a noun-forming suffix ("강화용": 강화, for hardening)."""
         from .lexical import mecab_parse
 
-        for word in re.findall(r"[가-힣]+", question):
-            if form not in word:
-                continue
+        for word in _hangul_words_holding(form, question):
             stems = {_particle_aside(word), word}
             alone = [(m.surface, m.feature.pos.split("+")[0]) for m in mecab_parse(word)]
             if len(alone) >= 2 and alone[0][1].startswith("NN") and all(tag.startswith("J") for _, tag in alone[1:]):
