@@ -25,7 +25,7 @@ from .question import asks_for_command, asks_what_post_is_about, confirmation, i
 from .retrieve import RANK_MARGIN_SCALE, Retrieval, Retriever, section_key, to_front
 from .settings import MAX_QUESTION_CHARS, Settings
 from .terms import FUNCTION_ZIPF, TermWeights, general_zipf
-from .verdict import claim_answer, judge
+from .verdict import claim_answer, judge, row_descriptions
 
 MAX_CATALOG_SNIPPETS = 3
 # Said when a post has no translation in the asker's language, so the answer quotes it in its own.
@@ -627,7 +627,7 @@ class Assistant:
             for version in dict.fromkeys(self._in_language(chunk, lang) for lang in self._languages)
         ]
         cases = frozenset(tokenize(question)) & self._case_words
-        verdict = judge(yes_no, asked, claims, sentences, self.terms, self.lexicon, rows, cases) if verdicts else None
+        verdict = judge(yes_no, asked, claims, sentences, self.terms, self.lexicon, rows, cases, row_descriptions(rows, yes_no, self.terms)) if verdicts else None
         contradicting = frozenset(
             self._in_language(c.chunk, language).id
             for c in claims

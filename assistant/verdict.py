@@ -188,11 +188,18 @@ def _source(claim: Claim) -> tuple:
     return (claim.chunk.document, claim.text)
 
 
+# An English existential question whose relative clause is negated ("are there images that won't run …?", "is there
+# anything that cannot …?")
+_EN_EXISTENTIAL_NEGATED = re.compile(r"^\W*(?:are|is)\s+there\b.*\b(?:that|which|who)\b.*(?:n't\b|\bnot\b|\bnever\b|\bcannot\b)")
+
+
 def _flips(question: str, asked: Asked | None) -> bool | None:
     """Whether the verdict of what the evidence says of P answers the question reversed: it asks whether P is prevented
     ("does X stop them sharing …?") or, in Korean, whether not-P holds ("공유 안 하지?", see korean_negation); None
     when a Korean negation is read neither as the question's frame nor as part of what it asks (a negation the
     question reader saw but korean_negation places nowhere, "없애려고", included): no verdict."""
+    if _EN_EXISTENTIAL_NEGATED.search(question.lower()):
+        return None  # "are there images that won't run on Windows?": the negation is what it asks about, not its frame
     negated = asked.negated if asked is not None else _question_negated(question)
     negation = (korean_negation(question) or "unclear") if negated and question_language(question) == "ko" else ""
     if negation == "unclear":
@@ -420,7 +427,8 @@ _ALONE = re.compile(
     re.IGNORECASE,
 )
 _EN_COMPARISON = re.compile(r"\b(than|more|less|better|worse|fewer)\b")
-_KO_NEGATION = {("않", "VX"), ("없", "VA"), ("못하", "VX"), ("아니", "VCN"), ("안", "MAG"), ("못", "MAG")}
+# 불가 (not possible) as claims read it; 불가능 is the prefix 불 (not) and 가능, see _impossible
+_KO_NEGATION = {("않", "VX"), ("없", "VA"), ("못하", "VX"), ("아니", "VCN"), ("안", "MAG"), ("못", "MAG"), ("불가", "NNG")}
 _KO_UNSURE_FORMS = {"가능성", "보다", "대신", "오직"}
 _KO_CONDITION_NOUNS = {"경우", "때", "시"}
 
@@ -475,7 +483,8 @@ def statement_polarity(
             return None
         possible = [i for i, (a, b) in enumerate(pairs) if (a, b) in (("수", "도"), ("가능", "성"))]
         able = [i for i, pair in enumerate(pairs) if pair == ("수", "있")]
-        able += [i for i, form in enumerate(forms) if form == "가능" and forms[i + 1 : i + 2] != ["성"]]
+        impossible = [i + 1 for i, pair in enumerate(morphemes[:-1]) if pair == ("불", "XPN") and forms[i + 1] == "가능"]
+        able += [i for i, form in enumerate(forms) if form == "가능" and forms[i + 1 : i + 2] != ["성"] and i not in impossible]
         hedges = [i for i in possible + able if governs_asked(_korean_governed(morphemes, i))]
         if hedges and not modal_question:
             return None
@@ -485,7 +494,7 @@ def statement_polarity(
             return None  # "관리하기 어렵습니다" (hard to manage): a difficulty, neither yes nor no
         if _embedded_negation(morphemes):
             return None
-        negations = sum(1 for pair in morphemes if pair in _KO_NEGATION)
+        negations = sum(1 for pair in morphemes if pair in _KO_NEGATION) + len(impossible)
     else:
         lowered = re.sub(r"\bno matter\b", "", sentence.lower())  # "no matter how many ...": a concession, not a denial
         if restricted_question:
@@ -672,7 +681,12 @@ def full_statements(
     asks_need = _asks_need(question)
 
     def polarity(text: str, conditional_text: bool, flipped: bool) -> Verdict | None:
-        found = statement_polarity(text, conditional_text, modal, keys, terms, _same_restriction(restricted, text, terms))
+        same_restriction = _same_restriction(restricted, text, terms)
+        if restricted and not same_restriction:
+            # "Windows에서만 도는 이미지도 있어?" asks whether only there: a statement without that restriction ("특정
+            # 이미지가 Windows에서 실행 불가") says nothing of "only"
+            return None
+        found = statement_polarity(text, conditional_text, modal, keys, terms, same_restriction)
         if alone and found == "yes" and not flipped:
             return None
         if not asks_need and _says_need(text) and not terms.keys(_needed(text)) & keys:
@@ -1450,6 +1464,7 @@ def judge(
     lexicon: Lexicon,
     rows: list[tuple[Chunk, str]] | tuple = (),
     case_words: frozenset[str] = frozenset(),
+    described: list[tuple[Chunk, str]] | tuple = (),
 ) -> VerdictResult | None:
     """The question's verdict from all the evidence, or None (`case_words`: the words of an enumerated case of the
     posts that the question says, see _agreed).
@@ -1496,6 +1511,7 @@ def judge(
     # that say so answer no themselves (full_statements).
     scored = [item for item in scored if not (other_case(_evidence_text(item[2])) or _asks_what_is_replaced(item[2].text, asked_words))]
     sentences = [(chunk, sentence) for chunk, sentence in sentences if not other_case(sentence)]
+    described = [(chunk, sentence) for chunk, sentence in described if not other_case(sentence)]
     asks_default = bool(_DEFAULT.search(question.lower())) or "기본" in question  # "기본 브리지 네트워크는 …?" too
     named_case = frozenset() if asks_default else _condition_names(question, terms)
     if named_case:
@@ -1507,12 +1523,14 @@ def judge(
 
         scored = [item for item in scored if not of_default(item[2].chunk.text if item[2].column >= 0 else item[2].text)]
         sentences = [(chunk, sentence) for chunk, sentence in sentences if not of_default(sentence)]
+        described = [(chunk, sentence) for chunk, sentence in described if not of_default(sentence)]
     if form.likeness:
-        sentences = []  # a statement of the question's words does not say "like"
+        sentences = described = []  # a statement of the question's words does not say "like"
     sentences = [(chunk, sentence) for chunk, sentence in sentences if fits(form, sentence, sentence, terms)]
+    described = [(chunk, sentence) for chunk, sentence in described if fits(form, sentence, sentence, terms)]
 
-    def statements_at(share: float) -> list[tuple[Verdict | None, Chunk, str]]:
-        found = full_statements(question, asked, sentences, terms, lexicon, share)
+    def statements_at(share: float, of: list[tuple[Chunk, str]] = sentences) -> list[tuple[Verdict | None, Chunk, str]]:
+        found = full_statements(question, asked, of, terms, lexicon, share)
         if form.whole:
             # "can all of them be solved?" - "most of them can": it holds of a part, a partial answer
             found = [("partial" if polarity == "yes" and _limits(sentence) else polarity, chunk, sentence) for polarity, chunk, sentence in found]
@@ -1541,10 +1559,32 @@ def judge(
                 return None  # a sentence with the question's words says the opposite
         return _with_caveat(question, result, sentences, terms)
     # no claim speaks to it: statements of most of its words, when none holds (nearly) all of them
+    # A table row's description said of its row ("네트워크 네임스페이스: 각 컨테이너는 독립적인 네트워크 인터페이스를 가짐")
+    # is a statement too, of (nearly) all the question's words: claims read the rows' value columns, not what their
+    # descriptions say.
+    statements = statements or statements_at(FULL_STATEMENT, described)
     settled = _settled_by(_or_most_of_words(question, statements, statements_at), question, asked)
     if settled is None and not scored:
         return advice_verdict(question, sentences, terms) or mention_verdict(question, [*sentences, *rows], terms)
     return settled if settled is None else _with_caveat(question, settled, sentences, terms)
+
+
+def row_descriptions(rows: list[tuple[Chunk, str]], question: str, terms: TermWeights) -> list[tuple[Chunk, str]]:
+    """Each table row's cell of free text (three words or more: a description, a reason, not a value such as 공유,
+    O or Yes) said of the row's first cell: "네트워크 네임스페이스 각 컨테이너는 독립적인 네트워크 인터페이스를 가짐".
+
+    Of a row with several such cells (a comparison's "Docker" and "Podman" columns), only the cell of the column the
+    question names by its header, when it names no other column's: each column says it of another subject.
+    """
+    asked = terms.keys(question)
+    out: list[tuple[Chunk, str]] = []
+    for chunk, _ in rows:
+        free = [k for k, cell in enumerate(chunk.cells) if k and len(cell.split()) >= 3]
+        if len(free) > 1:
+            named = [k for k in range(1, len(chunk.header)) if terms.keys(chunk.header[k]) & asked]
+            free = [k for k in free if named == [k]]
+        out += [(chunk, f"{chunk.cells[0]} {chunk.cells[k]}") for k in free]
+    return out
 
 
 def _narrower_row(claim: Claim, asked_keys: frozenset[str], terms: TermWeights) -> bool:

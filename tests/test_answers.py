@@ -447,12 +447,49 @@ def test_answer_cache(settings):
         ("데이터는 이름 없는 익명 볼륨에 저장됩니다.", None),
         ("데이터는 익명 볼륨에 저장되지 않습니다.", "no"),
         ("cgroups는 컨테이너가 호스트 자원을 다 쓰지 못하도록 제한합니다.", None),
+        # 불가 (not possible) and 불가능 (불 + 가능) deny
+        ("특정 이미지가 Windows에서 실행 불가", "no"),
+        ("이 이미지는 Windows에서 실행이 불가능합니다.", "no"),
     ],
 )
 def test_statement_polarity(sentence, polarity):
     from assistant.verdict import statement_polarity
 
     assert statement_polarity(sentence) == polarity
+
+
+def test_impossible_is_no_possibility():
+    """"불가능" is 불 (not) + 가능: a question of what can be done reads it as a denial, not as "can"."""
+    from assistant.verdict import statement_polarity
+
+    assert statement_polarity("이 이미지는 Windows에서 실행이 불가능합니다.", modal_question=True) == "no"
+    assert statement_polarity("이 이미지는 Windows에서 실행이 가능합니다.", modal_question=True) == "yes"
+
+
+def test_a_table_rows_description_is_a_statement_of_its_row(assistant):
+    """With no claim and no sentence of prose to settle it, a row's description said of the row's first cell does
+    ("File system — Description: Each container has its own root filesystem (image-based)"); the description of the
+    question's subject on its own is what is read, and a row description does not outvote a claim."""
+    from assistant.verdict import row_descriptions
+
+    row = next(chunk for chunk in assistant.index.chunks if chunk.kind == "row" and chunk.cells and chunk.cells[0] == "File system")
+    question = "Does each container's root filesystem come from its image?"
+    assert row_descriptions([(row, row.text)], question, assistant.terms) == [(row, f"File system {row.cells[2]}")]
+    # Of a comparison's columns, each says it of another subject: only the column the question names speaks.
+    compared = Chunk("t#a/row0", "t", "A", "a", "row", "", header=("Feature", "Docker", "Podman"),
+                     cells=("Root required", "Default root, rootless available", "Rootless by default"))
+    assert row_descriptions([(compared, "")], "Is root required by Podman?", assistant.terms) == [(compared, "Root required Rootless by default")]
+    assert row_descriptions([(compared, "")], "Is root required?", assistant.terms) == []
+    answer = assistant.ask("Does each container's root filesystem come from its image?")
+    assert answer.verdict == "yes" and answer.citations[0].section.endswith("Docker 컨테이너는 무엇을 공유하고 무엇을 격리할까?")
+
+
+def test_a_question_of_a_restriction_is_not_settled_by_a_statement_without_it(assistant):
+    """"Windows에서만 도는 이미지도 있어?" asks whether some images run only on Windows: the row "특정 이미지가
+    Windows에서 실행 불가" says nothing of "only"; "are there images that won't run …?" asks about the negation
+    itself, which a denial does not deny."""
+    for question in ("Windows에서만 도는 이미지도 있어?", "Are there docker images that simply won't run on Windows?"):
+        assert assistant.ask(question).verdict is None, question
 
 
 def test_a_statement_holding_every_word_of_the_question_settles_it(assistant):
