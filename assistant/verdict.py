@@ -427,7 +427,7 @@ _ALONE = re.compile(
     re.IGNORECASE,
 )
 _EN_COMPARISON = re.compile(r"\b(than|more|less|better|worse|fewer)\b")
-# 불가 (not possible) as claims read it; 불가능 is the prefix 불 (not) and 가능, see _impossible
+# 불가 (not possible) as claims read it; 불가능, the prefix 불 (not) before 가능, statement_polarity counts apart
 _KO_NEGATION = {("않", "VX"), ("없", "VA"), ("못하", "VX"), ("아니", "VCN"), ("안", "MAG"), ("못", "MAG"), ("불가", "NNG")}
 _KO_UNSURE_FORMS = {"가능성", "보다", "대신", "오직"}
 _KO_CONDITION_NOUNS = {"경우", "때", "시"}
@@ -1467,7 +1467,8 @@ def judge(
     described: list[tuple[Chunk, str]] | tuple = (),
 ) -> VerdictResult | None:
     """The question's verdict from all the evidence, or None (`case_words`: the words of an enumerated case of the
-    posts that the question says, see _agreed).
+    posts that the question says, see _agreed; `described`: the table rows' cells of free text as statements of their
+    rows, see row_descriptions, read only when neither a claim nor a sentence of prose speaks to the question).
 
     The claims that best match the question settle it when they agree, else the statements that contain its
     words do (when they agree and none hedges); when neither speaks, "is it OK to X?" is answered from what the
@@ -1558,10 +1559,10 @@ def judge(
             if answer is not None and answer != result.verdict:
                 return None  # a sentence with the question's words says the opposite
         return _with_caveat(question, result, sentences, terms)
-    # no claim speaks to it: statements of most of its words, when none holds (nearly) all of them
-    # A table row's description said of its row ("네트워크 네임스페이스: 각 컨테이너는 독립적인 네트워크 인터페이스를 가짐")
-    # is a statement too, of (nearly) all the question's words: claims read the rows' value columns, not what their
-    # descriptions say.
+    # No claim speaks to it. With no sentence of prose that holds (nearly) all its words, a table row's description said
+    # of its row does ("네트워크 네임스페이스: 각 컨테이너는 독립적인 네트워크 인터페이스를 가짐"): claims read the rows'
+    # value columns, not what their descriptions say. Else statements of most of its words, when none holds (nearly)
+    # all of them.
     statements = statements or statements_at(FULL_STATEMENT, described)
     settled = _settled_by(_or_most_of_words(question, statements, statements_at), question, asked)
     if settled is None and not scored:
