@@ -27,11 +27,12 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 def screenshot_path(name: str) -> str:
-    """docs/NAME when DOCKER_QA_UPDATE_SCREENSHOTS=1 (to refresh the README's pictures), else a temporary file."""
+    """docs/NAME when DOCKER_QA_UPDATE_SCREENSHOTS=1 (to refresh the README's pictures), else a file in one temporary
+    folder that each run overwrites (no folder left behind per run)."""
     import os
     import tempfile
 
-    folder = DOCS if os.environ.get("DOCKER_QA_UPDATE_SCREENSHOTS") == "1" else Path(tempfile.mkdtemp(prefix="docker-qa-shots-"))
+    folder = DOCS if os.environ.get("DOCKER_QA_UPDATE_SCREENSHOTS") == "1" else Path(tempfile.gettempdir()) / "docker-qa-shots"
     folder.mkdir(exist_ok=True)
     return str(folder / name)
 EXAMPLE = "does split compose share the kernel?"
