@@ -1511,24 +1511,24 @@ def judge(
     # A claim of what is used in place of what the question names does not say that it is that thing; statements
     # that say so answer no themselves (full_statements).
     scored = [item for item in scored if not (other_case(_evidence_text(item[2])) or _asks_what_is_replaced(item[2].text, asked_words))]
-    sentences = [(chunk, sentence) for chunk, sentence in sentences if not other_case(sentence)]
-    described = [(chunk, sentence) for chunk, sentence in described if not other_case(sentence)]
     asks_default = bool(_DEFAULT.search(question.lower())) or "기본" in question  # "기본 브리지 네트워크는 …?" too
     named_case = frozenset() if asks_default else _condition_names(question, terms)
-    if named_case:
-        # "--network host 쓰면 NAT 거쳐?": evidence of what holds by default ("Docker는 기본적으로 … NAT를 거칩니다")
-        # that does not name every word of the question's condition speaks of the default case, not of that one (a
-        # question of the default case itself, "기본 브리지 네트워크는 …할 때 …?", is answered by it)
-        def of_default(text: str) -> bool:
-            return bool(_DEFAULT.search(text.lower())) and not named_case <= terms.keys(text)
 
-        scored = [item for item in scored if not of_default(item[2].chunk.text if item[2].column >= 0 else item[2].text)]
-        sentences = [(chunk, sentence) for chunk, sentence in sentences if not of_default(sentence)]
-        described = [(chunk, sentence) for chunk, sentence in described if not of_default(sentence)]
-    if form.likeness:
-        sentences = described = []  # a statement of the question's words does not say "like"
-    sentences = [(chunk, sentence) for chunk, sentence in sentences if fits(form, sentence, sentence, terms)]
-    described = [(chunk, sentence) for chunk, sentence in described if fits(form, sentence, sentence, terms)]
+    def of_default(text: str) -> bool:
+        """"--network host 쓰면 NAT 거쳐?": evidence of what holds by default ("Docker는 기본적으로 … NAT를 거칩니다")
+        that does not name every word of the question's condition speaks of the default case, not of that one (a
+        question of the default case itself, "기본 브리지 네트워크는 …할 때 …?", is answered by it)."""
+        return bool(named_case) and bool(_DEFAULT.search(text.lower())) and not named_case <= terms.keys(text)
+
+    def readable(sentence: str) -> bool:
+        """Whether a sentence of prose or a row's description may speak to the question as a statement: it is of the
+        question's case, not only of the default one, and has the form the question asks about (a statement of the
+        question's words does not say "like")."""
+        return not (other_case(sentence) or of_default(sentence) or form.likeness) and fits(form, sentence, sentence, terms)
+
+    scored = [item for item in scored if not of_default(item[2].chunk.text if item[2].column >= 0 else item[2].text)]
+    sentences = [(chunk, sentence) for chunk, sentence in sentences if readable(sentence)]
+    described = [(chunk, sentence) for chunk, sentence in described if readable(sentence)]
 
     def statements_at(share: float, of: list[tuple[Chunk, str]] = sentences) -> list[tuple[Verdict | None, Chunk, str]]:
         found = full_statements(question, asked, of, terms, lexicon, share)
