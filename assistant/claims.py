@@ -48,6 +48,9 @@ class Claim:
     case_text: str = ""  # for a row whose case is a section of its post, the words only that section has
     other_cases: str = ""  # the words only each other case of that enumeration has (its sibling sections "실행 방식 N")
     antecedent: str = ""  # for a sentence opening with "이를 통해", "this": the sentence before, what it speaks of
+    # For a claim about one term of a definition list ("gVisor: …" beside "Kata Containers: …"), each other term of the
+    # list with what its section says of it and not of this one: (term, its sentences)
+    other_terms: tuple[tuple[str, str], ...] = ()
 
 
 def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]:
@@ -77,6 +80,7 @@ def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]
     # for a table row whose case is the name of a section of its post ("서로 다른 VM에서 실행" in a summary table,
     # "실행 방식 3: 서로 다른 VM에서 실행" above it), that section too: it tells the case the row sums up.
     aligned = _align_rows(tables, list(sections))
+    lists = _definition_lists(chunks)
 
     def named(claim: Claim) -> list[tuple[str, str]]:
         own = (claim.chunk.document, claim.chunk.section)
@@ -103,9 +107,46 @@ def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]
             context=f"{claim.context} {claim.chunk.section} {surroundings}",
             case_text=" ".join(own_words[place] for place in described if place in own_words),
             other_cases=" ".join(own_words[place] for place in siblings),
+            other_terms=_other_terms(claim, lists),
         )
 
     return {chunk_id: [read_whole(c) for c in claims] for chunk_id, claims in out.items()}
+
+
+def _definition_lists(chunks: list[Chunk]) -> list[tuple[dict[frozenset[str], str], list[tuple[str, frozenset[str]]]]]:
+    """Each section whose prose defines two terms or more side by side ("- gVisor: …", "- Kata Containers: …"): its
+    terms by their words, and every sentence of its prose in every language with its words."""
+    from .lexical import tokenize
+
+    sentences: dict[tuple[str, str], list[str]] = {}
+    for chunk in chunks:
+        if chunk.kind == "prose" and not chunk.draft:
+            sentences.setdefault((chunk.document, chunk.section), []).extend(split_sentences(chunk.text))
+    lists = []
+    for texts in sentences.values():
+        defined = {frozenset(tokenize(term)): term for term in map(definition_term, texts) if term and tokenize(term)}
+        if len(defined) > 1:
+            lists.append((defined, [(text, frozenset(tokenize(text))) for text in texts]))
+    return lists
+
+
+def _other_terms(claim: Claim, lists) -> tuple[tuple[str, str], ...]:
+    """For a claim whose key names one term of a definition list (the line "gVisor: …" itself, or the row "Kata Containers
+    등 커널 분리 기술 사용" of a table elsewhere), each other term of that list with the sentences of the list's section
+    that name it and not the claim's term ("VM 수준의 격리를 원한다면 Kata Containers를 고려해야 합니다")."""
+    from .lexical import tokenize
+
+    key = frozenset(tokenize(claim.key))
+    out: list[tuple[str, str]] = []
+    for defined, texts in lists:
+        subjects = [words for words in defined if words <= key]
+        if len(subjects) != 1:
+            continue
+        for words, term in defined.items():
+            if words != subjects[0] and not words <= key:
+                said = [text for text, tokens in texts if words <= tokens and not subjects[0] <= tokens]
+                out.append((term, " ".join(said)))
+    return tuple(out)
 
 
 def _own_words(sections: dict[tuple[str, str], list[str]]) -> dict[tuple[str, str], frozenset[str]]:
@@ -311,9 +352,14 @@ def restricted(text: str) -> bool:
 
 
 # --- prose ------------------------------------------------------------------
+# A line break inside a sentence that Markdown source wraps: the line before it ends with no full stop and the line
+# after it goes on in lower case ("… If you don't specify a driver, this is\n  the type of network you are creating.").
+_SOFT_WRAP = re.compile(r"(?<=[^\s.!?:。])[ \t]*\n[ \t]*(?=[a-z][^\n가-힣]*(?:\n|$))")
+
+
 def split_sentences(text: str) -> list[str]:
-    """The sentences (and lines) of a prose text."""
-    return [s.strip() for s in _SENTENCES.split(text) if s.strip()]
+    """The sentences (and lines) of a prose text, a sentence wrapped over lines as one."""
+    return [s.strip() for s in _SENTENCES.split(_SOFT_WRAP.sub(" ", text)) if s.strip()]
 
 
 # A line that opens with a short term and a colon ("gVisor: 사용자 공간 커널로 격리", "Use image caching: ...") is the
@@ -368,7 +414,11 @@ def prose_claims(chunk: Chunk, lexicon: Lexicon, before: str = "") -> list[Claim
         term = definition_term(sentence) or (case if case and not _has_subject(sentence) else "")
         anaphor = (_KO_ANAPHOR if HANGUL.search(sentence) else _EN_ANAPHOR).match(sentence.strip())
         antecedent = previous if anaphor else ""
-        for predicate, value, own, reference in reader(sentence, lexicon):
+        # A definition line is read past its term, which is a name ("none: Completely isolate a container …" is no negation)
+        entry = _DEFINITION.match(sentence) if definition_term(sentence) else None
+        said = sentence[entry.end() - 1 :] if entry else sentence
+        for predicate, value, own, reference in reader(said, lexicon):
+            own = f"{term} {own}" if said is not sentence else own
             claims.append(
                 Claim(
                     chunk, predicate, value, own=f"{own} {antecedent}".strip(), context=f"{sentence} {_heading(chunk)}",

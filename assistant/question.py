@@ -29,6 +29,19 @@ _EN_COPULA = re.compile(r"^\W*(?:is|are|was|were|isn't|aren't)\b")
 _EN_ATTRIBUTIVE = re.compile(r"\b(a|an|the|its|their)\s+([a-z]+ed)\s+([a-z][\w-]*)")
 _EN_CHANGE = re.compile(r"\b(change|changes|alter|alters|make a difference|makes a difference|matter|matters)\b")
 _KO_CHANGE = re.compile(r"(달라지|바뀌|차이가\s*(있|나))")
+_KO_CHANGE_VERBS = frozenset({"달라지", "바뀌"})  # the verbs of _KO_CHANGE however they are inflected
+
+
+def _korean_change(question: str, morphemes) -> bool:
+    """Whether a Korean question asks whether something changes: "달라지나요?", and its contracted forms that the analyzer
+    reads as 다르- with the auxiliary 지- ("달라져?", "달라졌어?": becomes different) or 바뀌- however spelled."""
+    if _KO_CHANGE.search(question):
+        return True
+    return any(
+        (tag == "VV" and form in _KO_CHANGE_VERBS)
+        or (form, tag) == ("다르", "VA") and any(m == ("지", "VX") for m in morphemes[i + 1 : i + 3])
+        for i, (form, tag) in enumerate(morphemes)
+    )
 # A verb of prevention governing the asked predicate negates it: "does X stop them from sharing ...?" asks whether
 # they do not share. (General English: stop/prevent/keep/block/bar/prohibit ... from V-ing; stop/prevent ... V-ing,
 # with or without an object of one word: "would separate VMs stop them sharing a kernel?", "avoid kernel sharing".)
@@ -573,7 +586,7 @@ def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
         negated=negated,
         modal=bool(_KO_MODAL.search(question)),
         reference=reference,
-        changes=bool(_KO_CHANGE.search(question)),
+        changes=_korean_change(question, morphemes),
         main=question,
         possibility=word in lexicon.possibility,
         prevented=prevented,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .answerability import RARE_ZIPF
-from .claims import EN_NEGATION_WORDS, KO_RESTRICTION, Claim, is_condition_ending, split_sentences
+from .claims import EN_NEGATION_WORDS, KO_RESTRICTION, Claim, definition_term, is_condition_ending, split_sentences
 from .ingest import Chunk
 from .lexical import is_compound, tokenize
 from .lexicon import HANGUL, Lexicon
@@ -254,6 +254,13 @@ def _agreed(
         if not tier:
             return None
         values = {value for value, _ in tier}
+    if any(about_another_term(question, c, terms) for _, c in tier):
+        # "gVisor가 경량 VM 구조로 격리하나요?": the line "gVisor: 사용자 공간에서 실행되는 커널을 통해 격리" says that gVisor
+        # isolates, not how the question says; its list says "경량 VM 구조" of Kata Containers.
+        tier = [(value, c) for value, c in tier if not about_another_term(question, c, terms)]
+        if not tier:
+            return None
+        values = {value for value, _ in tier}
     # A question that names a case of an enumeration by that case's own words (`case_words`: "EC2" of "실행 방식 3: 서로
     # 다른 VM에서 실행"): evidence outside the enumeration that does not say them ("Compose 파일이 몇 개이든 같은 Host
     # OS 위에서 실행되면 커널은 항상 공유됩니다" for "each on its own EC2 instance?") speaks of other cases.
@@ -282,6 +289,38 @@ def _agreed(
     kept = {id(c) for _, c in tier}
     top = conceded[1] if conceded else max((item for item in scored if id(item[2]) in kept), key=lambda item: item[0])[2]
     return VerdictResult(verdict, top, support)
+
+
+OTHER_TERM_WORDS = 2  # a phrase, not one word ("run", "achieve"), of what a list says of another term
+
+
+def names_term(term: str, keys: frozenset[str], terms: TermWeights) -> bool:
+    """Whether keys hold a term's weightiest word ("Kata" of "Kata Containers", "plugin" of "Network plugins")."""
+    names = terms.keys(term)
+    return bool(names) and max(sorted(names), key=lambda k: terms.weight((k,))) in keys
+
+
+def about_another_term(question: str, claim: Claim, terms: TermWeights | None) -> bool:
+    """Whether a question that a claim about one term of a definition list seems to answer asks about another term of
+    that list: it names that term ("gvisor랑 kata 둘 다 …?" of "Kata Containers: 경량 VM 구조로 …"), or most of what it
+    says beyond the claim's own words is what the list's section says of that term and not of the claim's, two words
+    or more of it ("VM 수준 격리를 원하면 gVisor 쓰면 되나요?": "VM 수준의 격리를 원한다면 Kata Containers를 고려해야
+    합니다")."""
+    if terms is None or not claim.other_terms:
+        return False
+    said = terms.keys(f"{claim.own} {claim.key} {claim.text}")
+    rest = terms.keys(question, known_only=True) - said
+    # the words most entries of a long list say ("driver", "Docker") set none of them apart
+    spread = Counter(key for _, text in claim.other_terms for key in terms.keys(text))
+    if len(claim.other_terms) > 2:
+        rest -= {key for key, n in spread.items() if 2 * n > len(claim.other_terms)}
+    for term, text in claim.other_terms:
+        if names_term(term, rest, terms):
+            return True
+        elsewhere = rest & (terms.keys(text) - terms.keys(term))  # what it says of the term, not its name ("Containers")
+        if len(elsewhere) >= OTHER_TERM_WORDS and 2 * terms.weight(elsewhere) >= terms.weight(rest):
+            return True
+    return False
 
 
 def _of_named_subject(question: str, asked: Asked, tier: list[tuple[Verdict, Claim]], terms: TermWeights) -> list[tuple[Verdict, Claim]]:
@@ -1494,6 +1533,8 @@ def judge(
         # "a risk-free way to skip NAT?", "without worrying about security?": it asks whether a concern is absent, which
         # no claim of what the way does (skips NAT, removes overhead) answers; a statement of the concern does
         return concern_verdict(question, sentences, terms)
+    if asked is not None and asked.changes:
+        return invariance_verdict(question, asked, sentences, terms, lexicon)
     form = qualifiers(question)
     named: dict[int, frozenset[str]] = {}
     scored = [
@@ -1520,15 +1561,39 @@ def judge(
         question of the default case itself, "기본 브리지 네트워크는 …할 때 …?", is answered by it)."""
         return bool(named_case) and bool(_DEFAULT.search(text.lower())) and not named_case <= terms.keys(text)
 
-    def readable(sentence: str) -> bool:
+    def readable(chunk: Chunk, sentence: str) -> bool:
         """Whether a sentence of prose or a row's description may speak to the question as a statement: it is of the
-        question's case, not only of the default one, and has the form the question asks about (a statement of the
-        question's words does not say "like")."""
-        return not (other_case(sentence) or of_default(sentence) or form.likeness) and fits(form, sentence, sentence, terms)
+        question's case, not only of the default one, of what the question names, and has the form the question asks
+        about (a statement of the question's words does not say "like")."""
+        return not (other_case(sentence) or of_default(sentence) or form.likeness or of_another_entry(chunk, sentence)) and fits(form, sentence, sentence, terms)
 
-    scored = [item for item in scored if not of_default(item[2].chunk.text if item[2].column >= 0 else item[2].text)]
-    sentences = [(chunk, sentence) for chunk, sentence in sentences if readable(sentence)]
-    described = [(chunk, sentence) for chunk, sentence in described if readable(sentence)]
+    entries: dict[str, set[str]] = {}  # the terms each section's definition list defines
+    for chunk, sentence in sentences:
+        if definition_term(sentence):
+            entries.setdefault(chunk.section, set()).add(definition_term(sentence))
+
+    def of_another_entry(chunk: Chunk, sentence: str) -> bool:
+        """A line of a definition list speaks of its term: "ipvlan: IPvlan networks give users total control over …"
+        says nothing of a question that names another term of the list and not ipvlan ("does macvlan give …?")."""
+        term = definition_term(sentence)
+        others = entries.get(chunk.section, set()) - {term}
+        return bool(term) and not names_term(term, asked_keys, terms) and any(names_term(other, asked_keys, terms) for other in others)
+
+    def passage(claim: Claim) -> str:
+        """What a claim is read in to tell whether it speaks of the default case: a row's whole row; a sentence's
+        passage ("컨테이너가 삭제되면 데이터도 같이 사라집니다" follows "컨테이너는 기본적으로 휘발성(Stateless)입니다" and
+        speaks of that case, not of "볼륨 쓰면 …?"), unless the sentence states a condition of its own that the
+        question's condition names beside the asked property ("컨테이너 간 통신이 빈번할 경우 …" for "컨테이너 사이
+        통신량이 많으면 …?")."""
+        if claim.column < 0 and _conditional(claim.text) and (named_case - asked_predicate) & terms.keys(claim.text):
+            return claim.text
+        return claim.chunk.text
+
+    asked_predicate = _keys(terms, lexicon.terms_of(asked.predicate)) if asked is not None else frozenset()
+
+    scored = [item for item in scored if not of_default(passage(item[2]))]
+    sentences = [(chunk, sentence) for chunk, sentence in sentences if readable(chunk, sentence)]
+    described = [(chunk, sentence) for chunk, sentence in described if readable(chunk, sentence)]
 
     def statements_at(share: float, of: list[tuple[Chunk, str]] = sentences) -> list[tuple[Verdict | None, Chunk, str]]:
         found = full_statements(question, asked, of, terms, lexicon, share)
@@ -1568,6 +1633,35 @@ def judge(
     if settled is None and not scored:
         return advice_verdict(question, sentences, terms) or mention_verdict(question, [*sentences, *rows], terms)
     return settled if settled is None else _with_caveat(question, settled, sentences, terms)
+
+
+# What holds whatever else varies (general English and Korean): "no matter how many X", "regardless of", "always",
+# "still"; "X이 몇 개이든", "상관없이", "관계없이", "항상", "언제나", "여전히".
+_EN_INVARIANT = re.compile(r"\b(?:no matter|regardless|always|still|either way)\b")
+_KO_INVARIANT = re.compile(r"(?:이든|든지|상관\s*없이|관계\s*없이|항상|언제나|여전히)")
+# The words that ask whether something changes, and "whether"/"여부" of what it asks it of: not what a statement holds
+_CHANGE_WORDS = ("change", "changes", "alter", "alters", "difference", "matter", "matters", "whether", "anything", "여부", "달라지", "다르", "바뀌", "차이")
+
+
+def invariance_verdict(question: str, asked: Asked | None, sentences: list[tuple[Chunk, str]], terms: TermWeights, lexicon: Lexicon) -> VerdictResult | None:
+    """No to "does X change whether P?" from a statement that P holds whatever X is ("No matter how many Docker Compose
+    files there are, … the kernel is always shared"; "여전히 커널을 공유합니다" under the heading of the case X): a
+    sentence with a word of invariance, the asked predicate, and (with its heading) the question's words but those that
+    ask about change. Not for a question that says "no matter" itself or is negated."""
+    if asked is None or not asked.changes or _question_negated(question) or re.search(r"\bno matter\b", question.lower()):
+        return None
+    asked_keys = _keys_besides(question, list(_CHANGE_WORDS), terms)
+    predicate = _keys(terms, lexicon.terms_of(asked.predicate))
+    if not asked_keys or not predicate:
+        return None
+    for chunk, sentence in sentences:
+        if not (_KO_INVARIANT if HANGUL.search(sentence) else _EN_INVARIANT).search(sentence.lower()):
+            continue
+        heading = " ".join(part.rsplit(" > ", 1)[-1] for part in (chunk.section, chunk.section_translated) if part)
+        keys = terms.keys(f"{sentence} {heading}")
+        if predicate & terms.keys(sentence) and terms.weight(asked_keys & keys) >= FULL_STATEMENT * terms.weight(asked_keys):
+            return VerdictResult("no", Claim(chunk, "", "no", own=sentence, context="", text=sentence))
+    return None
 
 
 def row_descriptions(rows: list[tuple[Chunk, str]], question: str, terms: TermWeights) -> list[tuple[Chunk, str]]:

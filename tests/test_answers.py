@@ -492,6 +492,41 @@ def test_a_question_of_a_restriction_is_not_settled_by_a_statement_without_it(as
         assert assistant.ask(question).verdict is None, question
 
 
+def test_a_claim_about_one_term_of_a_definition_list_knows_what_the_list_says_of_the_others():
+    """The line "Redis: …" of a list that also defines PostgreSQL carries what its section says of PostgreSQL and not
+    of Redis; a row elsewhere whose case names Redis carries it too."""
+    chunks = [
+        Chunk("d#s/prose0", "d", "Stores", "s", "prose", "Redis: an in-memory store that keeps data in RAM"),
+        Chunk("d#s/prose1", "d", "Stores", "s", "prose", "PostgreSQL: a relational database that writes data to disk"),
+        Chunk("d#s/prose2", "d", "Stores", "s", "prose", "If you need durable data, you should consider PostgreSQL."),
+        row(("Setup", "Data kept after a restart"), ("Redis without persistence", "No"), number=0),
+        row(("Setup", "Data kept after a restart"), ("A PostgreSQL volume", "Yes"), number=1),
+    ]
+    claims = read_claims(chunks, LEXICON)
+    for chunk_id in ("d#s/prose0", "d#x/row0"):
+        assert claims[chunk_id] and all([term for term, _ in c.other_terms] == ["PostgreSQL"] for c in claims[chunk_id])
+        said = claims[chunk_id][0].other_terms[0][1]
+        assert "writes data to disk" in said and "durable data" in said and "in-memory" not in said
+    assert [[term for term, _ in c.other_terms] for c in claims["d#x/row1"]] == [["Redis"]]
+    assert all(not c.other_terms for c in claims.get("d#s/prose2", []))
+
+
+def test_a_line_of_a_definition_list_does_not_answer_what_the_list_says_of_another_term(assistant):
+    """"gVisor: 사용자 공간에서 실행되는 커널을 통해 격리" says that gVisor isolates; a question that asks whether it
+    does so the way the list says Kata Containers does (경량 VM 구조, VM 수준의 격리), or whether both do, gets no
+    verdict from it. What the list does say of the term it names is still answered."""
+    for question in (
+        "gVisor가 경량 VM 구조로 격리하는 방식인가요?",
+        "VM 수준 격리를 원하면 gVisor 쓰면 되는 거지?",
+        "Kata Containers는 사용자 공간에서 커널을 돌려서 격리하는 방식인가요?",
+        "gvisor랑 kata 둘 다 경량 VM 방식인 거죠?",
+        "Does gVisor use a lightweight VM?",
+    ):
+        assert assistant.ask(question).verdict is None, question
+    for question in ("Kata Containers 쓰면 커널이 분리되나요?", "Does Kata Containers give VM-level isolation?", "gVisor로 격리를 강화할 수 있나요?"):
+        assert assistant.ask(question).verdict == "yes", question
+
+
 def test_a_statement_holding_every_word_of_the_question_settles_it(assistant):
     from assistant.verdict import statement_verdict
 
@@ -2089,6 +2124,30 @@ def test_a_korean_negation_is_read_by_where_it_stands(assistant):
     assert assistant.ask("서로 다른 VM에 올리면 커널은 공유 안 하지?").verdict == "yes"
 
 
+@pytest.mark.parametrize(
+    "question, changes",
+    [
+        ("compose 파일 개수에 따라 커널 공유 여부가 달라져?", True),
+        ("파일 두 개로 나누면 결과가 달라졌어?", True),
+        ("커널 공유 여부가 달라지나요?", True),
+        ("설정이 바뀌어요?", True),
+        ("compose 파일을 나누면 커널을 공유하나요?", False),
+        ("VM이랑 다르지 않아?", False),
+    ],
+)
+def test_a_korean_question_of_change_is_read_however_its_verb_is_inflected(question, changes):
+    """"달라져?" is 달라지다 contracted, which the analyzer reads as 다르- with the auxiliary 지-; "다르지 않아?" is not."""
+    from assistant.lexical import tagged_morphemes
+    from assistant.question import _korean_change
+
+    assert _korean_change(question, tagged_morphemes(question)) is changes
+
+
+def test_a_question_of_whether_something_changes_is_not_answered_by_what_holds(assistant):
+    """"커널은 항상 공유됩니다" says what holds, not yes to "does the number of compose files change it?"."""
+    assert assistant.ask("compose 파일 개수에 따라 커널 공유 여부가 달라져?").verdict != "yes"
+
+
 def test_evidence_of_the_default_case_does_not_answer_a_question_whose_condition_names_another(assistant):
     """"Docker는 기본적으로 브리지 네트워크를 사용하며 외부와 통신 시 NAT를 거칩니다" says what holds by default: it
     does not answer "if I use --network host, does traffic still go through NAT?", whose condition it does not name,
@@ -2096,6 +2155,11 @@ def test_evidence_of_the_default_case_does_not_answer_a_question_whose_condition
     assert assistant.ask("If I use --network host, does traffic still go through NAT?").verdict != "yes"
     assert assistant.ask("--network host 쓰면 NAT 거치나요?").verdict != "yes"
     assert assistant.ask("Does Docker's default bridge network go through NAT to reach the outside?").verdict == "yes"
+    # A sentence of a passage that opens with what holds by default speaks of that case too: "컨테이너가 삭제되면 데이터도
+    # 같이 사라집니다" after "컨테이너는 기본적으로 휘발성(Stateless)입니다" does not answer "볼륨 쓰면 …?" (the volume keeps it).
+    assert assistant.ask("볼륨 쓰면 컨테이너 삭제해도 데이터 남아있어요?").verdict != "no"
+    assert assistant.ask("NAT 오버헤드 없앨려고 --network host 쓰면 되는 건가요?").verdict != "yes"
+    assert assistant.ask("컨테이너 삭제하면 데이터도 사라져?").verdict == "yes"
 
 
 def test_a_statement_of_most_of_the_questions_words_settles_it_when_nothing_else_does(assistant):

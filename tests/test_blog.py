@@ -391,3 +391,29 @@ def test_a_negation_typeset_or_said_by_lack_and_a_fronted_contrast_settle_no_yes
     assert assistant.ask("Is LXD focused on application containers?").verdict is None
     assert assistant.ask("Does LXD natively support Windows?").verdict != "yes"
     assert assistant.ask("Does Buildah have swarm mode for clustering?").verdict == "no"
+
+
+def test_a_wrapped_definition_list_answers_each_entry_of_its_own_term(tmp_path):
+    """A definition list written over wrapped lines (as documentation sources are): each line break inside a sentence
+    joins it, an entry is read past its term ("none: Completely isolate …" is no negation), and what one entry says
+    answers no question about another entry's term."""
+    post = (
+        "---\ntitle: Network drivers\n---\n\n## Drivers\n\nSeveral drivers exist by default:\n\n"
+        "- `overlay`: Overlay networks connect multiple Docker daemons together and\n  enable services to communicate"
+        " across nodes.\n\n"
+        "- `ipvlan`: IPvlan networks give users total control over both IPv4 and IPv6\n  addressing.\n\n"
+        "- `macvlan`: Macvlan networks allow you to assign a MAC address to a container,\n  making it appear as a"
+        " physical device on your network.\n\n"
+        "- `none`: Completely isolate a container from the host and other containers.\n"
+        "  `none` is not available for Swarm services.\n"
+    )
+    assistant = _post_assistant(tmp_path, "drivers.md", post)
+    from assistant.claims import split_sentences
+
+    entry = next(chunk for chunk in assistant.index.chunks if chunk.text.startswith("ipvlan:"))
+    assert split_sentences(entry.text) == ["ipvlan: IPvlan networks give users total control over both IPv4 and IPv6 addressing."]
+    isolating = [c for claims in assistant.claims.values() for c in claims if c.key == "none" and c.predicate == "separate"]
+    assert isolating and all(c.value == "yes" for c in isolating)
+    assert assistant.ask("Does ipvlan give users total control over IPv4 and IPv6 addressing?").verdict == "yes"
+    assert assistant.ask("Does macvlan give users total control over IPv4 and IPv6 addressing?").verdict is None
+    assert assistant.ask("Does the overlay driver connect multiple Docker daemons together?").verdict == "yes"
