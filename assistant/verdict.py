@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .answerability import RARE_ZIPF
@@ -60,9 +60,51 @@ def claim_answer(claim: Claim, asked: Asked, lexicon: Lexicon) -> Verdict | None
     return lexicon.orient(value, claim.predicate, asked.predicate)
 
 
+_EN_NEGATED_CONDITION = re.compile(r"\b(?:if|when|whenever|once)\b[^,.;?]*?(?:\bnot?\b|n['’]t\b|\bnever\b)|\bwithout\b|\bunless\b", re.IGNORECASE)
+
+
+def _negated_condition(text: str) -> bool:
+    """Whether a text states a condition of not doing something ("cgroups를 설정하지 않으면", "리소스 제한 안 하면",
+    "if cgroups are not configured", "without resource limits", "unless …"): the case of what holds by default."""
+    if not HANGUL.search(text):
+        return bool(_EN_NEGATED_CONDITION.search(text))
+    from .lexical import tagged_morphemes
+
+    morphemes = tagged_morphemes(text)
+    return any(
+        is_condition_ending(form, tag) and any(pair in _KO_NEGATION for pair in morphemes[max(0, i - 3) : i])
+        for i, (form, tag) in enumerate(morphemes)
+    )
+
+
+def _by_default(question: str, asked: Asked | None, result: "VerdictResult", lexicon: Lexicon) -> "VerdictResult | None":
+    """A question of the default case ("are CPU and memory isolated by default?", "CPU랑 메모리는 기본적으로 …?") answered
+    in part by rows of what can be ("CPU / 메모리 / I/O: 공유 가능") whose other cells say what holds unless
+    something is done ("cgroups를 설정하지 않으면 시스템 자원을 모두 사용 가능"): by default it holds, so the row answers
+    plainly. Other partial answers stand."""
+    rows = result.evidence
+    if asked is None or not all(c.column >= 0 and c.value == "can" and _negated_condition(_other_cells(c)) for c in rows):
+        return result
+    values = {claim_answer(replace(c, value="yes"), asked, lexicon) for c in rows}
+    if len(values) != 1 or None in values:
+        return result
+    verdict = values.pop()
+    flip = _flips(question, asked)
+    if flip is None:
+        return None
+    if flip:
+        verdict = {"yes": "no", "no": "yes"}.get(verdict, verdict)
+    return VerdictResult(verdict, result.claim, result.support)
+
+
+def _other_cells(claim: Claim) -> str:
+    """The cells of a claim's row besides its case and its own column."""
+    return " ".join(cell for i, cell in enumerate(claim.chunk.cells) if i not in (0, claim.column))
+
+
 def _hedged_row(claim: Claim) -> bool:
     """Whether another cell of the claim's row says it depends or may be either way."""
-    others = " ".join(cell for i, cell in enumerate(claim.chunk.cells) if i not in (0, claim.column))
+    others = _other_cells(claim)
     return statement_polarity(others) is None if others.strip() else False
 
 
@@ -604,7 +646,7 @@ def _korean_governed(morphemes, i: int) -> str:
 
 
 # What holds by default, in general English and Korean ("by default", "default", "기본적으로", "기본값", "기본 설정").
-_DEFAULT = re.compile(r"\bdefaults?\b|기본적으로|기본값|기본 설정|기본으로")
+_DEFAULT = re.compile(r"(?<![a-z])defaults?(?![a-z])|기본적으로|기본값|기본 설정|기본으로")  # "default로" too
 _EN_TRAILING_CONDITION = re.compile(r"\b(?:if|when|whenever|once)\b([^,?]*)", re.IGNORECASE)
 
 
@@ -1552,6 +1594,11 @@ def judge(
     # A claim of what is used in place of what the question names does not say that it is that thing; statements
     # that say so answer no themselves (full_statements).
     scored = [item for item in scored if not (other_case(_evidence_text(item[2])) or _asks_what_is_replaced(item[2].text, asked_words))]
+    # A long command-line option the question names ("--network host 쓰면 …?") is what it asks about: a claim whose
+    # own words do not name it ("이 과정에서 … 성능 오버헤드가 존재합니다") speaks of something else. (A short one, "-v",
+    # is a spelling of what claims name in words: a bind mount.)
+    options = frozenset(token for token in asked_words if token.startswith("--") and len(token) > 2)
+    scored = [item for item in scored if options <= frozenset(tokenize(f"{item[2].own} {item[2].key} {item[2].text}"))]
     asks_default = bool(_DEFAULT.search(question.lower())) or "기본" in question  # "기본 브리지 네트워크는 …?" too
     named_case = frozenset() if asks_default else _condition_names(question, terms)
 
@@ -1616,6 +1663,10 @@ def judge(
             # "쿠버네티스에 올리기만 하면 커널이 분리되나요?" asks whether deploying alone does it; the row "Kubernetes 다른
             # 노드에 배포: 분리" holds in a case that also needs what the question does not name (other nodes)
             return None
+        if result.verdict == "partial" and asks_default:
+            result = _by_default(question, asked, result, lexicon)
+            if result is None:
+                return None
         flip = _flips(question, asked)
         for polarity, _, _ in statements:
             answer = {"yes": "no", "no": "yes"}[polarity] if polarity and flip else polarity

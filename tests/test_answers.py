@@ -2077,8 +2077,11 @@ def test_a_good_fix_with_a_stated_caveat_is_a_partial_yes(assistant):
     assert _asks_advice("NAT를 생략하는 게 좋은 방법인가요?") == "advisable"
     assert not _states_concern("OS dependency issues can be addressed through standardized lightweight images.")
     assert not _states_concern("performance overhead exists", besides=frozenset({"overhead"}))
-    assert assistant.ask("Is the --network host option a good fix for the NAT overhead?").verdict == "partial"
-    assert assistant.ask("NAT 오버헤드 때문에 --network host 옵션으로 바꾸는 게 좋은 선택일까요?").verdict == "partial"
+    assert assistant.ask("Is it a good choice to skip NAT with --network host?").verdict == "partial"
+    assert assistant.ask("--network host 옵션으로 NAT를 건너뛰는 게 좋은 선택인가요?").verdict == "partial"
+    # A question of the option as a fix for the overhead is not answered yes by a claim of NAT's overhead, which does
+    # not name the option (test_a_long_option_the_question_names_is_what_its_evidence_must_name)
+    assert assistant.ask("Is the --network host option a good fix for the NAT overhead?").verdict != "yes"
     assert assistant.ask("Is Docker's default network a bridge network?").verdict == "yes"
 
 
@@ -2204,3 +2207,41 @@ def test_a_statement_of_most_of_the_questions_words_does_not_settle_it_of_anothe
     assert verdict("Can Docker manage containers in a large-scale production environment?", "It is difficult to manage containers in a large-scale production environment with Docker.") is None
     # "설정 없이" (without a setting) is a negation of the question's own: not read
     assert verdict("윈도우 컨테이너는 별도 설정 없이 돌아가나요?", "윈도우 컨테이너는 별도 설정으로 돌아갑니다.") is None
+
+
+def test_a_long_option_the_question_names_is_what_its_evidence_must_name(assistant):
+    """"NAT 오버헤드 싫으면 그냥 --network host 쓰면 되는 거죠?" asks about --network host: "이 과정에서 … 성능 오버헤드가
+    존재합니다" speaks of NAT, not of the option, and settles nothing; evidence that names the option still does."""
+    assert assistant.ask("NAT 오버헤드 싫으면 그냥 --network host 쓰면 되는 거죠?").verdict != "yes"
+    assert assistant.ask("Is --network host faster because it skips NAT?").verdict != "no"
+    assert assistant.ask("--network host 쓰면 NAT 생략 가능한가요?").verdict == "yes"
+    assert assistant.ask("--privileged 옵션을 쓰면 호스트 자원에 거의 다 접근할 수 있나요?").verdict == "yes"
+
+
+@pytest.mark.parametrize(
+    "text, negated",
+    [
+        ("cgroups를 설정하지 않으면 시스템 자원을 모두 사용 가능", True),
+        ("리소스 제한 안 하면 시스템 전체 CPU를 점유", True),
+        ("If cgroups are not configured, all system resources can be used", True),
+        ("Without resource limits, it hogs the whole system's CPU", True),
+        ("설정에 따라 공유할 수도, 안 할 수도 있음", False),
+        ("Host 커널이 뚫리면, 다른 컨테이너도 위험", False),
+        ("If the Host kernel is breached, other containers are at risk too", False),
+    ],
+)
+def test_a_condition_of_not_doing_something_is_read(text, negated):
+    from assistant.verdict import _negated_condition
+
+    assert _negated_condition(text) is negated
+
+
+def test_a_question_of_the_default_case_is_answered_plainly_by_a_row_of_what_holds_unless_something_is_done(assistant):
+    """"CPU / 메모리 / I/O: 공유 가능 — cgroups를 설정하지 않으면 시스템 자원을 모두 사용 가능" answers "shared?" in part, and
+    "isolated by default?" no: by default nothing is set. A row that may be either way by setting (디스크 볼륨) stays a
+    partial answer."""
+    assert assistant.ask("Are CPU and memory isolated between containers by default?").verdict == "no"
+    assert assistant.ask("CPU랑 memory는 default로 container별로 격리돼 있나요?").verdict == "no"
+    assert assistant.ask("CPU랑 메모리는 기본적으로 공유돼?").verdict == "yes"
+    assert assistant.ask("Are CPU and memory shared between containers?").verdict == "partial"
+    assert assistant.ask("디스크 볼륨은 기본적으로 공유돼?").verdict == "partial"
