@@ -878,18 +878,25 @@ def _substituted(asked: list[tuple[frozenset[str], bool]], sentence: str, terms:
 
 def _modified_words(text: str, terms: TermWeights) -> list[tuple[frozenset[str], bool]]:
     """The words of a text in order (a hyphen parts a word), each with its keys and whether it is a bare modifier of
-    the next: joined to it by a hyphen or ending a hyphenated English compound ("Windows-based" before its noun), or a
-    Korean noun written without a particle or ending."""
+    the next: joined to it by a hyphen or ending a hyphenated English compound ("Windows-based" before its noun), a
+    Korean noun written without a particle or ending, or a Latin word before such a noun ("Windows 기반")."""
     from .lexical import tagged_morphemes
 
     out: list[tuple[frozenset[str], bool]] = []
-    for word in text.split():
+    words = text.split()
+
+    def korean_noun(word: str) -> bool:
+        tags = [tag for _, tag in tagged_morphemes(word)] if HANGUL.search(word) else []
+        return bool(tags) and all(tag.startswith(("NN", "SL")) for tag in tags)
+
+    for i, word in enumerate(words):
         parts = [part for part in word.split("-") if part]
         for part in parts:
             bare = len(parts) > 1 and not HANGUL.search(part)
             if len(parts) == 1 and HANGUL.search(part):
-                tags = [tag for _, tag in tagged_morphemes(part)]
-                bare = bool(tags) and all(tag.startswith(("NN", "SL")) for tag in tags)
+                bare = korean_noun(part)
+            elif len(parts) == 1 and part.isalpha() and i + 1 < len(words):
+                bare = korean_noun(words[i + 1])  # a Latin word before a bare Korean noun modifies it ("Windows 기반")
             out.append((terms.keys(part, known_only=True), bare))
     return out
 
@@ -1599,6 +1606,10 @@ def judge(
     # is a spelling of what claims name in words: a bind mount.)
     options = frozenset(token for token in asked_words if token.startswith("--") and len(token) > 2)
     scored = [item for item in scored if options <= frozenset(tokenize(f"{item[2].own} {item[2].key} {item[2].text}"))]
+    # A claim whose sentence says the question's phrase of another thing ("Docker는 리눅스 기반 기술이기 때문에 Windows
+    # 컨테이너는 …" for "도커는 원래 윈도우 기반 기술이라 …?") does not answer it, as such a statement does not.
+    modified = _modified_words(question, terms)
+    scored = [item for item in scored if not _substituted(modified, item[2].text, terms)]
     asks_default = bool(_DEFAULT.search(question.lower())) or "기본" in question  # "기본 브리지 네트워크는 …?" too
     named_case = frozenset() if asks_default else _condition_names(question, terms)
 

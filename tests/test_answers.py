@@ -2245,3 +2245,19 @@ def test_a_question_of_the_default_case_is_answered_plainly_by_a_row_of_what_hol
     assert assistant.ask("CPU랑 메모리는 기본적으로 공유돼?").verdict == "yes"
     assert assistant.ask("Are CPU and memory shared between containers?").verdict == "partial"
     assert assistant.ask("디스크 볼륨은 기본적으로 공유돼?").verdict == "partial"
+
+
+def test_a_claim_that_says_the_questions_phrase_of_another_thing_does_not_answer_it(assistant):
+    """"Docker는 리눅스 기반 기술이기 때문에 Windows 컨테이너는 별도의 설정이 필요합니다" says "기반 기술" of Linux: it does not
+    answer a question that says it of Windows (written in Hangul or in Latin letters before the Korean noun), while the
+    question that keeps its roles is answered."""
+    assert assistant.ask("도커는 원래 윈도우 기반 기술이라 리눅스 컨테이너 쓸 때 별도 설정이 필요한 건가요?").verdict is None
+    assert assistant.ask("Docker가 원래 Windows 기반 기술이라서 Linux container 돌릴 때 별도 설정이 필요한 거야?").verdict is None
+    assert assistant.ask("도커는 리눅스 기반이라 윈도우 컨테이너는 별도 설정이 필요해?").verdict == "yes"
+
+
+def test_a_latin_word_before_a_bare_korean_noun_modifies_it(assistant):
+    from assistant.verdict import _modified_words
+
+    words = _modified_words("Windows 기반 기술이라서 Linux container 돌릴 때", assistant.terms)
+    assert [bare for _, bare in words] == [True, True, False, False, False, False, True]  # "때" is a bare noun too
