@@ -411,14 +411,14 @@ def prose_claims(chunk: Chunk, lexicon: Lexicon, before: str = "") -> list[Claim
     previous = (split_sentences(before) or [""])[-1]
     for sentence in split_sentences(chunk.text):
         reader = clause_claims if HANGUL.search(sentence) else english_clause_claims
-        term = definition_term(sentence) or (case if case and not _has_subject(sentence) else "")
+        defined = definition_term(sentence)
+        term = defined or (case if case and not _has_subject(sentence) else "")
         anaphor = (_KO_ANAPHOR if HANGUL.search(sentence) else _EN_ANAPHOR).match(sentence.strip())
         antecedent = previous if anaphor else ""
         # A definition line is read past its term, which is a name ("none: Completely isolate a container …" is no negation)
-        entry = _DEFINITION.match(sentence) if definition_term(sentence) else None
-        said = sentence[entry.end() - 1 :] if entry else sentence
+        said = sentence[_DEFINITION.match(sentence).end() - 1 :] if defined else sentence
         for predicate, value, own, reference in reader(said, lexicon):
-            own = f"{term} {own}" if said is not sentence else own
+            own = f"{term} {own}" if defined else own
             claims.append(
                 Claim(
                     chunk, predicate, value, own=f"{own} {antecedent}".strip(), context=f"{sentence} {_heading(chunk)}",

@@ -39,7 +39,7 @@ def _korean_change(question: str, morphemes) -> bool:
         return True
     return any(
         (tag == "VV" and form in _KO_CHANGE_VERBS)
-        or (form, tag) == ("다르", "VA") and any(m == ("지", "VX") for m in morphemes[i + 1 : i + 3])
+        or ((form, tag) == ("다르", "VA") and ("지", "VX") in morphemes[i + 1 : i + 3])
         for i, (form, tag) in enumerate(morphemes)
     )
 # A verb of prevention governing the asked predicate negates it: "does X stop them from sharing ...?" asks whether

@@ -1619,16 +1619,10 @@ def judge(
         question of the default case itself, "기본 브리지 네트워크는 …할 때 …?", is answered by it)."""
         return bool(named_case) and bool(_DEFAULT.search(text.lower())) and not named_case <= terms.keys(text)
 
-    def readable(chunk: Chunk, sentence: str) -> bool:
-        """Whether a sentence of prose or a row's description may speak to the question as a statement: it is of the
-        question's case, not only of the default one, of what the question names, and has the form the question asks
-        about (a statement of the question's words does not say "like")."""
-        return not (other_case(sentence) or of_default(sentence) or form.likeness or of_another_entry(chunk, sentence)) and fits(form, sentence, sentence, terms)
-
     entries: dict[str, set[str]] = {}  # the terms each section's definition list defines
     for chunk, sentence in sentences:
-        if definition_term(sentence):
-            entries.setdefault(chunk.section, set()).add(definition_term(sentence))
+        if term := definition_term(sentence):
+            entries.setdefault(chunk.section, set()).add(term)
 
     def of_another_entry(chunk: Chunk, sentence: str) -> bool:
         """A line of a definition list speaks of its term: "ipvlan: IPvlan networks give users total control over …"
@@ -1636,6 +1630,14 @@ def judge(
         term = definition_term(sentence)
         others = entries.get(chunk.section, set()) - {term}
         return bool(term) and not names_term(term, asked_keys, terms) and any(names_term(other, asked_keys, terms) for other in others)
+
+    def readable(chunk: Chunk, sentence: str) -> bool:
+        """Whether a sentence of prose or a row's description may speak to the question as a statement: it is of the
+        question's case, not only of the default one, of what the question names, and has the form the question asks
+        about (a statement of the question's words does not say "like")."""
+        return not (other_case(sentence) or of_default(sentence) or form.likeness or of_another_entry(chunk, sentence)) and fits(form, sentence, sentence, terms)
+
+    asked_predicate = _keys(terms, lexicon.terms_of(asked.predicate)) if asked is not None else frozenset()
 
     def passage(claim: Claim) -> str:
         """What a claim is read in to tell whether it speaks of the default case: a row's whole row; a sentence's
@@ -1646,8 +1648,6 @@ def judge(
         if claim.column < 0 and _conditional(claim.text) and (named_case - asked_predicate) & terms.keys(claim.text):
             return claim.text
         return claim.chunk.text
-
-    asked_predicate = _keys(terms, lexicon.terms_of(asked.predicate)) if asked is not None else frozenset()
 
     scored = [item for item in scored if not of_default(passage(item[2]))]
     sentences = [(chunk, sentence) for chunk, sentence in sentences if readable(chunk, sentence)]
