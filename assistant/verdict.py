@@ -296,10 +296,11 @@ def _agreed(
         if not tier:
             return None
         values = {value for value, _ in tier}
-    if any(about_another_term(question, c, terms) for _, c in tier):
-        # "gVisor가 경량 VM 구조로 격리하나요?": the line "gVisor: 사용자 공간에서 실행되는 커널을 통해 격리" says that gVisor
-        # isolates, not how the question says; its list says "경량 VM 구조" of Kata Containers.
-        tier = [(value, c) for value, c in tier if not about_another_term(question, c, terms)]
+    # "gVisor가 경량 VM 구조로 격리하나요?": the line "gVisor: 사용자 공간에서 실행되는 커널을 통해 격리" says that gVisor
+    # isolates, not how the question says; its list says "경량 VM 구조" of Kata Containers.
+    of_own_term = [(value, c) for value, c in tier if not about_another_term(question, c, terms)]
+    if len(of_own_term) < len(tier):
+        tier = of_own_term
         if not tier:
             return None
         values = {value for value, _ in tier}
