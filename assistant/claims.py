@@ -399,6 +399,28 @@ def _has_subject(sentence: str) -> bool:
 # before it named.
 _KO_ANAPHOR = re.compile(r"^(?:이를|이로|이는|이것|이러한|이렇게|그것|그러한|이 때문에)")
 _EN_ANAPHOR = re.compile(r"^(?:this|these|that|those|it|through (?:this|these|them)|with (?:this|these)|doing so)\b", re.IGNORECASE)
+_KO_DEMONSTRATIVE = ("이", "그")  # the forms that point back to what was said ("이 과정에서", "그 결과"), not "저" (over there)
+
+
+def points_back(sentence: str) -> bool:
+    """Whether a sentence opens by pointing back to the sentence before it: "이를 통해", "this", or in Korean any
+    demonstrative determiner or pronoun ("이 과정에서 …", "그 결과 …")."""
+    sentence = sentence.strip()
+    if not HANGUL.search(sentence):
+        return bool(_EN_ANAPHOR.match(sentence))
+    if _KO_ANAPHOR.match(sentence):
+        return True
+    from .lexical import tagged_morphemes
+
+    first = tagged_morphemes(sentence)[:1]
+    return bool(first) and first[0][1] in ("MM", "NP") and first[0][0].startswith(_KO_DEMONSTRATIVE)
+
+
+def sentence_before(chunk: Chunk, sentence: str) -> str:
+    """The sentence before one of a prose chunk's sentences, or "" for its first."""
+    sentences = split_sentences(chunk.text)
+    position = sentences.index(sentence) if sentence in sentences else 0
+    return sentences[position - 1] if position > 0 else ""
 
 
 def prose_claims(chunk: Chunk, lexicon: Lexicon, before: str = "") -> list[Claim]:
@@ -413,8 +435,7 @@ def prose_claims(chunk: Chunk, lexicon: Lexicon, before: str = "") -> list[Claim
         reader = clause_claims if HANGUL.search(sentence) else english_clause_claims
         defined = definition_term(sentence)
         term = defined or (case if case and not _has_subject(sentence) else "")
-        anaphor = (_KO_ANAPHOR if HANGUL.search(sentence) else _EN_ANAPHOR).match(sentence.strip())
-        antecedent = previous if anaphor else ""
+        antecedent = previous if points_back(sentence) else ""
         # A definition line is read past its term, which is a name ("none: Completely isolate a container …" is no negation)
         said = sentence[_DEFINITION.match(sentence).end() - 1 :] if defined else sentence
         for predicate, value, own, reference in reader(said, lexicon):

@@ -50,7 +50,7 @@ def choose_sentences(ranked: list[tuple[Chunk, float]], lead: Chunk, question_ke
 def _evidence_first(chunk: Chunk, verdict: VerdictResult, text: str) -> str:
     """A prose chunk with the sentence that settles the verdict first, the rest after it in their order; the same
     sentence of a translation when the translation has as many sentences as the original."""
-    from .claims import split_sentences
+    from .claims import points_back, split_sentences
 
     claim = verdict.claim
     if chunk.kind != "prose" or claim.column >= 0 or not claim.text:
@@ -60,7 +60,8 @@ def _evidence_first(chunk: Chunk, verdict: VerdictResult, text: str) -> str:
     if claim.text not in original or len(original) != len(here):
         return text
     i = original.index(claim.text)
-    return " ".join([here[i], *here[:i], *here[i + 1 :]])
+    start = i - 1 if i and points_back(claim.text) else i  # "이를 통해 …" leads with what it points back to
+    return " ".join([*here[start : i + 1], *here[:start], *here[i + 1 :]])
 
 
 def compose_answer(language: str, chosen: list[Chunk], verdict: VerdictResult | None, command: tuple[str, str] | None) -> str:

@@ -92,6 +92,23 @@ def tagged_morphemes(text: str) -> tuple[tuple[str, str], ...]:
                 out.append((form, tag))
         else:
             out.append((morpheme.surface, feature.pos))
+    return _inside(out)
+
+
+_NOUN_TAGS = ("NNG", "NNP", "NNB", "NP", "SL", "SN")
+_PREDICATE_SUFFIXES = ("XSV", "XSA", "VV", "VA", "VX")
+
+
+def _inside(morphemes: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """The noun 안 (inside) where the tagger read the adverb of negation: between two nouns, the second not made a
+    verb ("이미지 안 패키지들의 …", "컨테이너 안 데이터는"), it cannot negate, for 안 negates a predicate ("데이터 안
+    저장해?": 저장 + 하)."""
+    out = list(morphemes)
+    for i in range(1, len(out) - 1):
+        if out[i] == ("안", "MAG") and out[i - 1][1] in _NOUN_TAGS and out[i + 1][1] in _NOUN_TAGS:
+            following = out[i + 2][1] if i + 2 < len(out) else ""
+            if following not in _PREDICATE_SUFFIXES:
+                out[i] = ("안", "NNG")
     return tuple(out)
 
 

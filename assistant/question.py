@@ -450,7 +450,10 @@ def korean_negation(question: str) -> str:
 
     morphemes = [(form, tag) for form, tag in tagged_morphemes(question) if not tag.startswith("S")]
     found = [i for i, pair in enumerate(morphemes) if pair in _KO_NEGATORS]
-    if any(pair in _KO_NEGATION_WORDS for pair in morphemes) or len(found) > 1:
+    own = [i for i, pair in enumerate(morphemes) if pair in _KO_NEGATION_WORDS]
+    if not found and len(own) == 1 and morphemes[own[0]] == ("없", "VA") and _closes(morphemes[own[0] + 1 :]):
+        return "content"  # 없다 as the question's own predicate asks whether none exists: "오버헤드가 전혀 없나요?"
+    if own or len(found) > 1:
         return "unclear"
     if not found:
         return ""
@@ -465,10 +468,13 @@ def korean_negation(question: str) -> str:
     rest = morphemes[start:]
     if all(tag.startswith(_KO_CLOSING) for _, tag in rest):
         return "content" if morphemes[i][1] == "MAG" else "frame"
-    # ... or before a dependent noun and the copula, or 맞다: "공유하지 않는 거죠?", "안 하는 거 맞죠?"
-    if all(tag.startswith(_KO_CLOSING) or tag in ("NNB", "VCP") or form == "맞" for form, tag in rest):
-        return "content"
-    return "unclear"
+    return "content" if _closes(rest) else "unclear"
+
+
+def _closes(rest) -> bool:
+    """Whether the morphemes after a Korean predicate close the question: endings, particles and suffixes, or a
+    dependent noun and the copula, or 맞다 ("공유하지 않는 거죠?", "안 하는 거 맞죠?")."""
+    return all(tag.startswith(_KO_CLOSING) or tag in ("NNB", "VCP") or form == "맞" for form, tag in rest)
 
 
 # The Korean comitative particles ("VM과", "VM이랑", "VM하고"): with a word of equality after them, what the subject is

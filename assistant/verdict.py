@@ -8,11 +8,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .answerability import RARE_ZIPF
-from .claims import EN_NEGATION_WORDS, KO_RESTRICTION, Claim, definition_term, is_condition_ending, split_sentences
+from .claims import EN_NEGATION_WORDS, KO_RESTRICTION, Claim, definition_term, is_condition_ending, points_back, sentence_before, split_sentences
 from .ingest import Chunk
 from .lexical import is_compound, tokenize
 from .lexicon import HANGUL, Lexicon
-from .question import KO_COMITATIVE, KO_LIGHT_VERBS, Asked, is_yes_no, korean_negation, question_language
+from .question import KO_COMITATIVE, KO_LIGHT_VERBS, Asked, asking_sentence, is_yes_no, korean_negation, question_language
 from .terms import FUNCTION_ZIPF, TermWeights, general_zipf
 
 Verdict = str  # "yes" | "no" | "partial"
@@ -448,7 +448,8 @@ _EN_RESTRICTED = re.compile(
 )
 _EN_ONLY = re.compile(r"\b(only|solely|merely|limited to|restricted to|confined to)\b")  # a restriction a question may itself ask about
 _EN_HEDGE = re.compile(r"\b(may|might|could|possibly|potentially|can|able|possible)\b")  # what follows is what it hedges
-_EN_CONDITION = re.compile(r"^\W*(if|when|whenever|once)\b|\bif\b")
+# (not "even if", which concedes: "data is kept even if the container is deleted" holds either way)
+_EN_CONDITION = re.compile(r"^\W*(if|when|whenever|once)\b|(?<!\beven )\bif\b")
 _EN_DIFFICULT = re.compile(r"\b(?:difficult|hard|tough)\s+to\b")
 _EN_NEED = re.compile(r"\b(?:need|needs|needed|require|requires|required|necessary)\b")
 
@@ -709,7 +710,8 @@ def full_statements(
     if len(keys) < 2 or not total:
         return []
     conditional = _conditional(question)
-    modal = asked.modal if asked is not None else bool(re.search(r"^\s*(can|could)\b|수\s*있|가능", lowered))
+    # "can" opens the question or follows a fronted phrase ("With a mount, can I …?"), or it asks what is possible
+    modal = asked.modal if asked is not None else bool(re.search(r"(?:^|[,;])\s*(can|could)\b|\bpossible\b|\bable to\b|수\s*있|가능", lowered))
     if asked is not None and lexicon is not None and asked.predicate in lexicon.risky:
         modal = True  # "다른 컨테이너도 영향 받아요?" asks about a risk: "영향을 받을 수 있습니다" says yes, as claims read it
     verbs = terms.keys_of(_korean_verbs(question)) - framing
@@ -743,8 +745,9 @@ def full_statements(
         """Whether the text holds the question's words, and whether it does so through an opposite (of two subjects
         a `contrasted` sentence sets side by side, a word of the question that it does not hold may be the one that
         says which: no word is set aside as reworded)."""
-        found = terms.keys(text)
-        if said_of is not None and not said_of & found:
+        # (a word the text holds only inside a glossary phrase, "변환" of "주소 변환", is held too)
+        found = terms.keys(text) | terms.keys_of(tokenize(text))
+        if said_of is not None and not said_of & found and not (said_of <= _KO_EXISTENCE and _KO_EXISTENCE & found):
             # "윈도우 컨테이너는 바로 돼?" - "Windows 컨테이너는 별도의 설정이 필요합니다": a statement that holds only the
             # question's subject says something else of it
             return False, False
@@ -807,12 +810,16 @@ def full_statements(
                 out.append((None, chunk, quoted))  # its words are there, said of another thing
             continue
         said = _without_replaced(sentence)  # what it says is used, without what that is used in place of
+        # A sentence that opens by pointing back ("이를 통해 … 백업하는 것도 가능합니다") holds what the sentence before it
+        # named (its polarity is its own)
+        before = sentence_before(chunk, quoted) if points_back(sentence) else ""
         parts = statement_clauses(said, causes=not gives_cause)
         contrasted = _contrasted(parts)
-        clauses = [(condition, clause, held[1]) for condition, clause in parts if (held := holds(f"{condition} {clause}", contrasted))[0]]
+        clauses = [(condition, clause, held[1]) for condition, clause in parts if (held := holds(f"{before} {condition} {clause}", contrasted))[0]]
         if clauses:
+            stated: list[Verdict | None] = []  # what the clauses that hold the question's words plainly say
             for condition, clause, flipped in clauses:
-                missing = keys - terms.keys(f"{condition} {clause}")
+                missing = keys - terms.keys(f"{before} {condition} {clause}")
                 if contrasted and missing & terms.keys(" ".join(c for _, c in parts if c != clause)):
                     # "/host/data is the path on the host side, and /app/data is the path inside the container": the
                     # word the clause leaves out ("host") is said of the other clause's subject
@@ -820,8 +827,11 @@ def full_statements(
                 elif condition and not (conditional or _names_condition(keys, condition, terms)):
                     out.append((None, chunk, quoted))  # it holds in a case the question does not ask about
                 else:
-                    out.append((polarity(clause, True if condition else conditional, flipped), chunk, quoted))
-        elif not contrasted and (whole := holds(said))[0]:
+                    stated.append(polarity(clause, True if condition else conditional, flipped))
+            # a clause that hedges does not unsay what another clause of the sentence states ("data is kept …, and it
+            # is also possible to …")
+            out.extend((found, chunk, quoted) for found in (stated if None not in stated or set(stated) == {None} else [v for v in stated if v]))
+        elif not contrasted and (whole := holds(f"{before} {said}"))[0]:
             out.append((polarity(said, conditional, whole[1]), chunk, quoted))
     return out
 
@@ -1051,6 +1061,11 @@ def statement_clauses(sentence: str, causes: bool = True) -> tuple[tuple[str, st
 
 
 _KO_COMPLEMENT_VERBS = ("되", "돼", "됐", "됩", "아니", "아냐", "아닌")  # after 이/가, its complement: "방법이 되다", "VM이 아니다"
+
+
+# The Korean predicates of existence: "오버헤드가 전혀 없나요?" says of its subject only whether it exists, which
+# "성능 오버헤드가 존재합니다" says too
+_KO_EXISTENCE = frozenset({"있", "없", "존재"})
 
 
 def _korean_predicate_keys(question: str, terms: TermWeights) -> frozenset[str] | None:
@@ -1577,8 +1592,10 @@ def judge(
         # and B in P?" asks how two things compare, which evidence of P for one of them does not settle; "격리하려면?"
         # asks what to do
         return None
-    if asked is not None and not asked.reference and (re.search(r"\bthan\b", question.lower()) or "보다" in question):
-        return None  # a comparison whose other side was not read ("… 쓰는 것보다 더 강한가요?"): not a plain question
+    if re.search(r"\bthan\b", question.lower()) or "보다" in question:
+        compared = comparison_verdict(question, asked, sentences, terms)
+        if compared is not None or (asked is not None and not asked.reference):
+            return compared  # a comparison the statements make, or one whose other side was not read: not a plain question
     if _asks_carefree(question):
         # "a risk-free way to skip NAT?", "without worrying about security?": it asks whether a concern is absent, which
         # no claim of what the way does (skips NAT, removes overhead) answers; a statement of the concern does
@@ -1696,6 +1713,90 @@ def judge(
     if settled is None and not scored:
         return advice_verdict(question, sentences, terms) or mention_verdict(question, [*sentences, *rows], terms)
     return settled if settled is None else _with_caveat(question, settled, sentences, terms)
+
+
+# A comparison (general English and Korean): "A가 B보다 P?", "is A P-er than B?", "is A more P than B?". The English
+# comparative is the last before "than" of "more"/"less" with the word after it or a word ending in -er/-ier, with
+# at most two words after it ("an easier orchestration tool than").
+_EN_COMPARED = re.compile(
+    r"^(?P<a>.+)\s+(?P<p>(?:more|less)\s+[\w-]+|[\w-]+(?:er|ier))(?P<mid>(?:\s+[\w-]+){0,2}?)\s+than\s+(?P<b>[^?,.;()]+)",
+    re.IGNORECASE,
+)
+_EN_AUXILIARY = re.compile(r"^\s*(?:is|are|was|were|does|do|did|will|would|has|have)\s+", re.IGNORECASE)
+_KO_COMPARED = re.compile(r"(?P<b>\S+)보다(?:\s|$)")
+_KO_SUBJECT_PARTICLES = {("이", "JKS"), ("가", "JKS"), ("은", "JX"), ("는", "JX")}
+_COMPARED_TAGS = ("NN", "VA", "VV", "XR", "SL", "SN")
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What a sentence or question compares: A against B in property P, each as term keys, and whether the comparison
+    is negated."""
+
+    a: frozenset[str]
+    b: frozenset[str]
+    p: frozenset[str]
+    negated: bool = False
+
+
+def comparison(text: str, terms: TermWeights) -> Comparison | None:
+    """The comparison a text states or asks (its first), or None: "도커 스웜이 쿠버네티스보다 간단한가요?" compares
+    도커 스웜 against 쿠버네티스 in 간단; in "Docker Swarm 활용으로 Kubernetes보다 간단한 오케스트레이션 도구로 …",
+    which marks no subject, all that comes before "Kubernetes보다" is compared. A clause compared ("… 쓰는 것보다")
+    is not one term: None."""
+    if HANGUL.search(text):
+        from .lexical import tagged_morphemes
+
+        found = _KO_COMPARED.search(text)
+        if found is None or tagged_morphemes(found.group("b"))[-1][1] == "NNB":
+            return None
+        b, said = found.group("b"), re.split(r"[.,?!(]", text[found.end() :])[0]
+        # the property: its content words, not the question's ending or a bound noun ("단순한 편이야?")
+        words = [form for form, tag in tagged_morphemes(said) if tag.startswith(_COMPARED_TAGS) and tag != "NNB"]
+        before = text[: found.start("b")].split()
+        marked = [i for i, word in enumerate(before) if tagged_morphemes(word)[-1] in _KO_SUBJECT_PARTICLES]
+        if marked:
+            # the subject's noun phrase: the marked word and the bare nouns before it ("도커 스웜이")
+            first = marked[-1]
+            while first > 0 and all(tag.startswith(_KO_NOUNS) for _, tag in tagged_morphemes(before[first - 1])):
+                first -= 1
+            before = before[first : marked[-1] + 1]
+        a = " ".join(before)
+        negated = any(pair in _KO_NEGATION for pair in tagged_morphemes(said))
+    else:
+        found = _EN_COMPARED.search(_EN_AUXILIARY.sub("", text))
+        if found is None:
+            return None
+        a, b = found.group("a"), found.group("b")
+        words = re.sub(r"\b(?:more|less)\b", " ", f"{found.group('p')} {found.group('mid')}", flags=re.IGNORECASE).split()
+        negated = bool(_EN_STATEMENT_NEGATION.search(found.group(0).lower()))
+    keys = Comparison(terms.keys(a), terms.keys(b), terms.keys_of(words), negated)  # each word alone: mecab misreads them joined
+    return keys if keys.a and keys.b and keys.p else None
+
+
+def comparison_verdict(question: str, asked: Asked | None, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
+    """Yes to "is A P-er than B?" from a statement that A is P-er than B, no from one that B is P-er than A (the same
+    property, in the same words); none for a negated question, one of what can be, or a comparison the statements do
+    not make or make both ways."""
+    asked_comparison = comparison(asking_sentence(question), terms)
+    if asked_comparison is None or _question_negated(question) or (asked is not None and asked.modal):
+        return None
+    found: list[tuple[Verdict, Chunk, str]] = []
+    for chunk, sentence in sentences:
+        stated = comparison(sentence, terms)
+        if stated is None or not asked_comparison.p <= stated.p:
+            continue
+        if asked_comparison.b <= stated.b and asked_comparison.a <= stated.a:
+            verdict = "yes"
+        elif asked_comparison.b <= stated.a and asked_comparison.a <= stated.b:
+            verdict = "no"
+        else:
+            continue
+        found.append(({"yes": "no", "no": "yes"}[verdict] if stated.negated else verdict, chunk, sentence))
+    if not found or len({verdict for verdict, _, _ in found}) != 1:
+        return None
+    verdict, chunk, sentence = found[0]
+    return VerdictResult(verdict, Claim(chunk, "", verdict, own=sentence, context="", text=sentence))
 
 
 # What holds whatever else varies (general English and Korean): "no matter how many X", "regardless of", "always",

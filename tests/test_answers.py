@@ -2112,7 +2112,8 @@ def test_a_korean_likeness_of_the_comitative_and_a_word_of_equality_is_read_as_l
 def test_a_korean_negation_is_read_by_where_it_stands(assistant):
     """As the question's last predicate a Korean negation frames a presumption ("P 아닌가요?", "P지 않나요?": whether P
     holds, as "isn't it P?"); before the predicate it asks of, it is part of what is asked ("P 안 하지?", "P하지 않는
-    거죠?": whether not-P holds); a negation of its own (없다) or one in an earlier clause is read neither way."""
+    거죠?": whether not-P holds); 없다 as the question's own predicate asks whether none exists ("보안 문제 없어?": its
+    content); 없다 or a negation in an earlier clause is read neither way."""
     from assistant.question import korean_negation
 
     assert korean_negation("컨테이너들이 커널을 각자 따로 쓰는 거 아닌가요?") == "frame"
@@ -2120,7 +2121,8 @@ def test_a_korean_negation_is_read_by_where_it_stands(assistant):
     assert korean_negation("서로 다른 VM에 올리면 커널은 공유 안 하지?") == "content"
     assert korean_negation("컨테이너끼리 커널을 공유하지 않는 거죠?") == "content"
     assert korean_negation("NAT 안 거치고 바로 나가는 거지?") == "unclear"
-    assert korean_negation("보안 문제 없어?") == "unclear"
+    assert korean_negation("보안 문제 없어?") == "content"
+    assert korean_negation("보안 문제 없으면 써도 돼?") == "unclear"
     assert korean_negation("커널을 공유하나요?") == ""
     # P "each container uses its own kernel" is false; not-P "different VMs share the kernel" is false
     assert assistant.ask("컨테이너들이 커널을 각자 따로 쓰는 거 아닌가요?").verdict == "no"
@@ -2261,3 +2263,96 @@ def test_a_latin_word_before_a_bare_korean_noun_modifies_it(assistant):
 
     words = _modified_words("Windows 기반 기술이라서 Linux container 돌릴 때", assistant.terms)
     assert [bare for _, bare in words] == [True, True, False, False, False, False, True]  # "때" is a bare noun too
+
+
+def test_a_statement_that_points_back_holds_what_the_sentence_before_it_named(assistant):
+    """"이를 통해 … 외부에서 데이터를 접근하거나 백업하는 것도 가능합니다" speaks of the mount the sentence before it
+    defines: it answers a question of backing up data through a mount. Korean demonstratives ("이 과정에서") point
+    back as "이를" does; a sentence that opens otherwise does not."""
+    from assistant.claims import points_back
+
+    assert points_back("이 과정에서 패킷 주소 변환이 발생하므로 성능 오버헤드가 존재합니다.")
+    assert points_back("이를 통해 컨테이너를 삭제해도 데이터는 유지됩니다.")
+    assert points_back("Through this, data is kept even if the container is deleted.")
+    assert not points_back("이미지 크기가 커질 가능성이 있습니다.")
+    assert not points_back("Docker uses a bridge network by default.")
+    assert assistant.ask("마운트를 해두면 호스트 쪽에서 데이터를 백업하는 것도 가능한가요?").verdict == "yes"
+    assert assistant.ask("With a mount, can I back up the data from outside the container?").verdict == "yes"
+    answer = assistant.ask("Does mounting make it possible to back up container data from outside?")
+    assert answer.verdict == "yes"
+    # the answer leads with the sentence pointed back to, then the one that points back
+    assert answer.answer.startswith("Yes — A mount connects a host directory or volume to the inside of a container. Through this,")
+
+
+def test_a_concession_is_no_condition_and_a_hedging_clause_does_not_unsay_another(assistant):
+    """"data is kept even if the container is deleted" holds either way ("even if" concedes); in "…, and it is also
+    possible to access or back up the data from outside" the hedge of one clause does not unsay the other."""
+    from assistant.verdict import statement_polarity
+
+    from assistant.claims import split_sentences
+    from assistant.verdict import full_statements
+
+    assert statement_polarity("Data is kept even if the container is deleted.") == "yes"
+    assert statement_polarity("Data is kept if the container is stopped.") is None
+    question = "would a bind mount fix data?"
+    yes_no, asked = assistant._yes_no(question)
+    found = [
+        polarity
+        for chunk in assistant.index.chunks
+        if chunk.kind == "prose"
+        for sentence in split_sentences(chunk.text)
+        if sentence.startswith("Through this, data is kept")
+        for polarity, _, _ in full_statements(yes_no, asked, [(chunk, sentence)], assistant.terms, assistant.lexicon)
+    ]
+    assert found == ["yes"]
+
+
+def test_inside_between_two_nouns_is_no_negation(assistant):
+    """"이미지 안 패키지들" is the packages inside the image: 안 between two nouns, the second not made a verb, is the
+    noun "inside", not the adverb that negates a predicate ("데이터 안 저장해?")."""
+    from assistant.lexical import tagged_morphemes
+
+    assert ("안", "NNG") in tagged_morphemes("컨테이너 안 데이터는 사라지나요?")
+    assert ("안", "MAG") in tagged_morphemes("데이터 안 저장해?")
+    assert ("안", "MAG") in tagged_morphemes("캐시 안 써?")
+    assert assistant.ask("docker scan이 이미지 안 패키지들의 보안 취약점을 자동으로 검사해 주나요?").verdict == "yes"
+
+
+def test_a_question_of_whether_something_exists_is_answered_by_a_statement_that_it_exists(assistant):
+    """"오버헤드가 전혀 없나요?" says of its subject only whether it exists: "성능 오버헤드가 존재합니다" answers it no.
+    A word a statement holds inside a glossary phrase ("변환" of "주소 변환") is one it holds."""
+    from assistant.question import korean_negation
+
+    assert korean_negation("성능 저하는 없어?") == "content"
+    assert korean_negation("문제 없는데 써도 돼?") == "unclear"  # 없다 in a clause before the question's own predicate
+    assert assistant.ask("NAT 변환은 성능 오버헤드가 전혀 없나요?").verdict == "no"
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("도커 스웜이 쿠버네티스보다 간단한 편이야?", "yes"),
+        ("Is Swarm simpler than Kubernetes?", "yes"),
+        ("쿠버네티스가 스웜보다 더 간단한가요?", "no"),
+        ("Is Kubernetes simpler than Docker Swarm?", "no"),
+        # a property no statement compares, and one of what can be: no verdict
+        ("Docker Swarm이 쿠버네티스보다 기능이 더 많아?", None),
+        ("Docker Swarm을 쿠버네티스보다 간단한 오케스트레이션 도구로 쓸 수 있나요?", None),
+    ],
+)
+def test_a_comparison_is_answered_by_a_statement_of_the_same_comparison(assistant, question, verdict):
+    """"A가 B보다 P?" is yes when a statement says A is P-er than B ("Docker Swarm 활용으로 Kubernetes보다 간단한 …"), no
+    when it says B is, in the same words."""
+    assert assistant.ask(question).verdict == verdict
+
+
+def test_a_comparison_is_read_into_its_two_sides_and_property(assistant):
+    from assistant.verdict import comparison
+
+    terms = assistant.terms
+    found = comparison("가상머신이 컨테이너보다 격리 수준이 더 높은가요?", terms)
+    assert found.a == terms.keys("가상머신") and found.b == terms.keys("컨테이너") and terms.keys("격리") <= found.p
+    found = comparison("Is a container lighter than a VM?", terms)
+    assert found.a == terms.keys("container") and found.b == terms.keys("VM") and found.p == terms.keys("lighter")
+    assert comparison("compose 두 개로 나눠 돌리는 게 Kata Containers 쓰는 것보다 커널 격리가 더 강한가요?", terms) is None
+    assert comparison("Docker uses a bridge network by default.", terms) is None
