@@ -25,6 +25,8 @@ _KO_MODAL = re.compile(r"(수\s*있|가능)")
 _EN_NEGATED = re.compile(r"^\s*\w+n't\b|\bnot\b")
 _EN_INSTEAD = re.compile(r"\binstead of\b[^,;?]*")
 _EN_BY_MEANS = re.compile(r"\bby \w+ing\b[^,;?]*")
+# "(in) the same way (as) a VM does", "the same as …": what the subject is likened to, not a predicate of sharing
+_EN_SAME_WAY = re.compile(r"\b(?:in\s+)?the\s+same\s+(?:way|manner|as)\b[^,;?]*")
 _EN_COPULA = re.compile(r"^\W*(?:is|are|was|were|isn't|aren't)\b")
 _EN_ATTRIBUTIVE = re.compile(r"\b(a|an|the|its|their)\s+([a-z]+ed)\s+([a-z][\w-]*)")
 _EN_CHANGE = re.compile(r"\b(change|changes|alter|alters|make a difference|makes a difference|matter|matters)\b")
@@ -373,6 +375,7 @@ def read_question(question: str, lexicon: Lexicon) -> Asked | None:
     main = _EN_INSTEAD.sub(" ", main)
     # "by running a lightweight VM" says how, not what is asked ("does gVisor isolate containers by …?": isolate)
     main = _EN_BY_MEANS.sub(" ", main)
+    main = _EN_SAME_WAY.sub(" ", main)
     if _EN_COPULA.match(main):
         # "is plain docker on a shared host good enough?": a participle between an article and its noun describes
         # the noun; what "is … ?" asks comes after it
@@ -398,11 +401,19 @@ def read_question(question: str, lexicon: Lexicon) -> Asked | None:
     )
 
 
+# A verb of remedy before the noun of the asked predicate negates it as prevention does: "would a bind mount fix data
+# loss?" asks whether the data is not lost. (General English: fix, solve, prevent, avoid, stop, eliminate, with at most
+# an article and one word between.)
+_EN_REMEDIES = r"(?:fix|fixes|fixed|solve|solves|solved|prevent|prevents|prevented|avoid|avoids|avoided|stop|stops|stopped|eliminate|eliminates|eliminated)"
+
+
 def _english_prevents(main: str, word: str) -> bool:
-    """Whether a verb of prevention governs the asked predicate ("does it keep workloads off the shared kernel?"),
-    not when it is the asked predicate itself ("does a volume keep the data?")."""
+    """Whether a verb of prevention governs the asked predicate ("does it keep workloads off the shared kernel?",
+    "would it fix data loss?"), not when it is the asked predicate itself ("does a volume keep the data?")."""
     found = _EN_PREVENTS.search(main)
-    return found is not None and found.group(0).split()[0] != word
+    if found is not None and found.group(0).split()[0] != word:
+        return True
+    return bool(word) and re.search(rf"\b{_EN_REMEDIES}\s+(?:(?:the|a|an|any)\s+)?(?:[\w-]+\s+)?{re.escape(word)}\b", main) is not None
 
 
 # Verbs that carry no content of their own in a question: light verbs, auxiliaries and the confirmation "… 맞아?"
@@ -575,8 +586,11 @@ def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
         k = positions[-1] if compared is None else positions[0]
         word = morphemes[k][0]
         predicate = predicate_at[k]
+        after = k + 1
+        while after < len(morphemes) and morphemes[after][1].startswith("J"):
+            after += 1  # "커널 공유는 안 하죠?": past the particle after the predicate's noun
         negated = (k > 0 and morphemes[k - 1] in (("안", "MAG"), ("못", "MAG"))) or (
-            k + 1 < len(morphemes) and morphemes[k + 1] in (("안", "MAG"), ("못", "MAG"))  # "공유 안 하는 거죠?"
+            after < len(morphemes) and morphemes[after] in (("안", "MAG"), ("못", "MAG"))  # "공유 안 하는 거죠?"
         ) or any(
             (form, tag) in (("않", "VX"), ("없", "VA"), ("아니", "VCN")) for form, tag in morphemes[k + 1 :]
         )

@@ -76,6 +76,13 @@ class TermWeights:
             frequency = max(frequency, zipf(token + "다", "ko"))
         return frequency >= COMMON_ZIPF_LOW
 
+    def passage_share(self, key: str) -> float:
+        """The share of the indexed passages that hold a term key (a glossary term: its commonest form, from its IDF)."""
+        if key.startswith("#"):
+            idf = self._group_idf.get(int(key[1:]))
+            return 0.0 if idf is None else max(0.0, self._chunks / math.expm1(idf) - 1) / self._chunks
+        return self.doc_freq(key) / self._chunks
+
     def in_corpus(self, token: str) -> bool:
         return self.doc_freq(token) > 0
 

@@ -22,6 +22,9 @@ SPECIFICITY_PENALTY = 0.5  # weight of a row's own case words that the question 
 TIE = 0.3  # claims this close to the best are read together; if they disagree, no verdict
 MIN_CASE = 0.15  # share of a table row's own case (IDF-weighted) a question must name for the row to speak to it
 MIN_MATCH = 0.25  # a claim matching less than this (after the penalty for its case) neither settles nor contradicts
+# A term in at least this share of the passages is what the posts are about ("Docker", "container"), said of each of
+# them; domain terms below it name a thing of their own (this article: "container" 0.49, then "kernel" 0.19)
+TOPIC_SHARE = 1 / 3
 
 
 @dataclass(frozen=True)
@@ -1630,12 +1633,26 @@ def judge(
     scored = [item for item in scored if not _substituted(modified, item[2].text, terms)]
     asks_default = bool(_DEFAULT.search(question.lower())) or "기본" in question  # "기본 브리지 네트워크는 …?" too
     named_case = frozenset() if asks_default else _condition_names(question, terms)
+    asked_predicate = _keys(terms, lexicon.terms_of(asked.predicate)) if asked is not None else frozenset()
+    # The domain terms the question names (glossary keys) besides its condition and predicate, but the posts' topic
+    # words, which every passage speaks of ("Docker", "container": in a third of the passages or more)
+    means = frozenset(
+        key for key in asked_keys if key.startswith("#") and terms.passage_share(key) < TOPIC_SHARE
+    ) - named_case - asked_predicate
 
     def of_default(text: str) -> bool:
         """"--network host 쓰면 NAT 거쳐?": evidence of what holds by default ("Docker는 기본적으로 … NAT를 거칩니다")
         that does not name every word of the question's condition speaks of the default case, not of that one (a
         question of the default case itself, "기본 브리지 네트워크는 …할 때 …?", is answered by it)."""
         return bool(named_case) and bool(_DEFAULT.search(text.lower())) and not named_case <= terms.keys(text)
+
+    def of_default_without(passage: str) -> bool:
+        """A passage of prose that opens with the default case and leaves out a domain term the question names speaks
+        of the default, not of that thing, whatever condition they share: "컨테이너는 기본적으로 휘발성입니다.
+        컨테이너가 삭제되면 데이터도 같이 사라집니다" does not answer "Does a Volume get wiped out when the container
+        using it is deleted?" (a question of the default case itself is answered by it; one that says an absence,
+        "without a volume", is left to the rules of absence)."""
+        return not (asks_default or says_absence) and bool(_DEFAULT.search(passage.lower())) and bool(means - terms.keys(passage))
 
     entries: dict[str, set[str]] = {}  # the terms each section's definition list defines
     for chunk, sentence in sentences:
@@ -1653,9 +1670,10 @@ def judge(
         """Whether a sentence of prose or a row's description may speak to the question as a statement: it is of the
         question's case, not only of the default one, of what the question names, and has the form the question asks
         about (a statement of the question's words does not say "like")."""
-        return not (other_case(sentence) or of_default(sentence) or form.likeness or of_another_entry(chunk, sentence)) and fits(form, sentence, sentence, terms)
-
-    asked_predicate = _keys(terms, lexicon.terms_of(asked.predicate)) if asked is not None else frozenset()
+        return not (
+            other_case(sentence) or of_default(sentence) or (chunk.kind == "prose" and of_default_without(chunk.text))
+            or form.likeness or of_another_entry(chunk, sentence)
+        ) and fits(form, sentence, sentence, terms)
 
     def passage(claim: Claim) -> str:
         """What a claim is read in to tell whether it speaks of the default case: a row's whole row; a sentence's
@@ -1667,7 +1685,7 @@ def judge(
             return claim.text
         return claim.chunk.text
 
-    scored = [item for item in scored if not of_default(passage(item[2]))]
+    scored = [item for item in scored if not (of_default(passage(item[2])) or (item[2].column < 0 and of_default_without(item[2].chunk.text)))]
     sentences = [(chunk, sentence) for chunk, sentence in sentences if readable(chunk, sentence)]
     described = [(chunk, sentence) for chunk, sentence in described if readable(chunk, sentence)]
 

@@ -2356,3 +2356,38 @@ def test_a_comparison_is_read_into_its_two_sides_and_property(assistant):
     assert found.a == terms.keys("container") and found.b == terms.keys("VM") and found.p == terms.keys("lighter")
     assert comparison("compose 두 개로 나눠 돌리는 게 Kata Containers 쓰는 것보다 커널 격리가 더 강한가요?", terms) is None
     assert comparison("Docker uses a bridge network by default.", terms) is None
+
+
+def test_a_default_passage_does_not_answer_a_question_that_names_a_thing_it_leaves_out(assistant):
+    """"Containers are volatile (Stateless) by default. When a container is deleted, its data disappears along with
+    it." speaks of the default case: it does not answer a question about a volume or a bind mount, whatever
+    condition they share; a question of containers themselves is still answered. The posts' topic words (in a third
+    of the passages or more: "Docker", "container") are said of every passage."""
+    assert assistant.ask("Does a Volume get wiped out when the container using it is deleted?").verdict is None
+    assert assistant.ask("Does a bind mount keep the data when the container is deleted?").verdict is None
+    assert assistant.ask("Do containers lose their data when they are deleted?").verdict == "yes"
+    terms = assistant.terms
+    assert terms.passage_share(next(iter(terms.keys("container")))) >= 1 / 3 > terms.passage_share(next(iter(terms.keys("volume"))))
+
+
+def test_a_verb_of_remedy_before_the_asked_noun_asks_of_its_negation(assistant):
+    """"fix data loss" asks whether the data is not lost: "data is kept even if the container is deleted" answers it
+    yes. "does a volume keep the data?" asks of keeping itself."""
+    from assistant.question import _english_prevents
+
+    assert _english_prevents("would a bind mount fix data loss?", "loss")
+    assert _english_prevents("does a volume prevent the data loss?", "loss")
+    assert not _english_prevents("does a volume keep the data?", "keep")
+    assert assistant.ask("Would a bind mount fix data loss?").verdict == "yes"
+
+
+def test_what_a_question_likens_its_subject_to_is_not_what_it_asks(assistant):
+    """"the same way a VM does" likens (its "same" is no predicate of sharing); a negation after the predicate's
+    particle negates it ("커널 공유는 안 하죠?")."""
+    from assistant.question import read_question
+
+    lexicon = assistant.lexicon
+    assert read_question("Does Docker separate the kernel between containers the same way a VM does?", lexicon).predicate == "separate"
+    assert assistant.ask("Does Docker separate the kernel between containers the same way a VM does?").verdict == "no"
+    assert read_question("서로 다른 EC2에 올리면 둘이 커널 공유는 안 하죠?", lexicon).negated
+    assert assistant.ask("날씨 서비스는 EC2 A, 투두 서비스는 EC2 B에 각각 올리면 둘이 커널 공유는 안 하죠?").verdict == "yes"
