@@ -833,7 +833,8 @@ def full_statements(
                     stated.append(polarity(clause, True if condition else conditional, flipped))
             # a clause that hedges does not unsay what another clause of the sentence states ("data is kept …, and it
             # is also possible to …")
-            out.extend((found, chunk, quoted) for found in (stated if None not in stated or set(stated) == {None} else [v for v in stated if v]))
+            plain = [value for value in stated if value is not None]
+            out.extend((value, chunk, quoted) for value in plain or stated)
         elif not contrasted and (whole := holds(f"{before} {said}"))[0]:
             out.append((polarity(said, conditional, whole[1]), chunk, quoted))
     return out
