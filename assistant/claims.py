@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .ingest import Chunk
 from .lexicon import HANGUL, Lexicon
@@ -359,7 +360,13 @@ _SOFT_WRAP = re.compile(r"(?<=[^\s.!?:。])[ \t]*\n[ \t]*(?=[a-z][^\n가-힣]*(?
 
 def split_sentences(text: str) -> list[str]:
     """The sentences (and lines) of a prose text, a sentence wrapped over lines as one."""
-    return [s.strip() for s in _SENTENCES.split(_SOFT_WRAP.sub(" ", text)) if s.strip()]
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
+    # cached: the verdict stage splits the same passages for every question
+    return tuple(s.strip() for s in _SENTENCES.split(_SOFT_WRAP.sub(" ", text)) if s.strip())
 
 
 # A line that opens with a short term and a colon ("gVisor: 사용자 공간 커널로 격리", "Use image caching: ...") is the

@@ -749,7 +749,7 @@ def full_statements(
         a `contrasted` sentence sets side by side, a word of the question that it does not hold may be the one that
         says which: no word is set aside as reworded)."""
         # (a word the text holds only inside a glossary phrase, "변환" of "주소 변환", is held too)
-        found = terms.keys(text) | terms.keys_of(tokenize(text))
+        found = terms.keys(text) | {terms.key(token) for token in tokenize(text)}
         if said_of is not None and not said_of & found and not (said_of <= _KO_EXISTENCE and _KO_EXISTENCE & found):
             # "윈도우 컨테이너는 바로 돼?" - "Windows 컨테이너는 별도의 설정이 필요합니다": a statement that holds only the
             # question's subject says something else of it
