@@ -707,7 +707,7 @@ def full_statements(
         return []
     # the words that say a restriction ("only", "limited to", "한정") are read as one (_restricted_to), not as words a
     # statement must hold: "limited to a single server" - "only works on a single server"
-    framing = _modal_keys(question, terms) | _restriction_keys(question, terms)
+    framing = _modal_keys(question, terms) | _restriction_keys(question, terms) | _reported_keys(question, terms)
     keys = terms.keys(question) - framing
     total = terms.weight(keys)
     if len(keys) < 2 or not total:
@@ -951,6 +951,38 @@ _EN_OWN_SUBJECT = re.compile(
 _EN_MODAL_WORDS = ("possible", "possibly", "able")
 
 
+# Reported speech about the post itself (general English and Korean): "does the article say (that) X?", "according to
+# the post, X?", "X라고 나와?", "작성자는 X다고 보나요?" ask whether X, as the post has it. The post, its author and the
+# verb that reports them are the frame, not words a statement of X holds.
+_EN_SOURCE = r"(?:the|this)\s+(?:post|article|blog|author|writer|text|page|piece)"
+_EN_REPORTED = re.compile(
+    rf"\b(?:according to|per|in)\s+{_EN_SOURCE}\b|\b{_EN_SOURCE}(?:'s)?\s+(?:say|says|said|claim|claims|claimed|state|"
+    r"states|stated|think|thinks|argue|argues|believe|believes|conclude|concludes|view|opinion)\b(?:\s+that\b)?"
+)
+_KO_SOURCE = ("글", "본문", "포스트", "저자", "작성자", "필자", "글쓴이", "아티클", "post", "article", "blog", "author")
+_KO_QUOTATIVE = ("다고", "라고", "자고", "냐고")  # the endings that quote a clause ("… 충분하다고 하나요?")
+_KO_PREDICATE_TAGS = ("VV", "VX", "VA", "NNG", "XSV")
+
+
+def _reported_keys(question: str, terms: TermWeights) -> frozenset[str]:
+    """The keys of the words that frame a question as reported speech of the post: its name for the post or author,
+    and the verb that reports (what comes after a Korean quotative ending: "… 지원한다고 | 나와?")."""
+    words = [match.group(0) for match in _EN_REPORTED.finditer(question.lower())]
+    if HANGUL.search(question):
+        from .lexical import tagged_morphemes
+
+        morphemes = tagged_morphemes(question)
+        for i, (form, tag) in enumerate(morphemes):
+            after = morphemes[i + 1][1] if i + 1 < len(morphemes) else ""
+            if form.lower() in _KO_SOURCE and tag in ("NNG", "NNP", "SL") and after.startswith("J"):
+                words.append(form)
+            elif tag == "EC" and form.endswith(_KO_QUOTATIVE):
+                following = next((f for f, t in morphemes[i + 1 :] if t in _KO_PREDICATE_TAGS), None)
+                if following:
+                    words.append(following)
+    return terms.keys_of(words)
+
+
 def _modal_keys(question: str, terms: TermWeights) -> frozenset[str]:
     """The keys of the words that only frame a yes/no question: its modality ("할 수 있나요", "가능해?", "is it
     possible", read by the modal flag instead) and a final confirmation ("… 맞아?", "… 맞나요?": is that right?)."""
@@ -1104,11 +1136,13 @@ def _korean_verbs(question: str) -> frozenset[str]:
     from .lexical import tagged_morphemes
 
     morphemes = tagged_morphemes(question)
+    # a noun made a verb by 하 ("포기하는", "지원한다") is a verb of the question as well
+    verbal = [form for (form, tag), (_, after) in zip(morphemes, morphemes[1:]) if tag == "NNG" and after == "XSV"]
     return frozenset(
         form
         for i, (form, tag) in enumerate(morphemes)
         if tag == "VV" and form not in KO_LIGHT_VERBS and (general_zipf(form) < FUNCTION_ZIPF or _permission(morphemes, i))
-    )
+    ) | frozenset(verbal)
 
 
 def _permission(morphemes, i: int) -> bool:

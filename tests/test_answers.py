@@ -2391,3 +2391,34 @@ def test_what_a_question_likens_its_subject_to_is_not_what_it_asks(assistant):
     assert assistant.ask("Does Docker separate the kernel between containers the same way a VM does?").verdict == "no"
     assert read_question("서로 다른 EC2에 올리면 둘이 커널 공유는 안 하죠?", lexicon).negated
     assert assistant.ask("날씨 서비스는 EC2 A, 투두 서비스는 EC2 B에 각각 올리면 둘이 커널 공유는 안 하죠?").verdict == "yes"
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("According to the post, does Kubernetes support rolling updates?", "yes"),
+        ("Does the article say that Docker is a Linux-based technology?", "yes"),
+        ("도커 컴포즈는 단일 서버에서만 동작한다고 나와 있나요?", "yes"),
+    ],
+)
+def test_a_question_framed_as_what_the_post_says_asks_what_it_reports(assistant, question, verdict):
+    """"According to the post", "does the article say", "…다고 나와?": the post and the verb that reports it frame the
+    question; a statement of what they report settles it."""
+    assert assistant.ask(question).verdict == verdict
+
+
+def test_the_words_of_reported_speech_are_the_frame(assistant):
+    from assistant.verdict import _reported_keys
+
+    terms = assistant.terms
+    assert _reported_keys("Does the article say distroless images help?", terms) == terms.keys("article say")
+    assert _reported_keys("이 글에서 쿠버네티스가 롤링 업데이트를 지원한다고 나와?", terms) == terms.keys_of(["글", "나오"])
+    assert _reported_keys("Does Kubernetes support rolling updates?", terms) == frozenset()
+    assert _reported_keys("쿠버네티스가 롤링 업데이트를 지원하나요?", terms) == frozenset()
+
+
+def test_a_korean_noun_made_a_verb_is_a_predicate_a_statement_must_hold(assistant):
+    """"속도를 포기하는 구조라고 나와?" asks whether speed is given up: "보안과 속도 모두 확보" holds its other words,
+    not that."""
+    assert assistant.ask("Kata Containers는 보안을 위해 속도를 희생하는 구조라고 나와?").verdict is None
+    assert assistant.ask("Kata Containers는 보안 때문에 속도를 포기하는 구조라고 나와?").verdict is None
