@@ -15,7 +15,7 @@ from cachetools import LRUCache
 from .answerability import KeySubjects
 from .claims import read_claims, split_sentences
 from .compose import choose_sentences, compose_answer, refusal_text, render_chunk
-from .conversation import MAX_HISTORY, FollowUps, Reading, Turn, turns_from
+from .conversation import MAX_HISTORY, FollowUps, Reading, Turn, asks_of_its_own, turns_from
 from .errors import InvalidQuestion, SnippetNotFound
 from .ingest import Chunk
 from .lexical import mecab_parse, tokenize
@@ -292,7 +292,12 @@ class Assistant:
         # ("why?"): it names no subject of its own, and the refusal model scores a bare reading low.
         on = (earlier.citations[0].section,) if earlier is not None else ()
         no_verdict = reading.topic or reading.guessed  # it asks what it asks, or its reading is a guess
-        key = (reading.question, top_k, mode, reading.prior, reading.language, no_verdict, on, text, reading.place)
+        # ... but a yes/no question that names what it asks of ("파일시스템은 공유돼요?" after a question about the
+        # table of what containers share) is judged as typed, from the sections its conversation is about
+        as_typed = reading.topic and not reading.guessed and asks_of_its_own(text)
+        if as_typed:
+            no_verdict = False
+        key = (reading.question, top_k, mode, reading.prior, reading.language, no_verdict, on, text, reading.place, as_typed)
         # A pronoun read as the earlier question's term points at what that question was answered from: its prior
         # stays where the preference puts it; the follow-up ranking model orders the other follow-ups with a prior.
         referent = bool(reading.prior) and not reading.topic and (reading.question != text or reading.place)
@@ -300,7 +305,7 @@ class Assistant:
             key,
             lambda: self._ask_uncached(
                 reading.question, top_k, mode, reading.prior, reading.language, not no_verdict, on, text,
-                learned=not referent, lead=reading.place,
+                learned=not referent, lead=reading.place, judge_typed=as_typed,
             ),
         )
         if alone is not None and answer.refused:
@@ -517,7 +522,7 @@ class Assistant:
 
     def _ask_uncached(
         self, question: str, top_k: int, mode: str, prior: tuple[str, ...] = (), language: str | None = None, verdicts: bool = True,
-        on: tuple[str, ...] = (), typed: str | None = None, learned: bool = True, lead: bool = False,
+        on: tuple[str, ...] = (), typed: str | None = None, learned: bool = True, lead: bool = False, judge_typed: bool = False,
     ) -> Answer:
         """The pipeline: retrieve, decide answerability, cite, judge the verdict, compose, attach snippets.
 
@@ -613,7 +618,8 @@ class Assistant:
                 rows = self._rows_by_table.get((chunk.section, chunk.lang, tuple(chunk.header)), [])
                 ids += [row.original or row.id for row in rows if row.document == chunk.document]
         claims = [claim for chunk_id in dict.fromkeys(ids) for claim in self.claims.get(chunk_id, [])]
-        yes_no, asked = self._yes_no(question)
+        judged = typed if judge_typed and typed else question  # the yes/no question the verdict answers
+        yes_no, asked = self._yes_no(judged)
         sentences = [
             (chunk, sentence)
             for key in evidence_keys
@@ -626,7 +632,7 @@ class Assistant:
             if chunk.kind == "row"
             for version in dict.fromkeys(self._in_language(chunk, lang) for lang in self._languages)
         ]
-        cases = frozenset(tokenize(question)) & self._case_words
+        cases = frozenset(tokenize(judged)) & self._case_words
         verdict = judge(yes_no, asked, claims, sentences, self.terms, self.lexicon, rows, cases, row_descriptions(rows, yes_no, self.terms)) if verdicts else None
         contradicting = frozenset(
             self._in_language(c.chunk, language).id

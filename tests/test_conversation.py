@@ -615,3 +615,22 @@ def test_points_back_finds_a_pronoun_of_any_length():
     assert not points_back("what is the risk that remains after dropping --privileged?")  # a relative "that"
     assert not points_back("Do containers share the kernel?")
     assert not points_back("컨테이너끼리 커널을 공유하나요?")
+
+
+def test_a_yes_no_question_read_about_the_topic_is_judged_as_typed(assistant):
+    """"파일시스템은 공유돼요?" alone is refused (shared by what?); after a question on what containers see of each
+    other it is read about that topic, and, as it names what it asks of, it gets the verdict of the table the
+    conversation is on. A question that leaves out its subject, or says it with a pronoun, still gets none."""
+    from assistant.conversation import asks_of_its_own
+
+    first = assistant.ask("컨테이너끼리 서로의 프로세스를 볼 수 있어요?")
+    history = [Turn(first.question, first)]
+    assert assistant.ask("파일시스템은 공유돼요?").refused
+    answer = assistant.ask("파일시스템은 공유돼요?", history=history)
+    assert answer.standalone_question == f"파일시스템은 공유돼요? ({first.question})"
+    assert answer.verdict == "no"
+    assert assistant.ask("운영 서버에서 써도 돼요?", history=history).verdict is None
+    assert asks_of_its_own("파일시스템은 공유돼요?") and asks_of_its_own("Is the file system shared?")
+    assert not asks_of_its_own("운영 서버에서 써도 돼요?")
+    assert not asks_of_its_own("is it shared?") and not asks_of_its_own("그거 공유돼요?")
+    assert not asks_of_its_own("What is shared?")
