@@ -336,8 +336,8 @@ class KeySubjects:
             return True
         if HANGUL.search(word) and self._spells_latin(word):
             return True  # the Korean spelling of an English word of the posts ("테라폼": terraform)
-        if word.endswith("s") and word[:-1] != word and self.covered(word[:-1]):
-            return True  # "vms", "cgroups"
+        if word.endswith("s") and not word.endswith("ss") and self._mentioned(word[:-1]):
+            return True  # a plural of a word the posts use as such ("vms", "cgroups"; not "rootless", "userns")
         if any(self._terms.in_corpus(t) for t in tokenize(self._glossary.expand(word))):
             return True
         if len(word) >= CLIPPING_MIN and word.isascii() and word.isalpha() and self._clipped(word):
@@ -352,6 +352,16 @@ class KeySubjects:
             return len(token) > 4 and self._near_spelling(token, self._vocabulary)
 
         return any(near(t) for t in tokens)
+
+    def _mentioned(self, word: str) -> bool:
+        """Whether the posts use a word as such (each of its tokens), through its glossary translation or clipped
+        ("vuln": vulnerability), not by a near spelling."""
+        tokens = tokenize(word)
+        return bool(tokens) and (
+            all(self._terms.in_corpus(t) for t in tokens)
+            or any(self._terms.in_corpus(t) for t in tokenize(self._glossary.expand(word)))
+            or (len(word) >= CLIPPING_MIN and word.isascii() and word.isalpha() and self._clipped(word))
+        )
 
     def _spells_latin(self, word: str) -> bool:
         """Whether a Hangul word spells an English word of the posts. A skeleton of one or two consonants is common

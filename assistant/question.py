@@ -416,6 +416,18 @@ def _english_prevents(main: str, word: str) -> bool:
     return bool(word) and re.search(rf"\b{_EN_REMEDIES}\s+(?:(?:the|a|an|any)\s+)?(?:[\w-]+\s+)?{re.escape(word)}\b", main) is not None
 
 
+def says_prevention(text: str) -> bool:
+    """Whether a text itself says that something is prevented, avoided or fixed ("Overlap prevents information loss",
+    "데이터 손실을 방지합니다"): its statement of the predicate is then one of prevention, as a question of prevention is."""
+    if HANGUL.search(text):
+        from .lexical import tagged_morphemes
+
+        if any(pair in _KO_PREVENTS for pair in tagged_morphemes(text)):
+            return True
+    lowered = text.lower()
+    return bool(_EN_PREVENTS.search(lowered) or re.search(rf"\b{_EN_REMEDIES}\b", lowered))
+
+
 # Verbs that carry no content of their own in a question: light verbs, auxiliaries and the confirmation "… 맞아?"
 KO_LIGHT_VERBS = frozenset({"하", "되", "있", "없", "않", "이", "아니", "보", "주", "받", "맞"})
 

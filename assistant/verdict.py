@@ -12,7 +12,7 @@ from .claims import EN_NEGATION_WORDS, KO_RESTRICTION, Claim, definition_term, i
 from .ingest import Chunk
 from .lexical import is_compound, tokenize
 from .lexicon import HANGUL, Lexicon
-from .question import KO_COMITATIVE, KO_LIGHT_VERBS, Asked, asking_sentence, is_yes_no, korean_negation, question_language
+from .question import KO_COMITATIVE, KO_LIGHT_VERBS, Asked, asking_sentence, is_yes_no, korean_negation, question_language, says_prevention
 from .terms import FUNCTION_ZIPF, TermWeights, general_zipf
 
 Verdict = str  # "yes" | "no" | "partial"
@@ -92,7 +92,7 @@ def _by_default(question: str, asked: Asked | None, result: "VerdictResult", lex
     if len(values) != 1 or None in values:
         return result
     verdict = values.pop()
-    flip = _flips(question, asked)
+    flip = _flips(question, asked, tuple(c.text for c in rows))
     if flip is None:
         return None
     if flip:
@@ -238,7 +238,7 @@ def _source(claim: Claim) -> tuple:
 _EN_EXISTENTIAL_NEGATED = re.compile(r"^\W*(?:are|is)\s+there\b.*\b(?:that|which|who)\b.*(?:n't\b|\bnot\b|\bnever\b|\bcannot\b)")
 
 
-def _flips(question: str, asked: Asked | None) -> bool | None:
+def _flips(question: str, asked: Asked | None, evidence: tuple[str, ...] = ()) -> bool | None:
     """Whether the verdict of what the evidence says of P answers the question reversed: it asks whether P is prevented
     ("does X stop them sharing …?") or, in Korean, whether not-P holds ("공유 안 하지?", see korean_negation); None
     when a Korean negation is read neither as the question's frame nor as part of what it asks (a negation the
@@ -249,7 +249,15 @@ def _flips(question: str, asked: Asked | None) -> bool | None:
     negation = (korean_negation(question) or "unclear") if negated and question_language(question) == "ko" else ""
     if negation == "unclear":
         return None
-    return (asked is not None and asked.prevented) != (negation == "content")
+    prevented = asked is not None and asked.prevented
+    if prevented and evidence:
+        # evidence that itself says the prevention ("Overlap prevents information loss") answers the question of
+        # prevention as it stands; evidence of which only some says it is read two ways: no verdict
+        said = [says_prevention(text) for text in evidence]
+        if any(said) and not all(said):
+            return None
+        prevented = not all(said)
+    return prevented != (negation == "content")
 
 
 def _agreed(
@@ -327,7 +335,7 @@ def _agreed(
     if verdict == "partial" and _degree(question):
         verdict = "no"  # what holds in part does not hold fully: "are CPU and memory fully isolated?" - "can be shared"
     support = (conceded[1],) if conceded else tuple(c for value, c in tier if value == verdict)
-    flip = _flips(question, asked)
+    flip = _flips(question, asked, tuple(c.text for c in support))
     if flip is None:
         return None
     if flip and verdict != "partial":
@@ -1019,7 +1027,8 @@ def _names_condition(keys: frozenset[str], condition: str, terms: TermWeights) -
     return bool(wanted) and terms.weight(wanted & keys) >= 0.5 * terms.weight(wanted)
 
 
-_EN_CLAUSE_BREAK = re.compile(r";|,\s*(?=(?:but|so|and|while|whereas|however)\b)|\s(?=(?:but|whereas|however)\b)")
+# (a dash between spaces sets off a clause of its own: "It's fully self-hosted — no data sent to third parties …")
+_EN_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|,\s*(?=(?:but|so|and|while|whereas|however)\b)|\s(?=(?:but|whereas|however)\b)")
 _EN_CONDITION_CLAUSE = re.compile(r"^\W*(if|when|whenever|once|unless)\b[^,]*,\s*", re.IGNORECASE)
 _EN_CAUSE_CLAUSE = re.compile(r"^\W*because\b[^,]*,\s*", re.IGNORECASE)  # "Because Docker is …, Windows containers …"
 # "While Docker focuses on X, LXD specializes in Y": a fronted contrast is a clause of its own, about its own subject
@@ -1175,7 +1184,7 @@ def _settled_by(found: list[tuple[Verdict | None, Chunk, str]], question: str, a
     if not found or len({polarity for polarity, _, _ in found}) != 1 or found[0][0] is None:
         return None
     verdict, chunk, sentence = found[0]
-    flip = _flips(question, asked)
+    flip = _flips(question, asked, tuple(text for _, _, text in found))
     if flip is None:
         return None
     if flip:
@@ -1749,8 +1758,8 @@ def judge(
             result = _by_default(question, asked, result, lexicon)
             if result is None:
                 return None
-        flip = _flips(question, asked)
-        for polarity, _, _ in statements:
+        for polarity, _, sentence in statements:
+            flip = _flips(question, asked, (sentence,))
             answer = {"yes": "no", "no": "yes"}[polarity] if polarity and flip else polarity
             if result.verdict == "partial" and answer == "yes":
                 continue  # "yes, but not fully": the statement of what holds does not contradict it

@@ -2422,3 +2422,50 @@ def test_a_korean_noun_made_a_verb_is_a_predicate_a_statement_must_hold(assistan
     not that."""
     assert assistant.ask("Kata Containers는 보안을 위해 속도를 희생하는 구조라고 나와?").verdict is None
     assert assistant.ask("Kata Containers는 보안 때문에 속도를 포기하는 구조라고 나와?").verdict is None
+
+
+def test_a_dash_between_spaces_sets_off_a_clause():
+    """"… is fully self-hosted — no data sent to third parties …": the "no" of the clause after the dash does not deny
+    what the clause before it states."""
+    from assistant.verdict import statement_clauses
+
+    assert statement_clauses("Docker uses a bridge network by default — no extra setup is needed.") == (
+        ("", "Docker uses a bridge network by default"),
+        ("", "no extra setup is needed."),
+    )
+
+
+def test_a_statement_after_a_dash_clause_is_read_by_its_own_clause(assistant):
+    from assistant.verdict import statement_verdict
+
+    chunk = Chunk("t#a/prose0", "t", "A", "a", "prose", "")
+    sentences = [(chunk, "Docker uses a bridge network by default — no extra setup is needed.")]
+    found = statement_verdict("Does Docker use a bridge network by default?", None, sentences, assistant.terms)
+    assert found is not None and found.verdict == "yes"
+
+
+def test_evidence_that_says_the_prevention_answers_a_question_of_prevention_as_it_stands(assistant):
+    """"Does a volume prevent data loss?" asks whether data is not lost: evidence of loss ("data is lost when …") is
+    read reversed, but evidence that says the prevention itself ("A volume prevents data loss …") answers as it
+    stands; evidence of both kinds at once is read two ways and settles nothing."""
+    from assistant.verdict import _flips, statement_verdict
+
+    question = "Does a volume prevent data loss?"
+    asked = read_question(question, assistant.lexicon)
+    assert asked.prevented
+    assert _flips(question, asked) is True
+    assert _flips(question, asked, ("A volume prevents data loss.",)) is False
+    assert _flips(question, asked, ("데이터 손실을 방지합니다.",)) is False
+    assert _flips(question, asked, ("A volume prevents data loss.", "Data is lost when the container is deleted.")) is None
+    chunk = Chunk("t#a/prose0", "t", "A", "a", "prose", "")
+    sentences = [(chunk, "A volume prevents data loss when the container is deleted.")]
+    assert statement_verdict(question, asked, sentences, assistant.terms).verdict == "yes"
+
+
+def test_a_word_ending_in_s_is_a_plural_only_of_a_word_the_posts_use(assistant):
+    """"vms", "cgroups", "vulns" are plurals of words the post uses (or clips); "rootless" is no plural of a near
+    spelling of "root", so a question about rootless Docker names something the post never mentions."""
+    subjects = assistant.key_subjects
+    assert subjects.covered("vms") and subjects.covered("cgroups") and subjects.covered("vulns")
+    assert not subjects.covered("rootless")
+    assert assistant.ask("How do I set up rootless Docker?").refused
