@@ -332,16 +332,12 @@ class KeySubjects:
         if self.names_a_part(word):
             return True
         tokens = tokenize(word)
-        if not tokens or all(self._terms.in_corpus(t) for t in tokens):
+        if not tokens or self._mentioned(word):
             return True
         if HANGUL.search(word) and self._spells_latin(word):
             return True  # the Korean spelling of an English word of the posts ("테라폼": terraform)
         if word.endswith("s") and not word.endswith("ss") and self._mentioned(word[:-1]):
             return True  # a plural of a word the posts use as such ("vms", "cgroups"; not "rootless", "userns")
-        if any(self._terms.in_corpus(t) for t in tokenize(self._glossary.expand(word))):
-            return True
-        if len(word) >= CLIPPING_MIN and word.isascii() and word.isalpha() and self._clipped(word):
-            return True  # a clipped form of a word the posts use ("auth": authentication, "config": configuration)
         if self._clips_hangul(word):
             return True
         def near(token: str) -> bool:
@@ -355,7 +351,7 @@ class KeySubjects:
 
     def _mentioned(self, word: str) -> bool:
         """Whether the posts use a word as such (each of its tokens), through its glossary translation or clipped
-        ("vuln": vulnerability), not by a near spelling."""
+        ("auth": authentication, "config": configuration), not by a near spelling."""
         tokens = tokenize(word)
         return bool(tokens) and (
             all(self._terms.in_corpus(t) for t in tokens)
