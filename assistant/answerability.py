@@ -349,13 +349,17 @@ class KeySubjects:
 
         return any(near(t) for t in tokens)
 
+    def _translated(self, word: str) -> bool:
+        """Whether the posts use a word through its glossary translation."""
+        return any(self._terms.in_corpus(t) for t in tokenize(self._glossary.expand(word)))
+
     def _mentioned(self, word: str) -> bool:
         """Whether the posts use a word as such (each of its tokens), through its glossary translation or clipped
         ("auth": authentication, "config": configuration), not by a near spelling."""
         tokens = tokenize(word)
         return bool(tokens) and (
             all(self._terms.in_corpus(t) for t in tokens)
-            or any(self._terms.in_corpus(t) for t in tokenize(self._glossary.expand(word)))
+            or self._translated(word)
             or (len(word) >= CLIPPING_MIN and word.isascii() and word.isalpha() and self._clipped(word))
         )
 
@@ -581,6 +585,8 @@ class KeySubjects:
                     continue  # "each docker weakness": a kind of thing
                 if self.gerund_of_word(verb):
                     continue  # "docker networking": a noun of the trade made from a word the posts use, not a subcommand
+                if self._translated(verb):
+                    continue  # "docker drawbacks": a word the posts use in the other language (단점), not a subcommand
                 if operation not in self._text and zipf(verb, "en") < COMMON_ZIPF and not self.has_word(verb):
                     operations.append(operation)
         if HANGUL.search(question):

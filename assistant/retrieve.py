@@ -9,7 +9,7 @@ import numpy as np
 
 from .claims import enumerated_case_words, split_sentences
 from .lexical import tokenize
-from .question import COMMAND_OPTION, FIGURE_NOUNS, announces_post, asks_about_subject, asks_for_remedy, figure_name, points_at_figure
+from .question import COMMAND_OPTION, FIGURE_NOUNS, announces_post, asks_about_subject, asks_for_remedy, figure_name, is_request_word, points_at_figure
 from .search import CANDIDATES, Fused, dense_candidates, fuse_rankings, group_max, lexical_candidates
 
 
@@ -330,9 +330,12 @@ class Retriever:
         }
 
     def lexical_coverage(self, tokens: list[str]) -> float:
-        """IDF-weighted share of the question's tokens that occur in the corpus (unknown tokens weigh most)."""
+        """IDF-weighted share of the question's tokens that occur in the corpus (unknown tokens weigh most); the words
+        that only ask for something ("show", "example", "명령어", "알려줘") say nothing of what is asked about."""
         total = covered = 0.0
         for token in tokens:
+            if is_request_word(token):
+                continue
             weight = self.terms.idf(token)
             total += weight
             covered += weight if self.terms.in_own_text(token) else 0.0

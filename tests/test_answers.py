@@ -2469,3 +2469,20 @@ def test_a_word_ending_in_s_is_a_plural_only_of_a_word_the_posts_use(assistant):
     assert subjects.covered("vms") and subjects.covered("cgroups") and subjects.covered("vulns")
     assert not subjects.covered("rootless")
     assert assistant.ask("How do I set up rootless Docker?").refused
+
+
+def test_a_word_the_posts_use_through_its_translation_is_no_subcommand(assistant):
+    """"docker drawbacks" is Docker's drawbacks (단점, which the post uses), not a subcommand the article never runs;
+    "docker logs" still is one."""
+    assert assistant.key_subjects.uncovered("What are the main docker drawbacks?").operations == ()
+    assert not assistant.ask("What are the main docker drawbacks?").refused
+    assert assistant.key_subjects.uncovered("How do I use docker logs to debug?").operations == ("docker logs",)
+
+
+def test_words_that_only_ask_for_something_do_not_count_in_lexical_coverage(assistant):
+    """"명령어 알려줘", "show me the command": the request says nothing of what the question is about."""
+    from assistant.lexical import tokenize
+
+    coverage = assistant.retriever.lexical_coverage
+    assert coverage(tokenize("compose 파일 두 개로 나눠서 띄우는 명령어 알려줘")) == coverage(tokenize("compose 파일 두 개로 나눠서 띄우는"))
+    assert coverage(tokenize("show me the command for a bind mount")) == coverage(tokenize("a bind mount"))
