@@ -399,7 +399,7 @@ class KeySubjects:
         noun of two syllables or more it is made of ("보안이슈": 보안, 이슈)."""
         from .lexical import tagged_morphemes
 
-        if word in self._hangul_text or any(self._terms.in_corpus(t) for t in tokenize(self._glossary.expand(word))):
+        if word in self._hangul_text or self._translated(word):
             return True
         if self._spells_latin(word) or self._clips_hangul(word):
             return True  # the Korean spelling of an English word of the posts ("앱아머": apparmor), or a clipped word
