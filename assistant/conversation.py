@@ -748,8 +748,6 @@ def _zero_anaphora(question: str) -> bool:
 def asks_of_its_own(question: str) -> bool:
     """Whether a yes/no question names what it asks of: not one that leaves out its subject and object
     (_zero_anaphora: "운영 환경에서 써도 돼요?"), nor one of a pronoun."""
-    from .question import is_yes_no
-
     if not is_yes_no(question) or _zero_anaphora(question):
         return False
     words = question.lower().split()

@@ -291,12 +291,11 @@ class Assistant:
         # A follow-up is on the section the latest answer cited first, whether resolved or read with the topic appended
         # ("why?"): it names no subject of its own, and the refusal model scores a bare reading low.
         on = (earlier.citations[0].section,) if earlier is not None else ()
-        no_verdict = reading.topic or reading.guessed  # it asks what it asks, or its reading is a guess
-        # ... but a yes/no question that names what it asks of ("파일시스템은 공유돼요?" after a question about the
-        # table of what containers share) is judged as typed, from the sections its conversation is about
+        # A yes/no question read about the topic that names what it asks of ("파일시스템은 공유돼요?" after a question
+        # about the table of what containers share) is judged as typed, from the sections its conversation is about
         as_typed = reading.topic and not reading.guessed and asks_of_its_own(text)
-        if as_typed:
-            no_verdict = False
+        # no verdict otherwise for a question read about the topic (it asks what it asks) or a guessed reading
+        no_verdict = (reading.topic and not as_typed) or reading.guessed
         key = (reading.question, top_k, mode, reading.prior, reading.language, no_verdict, on, text, reading.place, as_typed)
         # A pronoun read as the earlier question's term points at what that question was answered from: its prior
         # stays where the preference puts it; the follow-up ranking model orders the other follow-ups with a prior.

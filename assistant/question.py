@@ -405,6 +405,7 @@ def read_question(question: str, lexicon: Lexicon) -> Asked | None:
 # loss?" asks whether the data is not lost. (General English: fix, solve, prevent, avoid, stop, eliminate, with at most
 # an article and one word between.)
 _EN_REMEDIES = r"(?:fix|fixes|fixed|solve|solves|solved|prevent|prevents|prevented|avoid|avoids|avoided|stop|stops|stopped|eliminate|eliminates|eliminated)"
+_EN_REMEDY_WORD = re.compile(rf"\b{_EN_REMEDIES}\b")
 
 
 def _english_prevents(main: str, word: str) -> bool:
@@ -425,7 +426,7 @@ def says_prevention(text: str) -> bool:
         if any(pair in _KO_PREVENTS for pair in tagged_morphemes(text)):
             return True
     lowered = text.lower()
-    return bool(_EN_PREVENTS.search(lowered) or re.search(rf"\b{_EN_REMEDIES}\b", lowered))
+    return bool(_EN_PREVENTS.search(lowered) or _EN_REMEDY_WORD.search(lowered))
 
 
 # Verbs that carry no content of their own in a question: light verbs, auxiliaries and the confirmation "… 맞아?"

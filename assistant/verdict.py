@@ -23,7 +23,8 @@ TIE = 0.3  # claims this close to the best are read together; if they disagree, 
 MIN_CASE = 0.15  # share of a table row's own case (IDF-weighted) a question must name for the row to speak to it
 MIN_MATCH = 0.25  # a claim matching less than this (after the penalty for its case) neither settles nor contradicts
 # A term in at least this share of the passages is what the posts are about ("Docker", "container"), said of each of
-# them; domain terms below it name a thing of their own (this article: "container" 0.49, then "kernel" 0.19)
+# them; domain terms below it name a thing of their own (this article: "Docker" 0.53, "container" 0.49, "solution"
+# 0.37 and "isolation" 0.34 are at or above it; "share" 0.33 and "kernel" 0.19 below)
 TOPIC_SHARE = 1 / 3
 
 
@@ -866,7 +867,7 @@ def _reworded(question: str, keys: frozenset[str], terms: TermWeights) -> tuple[
     morphemes = tagged_morphemes(question)
     # a noun made a verb or an adjective by 하 ("포기하는", "통제할") is a predicate, not a name; the noun before the
     # copula that ends the question is what it says its subject is ("… 스캐너예요?"), no name to set aside either
-    verbal = [form for (form, tag), (_, after) in zip(morphemes, morphemes[1:]) if tag == "NNG" and after in ("XSV", "XSA")]
+    verbal = _verbal_nouns(morphemes, ("XSV", "XSA"))
     complement = [
         form for (form, tag), (_, copula), (_, ending) in zip(morphemes, morphemes[1:], morphemes[2:])
         if tag in ("NNG", "NNP", "SL") and copula == "VCP" and ending == "EF"
@@ -1146,12 +1147,17 @@ def _korean_verbs(question: str) -> frozenset[str]:
 
     morphemes = tagged_morphemes(question)
     # a noun made a verb by 하 ("포기하는", "지원한다") is a verb of the question as well
-    verbal = [form for (form, tag), (_, after) in zip(morphemes, morphemes[1:]) if tag == "NNG" and after == "XSV"]
+    verbal = _verbal_nouns(morphemes, ("XSV",))
     return frozenset(
         form
         for i, (form, tag) in enumerate(morphemes)
         if tag == "VV" and form not in KO_LIGHT_VERBS and (general_zipf(form) < FUNCTION_ZIPF or _permission(morphemes, i))
     ) | frozenset(verbal)
+
+
+def _verbal_nouns(morphemes, suffixes: tuple[str, ...]) -> list[str]:
+    """The Korean nouns made a verb or an adjective by a suffix of `suffixes` ("포기" of "포기하는": 포기/NNG + 하/XSV)."""
+    return [form for (form, tag), (_, after) in zip(morphemes, morphemes[1:]) if tag == "NNG" and after in suffixes]
 
 
 def _permission(morphemes, i: int) -> bool:
@@ -1696,7 +1702,7 @@ def judge(
         컨테이너가 삭제되면 데이터도 같이 사라집니다" does not answer "Does a Volume get wiped out when the container
         using it is deleted?" (a question of the default case itself is answered by it; one that says an absence,
         "without a volume", is left to the rules of absence)."""
-        return not (asks_default or says_absence) and bool(_DEFAULT.search(passage.lower())) and bool(means - terms.keys(passage))
+        return not (asks_default or says_absence) and bool(means) and bool(_DEFAULT.search(passage.lower())) and bool(means - terms.keys(passage))
 
     entries: dict[str, set[str]] = {}  # the terms each section's definition list defines
     for chunk, sentence in sentences:
@@ -1758,8 +1764,11 @@ def judge(
             result = _by_default(question, asked, result, lexicon)
             if result is None:
                 return None
+        flip = _flips(question, asked)
+        prevented = asked is not None and asked.prevented
         for polarity, _, sentence in statements:
-            flip = _flips(question, asked, (sentence,))
+            if prevented:
+                flip = _flips(question, asked, (sentence,))  # a sentence that itself says the prevention is read as it stands
             answer = {"yes": "no", "no": "yes"}[polarity] if polarity and flip else polarity
             if result.verdict == "partial" and answer == "yes":
                 continue  # "yes, but not fully": the statement of what holds does not contradict it
