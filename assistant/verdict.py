@@ -12,7 +12,7 @@ from .claims import EN_NEGATION_WORDS, KO_RESTRICTION, Claim, definition_term, i
 from .ingest import Chunk
 from .lexical import is_compound, tokenize
 from .lexicon import HANGUL, Lexicon
-from .question import KO_COMITATIVE, KO_LIGHT_VERBS, Asked, asking_sentence, is_yes_no, korean_negation, question_language, says_prevention
+from .question import KO_COMITATIVE, KO_LIGHT_VERBS, Asked, asking_sentence, asks_possibility, is_yes_no, korean_negation, question_language, says_prevention
 from .terms import FUNCTION_ZIPF, TermWeights, general_zipf
 
 Verdict = str  # "yes" | "no" | "partial"
@@ -723,7 +723,7 @@ def full_statements(
         return []
     conditional = _conditional(question)
     # "can" opens the question or follows a fronted phrase ("With a mount, can I …?"), or it asks what is possible
-    modal = asked.modal if asked is not None else bool(re.search(r"(?:^|[,;])\s*(can|could)\b|\bpossible\b|\bable to\b|수\s*있|가능", lowered))
+    modal = asked.modal if asked is not None else asks_possibility(question)
     if asked is not None and lexicon is not None and asked.predicate in lexicon.risky:
         modal = True  # "다른 컨테이너도 영향 받아요?" asks about a risk: "영향을 받을 수 있습니다" says yes, as claims read it
     verbs = terms.keys_of(_korean_verbs(question)) - framing

@@ -2486,3 +2486,32 @@ def test_words_that_only_ask_for_something_do_not_count_in_lexical_coverage(assi
     coverage = assistant.retriever.lexical_coverage
     assert coverage(tokenize("compose 파일 두 개로 나눠서 띄우는 명령어 알려줘")) == coverage(tokenize("compose 파일 두 개로 나눠서 띄우는"))
     assert coverage(tokenize("show me the command for a bind mount")) == coverage(tokenize("a bind mount"))
+
+
+@pytest.mark.parametrize(
+    "question, asks",
+    [
+        ("With a volume, can I keep the logs?", True),
+        ("Are there images that can run anywhere?", True),
+        ("Does a volume let me share files between containers?", True),
+        ("볼륨으로 로그를 보관할 수도 있나요?", True),
+        ("볼륨으로 로그를 보관할 수는 있어?", True),
+        ("Does a volume keep the logs?", False),
+        ("볼륨이 로그를 보관하나요?", False),
+    ],
+)
+def test_a_question_of_possibility_in_any_of_its_forms(question, asks):
+    """"할 수도 있나요", "that can …", "lets me …" ask what can be, as "can …?" does: a statement of what is possible
+    answers them yes, whichever of the question's readings (a predicate read or not) asks."""
+    from assistant.question import asks_possibility
+
+    assert asks_possibility(question) is asks
+
+
+def test_a_statement_of_what_is_possible_answers_a_question_of_possibility(assistant):
+    from assistant.verdict import statement_verdict
+
+    chunk = Chunk("t#a/prose0", "t", "A", "a", "prose", "")
+    sentences = [(chunk, "볼륨을 쓰면 컨테이너 밖에서 로그를 보관하는 것도 가능합니다.")]
+    found = statement_verdict("볼륨을 쓰면 컨테이너 밖에서 로그를 보관할 수도 있나요?", None, sentences, assistant.terms)
+    assert found is not None and found.verdict == "yes"
