@@ -110,6 +110,34 @@ def zipf(word: str, language: str, compound: bool = True) -> float:
     return math.log10(frequency * 1e9) if frequency > 0 else 0.0
 
 
+def base_forms(word: str) -> tuple[str, ...]:
+    """The English words an inflected form can come from (general English inflection): "reusing" reuse, "running" run,
+    "reused" reuse, "stopped" stop, "carried" carry, "caches" cache, "libraries" library, "images" image."""
+    forms: list[str] = []
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        forms += [stem, stem + "e"] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
+    elif word.endswith("ed") and len(word) > 4:
+        stem = word[:-2]
+        forms += [stem, word[:-1]] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
+        forms += [stem[:-1] + "y"] if stem.endswith("i") else []
+    elif word.endswith("ies") and len(word) > 4:
+        forms.append(word[:-3] + "y")
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        forms += [word[:-1]] + ([word[:-2]] if word[:-2].endswith(("s", "x", "z", "ch", "sh")) else [])
+    return tuple(forms)
+
+
+def inflected_zipf(word: str, written: str = "") -> float:
+    """How common an English word is, as itself or as the inflection of a word ("reusing": as common as "reuse"; the
+    word lists leave many inflections of rarer words out). A word `written` in capitals is an acronym, inflected only
+    by a small s ("GPUs", not "CORS")."""
+    if written[:-1].isupper() and not written[-1:].islower():
+        return zipf(word, "en")
+    forms = base_forms(word) if not written[:-1].isupper() else (word[:-1],)
+    return max([zipf(word, "en"), *(zipf(form, "en") for form in forms)])
+
+
 def zipf_large(word: str) -> float:
     """Zipf frequency of an English word in wordfreq's large list (down to about one use per billion words; 0 when
     it has never been seen). Loaded on first use: only a question with an uncovered rare word needs it."""
@@ -556,7 +584,8 @@ class KeySubjects:
             original = question[match.start() : match.end()]
             as_name = original.lower() == match.group(0) and _written_as_name(question, match.start(), match.end(), english)
             option = lowered[max(0, match.start() - 1) : match.start()] == "-"  # "--cap-drop": an option, not words
-            if zipf(word, "en", compound=not option) < RARE_ZIPF and not self.covered(word) and not _misspelled_common(word):
+            frequency = zipf(word, "en", compound=False) if option else inflected_zipf(word, original.strip("._-"))
+            if frequency < RARE_ZIPF and not self.covered(word) and not _misspelled_common(word):
                 found.append(word)
                 if as_name or self.niche(word):
                     names.append(word)

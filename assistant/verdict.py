@@ -148,9 +148,20 @@ def score_claims(
         if claim.predicate == WEAKENING and claim.value == "yes" and asked.predicate != WEAKENING
         and asked_keys & terms.keys(claim.own)
     }
+    # What each clause of a sentence says in its own words: of two claims of one sentence that answer the question, the
+    # one whose own words hold less of what the question names ("the kernel") speaks of another part of it (the
+    # containers, not their kernel: "각 컨테이너는 논리적으로 독립되어 있으나 동일한 커널을 공유하며 동작합니다").
+    answers = [(claim, claim_answer(claim, asked, lexicon)) for claim in claims]
+    clauses: dict[tuple[str, str], list[frozenset[str]]] = {}
+    for claim, value in answers:
+        if claim.column < 0 and value is not None:
+            clauses.setdefault((claim.chunk.id, claim.text), []).append(terms.keys(claim.own) & situation)
     scored: list[tuple[float, Verdict, Claim]] = []
-    for claim in claims:
-        value = claim_answer(claim, asked, lexicon)
+    for claim, value in answers:
+        if claim.column < 0 and any(
+            (terms.keys(claim.own) & situation) < other for other in clauses.get((claim.chunk.id, claim.text), ())
+        ):
+            continue
         if value is None or bool(claim.reference) != bool(asked.reference):
             continue
         weak = weakened.get((claim.chunk.id, claim.text))
@@ -1751,7 +1762,9 @@ def judge(
         scored = [(score, "partial" if value == "yes" and _limits(claim.text) else value, claim) for score, value, claim in scored]
     if len({value for _, value, claim in scored if set(claim.case_text.split()) & set(tokenize(question))}) > 1:
         return None  # it names two cases by their sections' own words ("docker-compose.yml", "EC2") that answer differently
-    scored = [item for item in scored if item[0] >= MIN_MATCH]  # weaker claims neither settle nor contradict
+    # weaker claims neither settle nor contradict, but for a row of the case the question names ("Kata"), which takes
+    # part however it scores (_agreed)
+    scored = [item for item in scored if item[0] >= MIN_MATCH or id(item[2]) in named]
     if scored:
         result = _agreed(question, asked, scored, named, terms, case_words)
         if result is None:

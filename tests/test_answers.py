@@ -2515,3 +2515,37 @@ def test_a_statement_of_what_is_possible_answers_a_question_of_possibility(assis
     sentences = [(chunk, "볼륨을 쓰면 컨테이너 밖에서 로그를 보관하는 것도 가능합니다.")]
     found = statement_verdict("볼륨을 쓰면 컨테이너 밖에서 로그를 보관할 수도 있나요?", None, sentences, assistant.terms)
     assert found is not None and found.verdict == "yes"
+
+
+def test_of_two_clauses_of_a_sentence_the_one_that_names_what_is_asked_answers(assistant):
+    """"각 컨테이너는 논리적으로 독립되어 있으나 동일한 커널을 공유하며 동작합니다": the first clause speaks of the
+    containers, the second of their kernel; a question about the kernel is answered by the second alone."""
+    from assistant.question import read_question
+    from assistant.verdict import score_claims
+
+    question = "Do containers on one host use the same kernel?"
+    asked = read_question(question, assistant.lexicon)
+    claims = [c for found in assistant.claims.values() for c in found if "logically independent" in c.text or "논리적으로 독립" in c.text]
+    scored = score_claims(question, asked, claims, assistant.terms, assistant.lexicon)
+    assert scored and {value for _, value, _ in scored} == {"yes"}
+
+
+def test_an_inflection_of_a_general_word_is_no_key_subject(assistant):
+    """"reusing", "hardening", "reboots" are inflections of general English words (reuse, harden, reboot) that the
+    word lists leave out: no names of something the post never mentions. An acronym is inflected only by a small s
+    ("GPUs" as "GPU"), so "CORS" and "CVEs" stay what they are, and a name stays a name ("LXC")."""
+    from assistant.answerability import RARE_ZIPF, base_forms, inflected_zipf
+
+    assert "reuse" in base_forms("reusing") and "stop" in base_forms("stopped") and "library" in base_forms("libraries")
+    assert "box" in base_forms("boxes") and "cv" not in base_forms("cves")
+    assert all(inflected_zipf(word, word) >= RARE_ZIPF for word in ("reusing", "hardening", "reboots"))
+    assert inflected_zipf("gpus", "GPUs") == inflected_zipf("gpu", "GPU")
+    assert all(inflected_zipf(word.lower(), word) < RARE_ZIPF for word in ("CORS", "CVEs", "LXC"))
+    assert not assistant.key_subjects.uncovered("Which docker build option avoids reusing stale layers?").words
+    assert assistant.key_subjects.uncovered("How do I enable CORS for the API container?").words == ("cors",)
+
+
+def test_the_row_of_the_case_a_question_names_takes_part_however_it_scores(assistant):
+    """"Even with Kata Containers, …?" names the case of the row "Kata Containers 등 커널 분리 기술 사용 — 분리": that
+    row answers, though its other words (등, 기술, 사용) weigh its match below the general statement's."""
+    assert assistant.ask("Even with Kata Containers, do containers still share the host kernel?").verdict == "no"
