@@ -1968,6 +1968,27 @@ _EN_LIKENESS = re.compile(
     r"|\bthe (?:same )?way (?:a |an |the )?([\w.-]+) (?:does|do|did|is|are|would)\b|\bas \w+ as (?:a |an |the )?([\w.-]+(?: [\w.-]+)?)"
 )
 _KO_LIKENESS = {"처럼", "만큼", "같이"}
+# "like" that gives examples or a rough figure rather than a likeness (general English): after "something",
+# "anything", "stuff", "things" ("something like AWS EBS"), after a plural noun that is not the subject the question
+# opens with ("tools like Terraform", "places like banks"; not "are containers like VMs?"), or before a number or
+# "crazy" ("like 800MB", "like crazy").
+_EN_EXAMPLE_HEADS = frozenset({"something", "anything", "stuff", "things", "thing"})
+_EN_OPENING_SUBJECT = re.compile(r"^\W*(?:are|is|were|was)\s+(?:\S+\s+){0,2}$")  # "are containers like …?"
+
+
+def _gives_examples(lowered: str, start: int) -> bool:
+    """Whether the "like" at `start` of a lowered question gives examples or a figure (see _EN_EXAMPLE_HEADS)."""
+    before = lowered[:start].split()
+    after = lowered[start:].split()[1:2]
+    if after and (after[0][:1].isdigit() or after[0].strip("?.!,") == "crazy"):
+        return True
+    if not before:
+        return False
+    word = before[-1].strip(",;:")
+    if word in _EN_EXAMPLE_HEADS:
+        return True
+    plural = len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    return plural and not _EN_OPENING_SUBJECT.match(" ".join(before[:-1]) + " ")
 # Korean words of equality, after the comitative particle: "VM이랑 똑같이", "VM과 같은 수준", "VM과 동등한가요?".
 _KO_EQUAL = {"같", "똑같", "똑같이", "같이", "비슷", "동일", "동등", "마찬가지"}
 _EN_ABSENCE = re.compile(
@@ -2058,7 +2079,10 @@ def qualifiers(question: str) -> Qualifiers:
     lowered = question.lower()
     universal = bool(_EN_UNIVERSAL.search(lowered))
     whole = bool(_EN_WHOLE.search(lowered))
-    likeness = [next(g for g in m.groups() if g) for m in _EN_LIKENESS.finditer(lowered)]
+    likeness = [
+        next(g for g in m.groups() if g) for m in _EN_LIKENESS.finditer(lowered)
+        if not (m.group(0).startswith("like") and _gives_examples(lowered, m.start()))
+    ]
     means = [m.group(1) for m in _EN_MEANS.finditer(lowered)]
     absent = [alternative for m in _EN_ABSENCE.finditer(lowered) for alternative in re.split(r"\bor\b|\band\b|/", next(g for g in m.groups() if g))]
     if HANGUL.search(question):

@@ -2549,3 +2549,24 @@ def test_the_row_of_the_case_a_question_names_takes_part_however_it_scores(assis
     """"Even with Kata Containers, …?" names the case of the row "Kata Containers 등 커널 분리 기술 사용 — 분리": that
     row answers, though its other words (등, 기술, 사용) weigh its match below the general statement's."""
     assert assistant.ask("Even with Kata Containers, do containers still share the host kernel?").verdict == "no"
+
+
+@pytest.mark.parametrize(
+    "question, likened",
+    [
+        ("Can tools like Terraform be used to roll out containers?", ()),
+        ("Can I keep the data on something like an NFS share?", ()),
+        ("Are those suggested for places like banks?", ()),
+        ("my image is like 900MB, is that normal for Docker?", ()),
+        ("Are containers like VMs?", ("vms",)),
+        ("Are containers isolated like VMs?", ("vms",)),
+        ("Is gVisor a sandbox like Kata?", ("kata",)),
+        ("Are the containers as isolated as VMs?", ("vms",)),
+    ],
+)
+def test_like_that_gives_examples_is_no_likeness(question, likened):
+    """"tools like Terraform", "something like an NFS share", "like 900MB" give examples or a figure; "are containers
+    like VMs?", "isolated like VMs", "a sandbox like Kata" liken the subject to another thing."""
+    from assistant.verdict import qualifiers
+
+    assert qualifiers(question).likeness == likened
