@@ -16,20 +16,15 @@ _EN_WH = {"what", "why", "how", "when", "where", "which", "who", "whom", "whose"
 _EN_OPENERS = frozenset(EN_AUX | _EN_WH)
 _KO_WH = ("무엇", "뭐", "무슨", "어떻게", "어떤", "왜", "언제", "어디", "누가", "누구", "얼마", "몇", "어느", "방법", "이유", "차이")
 _KO_YN_END = re.compile(r"(나요|까요|니까|가요|는지|나|니|냐|죠|지요|지|습니까|ㅂ니까|어요|아요|돼요|되나|있어|없어|야|해|돼)\s*[?？]*\s*$")
-# Questions of possibility: "can ...?", "is it possible ...?", "is there a way / an option to ...?", "... that lets me ...?"
 # Asking what can be (general English and Korean): "can …?" at the opening or after a fronted phrase ("With a mount,
 # can I …?"), or in a relative clause of what it asks about ("are there images that can …?"); "is it possible", "able
-# to", "lets me"; "할 수 있나요", with a particle on 수 too ("할 수도 있나요", "할 수는 있어?"), "가능해?".
+# to", "is there a way / an option to …?", "lets me"; "할 수 있나요", with a particle on 수 too ("할 수도 있나요",
+# "할 수는 있어?"), "가능해?".
 _EN_MODAL = re.compile(
     r"(?:^|[,;])\s*(can|could|is it possible|are there ways)\b|\b(possible|able to)\b|\b(?:that|which|who) (?:can|could)\b"
     r"|\b(is|are) there (a|an|any)( \w+)? (way|ways|option|options|flag|setting|means)\b|\b(lets?|allows?) (me|you|us|one)\b"
 )
 _KO_MODAL = re.compile(r"수(?:도|는|가)?\s*있|가능")
-
-
-def asks_possibility(question: str) -> bool:
-    """Whether a question asks what can be ("can …?", "할 수도 있나요?"): a "can" statement answers it yes."""
-    return bool(_EN_MODAL.search(question.lower()) or _KO_MODAL.search(question))
 _EN_NEGATED = re.compile(r"^\s*\w+n't\b|\bnot\b")
 _EN_INSTEAD = re.compile(r"\binstead of\b[^,;?]*")
 _EN_BY_MEANS = re.compile(r"\bby \w+ing\b[^,;?]*")
@@ -40,6 +35,11 @@ _EN_ATTRIBUTIVE = re.compile(r"\b(a|an|the|its|their)\s+([a-z]+ed)\s+([a-z][\w-]
 _EN_CHANGE = re.compile(r"\b(change|changes|alter|alters|make a difference|makes a difference|matter|matters)\b")
 _KO_CHANGE = re.compile(r"(달라지|바뀌|차이가\s*(있|나))")
 _KO_CHANGE_VERBS = frozenset({"달라지", "바뀌"})  # the verbs of _KO_CHANGE however they are inflected
+
+
+def asks_possibility(question: str) -> bool:
+    """Whether a question asks what can be ("can …?", "할 수도 있나요?"): a "can" statement answers it yes."""
+    return bool(_EN_MODAL.search(question.lower()) or _KO_MODAL.search(question))
 
 
 def _korean_change(question: str, morphemes) -> bool:

@@ -151,16 +151,14 @@ def score_claims(
     # What each clause of a sentence says in its own words: of two claims of one sentence that answer the question, the
     # one whose own words hold less of what the question names ("the kernel") speaks of another part of it (the
     # containers, not their kernel: "각 컨테이너는 논리적으로 독립되어 있으나 동일한 커널을 공유하며 동작합니다").
-    answers = [(claim, claim_answer(claim, asked, lexicon)) for claim in claims]
+    answers = [(claim, claim_answer(claim, asked, lexicon), terms.keys(claim.own) & situation) for claim in claims]
     clauses: dict[tuple[str, str], list[frozenset[str]]] = {}
-    for claim, value in answers:
+    for claim, value, named_here in answers:
         if claim.column < 0 and value is not None:
-            clauses.setdefault((claim.chunk.id, claim.text), []).append(terms.keys(claim.own) & situation)
+            clauses.setdefault((claim.chunk.id, claim.text), []).append(named_here)
     scored: list[tuple[float, Verdict, Claim]] = []
-    for claim, value in answers:
-        if claim.column < 0 and any(
-            (terms.keys(claim.own) & situation) < other for other in clauses.get((claim.chunk.id, claim.text), ())
-        ):
+    for claim, value, named_here in answers:
+        if claim.column < 0 and any(named_here < other for other in clauses.get((claim.chunk.id, claim.text), ())):
             continue
         if value is None or bool(claim.reference) != bool(asked.reference):
             continue
@@ -1970,9 +1968,14 @@ _EN_LIKENESS = re.compile(
 _KO_LIKENESS = {"처럼", "만큼", "같이"}
 # "like" that gives examples or a rough figure rather than a likeness (general English): after "something",
 # "anything", "stuff", "things" ("something like AWS EBS"), after a plural noun that is not the subject the question
-# opens with ("tools like Terraform", "places like banks"; not "are containers like VMs?"), or before a number or
-# "crazy" ("like 800MB", "like crazy").
+# opens with ("tools like Terraform", "places like banks"; not "are containers like VMs?"), before alternatives
+# ("storage like AWS EBS or NFS"), or before a number or "crazy" ("like 800MB", "like crazy").
 _EN_EXAMPLE_HEADS = frozenset({"something", "anything", "stuff", "things", "thing"})
+# words that open a clause or a question of its own after "or" ("like VMs, or not?", "like VMs, or do they …?")
+_EN_CLAUSE_OPENERS = frozenset({
+    "not", "do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should", "has", "have",
+    "it", "they", "i", "we", "you", "each", "what", "how", "why", "which", "whether",
+})
 _EN_OPENING_SUBJECT = re.compile(r"^\W*(?:are|is|were|was)\s+(?:\S+\s+){0,2}$")  # "are containers like …?"
 
 
@@ -1982,6 +1985,9 @@ def _gives_examples(lowered: str, start: int) -> bool:
     after = lowered[start:].split()[1:2]
     if after and (after[0][:1].isdigit() or after[0].strip("?.!,") == "crazy"):
         return True
+    listed = re.match(r"like\s+[^,;?]*?\w\s*(?:,\s*(?:or\s+)?|\bor\s+)(?:an?\s+|the\s+)?([\w-]+)", lowered[start:])
+    if listed and listed.group(1) not in _EN_CLAUSE_OPENERS:
+        return True  # "storage like AWS EBS or NFS": alternatives name examples of a kind, not one thing likened
     if not before:
         return False
     word = before[-1].strip(",;:")
@@ -1989,6 +1995,8 @@ def _gives_examples(lowered: str, start: int) -> bool:
         return True
     plural = len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
     return plural and not _EN_OPENING_SUBJECT.match(" ".join(before[:-1]) + " ")
+
+
 # Korean words of equality, after the comitative particle: "VM이랑 똑같이", "VM과 같은 수준", "VM과 동등한가요?".
 _KO_EQUAL = {"같", "똑같", "똑같이", "같이", "비슷", "동일", "동등", "마찬가지"}
 _EN_ABSENCE = re.compile(

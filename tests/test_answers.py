@@ -2435,20 +2435,25 @@ def test_a_dash_between_spaces_sets_off_a_clause():
     )
 
 
-def test_a_statement_after_a_dash_clause_is_read_by_its_own_clause(assistant):
+def _statement_verdict(assistant, question: str, sentence: str, asked=None):
+    """The verdict one sentence of prose gives a question on its own (statement_verdict), or None."""
     from assistant.verdict import statement_verdict
 
     chunk = Chunk("t#a/prose0", "t", "A", "a", "prose", "")
-    sentences = [(chunk, "Docker uses a bridge network by default — no extra setup is needed.")]
-    found = statement_verdict("Does Docker use a bridge network by default?", None, sentences, assistant.terms)
-    assert found is not None and found.verdict == "yes"
+    found = statement_verdict(question, asked, [(chunk, sentence)], assistant.terms)
+    return None if found is None else found.verdict
+
+
+def test_a_statement_after_a_dash_clause_is_read_by_its_own_clause(assistant):
+    sentence = "Docker uses a bridge network by default — no extra setup is needed."
+    assert _statement_verdict(assistant, "Does Docker use a bridge network by default?", sentence) == "yes"
 
 
 def test_evidence_that_says_the_prevention_answers_a_question_of_prevention_as_it_stands(assistant):
     """"Does a volume prevent data loss?" asks whether data is not lost: evidence of loss ("data is lost when …") is
     read reversed, but evidence that says the prevention itself ("A volume prevents data loss …") answers as it
     stands; evidence of both kinds at once is read two ways and settles nothing."""
-    from assistant.verdict import _flips, statement_verdict
+    from assistant.verdict import _flips
 
     question = "Does a volume prevent data loss?"
     asked = read_question(question, assistant.lexicon)
@@ -2457,9 +2462,7 @@ def test_evidence_that_says_the_prevention_answers_a_question_of_prevention_as_i
     assert _flips(question, asked, ("A volume prevents data loss.",)) is False
     assert _flips(question, asked, ("데이터 손실을 방지합니다.",)) is False
     assert _flips(question, asked, ("A volume prevents data loss.", "Data is lost when the container is deleted.")) is None
-    chunk = Chunk("t#a/prose0", "t", "A", "a", "prose", "")
-    sentences = [(chunk, "A volume prevents data loss when the container is deleted.")]
-    assert statement_verdict(question, asked, sentences, assistant.terms).verdict == "yes"
+    assert _statement_verdict(assistant, question, "A volume prevents data loss when the container is deleted.", asked) == "yes"
 
 
 def test_a_word_ending_in_s_is_a_plural_only_of_a_word_the_posts_use(assistant):
@@ -2509,12 +2512,8 @@ def test_a_question_of_possibility_in_any_of_its_forms(question, asks):
 
 
 def test_a_statement_of_what_is_possible_answers_a_question_of_possibility(assistant):
-    from assistant.verdict import statement_verdict
-
-    chunk = Chunk("t#a/prose0", "t", "A", "a", "prose", "")
-    sentences = [(chunk, "볼륨을 쓰면 컨테이너 밖에서 로그를 보관하는 것도 가능합니다.")]
-    found = statement_verdict("볼륨을 쓰면 컨테이너 밖에서 로그를 보관할 수도 있나요?", None, sentences, assistant.terms)
-    assert found is not None and found.verdict == "yes"
+    question, sentence = "볼륨을 쓰면 컨테이너 밖에서 로그를 보관할 수도 있나요?", "볼륨을 쓰면 컨테이너 밖에서 로그를 보관하는 것도 가능합니다."
+    assert _statement_verdict(assistant, question, sentence) == "yes"
 
 
 def test_of_two_clauses_of_a_sentence_the_one_that_names_what_is_asked_answers(assistant):
@@ -2562,11 +2561,14 @@ def test_the_row_of_the_case_a_question_names_takes_part_however_it_scores(assis
         ("Are containers isolated like VMs?", ("vms",)),
         ("Is gVisor a sandbox like Kata?", ("kata",)),
         ("Are the containers as isolated as VMs?", ("vms",)),
+        ("Can the data live on external storage like an NFS share or S3?", ()),
+        ("Are containers isolated like VMs, or not?", ("vms",)),
     ],
 )
 def test_like_that_gives_examples_is_no_likeness(question, likened):
-    """"tools like Terraform", "something like an NFS share", "like 900MB" give examples or a figure; "are containers
-    like VMs?", "isolated like VMs", "a sandbox like Kata" liken the subject to another thing."""
+    """"tools like Terraform", "something like an NFS share", "storage like an NFS share or S3", "like 900MB" give
+    examples or a figure; "are containers like VMs?", "isolated like VMs (, or not)", "a sandbox like Kata" liken the
+    subject to another thing."""
     from assistant.verdict import qualifiers
 
     assert qualifiers(question).likeness == likened
