@@ -2572,3 +2572,13 @@ def test_like_that_gives_examples_is_no_likeness(question, likened):
     from assistant.verdict import qualifiers
 
     assert qualifiers(question).likeness == likened
+
+
+def test_a_dash_between_spaces_sets_off_a_claim_of_its_own(assistant):
+    """"There is no lightweight parser for it — libclang is heavy": the "no" of the first clause does not deny that
+    libclang is heavy, in the claims as in the statements (statement_clauses)."""
+    from assistant.claims import english_clause_claims
+
+    claims = english_clause_claims("There is no lightweight parser for it — libclang is heavy.", assistant.lexicon)
+    assert ("large", "yes", "libclang is heavy.", "") in claims
+    assert all(value == "no" for _, value, own, _ in claims if "lightweight" in own)
