@@ -1760,9 +1760,7 @@ def judge(
         scored = [(score, "partial" if value == "yes" and _limits(claim.text) else value, claim) for score, value, claim in scored]
     if len({value for _, value, claim in scored if set(claim.case_text.split()) & set(tokenize(question))}) > 1:
         return None  # it names two cases by their sections' own words ("docker-compose.yml", "EC2") that answer differently
-    # weaker claims neither settle nor contradict, but for a row of the case the question names ("Kata"), which takes
-    # part however it scores (_agreed)
-    scored = [item for item in scored if item[0] >= MIN_MATCH or id(item[2]) in named]
+    scored = [item for item in scored if item[0] >= MIN_MATCH]  # weaker claims neither settle nor contradict
     if scored:
         result = _agreed(question, asked, scored, named, terms, case_words)
         if result is None:
@@ -1969,7 +1967,7 @@ _KO_LIKENESS = {"처럼", "만큼", "같이"}
 # "like" that gives examples or a rough figure rather than a likeness (general English): after "something",
 # "anything", "stuff", "things" ("something like AWS EBS"), after a plural noun that is not the subject the question
 # opens with ("tools like Terraform", "places like banks"; not "are containers like VMs?"), before alternatives
-# ("storage like AWS EBS or NFS"), or before a number or "crazy" ("like 800MB", "like crazy").
+# ("storage like AWS EBS or NFS"), or before a number ("like 800MB").
 _EN_EXAMPLE_HEADS = frozenset({"something", "anything", "stuff", "things", "thing"})
 # words that open a clause or a question of its own after "or" ("like VMs, or not?", "like VMs, or do they …?")
 _EN_CLAUSE_OPENERS = frozenset({
@@ -1983,7 +1981,7 @@ def _gives_examples(lowered: str, start: int) -> bool:
     """Whether the "like" at `start` of a lowered question gives examples or a figure (see _EN_EXAMPLE_HEADS)."""
     before = lowered[:start].split()
     after = lowered[start:].split()[1:2]
-    if after and (after[0][:1].isdigit() or after[0].strip("?.!,") == "crazy"):
+    if after and after[0][:1].isdigit():
         return True
     listed = re.match(r"like\s+[^,;?]*?\w\s*(?:,\s*(?:or\s+)?|\bor\s+)(?:an?\s+|the\s+)?([\w-]+)", lowered[start:])
     if listed and listed.group(1) not in _EN_CLAUSE_OPENERS:

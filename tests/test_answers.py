@@ -2544,12 +2544,6 @@ def test_an_inflection_of_a_general_word_is_no_key_subject(assistant):
     assert assistant.key_subjects.uncovered("How do I enable CORS for the API container?").words == ("cors",)
 
 
-def test_the_row_of_the_case_a_question_names_takes_part_however_it_scores(assistant):
-    """"Even with Kata Containers, …?" names the case of the row "Kata Containers 등 커널 분리 기술 사용 — 분리": that
-    row answers, though its other words (등, 기술, 사용) weigh its match below the general statement's."""
-    assert assistant.ask("Even with Kata Containers, do containers still share the host kernel?").verdict == "no"
-
-
 @pytest.mark.parametrize(
     "question, likened",
     [
