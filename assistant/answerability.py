@@ -132,9 +132,10 @@ def inflected_zipf(word: str, written: str = "") -> float:
     """How common an English word is, as itself or as the inflection of a word ("reusing": as common as "reuse"; the
     word lists leave many inflections of rarer words out). A word `written` in capitals is an acronym, inflected only
     by a small s ("GPUs", not "CORS")."""
-    if written[:-1].isupper() and not written[-1:].islower():
-        return zipf(word, "en")
-    forms = base_forms(word) if not written[:-1].isupper() else (word[:-1],)
+    if written[:-1].isupper():
+        forms = (word[:-1],) if written[-1:].islower() else ()
+    else:
+        forms = base_forms(word)
     return max([zipf(word, "en"), *(zipf(form, "en") for form in forms)])
 
 

@@ -21,9 +21,10 @@ _EN_MAY = re.compile(r"\b(may|might|could|possibly|potentially)\b")
 _EN_PARTIAL = re.compile(r"\b(partially|partly|optionally|sometimes|depend|depends|depending)\b")
 _EN_CAN = re.compile(r"\b(can|able|possible)\b")
 _EN_CONDITION = re.compile(r"^\s*(if|when|whenever|unless|once)\b")
-# (a dash between spaces sets off a clause too, as statement_clauses reads it: "there's no lightweight parser — tools
-# like libclang are heavy")
-_EN_CLAUSES = re.compile(r"[;,]|\s[—–]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b")
+# A dash between spaces sets off a clause of its own, for claims as for statements (verdict.statement_clauses): "there's
+# no lightweight parser — tools like libclang are heavy", "It's fully self-hosted — no data sent to third parties".
+EN_DASH_BREAK = r"\s[—–]\s"
+_EN_CLAUSES = re.compile(rf"[;,]|{EN_DASH_BREAK}|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b")
 _EN_THAN = re.compile(r"\bthan\b")
 VALUE_SHARE = 0.8  # share of a column's cells that must read as values for it to be a verdict column
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .answerability import RARE_ZIPF
-from .claims import EN_NEGATION_WORDS, KO_RESTRICTION, Claim, definition_term, is_condition_ending, points_back, sentence_before, split_sentences
+from .claims import EN_DASH_BREAK, EN_NEGATION_WORDS, KO_RESTRICTION, Claim, definition_term, is_condition_ending, points_back, sentence_before, split_sentences
 from .ingest import Chunk
 from .lexical import is_compound, tokenize
 from .lexicon import HANGUL, Lexicon
@@ -1037,8 +1037,7 @@ def _names_condition(keys: frozenset[str], condition: str, terms: TermWeights) -
     return bool(wanted) and terms.weight(wanted & keys) >= 0.5 * terms.weight(wanted)
 
 
-# (a dash between spaces sets off a clause of its own: "It's fully self-hosted — no data sent to third parties …")
-_EN_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|,\s*(?=(?:but|so|and|while|whereas|however)\b)|\s(?=(?:but|whereas|however)\b)")
+_EN_CLAUSE_BREAK = re.compile(rf";|{EN_DASH_BREAK}|,\s*(?=(?:but|so|and|while|whereas|however)\b)|\s(?=(?:but|whereas|however)\b)")
 _EN_CONDITION_CLAUSE = re.compile(r"^\W*(if|when|whenever|once|unless)\b[^,]*,\s*", re.IGNORECASE)
 _EN_CAUSE_CLAUSE = re.compile(r"^\W*because\b[^,]*,\s*", re.IGNORECASE)  # "Because Docker is …, Windows containers …"
 # "While Docker focuses on X, LXD specializes in Y": a fronted contrast is a clause of its own, about its own subject
@@ -1975,6 +1974,8 @@ _EN_CLAUSE_OPENERS = frozenset({
     "it", "they", "i", "we", "you", "each", "what", "how", "why", "which", "whether",
 })
 _EN_OPENING_SUBJECT = re.compile(r"^\W*(?:are|is|were|was)\s+(?:\S+\s+){0,2}$")  # "are containers like …?"
+# "like" and what follows it up to "or" or a comma, and the word after that ("like AWS EBS or NFS": nfs)
+_EN_LIKE_LISTED = re.compile(r"like\s+[^,;?]*?\w\s*(?:,\s*(?:or\s+)?|\bor\s+)(?:an?\s+|the\s+)?([\w-]+)")
 
 
 def _gives_examples(lowered: str, start: int) -> bool:
@@ -1983,7 +1984,7 @@ def _gives_examples(lowered: str, start: int) -> bool:
     after = lowered[start:].split()[1:2]
     if after and after[0][:1].isdigit():
         return True
-    listed = re.match(r"like\s+[^,;?]*?\w\s*(?:,\s*(?:or\s+)?|\bor\s+)(?:an?\s+|the\s+)?([\w-]+)", lowered[start:])
+    listed = _EN_LIKE_LISTED.match(lowered, start)
     if listed and listed.group(1) not in _EN_CLAUSE_OPENERS:
         return True  # "storage like AWS EBS or NFS": alternatives name examples of a kind, not one thing likened
     if not before:
