@@ -1493,6 +1493,88 @@ def _with_caveat(question: str, result: VerdictResult, sentences: list[tuple[Chu
     return result
 
 
+# Grammatical number (general English and Korean): the words that say one of a thing, and those that say more than
+# one ("multiple servers", "서버 여러 대", "3 servers", "multi-server").
+_EN_ONE = r"(?:a\s+single|single|one|a\s+sole|sole)"
+_EN_MANY = re.compile(r"^(?:multiple|several|many|various|numerous|two|three|four|five|ten|dozens|hundreds|[2-9]|\d{2,})$")
+_KO_ONE = r"(?:단일|하나의|한\s*대의|한)"
+_KO_MANY = re.compile(r"^(?:여러|다중|복수의?|다수의?|몇몇|수많은|두|세|네|[2-9]|\d{2,})(?:대|개)?(?:의|에|에서|로|으로|를|을|가|이)?$")
+# A restriction to one of a thing: "X only works on a single server", "X는 단일 서버에서만 동작"; its head noun.
+_EN_ONLY_ONE = re.compile(rf"\bonly\b(?:\s+[\w-]+){{0,3}}?\s+(?:on|in|to|for|with|within|at)?\s*{_EN_ONE}\s+([\w-]+)", re.IGNORECASE)
+_KO_ONLY_ONE = re.compile(rf"{_KO_ONE}\s*([가-힣A-Za-z-]+?)(?:에서|에|으로|로)?(?:만|뿐)")
+
+
+def _restricted_to_one(sentence: str) -> tuple[str, str, str] | None:
+    """(subject, head noun, the rest) of a sentence that restricts its subject to one of a thing ("Docker Compose only
+    works on a single server, so …": Docker Compose, server, "so …"; "Docker Compose는 단일 서버에서만 동작하므로 …":
+    Docker Compose, 서버, "동작하므로 …"), else None. The subject is what the sentence says before "only" (English) or
+    before its topic particle 은/는 (Korean)."""
+    if HANGUL.search(sentence):
+        match = _KO_ONLY_ONE.search(sentence)
+        topic = re.match(r"^\W*(.+?)(?:은|는)\s", sentence)
+        if match is None or topic is None or topic.end() > match.start():
+            return None
+        return topic.group(1), match.group(1), sentence[match.end() :]
+    match = _EN_ONLY_ONE.search(sentence)
+    if match is None:
+        return None
+    subject = sentence[: match.start()].strip(" -*:")
+    rest = sentence[match.end() :]
+    return (subject, match.group(1), rest) if 0 < len(subject.split()) <= 6 and not re.search(r"[,;:]", subject) else None
+
+
+def _many_of(question: str, head: frozenset[str], terms: TermWeights) -> str | None:
+    """"many" when the question speaks of more than one of the head noun ("across multiple servers", "서버 여러 대",
+    "여러 서버", "multi-server"), "one" when of one of it, else None."""
+    words = [word.strip("?!.,()\"'").lower() for word in question.split()]
+    said = None
+    for i, word in enumerate(words):
+        if not terms.keys(word) & head:
+            continue
+        before, after = words[max(0, i - 2) : i], words[i + 1 : i + 2]
+        if re.search(rf"(?:^|\s){_EN_ONE}$", " ".join(before)) or re.search(rf"(?:^|\s){_KO_ONE}$", " ".join(before)):
+            return "one"
+        if word.startswith("multi") or any(_EN_MANY.match(w) or _KO_MANY.match(w) for w in before + after):
+            said = "many"
+    return said
+
+
+def restriction_verdict(question: str, asked: Asked | None, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
+    """No to "does X work across multiple servers?" from a sentence that restricts X to one of them ("Docker Compose
+    only works on a single server"): general language reads a restriction to one as excluding more than one. The
+    question must name the sentence's subject and more than one of its head noun, and none of the domain terms the
+    sentence says after the restriction ("… an additional tool such as Kubernetes is needed": a question of Kubernetes asks of
+    that); not a question of a need, of a mention or of a restriction of its own ("is Compose limited to one server?",
+    "… limited to multiple servers?"), which other readings answer. Sentences that restrict differently leave no verdict."""
+    if not is_yes_no(question) or _asks_need(question) or _asks_mention(question):
+        return None
+    asked_keys = terms.keys(question)
+    found: list[tuple[Chunk, str]] = []
+    for chunk, sentence in sentences:
+        restriction = _restricted_to_one(sentence)
+        if restriction is None:
+            continue
+        subject, head, rest = restriction
+        subject_keys = frozenset(k for k in terms.keys(subject) if not k.startswith("#") or terms.passage_share(k) < TOPIC_SHARE)
+        head_keys = terms.keys(head)
+        if not subject_keys or not head_keys or not subject_keys <= asked_keys:
+            continue
+        others = frozenset(k for k in terms.keys(rest) if k.startswith("#") and terms.passage_share(k) < TOPIC_SHARE) - subject_keys - head_keys
+        if others & asked_keys or _many_of(question, head_keys, terms) != "many":
+            continue
+        if any(head_keys & keys for keys in _restricted_to(question, terms)):
+            continue  # "is Compose limited to multiple servers?" asks of a restriction of its own, as "only" does
+        found.append((chunk, sentence))
+    if not found:
+        return None
+    if _flips(question, asked) is not False:
+        # "Compose로 여러 서버 관리는 안 되나?": Korean answers such a negation ("네, 안 돼요"), English the fact ("No, it
+        # can't"); which one the asker expects is unknown, so no verdict
+        return None
+    chunk, sentence = found[0]
+    return VerdictResult("no", Claim(chunk, "", "no", own=sentence, context="", text=sentence))
+
+
 def advice_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
     """The verdict on "is it OK to X (in case C)?" or "should I avoid X?" from what the article advises about X in that
     case: a clause that advises for or against it, read with its section (its heading and its other sentences) for
@@ -1637,8 +1719,9 @@ def judge(
 
     The claims that best match the question settle it when they agree, else the statements that contain its
     words do (when they agree and none hedges); when neither speaks, "is it OK to X?" is answered from what the
-    article advises (advice_verdict), else "does the post mention X?" from the sentences and the table `rows` (in
-    every language) by mention_verdict; "is X free of a concern?" only by concern_verdict. Evidence that does not answer the
+    article advises (advice_verdict) and "does X work across several servers?" from a sentence that restricts X to one
+    (restriction_verdict), unless the two disagree, else "does the post mention X?" from the sentences and the table
+    `rows` (in every language) by mention_verdict; "is X free of a concern?" only by concern_verdict. Evidence that does not answer the
     question's case is set aside first (see Qualifiers: only evidence that itself says "always" answers "does it always ...?"; evidence about
     the VM does not answer "is a container isolated like a VM?"; evidence about volumes does not answer "without
     a volume, ...?"; evidence of the default case does not answer a question whose condition names another). No
@@ -1790,7 +1873,11 @@ def judge(
     statements = statements or statements_at(FULL_STATEMENT, described)
     settled = _settled_by(_or_most_of_words(question, statements, statements_at), question, asked)
     if settled is None and not scored:
-        return advice_verdict(question, sentences, terms) or mention_verdict(question, [*sentences, *rows], terms)
+        excluded = restriction_verdict(question, asked, sentences, terms)
+        other = advice_verdict(question, sentences, terms) or mention_verdict(question, [*sentences, *rows], terms)
+        if excluded is not None and other is not None and other.verdict != excluded.verdict:
+            return None  # the restriction and what the post advises or mentions read it differently
+        return excluded or other
     return settled if settled is None else _with_caveat(question, settled, sentences, terms)
 
 

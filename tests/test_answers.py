@@ -2576,3 +2576,50 @@ def test_a_dash_between_spaces_sets_off_a_claim_of_its_own(assistant):
     claims = english_clause_claims("There is no lightweight parser for it — libclang is heavy.", assistant.lexicon)
     assert ("large", "yes", "libclang is heavy.", "") in claims
     assert all(value == "no" for _, value, own, _ in claims if "lightweight" in own)
+
+
+def _restriction_verdict(assistant, question: str, sentence: str):
+    """The verdict one sentence's restriction to one of a thing gives a question (restriction_verdict), or None."""
+    from assistant.verdict import restriction_verdict
+
+    chunk = Chunk("t#a/prose0", "t", "A", "a", "prose", "")
+    found = restriction_verdict(question, read_question(question, assistant.lexicon), [(chunk, sentence)], assistant.terms)
+    return None if found is None else found.verdict
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does docker compose work across multiple servers?",
+        "i've got 40 containers spread over 3 servers, is docker compose enough to manage them?",
+        "도커 컴포즈는 여러 서버에 걸쳐서도 동작하나요?",
+        "서버 여러 대면 Compose만으로 운영 충분할까요?",
+    ],
+)
+def test_a_restriction_to_one_server_answers_a_question_of_several_no(assistant, question):
+    """"Docker Compose only works on a single server": general language reads a restriction to one as excluding
+    more than one, so a question of Compose across several servers is answered no, in either language."""
+    answer = assistant.ask(question)
+    assert answer.verdict == "no"
+    assert "Compose" in answer.citations[0].quote or "Compose" in answer.answer
+
+
+def test_a_restriction_to_one_does_not_answer_what_it_does_not_exclude(assistant):
+    """The restriction answers only a question of its subject with more than one of its head noun: not one of one
+    of it, not one of the need the sentence names, not one about another subject."""
+    sentence = "Docker Compose only works on a single server, so in a multi-server environment an additional tool such as Kubernetes is needed."
+    assert _restriction_verdict(assistant, "Does Docker Compose work across multiple servers?", sentence) == "no"
+    assert _restriction_verdict(assistant, "Does Docker Compose work on one server?", sentence) is None
+    assert _restriction_verdict(assistant, "Does Docker Compose need an additional tool for multiple servers?", sentence) is None
+    assert _restriction_verdict(assistant, "Does Kubernetes work across multiple servers?", sentence) is None
+    assert assistant.ask("Is Docker Compose limited to a single server?").verdict == "yes"
+
+
+def test_a_restriction_to_one_is_read_in_any_post(assistant):
+    """Nothing of the rule is this article's: a sentence of another domain restricts the same way."""
+    sentence = "SQLite only allows a single writer at a time."
+    assert _restriction_verdict(assistant, "Can SQLite have multiple writers at once?", sentence) == "no"
+    assert _restriction_verdict(assistant, "Can't SQLite have several writers?", sentence) == "no"
+    assert _restriction_verdict(assistant, "Can SQLite have one writer?", sentence) is None
+    assert _restriction_verdict(assistant, "Is SQLite limited to multiple writers?", sentence) is None
+    assert _restriction_verdict(assistant, "Can PostgreSQL have multiple writers?", sentence) is None
