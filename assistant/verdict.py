@@ -1523,6 +1523,41 @@ def _restricted_to_one(sentence: str) -> tuple[str, str, str] | None:
     return (subject, match.group(1), rest) if 0 < len(subject.split()) <= 6 and not re.search(r"[,;:]", subject) else None
 
 
+# Saying what a thing does as its role (general English and Korean): "is only responsible for X", "only handles X",
+# "X만을 담당하며", "X만 처리한다".
+_EN_ONLY_ROLE = re.compile(
+    r"^\W*((?:[\w-]+\s+){1,6}?)(?:is|are)?\s*only\s+(?:responsible\s+for|in\s+charge\s+of|used\s+for|handles?|does|manages?"
+    r"|provides?|performs?|takes?\s+care\s+of|deals?\s+with)\s+([^,;.]+)",
+    re.IGNORECASE,
+)
+_KO_ROLE = frozenset({"담당", "처리", "수행", "제공", "관리", "맡"})
+
+
+def _restricted_doing(sentence: str) -> tuple[str, str] | None:
+    """(subject, the task) of a sentence that restricts a plain subject to one task as its role ("Docker is only
+    responsible for running containers, and …": Docker, "running containers"; "Docker는 컨테이너 실행만을 담당하며
+    …": Docker, "컨테이너 실행"), else None. The subject is a phrase of at most six words before "only" (English) or
+    before the topic particle 은/는 (Korean) that opens the sentence."""
+    if HANGUL.search(sentence):
+        from .lexical import tagged_morphemes
+
+        topic = re.match(r"^\W*([^\s,;:]+(?:\s+[^\s,;:]+){0,5}?)(?:은|는)\s", sentence)
+        if topic is None:
+            return None
+        morphemes = tagged_morphemes(sentence[topic.end() :])
+        for i, pair in enumerate(morphemes):
+            if pair[1] in ("EC", "EF", "SF"):
+                return None  # the first clause only: one after a connective ending ("…하며") is said of another
+            if pair in KO_RESTRICTION and any(form in _KO_ROLE for form, _ in morphemes[i + 1 : i + 3]):
+                task = _nouns_before(morphemes, i, _RESTRICTED_TAGS, particles=True)
+                return (topic.group(1), task) if task else None
+        return None
+    match = _EN_ONLY_ROLE.match(sentence)
+    if match is None:
+        return None
+    return match.group(1).strip(), re.split(r"\s+(?:and|so|but)\s+", match.group(2))[0]
+
+
 def _many_of(question: str, head: frozenset[str], terms: TermWeights) -> str | None:
     """"many" when the question speaks of more than one of the head noun ("across multiple servers", "서버 여러 대",
     "여러 서버", "multi-server"), "one" when of one of it, else None."""
@@ -1539,18 +1574,49 @@ def _many_of(question: str, head: frozenset[str], terms: TermWeights) -> str | N
     return said
 
 
+def _does_more(question: str, subject: str, restricted: str, sentence: str, passage: str, terms: TermWeights) -> bool:
+    """Whether a question of sufficiency ("does Docker by itself handle scheduling?", "도커만 있으면 … 관리 충분해?")
+    asks its subject to do more than what a sentence restricts it to, something the other sentences of its section
+    name ("… tasks such as container scheduling, load balancing … are needed"): it names the subject, and terms of
+    the posts that those sentences say, every term of the posts it names besides the subject and the task being said
+    in the section (words every passage speaks of, TOPIC_SHARE, and words as common as function words aside)."""
+    subject_keys = terms.keys(subject)
+    if not subject_keys or not subject_keys <= terms.keys(question):
+        return False
+    asked = {
+        key for token in tokenize(question) if general_zipf(token) < FUNCTION_ZIPF
+        for key in terms.keys(token) | {terms.key(token)}
+        if terms.passage_share(key) < TOPIC_SHARE
+    }
+    restricted_keys = terms.keys(restricted) | {terms.key(token) for token in tokenize(restricted)}
+    beyond = {key for key in asked - subject_keys - restricted_keys if key.startswith("#") or terms.in_corpus(key)}
+    said = terms.keys(passage) | {terms.key(token) for token in tokenize(passage)}
+    # every term of the posts it names said there: "is a named volume something Docker manages on its own?" asks of
+    # volumes, which the section on managing containers at scale does not speak of
+    return bool(beyond & said) and beyond <= said | terms.keys(sentence) | {terms.key(token) for token in tokenize(sentence)}
+
+
 def restriction_verdict(question: str, asked: Asked | None, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
-    """No to "does X work across multiple servers?" from a sentence that restricts X to one of them ("Docker Compose
-    only works on a single server"): general language reads a restriction to one as excluding more than one. The
-    question must name the sentence's subject and more than one of its head noun, and none of the domain terms the
-    sentence says after the restriction ("… an additional tool such as Kubernetes is needed": a question of Kubernetes asks of
-    that); not a question of a need, of a mention or of a restriction of its own ("is Compose limited to one server?",
-    "… limited to multiple servers?"), which other readings answer. Sentences that restrict differently leave no verdict."""
+    """No from a sentence that restricts its subject, read as general language reads a restriction: as excluding the
+    rest. A restriction to one of a thing ("Docker Compose only works on a single server") answers a question that
+    names the subject and more than one of the thing ("does Compose work across multiple servers?"), unless it names a
+    domain term the sentence says after the restriction ("… an additional tool such as Kubernetes is needed": a
+    question of Kubernetes asks of that) or restricts itself ("is Compose limited to multiple servers?"). A
+    restriction to one task ("Docker is only responsible for running containers") answers a question of whether the
+    subject by itself does more that its section names (_does_more). Not for a question of a need or of a mention,
+    which other readings answer. Of several such sentences, the one with the longest subject is the evidence ("Docker
+    Compose" before "Docker")."""
     if not is_yes_no(question) or _asks_need(question) or _asks_mention(question):
         return None
     asked_keys = terms.keys(question)
-    found: list[tuple[Chunk, str]] = []
+    found: list[tuple[int, Chunk, str]] = []
+    alone = bool(_ALONE.search(question))
     for chunk, sentence in sentences:
+        doing = _restricted_doing(sentence) if alone else None
+        passage = " ".join(other for of, other in sentences if of.section == chunk.section and other != sentence)
+        if doing is not None and _does_more(question, *doing, sentence, passage, terms):
+            found.append((len(doing[0].split()), chunk, sentence))
+            continue
         restriction = _restricted_to_one(sentence)
         if restriction is None:
             continue
@@ -1564,14 +1630,14 @@ def restriction_verdict(question: str, asked: Asked | None, sentences: list[tupl
             continue
         if any(head_keys & keys for keys in _restricted_to(question, terms)):
             continue  # "is Compose limited to multiple servers?" asks of a restriction of its own, as "only" does
-        found.append((chunk, sentence))
+        found.append((len(subject.split()), chunk, sentence))
     if not found:
         return None
     if _flips(question, asked) is not False:
         # "Compose로 여러 서버 관리는 안 되나?": Korean answers such a negation ("네, 안 돼요"), English the fact ("No, it
         # can't"); which one the asker expects is unknown, so no verdict
         return None
-    chunk, sentence = found[0]
+    _, chunk, sentence = max(found, key=lambda item: item[0])
     return VerdictResult("no", Claim(chunk, "", "no", own=sentence, context="", text=sentence))
 
 

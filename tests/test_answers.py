@@ -2623,3 +2623,43 @@ def test_a_restriction_to_one_is_read_in_any_post(assistant):
     assert _restriction_verdict(assistant, "Can SQLite have one writer?", sentence) is None
     assert _restriction_verdict(assistant, "Is SQLite limited to multiple writers?", sentence) is None
     assert _restriction_verdict(assistant, "Can PostgreSQL have multiple writers?", sentence) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does plain Docker on its own handle scheduling and load balancing for a big fleet of containers?",
+        "도커 혼자서 대규모 환경 스케줄링이랑 로드밸런싱까지 다 해줌?",
+    ],
+)
+def test_a_restriction_to_one_task_answers_whether_the_subject_alone_does_more(assistant, question):
+    """"Docker is only responsible for running containers": a question of whether Docker by itself does something
+    else that its section names (scheduling, load balancing) is answered no."""
+    assert assistant.ask(question).verdict == "no"
+
+
+def test_a_restriction_to_one_task_answers_only_questions_of_what_its_section_names(assistant):
+    """Only a question of sufficiency ("by itself", "혼자서"), of the sentence's subject, about terms that the other
+    sentences of its section say: not one of what the subject is restricted to, nor of another subject, nor one
+    without "by itself", nor one that names a term the section does not say; and a restriction of manner ("only runs
+    on one core") restricts no task."""
+    from assistant.verdict import restriction_verdict
+
+    def verdict(question, sentence):
+        section = [
+            (Chunk("t#a/prose0", "t", "A", "a", "prose", ""), sentence),
+            (Chunk("t#a/prose1", "t", "A", "a", "prose", ""), "At scale, scheduling and load balancing are needed."),
+        ]
+        found = restriction_verdict(question, read_question(question, assistant.lexicon), section, assistant.terms)
+        return None if found is None else found.verdict
+
+    role = "Docker is only responsible for running containers."
+    assert verdict("Does Docker by itself handle scheduling?", role) == "no"
+    assert verdict("Does Docker by itself handle scheduling?", "Docker only runs on one core at a time.") is None
+    for question in (
+        "Does Docker by itself handle running containers?",
+        "Does Docker handle scheduling?",
+        "Does Kubernetes by itself handle scheduling?",
+        "Does Docker by itself handle scheduling of volumes?",
+    ):
+        assert verdict(question, role) is None, question
