@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from .ingest import Chunk
 from .lexicon import HANGUL, Lexicon
+from .question import EN_PREVENTS, KO_PREVENTS
 
 Value = str  # "yes" | "no" | "partial" (depends) | "may" | "can" (yes to "can it?", partly to "is it?")
 
@@ -55,6 +56,9 @@ class Claim:
     # For a claim about one term of a definition list ("gVisor: …" beside "Kata Containers: …"), each other term of the
     # list with what its section says of it and not of this one: (term, its sentences)
     other_terms: tuple[tuple[str, str], ...] = ()
+    # Whether its clause says the predicate is prevented or avoided ("Overlap prevents information loss": the claim of
+    # loss is one of its prevention), which a question of the predicate itself reads reversed (verdict._flips)
+    prevented: bool = False
 
 
 def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]:
@@ -448,12 +452,13 @@ def prose_claims(chunk: Chunk, lexicon: Lexicon, before: str = "") -> list[Claim
         antecedent = previous if points_back(sentence) else ""
         # A definition line is read past its term, which is a name ("none: Completely isolate a container …" is no negation)
         said = sentence[_DEFINITION.match(sentence).end() - 1 :] if defined else sentence
+        kept_from = {lexicon.korean_predicate(head) or lexicon.english_predicate(head) for head, _ in prevented(said)}
         for predicate, value, own, reference in reader(said, lexicon):
             own = f"{term} {own}" if defined else own
             claims.append(
                 Claim(
                     chunk, predicate, value, own=f"{own} {antecedent}".strip(), context=f"{sentence} {_heading(chunk)}",
-                    key=term, reference=reference, text=sentence, antecedent=antecedent,
+                    key=term, reference=reference, text=sentence, antecedent=antecedent, prevented=predicate in kept_from,
                 )
             )
         previous = sentence
@@ -512,6 +517,46 @@ def is_purpose(clause: Sequence[tuple[str, str]], k: int) -> bool:
 
 def _words(clause: list[tuple[str, str]]) -> str:
     return " ".join(form for form, tag in clause if tag in _KO_CONTENT or tag in ("NNB", "SN", "MM"))
+
+
+# A verb of prevention with a noun phrase as its object, up to a preposition or the clause's end ("Overlap prevents
+# information loss at chunk boundaries": information loss)
+_EN_PREVENTS_NOUN = re.compile(
+    r"\b(?:prevents?|prevented|avoids?|avoided|stops?|stopped|eliminates?|eliminated)\s+((?:(?:the|a|an|any)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)"
+    r"(?=\s+(?:at|in|on|of|for|from|by|when|during|between|across|with|and|so)\b|\s*[,.;:)]|\s*$)"
+)
+
+
+def prevented(text: str, morphemes: Sequence[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
+    """(head, phrase) of what each verb of prevention or avoidance in a text says does not happen: the word it governs
+    and the noun phrase that word ends ("to avoid including unnecessary files": including; "불필요한 파일 포함을
+    방지합니다": 포함 of "파일 포함"; "Overlap prevents information loss": loss of "information loss").
+    `morphemes`: the text's tagged morphemes, when the caller has them."""
+    if HANGUL.search(text):
+        if morphemes is None:
+            from .lexical import tagged_morphemes
+
+            morphemes = tagged_morphemes(text)
+        out = []
+        for i, pair in enumerate(morphemes):
+            if pair not in KO_PREVENTS:
+                continue
+            end = i
+            while end > 0 and morphemes[end - 1][1].startswith("J"):
+                end -= 1  # the particle of its object ("포함을")
+            start = end
+            while start > 0 and morphemes[start - 1][1] in ("NNG", "NNP", "SL", "XR"):
+                start -= 1
+            if start < end:
+                out.append((morphemes[end - 1][0], " ".join(form for form, _ in morphemes[start:end])))
+        return out
+    lowered = text.lower()
+    found = [(match.group(0).split()[-1],) * 2 for match in EN_PREVENTS.finditer(lowered) if match.group(0).endswith("ing")]
+    found += [
+        (match.group(1).split()[-1], match.group(1)) for match in _EN_PREVENTS_NOUN.finditer(lowered)
+        if not any(word.endswith("ing") for word in match.group(1).split()) and match.group(1).split()[-1] not in ("it", "them", "this", "that")
+    ]
+    return found
 
 
 def clause_claims(sentence: str, lexicon: Lexicon) -> list[tuple[str, Value, str, str]]:

@@ -55,14 +55,14 @@ def _korean_change(question: str, morphemes) -> bool:
 # A verb of prevention governing the asked predicate negates it: "does X stop them from sharing ...?" asks whether
 # they do not share. (General English: stop/prevent/keep/block/bar/prohibit ... from V-ing; stop/prevent ... V-ing,
 # with or without an object of one word: "would separate VMs stop them sharing a kernel?", "avoid kernel sharing".)
-_EN_PREVENTS = re.compile(
+EN_PREVENTS = re.compile(
     r"\b(stops?|stopped|prevents?|prevented|keeps?|kept|blocks?|blocked|bars?|barred|prohibits?|prohibited)\b"
     r"(?:\s+\S+){0,4}?\s+from\s+\w+ing\b|\b(prevents?|prevented|avoids?|avoided|stops?|stopped)\s+(?:(?:the\s+)?[\w-]+\s+)?\w+ing\b"
     r"|\b(keeps?|kept|keeping)(?:\s+\S+){0,4}?\s+(off|away from|out of)\b"  # "keep workloads off the shared kernel"
 )
 # The Korean verbs of prevention and avoidance (피하다, 막다, 방지하다, 차단하다) after the asked predicate negate it:
 # "커널 공유를 피할 수 있나요?" asks whether they can not share it.
-_KO_PREVENTS = frozenset({("피하", "VV"), ("막", "VV"), ("방지", "NNG"), ("차단", "NNG")})
+KO_PREVENTS = frozenset({("피하", "VV"), ("막", "VV"), ("방지", "NNG"), ("차단", "NNG")})
 _EN_COMMAND = re.compile(r"\b(command|commands|cli|syntax|flag|option|snippet|example)\b|\bhow (do|can|should) (i|we|you)\b")
 _KO_COMMAND = re.compile(r"(명령|커맨드|예시|예제|옵션|어떻게\s*(실행|설정|만들|하|써|사용))")
 
@@ -419,7 +419,7 @@ _EN_REMEDY_WORD = re.compile(rf"\b{_EN_REMEDIES}\b")
 def _english_prevents(main: str, word: str) -> bool:
     """Whether a verb of prevention governs the asked predicate ("does it keep workloads off the shared kernel?",
     "would it fix data loss?"), not when it is the asked predicate itself ("does a volume keep the data?")."""
-    found = _EN_PREVENTS.search(main)
+    found = EN_PREVENTS.search(main)
     if found is not None and found.group(0).split()[0] != word:
         return True
     return bool(word) and re.search(rf"\b{_EN_REMEDIES}\s+(?:(?:the|a|an|any)\s+)?(?:[\w-]+\s+)?{re.escape(word)}\b", main) is not None
@@ -431,10 +431,10 @@ def says_prevention(text: str) -> bool:
     if HANGUL.search(text):
         from .lexical import tagged_morphemes
 
-        if any(pair in _KO_PREVENTS for pair in tagged_morphemes(text)):
+        if any(pair in KO_PREVENTS for pair in tagged_morphemes(text)):
             return True
     lowered = text.lower()
-    return bool(_EN_PREVENTS.search(lowered) or _EN_REMEDY_WORD.search(lowered))
+    return bool(EN_PREVENTS.search(lowered) or _EN_REMEDY_WORD.search(lowered))
 
 
 # Verbs that carry no content of their own in a question: light verbs, auxiliaries and the confirmation "… 맞아?"
@@ -459,7 +459,7 @@ def _asks_another_verb(morphemes, lexicon: Lexicon) -> bool:
     if tag in ("XSV", "XSA") and last > 0 and content[last - 1][1] == "NNG":
         last -= 1
         form, tag = content[last][0], "VV"  # a verb of a noun and 하다 ("권장하나요?", "추천해요?")
-    prevention = any(form == verb for verb, _ in _KO_PREVENTS)  # "… 공유를 피할 수 있나요?" asks of 공유
+    prevention = any(form == verb for verb, _ in KO_PREVENTS)  # "… 공유를 피할 수 있나요?" asks of 공유
     phrase = last > 0 and (content[_adverb_before(content, last)][0], form) in lexicon.korean_phrases  # "같이 쓰나요?" asks of sharing
     return tag in ("VV", "VA") and form not in KO_LIGHT_VERBS and not lexicon.korean_predicate(form) and not prevention and not phrase
 
@@ -621,7 +621,7 @@ def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
         k = -1
     else:
         return None
-    prevented = any(pair in _KO_PREVENTS for pair in morphemes[k + 1 :])
+    prevented = any(pair in KO_PREVENTS for pair in morphemes[k + 1 :])
     return Asked(
         predicate,
         negated=negated,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .answerability import RARE_ZIPF
-from .claims import EN_DASH_BREAK, EN_NEGATION_WORDS, KO_RESTRICTION, Claim, definition_term, is_condition_ending, points_back, sentence_before, split_sentences
+from .claims import EN_DASH_BREAK, EN_NEGATION_WORDS, KO_RESTRICTION, Claim, definition_term, is_condition_ending, points_back, prevented, sentence_before, split_sentences
 from .ingest import Chunk
 from .lexical import is_compound, tokenize
 from .lexicon import HANGUL, Lexicon
@@ -248,11 +248,13 @@ def _source(claim: Claim) -> tuple:
 _EN_EXISTENTIAL_NEGATED = re.compile(r"^\W*(?:are|is)\s+there\b.*\b(?:that|which|who)\b.*(?:n't\b|\bnot\b|\bnever\b|\bcannot\b)")
 
 
-def _flips(question: str, asked: Asked | None, evidence: tuple[str, ...] = ()) -> bool | None:
+def _flips(question: str, asked: Asked | None, evidence: tuple[str, ...] = (), says: tuple[bool, ...] = ()) -> bool | None:
     """Whether the verdict of what the evidence says of P answers the question reversed: it asks whether P is prevented
     ("does X stop them sharing …?") or, in Korean, whether not-P holds ("공유 안 하지?", see korean_negation); None
     when a Korean negation is read neither as the question's frame nor as part of what it asks (a negation the
-    question reader saw but korean_negation places nowhere, "없애려고", included): no verdict."""
+    question reader saw but korean_negation places nowhere, "없애려고", included): no verdict. `says`: for each claim
+    of the evidence, whether it says P is prevented ("Overlap prevents information loss"): such evidence answers a
+    question of P itself reversed ("does overlap lose information?"); evidence of which only some says so, no verdict."""
     if _EN_EXISTENTIAL_NEGATED.search(question.lower()):
         return None  # "are there images that won't run on Windows?": the negation is what it asks about, not its frame
     negated = asked.negated if asked is not None else _question_negated(question)
@@ -267,6 +269,10 @@ def _flips(question: str, asked: Asked | None, evidence: tuple[str, ...] = ()) -
         if any(said) and not all(said):
             return None
         prevented = not all(said)
+    elif says:
+        if any(says) and not all(says):
+            return None
+        prevented = all(says)
     return prevented != (negation == "content")
 
 
@@ -345,7 +351,7 @@ def _agreed(
     if verdict == "partial" and _degree(question):
         verdict = "no"  # what holds in part does not hold fully: "are CPU and memory fully isolated?" - "can be shared"
     support = (conceded[1],) if conceded else tuple(c for value, c in tier if value == verdict)
-    flip = _flips(question, asked, tuple(c.text for c in support))
+    flip = _flips(question, asked, tuple(c.text for c in support), tuple(c.prevented for c in support))
     if flip is None:
         return None
     if flip and verdict != "partial":
@@ -784,6 +790,7 @@ def full_statements(
         return terms.weight(keys & found) >= share * wanted and verbs <= found, flipped
 
     alone = bool(_ALONE.search(question)) and not restricted  # "is Docker itself only …?" asks of the restriction
+    asks_prevention = (asked is not None and asked.prevented) or says_prevention(question)
     asks_need = _asks_need(question)
 
     def polarity(text: str, conditional_text: bool, flipped: bool) -> Verdict | None:
@@ -793,6 +800,16 @@ def full_statements(
             # 이미지가 Windows에서 실행 불가") says nothing of "only"
             return None
         found = statement_polarity(text, conditional_text, modal, keys, terms, same_restriction)
+        if not asks_prevention:
+            said = prevented(text)
+            if any(terms.keys(head) & keys for head, _ in said):
+                # "불필요한 파일 포함을 방지합니다" says the files are not included: it answers "포함되나요?" reversed,
+                # as evidence of P answers a question of its prevention (_flips)
+                flipped = not flipped
+            elif any(terms.keys(phrase) & keys for _, phrase in said):
+                # "Overlap prevents information loss" for "does overlap lose information?": what is prevented is said
+                # in other words than the question's ("loss", "lose"), so which way it answers is unknown
+                return None
         if alone and found == "yes" and not flipped:
             return None
         if not asks_need and _says_need(text) and not terms.keys(_needed(text)) & keys:

@@ -2663,3 +2663,44 @@ def test_a_restriction_to_one_task_answers_only_questions_of_what_its_section_na
         "Does Docker by itself handle scheduling of volumes?",
     ):
         assert verdict(question, role) is None, question
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("멀티스테이지 빌드 쓰면 불필요한 파일이 이미지에 포함되나요?", "no"),
+        ("Does a multi-stage build include unnecessary files in the image?", "no"),
+        ("Does a multi-stage build avoid including unnecessary files?", "yes"),
+    ],
+)
+def test_a_statement_of_prevention_answers_the_prevented_predicate_reversed(assistant, question, verdict):
+    """"불필요한 파일 포함을 방지합니다" / "to avoid including unnecessary files" say the files are not included: a
+    question whether they are included is answered no, one whether their inclusion is avoided yes."""
+    assert assistant.ask(question).verdict == verdict
+
+
+def test_the_words_a_verb_of_prevention_governs():
+    from assistant.claims import prevented as _prevented
+
+    assert _prevented("separate the build process to avoid including unnecessary files") == [("including", "including")]
+    assert _prevented("불필요한 파일 포함을 방지합니다.") == [("포함", "파일 포함")]
+    assert _prevented("Overlap keeps chunks from losing context.") == [("losing", "losing")]
+    assert _prevented("Overlap prevents information loss at chunk boundaries.") == [("loss", "information loss")]
+    assert _prevented("It runs containers.") == []
+
+
+def test_a_claim_of_prevention_answers_a_question_of_the_predicate_reversed(assistant):
+    """"Overlap prevents information loss" (a post nobody here wrote) claims loss as prevented: "does overlap lose
+    information?" is answered from it reversed, "does overlap prevent losing information?" as it stands."""
+    from assistant.claims import prose_claims
+    from assistant.verdict import _flips
+
+    chunk = Chunk("t#a/prose0", "t", "A", "a", "prose", "Overlap prevents information loss at chunk boundaries.")
+    claims = [claim for claim in prose_claims(chunk, assistant.lexicon) if claim.prevented]
+    assert claims
+    evidence = (claims[0].text,)
+    plain = "Does overlap lose information at chunk boundaries?"
+    assert _flips(plain, read_question(plain, assistant.lexicon), evidence, (True,)) is True
+    assert _flips(plain, read_question(plain, assistant.lexicon), evidence, (True, False)) is None
+    asked = "Does overlap prevent losing information at chunk boundaries?"
+    assert _flips(asked, read_question(asked, assistant.lexicon), evidence, (True,)) is False
