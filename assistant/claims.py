@@ -527,16 +527,14 @@ _EN_PREVENTS_NOUN = re.compile(
 )
 
 
-def prevented(text: str, morphemes: Sequence[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
+def prevented(text: str) -> list[tuple[str, str]]:
     """(head, phrase) of what each verb of prevention or avoidance in a text says does not happen: the word it governs
     and the noun phrase that word ends ("to avoid including unnecessary files": including; "불필요한 파일 포함을
-    방지합니다": 포함 of "파일 포함"; "Overlap prevents information loss": loss of "information loss").
-    `morphemes`: the text's tagged morphemes, when the caller has them."""
+    방지합니다": 포함 of "파일 포함"; "Overlap prevents information loss": loss of "information loss")."""
     if HANGUL.search(text):
-        if morphemes is None:
-            from .lexical import tagged_morphemes
+        from .lexical import tagged_morphemes
 
-            morphemes = tagged_morphemes(text)
+        morphemes = tagged_morphemes(text)
         out = []
         for i, pair in enumerate(morphemes):
             if pair not in KO_PREVENTS:

@@ -772,8 +772,7 @@ def full_statements(
         """Whether the text holds the question's words, and whether it does so through an opposite (of two subjects
         a `contrasted` sentence sets side by side, a word of the question that it does not hold may be the one that
         says which: no word is set aside as reworded)."""
-        # (a word the text holds only inside a glossary phrase, "변환" of "주소 변환", is held too)
-        found = terms.keys(text) | {terms.key(token) for token in tokenize(text)}
+        found = _held(text, terms)
         if said_of is not None and not said_of & found and not (said_of <= _KO_EXISTENCE and _KO_EXISTENCE & found):
             # "윈도우 컨테이너는 바로 돼?" - "Windows 컨테이너는 별도의 설정이 필요합니다": a statement that holds only the
             # question's subject says something else of it
@@ -1605,12 +1604,16 @@ def _does_more(question: str, subject: str, restricted: str, sentence: str, pass
         for key in terms.keys(token) | {terms.key(token)}
         if terms.passage_share(key) < TOPIC_SHARE
     }
-    restricted_keys = terms.keys(restricted) | {terms.key(token) for token in tokenize(restricted)}
-    beyond = {key for key in asked - subject_keys - restricted_keys if key.startswith("#") or terms.in_corpus(key)}
-    said = terms.keys(passage) | {terms.key(token) for token in tokenize(passage)}
+    beyond = {key for key in asked - subject_keys - _held(restricted, terms) if key.startswith("#") or terms.in_corpus(key)}
+    said = _held(passage, terms)
     # every term of the posts it names said there: "is a named volume something Docker manages on its own?" asks of
     # volumes, which the section on managing containers at scale does not speak of
-    return bool(beyond & said) and beyond <= said | terms.keys(sentence) | {terms.key(token) for token in tokenize(sentence)}
+    return bool(beyond & said) and beyond <= said | _held(sentence, terms)
+
+
+def _held(text: str, terms: TermWeights) -> frozenset[str]:
+    """The keys of a text's glossary phrases and of each of its words (a word inside a phrase, "변환" of "주소 변환", too)."""
+    return terms.keys(text) | {terms.key(token) for token in tokenize(text)}
 
 
 def restriction_verdict(question: str, asked: Asked | None, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
@@ -1630,10 +1633,11 @@ def restriction_verdict(question: str, asked: Asked | None, sentences: list[tupl
     alone = bool(_ALONE.search(question))
     for chunk, sentence in sentences:
         doing = _restricted_doing(sentence) if alone else None
-        passage = " ".join(other for of, other in sentences if of.section == chunk.section and other != sentence)
-        if doing is not None and _does_more(question, *doing, sentence, passage, terms):
-            found.append((len(doing[0].split()), chunk, sentence))
-            continue
+        if doing is not None:
+            passage = " ".join(other for of, other in sentences if of.section == chunk.section and other != sentence)
+            if _does_more(question, *doing, sentence, passage, terms):
+                found.append((len(doing[0].split()), chunk, sentence))
+                continue
         restriction = _restricted_to_one(sentence)
         if restriction is None:
             continue
