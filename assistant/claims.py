@@ -519,6 +519,20 @@ def _words(clause: list[tuple[str, str]]) -> str:
     return " ".join(form for form, tag in clause if tag in _KO_CONTENT or tag in ("NNB", "SN", "MM"))
 
 
+KO_NOUNS = ("NNG", "NNP", "SL", "SN")
+
+
+def nouns_before(morphemes, end: int, tags: tuple[str, ...] = KO_NOUNS, particles: bool = False) -> str:
+    """The noun phrase that ends just before `end` (its words' tags start with one of `tags`); with `particles`, after
+    stepping back over the particles that end it ("단일 서버에서만": 단일 서버)."""
+    while particles and end > 0 and morphemes[end - 1][1].startswith("J"):
+        end -= 1
+    start = end
+    while start > 0 and morphemes[start - 1][1].startswith(tags):
+        start -= 1
+    return " ".join(form for form, _ in morphemes[start:end])
+
+
 # A verb of prevention with a noun phrase as its object, up to a preposition or the clause's end ("Overlap prevents
 # information loss at chunk boundaries": information loss)
 _EN_PREVENTS_NOUN = re.compile(
@@ -535,19 +549,9 @@ def prevented(text: str) -> list[tuple[str, str]]:
         from .lexical import tagged_morphemes
 
         morphemes = tagged_morphemes(text)
-        out = []
-        for i, pair in enumerate(morphemes):
-            if pair not in KO_PREVENTS:
-                continue
-            end = i
-            while end > 0 and morphemes[end - 1][1].startswith("J"):
-                end -= 1  # the particle of its object ("포함을")
-            start = end
-            while start > 0 and morphemes[start - 1][1] in ("NNG", "NNP", "SL", "XR"):
-                start -= 1
-            if start < end:
-                out.append((morphemes[end - 1][0], " ".join(form for form, _ in morphemes[start:end])))
-        return out
+        # the object before the verb and its particle ("파일 포함을 방지": 파일 포함)
+        phrases = [nouns_before(morphemes, i, ("NNG", "NNP", "SL", "XR"), particles=True) for i, pair in enumerate(morphemes) if pair in KO_PREVENTS]
+        return [(phrase.split()[-1], phrase) for phrase in phrases if phrase]
     lowered = text.lower()
     found = [(match.group(0).split()[-1],) * 2 for match in EN_PREVENTS.finditer(lowered) if match.group(0).endswith("ing")]
     found += [

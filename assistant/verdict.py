@@ -9,6 +9,8 @@ from functools import lru_cache
 
 from .answerability import RARE_ZIPF
 from .claims import EN_DASH_BREAK, EN_NEGATION_WORDS, KO_RESTRICTION, Claim, definition_term, is_condition_ending, points_back, prevented, sentence_before, split_sentences
+from .claims import KO_NOUNS as _KO_NOUNS
+from .claims import nouns_before as _nouns_before
 from .ingest import Chunk
 from .lexical import is_compound, tokenize
 from .lexicon import HANGUL, Lexicon
@@ -1520,14 +1522,19 @@ _EN_ONLY_ONE = re.compile(rf"\bonly\b(?:\s+[\w-]+){{0,3}}?\s+(?:on|in|to|for|wit
 _KO_ONLY_ONE = re.compile(rf"{_KO_ONE}\s*([가-힣A-Za-z-]+?)(?:에서|에|으로|로)?(?:만|뿐)")
 
 
+# The plain subject a restricting sentence opens with: at most six words before its Korean topic particle 은/는, with no
+# punctuation among them ("Docker Compose는 …")
+_KO_PLAIN_TOPIC = re.compile(r"^\W*([^\s,;:]+(?:\s+[^\s,;:]+){0,5}?)(?:은|는)\s")
+
+
 def _restricted_to_one(sentence: str) -> tuple[str, str, str] | None:
     """(subject, head noun, the rest) of a sentence that restricts its subject to one of a thing ("Docker Compose only
     works on a single server, so …": Docker Compose, server, "so …"; "Docker Compose는 단일 서버에서만 동작하므로 …":
-    Docker Compose, 서버, "동작하므로 …"), else None. The subject is what the sentence says before "only" (English) or
-    before its topic particle 은/는 (Korean)."""
+    Docker Compose, 서버, "동작하므로 …"), else None. The subject is a plain phrase of at most six words before "only"
+    (English) or before the topic particle 은/는 (Korean) that opens the sentence."""
     if HANGUL.search(sentence):
         match = _KO_ONLY_ONE.search(sentence)
-        topic = re.match(r"^\W*(.+?)(?:은|는)\s", sentence)
+        topic = _KO_PLAIN_TOPIC.match(sentence)
         if match is None or topic is None or topic.end() > match.start():
             return None
         return topic.group(1), match.group(1), sentence[match.end() :]
@@ -1557,7 +1564,7 @@ def _restricted_doing(sentence: str) -> tuple[str, str] | None:
     if HANGUL.search(sentence):
         from .lexical import tagged_morphemes
 
-        topic = re.match(r"^\W*([^\s,;:]+(?:\s+[^\s,;:]+){0,5}?)(?:은|는)\s", sentence)
+        topic = _KO_PLAIN_TOPIC.match(sentence)
         if topic is None:
             return None
         morphemes = tagged_morphemes(sentence[topic.end() :])
@@ -2238,9 +2245,6 @@ def _pronoun_subject(question: str) -> bool:
     return bool((_PRONOUN_SUBJECT.search(text) and not EN_DUMMY_IT.search(text)) or KO_PRONOUN.match(text))
 
 
-_KO_NOUNS = ("NNG", "NNP", "SL", "SN")
-
-
 @dataclass(frozen=True)
 class Qualifiers:
     """What the question asks of its case: every time, like another thing, or without a thing."""
@@ -2316,17 +2320,6 @@ def _place(text: str) -> str:
     inside = bool(_EN_INSIDE.search(lowered)) or any(word in text for word in _KO_INSIDE)
     outside = bool(_EN_OUTSIDE.search(lowered)) or any(word in text for word in _KO_OUTSIDE)
     return "in" if inside and not outside else "out" if outside and not inside else ""
-
-
-def _nouns_before(morphemes, end: int, tags: tuple[str, ...] = _KO_NOUNS, particles: bool = False) -> str:
-    """The noun phrase that ends just before `end` (its words' tags start with one of `tags`); with `particles`, after
-    stepping back over the particles that end it ("단일 서버에서만": 단일 서버)."""
-    while particles and end > 0 and morphemes[end - 1][1].startswith("J"):
-        end -= 1
-    start = end
-    while start > 0 and morphemes[start - 1][1].startswith(tags):
-        start -= 1
-    return " ".join(form for form, _ in morphemes[start:end])
 
 
 def _speaks_of(phrase: str, keys: frozenset[str], terms: TermWeights) -> bool:
