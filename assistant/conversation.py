@@ -745,15 +745,6 @@ def _zero_anaphora(question: str) -> bool:
     return verb
 
 
-def asks_of_its_own(question: str) -> bool:
-    """Whether a yes/no question names what it asks of: not one that leaves out its subject and object
-    (_zero_anaphora: "운영 환경에서 써도 돼요?"), nor one of a pronoun."""
-    if not is_yes_no(question) or _zero_anaphora(question):
-        return False
-    words = question.lower().split()
-    return _english_pronoun(words) is None if question_language(question) == "en" else not points_back(question)
-
-
 def _bare(new: str, language: str) -> str:
     """The new subject of an ellipsis without a leading article or the discourse markers around it."""
     if language != "en":

@@ -15,13 +15,13 @@ from cachetools import LRUCache
 from .answerability import KeySubjects
 from .claims import read_claims, split_sentences
 from .compose import choose_sentences, compose_answer, refusal_text, render_chunk
-from .conversation import MAX_HISTORY, FollowUps, Reading, Turn, asks_of_its_own, turns_from
+from .conversation import MAX_HISTORY, FollowUps, Reading, Turn, turns_from
 from .errors import InvalidQuestion, SnippetNotFound
 from .ingest import Chunk
 from .lexical import mecab_parse, tokenize
 from .lexicon import HANGUL, load_lexicon
 from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
-from .question import asks_for_command, asks_what_post_is_about, confirmation, is_request_word, question_language, read_question, refers_to_post
+from .question import asks_for_command, asks_what_post_is_about, is_yes_no, confirmation, is_request_word, question_language, read_question, refers_to_post
 from .retrieve import RANK_MARGIN_SCALE, Retrieval, Retriever, section_key, to_front
 from .settings import MAX_QUESTION_CHARS, Settings
 from .terms import FUNCTION_ZIPF, TermWeights, general_zipf
@@ -291,9 +291,11 @@ class Assistant:
         # A follow-up is on the section the latest answer cited first, whether resolved or read with the topic appended
         # ("why?"): it names no subject of its own, and the refusal model scores a bare reading low.
         on = (earlier.citations[0].section,) if earlier is not None else ()
-        # A yes/no question read about the topic that names what it asks of ("파일시스템은 공유돼요?" after a question
-        # about the table of what containers share) is judged as typed, from the sections its conversation is about
-        as_typed = reading.topic and not reading.guessed and asks_of_its_own(text)
+        # A yes/no question read about the topic is judged as typed, from the sections its conversation is about: one
+        # that names what it asks of ("파일시스템은 공유돼요?" after a question about the table of what containers
+        # share), and one that leaves it out ("테스트 환경에서는 써도 괜찮다는 거죠?" after a question about
+        # --privileged), whose words the evidence of those sections must still hold (a pronoun subject gets none: judge)
+        as_typed = reading.topic and not reading.guessed and is_yes_no(text)
         # no verdict otherwise for a question read about the topic (it asks what it asks) or a guessed reading
         no_verdict = (reading.topic and not as_typed) or reading.guessed
         key = (reading.question, top_k, mode, reading.prior, reading.language, no_verdict, on, text, reading.place, as_typed)

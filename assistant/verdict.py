@@ -1722,6 +1722,10 @@ _KO_CONCERN_WORDS = frozenset({"걱정", "우려", "위험", "주의", "취약",
 # ... of which a statement of what is being solved says some too ("OS dependency issues can be addressed …", "문제
 # 해결"): these name a concern in a question, not one that a statement raises.
 _SOLVED_WORDS = frozenset({"issue", "issues", "problem", "problems", "drawback", "drawbacks", "downside", "downsides", "문제", "단점"})
+# ... and a question that asks for something without one of them: "with no downsides", "without any security risk"
+_EN_WITHOUT_CONCERN = re.compile(
+    rf"\b(?:with\s+no|without)\s+(?:any\s+)?(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(map(re.escape, _EN_CONCERN_WORDS), key=len, reverse=True))})\b"
+)
 
 
 def _asks_carefree(question: str) -> bool:
@@ -1729,8 +1733,8 @@ def _asks_carefree(question: str) -> bool:
     "보안 걱정 없이", "신경 안 써도", "totally safe")."""
     lowered = question.lower()
     return bool(
-        _EN_CAREFREE.search(lowered) or _EN_ENTIRELY_SAFE.search(lowered) or _KO_ENTIRELY_SAFE.search(question)
-        or _KO_CAREFREE.search(question)
+        _EN_CAREFREE.search(lowered) or _EN_WITHOUT_CONCERN.search(lowered) or _EN_ENTIRELY_SAFE.search(lowered)
+        or _KO_ENTIRELY_SAFE.search(question) or _KO_CAREFREE.search(question)
     )
 
 
@@ -1785,7 +1789,7 @@ def concern_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: Te
         return None
     # the words that ask (free of, risk-free, totally safe, 신경 안 써도) and the verb of doing the thing are not
     # what the clause must hold
-    asking = [match.group(0) for pattern in (_EN_CAREFREE, _EN_ENTIRELY_SAFE) for match in pattern.finditer(lowered)]
+    asking = [match.group(0) for pattern in (_EN_CAREFREE, _EN_WITHOUT_CONCERN, _EN_ENTIRELY_SAFE) for match in pattern.finditer(lowered)]
     asking += [match.group(0) for pattern in (_KO_ENTIRELY_SAFE, _KO_CAREFREE) for match in pattern.finditer(question)]
     keys = _keys_besides(question, [*_EN_CONCERN_WORDS, *_KO_CONCERN_WORDS, *asking, *actions, "free", "safe", "안전", "신경"], terms)
     if len(keys) < 2:

@@ -510,6 +510,29 @@ def test_a_korean_question_that_leaves_out_its_subject_asks_about_the_topic(assi
         assert not _zero_anaphora(question), question
 
 
+def test_a_follow_up_that_leaves_out_its_subject_is_judged_as_typed_about_the_topic(assistant):
+    """A yes/no follow-up read about the topic, whether it names what it asks of or leaves it out, is judged as typed
+    from the sections its conversation is about: "OS 종속성 문제 해결에도 쓰여요?" after a question about multi-stage
+    builds, "can I back it up from the host side?" after one about keeping data."""
+    for first_question, question, verdict, section in (
+        ("멀티 스테이지 빌드가 이미지 크기 줄이는 데 도움 돼요?", "OS 종속성 문제 해결에도 쓰여요?", "yes", "운영체제 종속성과 해결"),
+        ("How do I keep data after deleting a container?", "can I back it up from the host side?", "yes", "Mount는 무엇이며 왜 사용할까?"),
+    ):
+        first = assistant.ask(first_question)
+        answer = assistant.ask(question, history=[Turn(first.question, first)])
+        assert answer.standalone_question == f"{question} ({first.question})"
+        assert answer.verdict == verdict and section in answer.citations[0].section, question
+    # "with no downsides" asks whether it is free of a concern as well, which the NAT section says it is not: no yes
+    from assistant.verdict import _asks_carefree
+
+    assert _asks_carefree("can I just skip NAT with no downsides at all?")
+    assert _asks_carefree("Does --network host come without any security caveats?")
+    assert not _asks_carefree("Does it work with no extra setup?")
+    first = assistant.ask("What does the --network host option do?")
+    answer = assistant.ask("can I just skip NAT with no downsides at all?", history=[Turn(first.question, first)])
+    assert answer.verdict is None and "NAT" in answer.citations[0].section
+
+
 def test_a_new_condition_does_not_stack_on_a_case_the_earlier_question_states_itself():
     """"k8s에서 다른 노드에 배포된 컨테이너끼리도 커널 공유해?" states its case in the clause before its subject; "and if
     I just run two compose files on one box?" is then read as it stands, not as both cases at once."""
@@ -620,9 +643,8 @@ def test_points_back_finds_a_pronoun_of_any_length():
 def test_a_yes_no_question_read_about_the_topic_is_judged_as_typed(assistant):
     """"파일시스템은 공유돼요?" alone is refused (shared by what?); after a question on what containers see of each
     other it is read about that topic, and, as it names what it asks of, it gets the verdict of the table the
-    conversation is on. A question that leaves out its subject, or says it with a pronoun, still gets none."""
-    from assistant.conversation import asks_of_its_own
-
+    conversation is on. A question that leaves out its subject is judged as typed too: "운영 서버에서 써도 돼요?" gets
+    none, as nothing the table of processes says holds its words."""
     first = assistant.ask("컨테이너끼리 서로의 프로세스를 볼 수 있어요?")
     history = [Turn(first.question, first)]
     assert assistant.ask("파일시스템은 공유돼요?").refused
@@ -630,7 +652,3 @@ def test_a_yes_no_question_read_about_the_topic_is_judged_as_typed(assistant):
     assert answer.standalone_question == f"파일시스템은 공유돼요? ({first.question})"
     assert answer.verdict == "no"
     assert assistant.ask("운영 서버에서 써도 돼요?", history=history).verdict is None
-    assert asks_of_its_own("파일시스템은 공유돼요?") and asks_of_its_own("Is the file system shared?")
-    assert not asks_of_its_own("운영 서버에서 써도 돼요?")
-    assert not asks_of_its_own("is it shared?") and not asks_of_its_own("그거 공유돼요?")
-    assert not asks_of_its_own("What is shared?")
