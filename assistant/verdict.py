@@ -497,7 +497,7 @@ def _says_need(text: str) -> bool:
 
 
 _EN_NEEDED = re.compile(
-    r"((?:[\w-]+\s+){1,3})(?:is|are|be|was|were)\s+(?:also\s+)?(?:needed|required|necessary)\b"
+    r"((?:[\w-]+\s+){1,3}(?:(?:such as|like)\s+(?:[\w-]+\s+){1,2})?)(?:is|are|be|was|were)\s+(?:also\s+)?(?:needed|required|necessary)\b"
     r"|\b(?:need|needs|require|requires)\s+((?:[\w-]+\s*){1,4})"
 )
 
@@ -1669,6 +1669,120 @@ def restriction_verdict(question: str, asked: Asked | None, sentences: list[tupl
     return VerdictResult("no", Claim(chunk, "", "no", own=sentence, context="", text=sentence))
 
 
+# The general verbs of functioning, which a thing may or may not do without something: work, run, function, operate,
+# start, be used; 돌아가다, 돌다, 동작, 작동, 실행, 구동, 되다 (standing alone: not the 되 of "제한되다"), 가능, 쓰다/사용.
+_EN_FUNCTIONING = re.compile(
+    r"\b(?:work|works|working|worked|run|runs|running|ran|function|functions|operate|operates|start|starts|boot|boots|"
+    r"usable|use|used|out of the box)\b"
+)
+_KO_FUNCTIONING = {"돌아가", "돌", "동작", "작동", "실행", "구동", "가능", "쓰", "사용"}
+
+
+def _asks_functioning(question: str) -> bool:
+    """Whether a question asks whether something functions (works, runs, can be used)."""
+    if not HANGUL.search(question):
+        return bool(_EN_FUNCTIONING.search(question.lower()))
+    from .lexical import tagged_morphemes
+
+    morphemes = tagged_morphemes(question)
+    return any(
+        form in _KO_FUNCTIONING or (form in ("되", "돼") and tag.startswith("VV") and (i == 0 or not morphemes[i - 1][1].startswith(("NN", "XR"))))
+        for i, (form, tag) in enumerate(morphemes)
+    )
+
+
+def _without_at(morphemes) -> list[int]:
+    """Where a Korean question says what it goes without: 없이 ("설정 없이"), or a negation before a concessive or
+    conditional ending ("설정 안 해도", "설정하지 않아도", "설정 안 하면")."""
+    return [
+        i for i, (form, tag) in enumerate(morphemes)
+        if (form, tag) == ("없이", "MAG") or (
+            (form, tag) in _KO_NEGATION
+            and any(f in ("아도", "어도", "고") or is_condition_ending(f, t) for f, t in morphemes[i + 1 : i + 4])
+        )
+    ]
+
+
+def _negated_besides_absence(question: str) -> bool:
+    """Whether a question is negated other than by saying what it goes without ("설정 없이 돌아가?", "설정 안 해도
+    돌아가?" are not; "설정 없이는 안 돌아가?" is)."""
+    if question_language(question) != "ko":
+        return _question_negated(question)
+    from .lexical import tagged_morphemes
+
+    morphemes = tagged_morphemes(question)
+    last = max(_without_at(morphemes), default=-1)
+    return any(pair in _KO_NEGATION or pair == ("없이", "MAG") for pair in morphemes[last + 1 :])
+
+
+def _gone_without(question: str) -> tuple[str, ...]:
+    """What a question goes without: Qualifiers.absent, and in Korean the noun phrase a concessive negation takes
+    ("따로 설정 안 해도": 따로 설정; "설정하지 않아도": 설정)."""
+    absent = qualifiers(question).absent
+    if question_language(question) != "ko":
+        return absent
+    from .lexical import tagged_morphemes
+
+    morphemes = tagged_morphemes(question)
+    more = []
+    for i in _without_at(morphemes):
+        j = i
+        # back over the verb the negation takes ("설정하지 않아도": 하 + 지; "설정 안 해도" has it after)
+        while j > 0 and morphemes[j - 1][1] in ("VV", "XSV", "EC") and (morphemes[j - 1][1] != "EC" or morphemes[j - 1][0] == "지"):
+            j -= 1
+        more.append(_nouns_before(morphemes, j, particles=True))
+    return tuple(dict.fromkeys(phrase for phrase in (*absent, *more) if phrase.strip()))
+
+
+def _ko_negated(text: str) -> bool:
+    """Whether a Korean text holds a negation (않다, 없다, 못, 안, 아니다, 불가)."""
+    from .lexical import tagged_morphemes
+
+    return any(pair in _KO_NEGATION for pair in tagged_morphemes(text))
+
+
+def need_verdict(question: str, asked: Asked | None, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
+    """No to "does S work without X?" ("Do Windows containers work without any additional configuration?", "윈도우
+    컨테이너는 별도 설정 없이 돌아가?") from a clause that says S needs X ("Windows 컨테이너는 별도의 설정이
+    필요합니다"), read as general language reads a need: S does not function without it. The question must ask of a verb
+    of functioning; what it goes without (_gone_without) must share a word with what the clause says is needed;
+    every word the question names besides it (past everyday words) must be in the sentence; every word of the clause's
+    subject (what needs it) must be in the question, as must its condition ("다중 서버 환경에서는 … 추가 도구가 필요": a
+    question that does not name several servers asks of another case). Not for a question of a need itself, a negated
+    question, or a clause that hedges the need."""
+    if not is_yes_no(question) or _asks_need(question) or _negated_besides_absence(question) or not _asks_functioning(question):
+        return None
+    absent = _gone_without(question)
+    if not absent:
+        return None
+    without_keys = terms.keys_of(absent)
+    asked_keys = terms.keys(question)
+
+    def specific(key: str) -> bool:
+        return key.startswith("#") or not TermWeights.everyday(key)
+
+    # (the verb of functioning is what the need is for, not a word the sentence must hold)
+    functioning = terms.keys_of([*_KO_FUNCTIONING, *_EN_FUNCTIONING.findall(question.lower())])
+    named = frozenset(
+        key for key in asked_keys - without_keys - functioning if specific(key) and (key.startswith("#") or terms.in_corpus(key))
+    )
+    for chunk, sentence in sentences:
+        if not _says_need(sentence) or not named <= terms.keys(sentence):
+            continue
+        for condition, clause in statement_clauses(sentence):
+            needed_keys = terms.keys(_needed(clause))
+            if not needed_keys & without_keys or _EN_HEDGE.search(clause.lower()) or re.search(r"수\s*(?:도\s*)?있", clause):
+                continue  # another need, or a hedged one
+            if _EN_STATEMENT_NEGATION.search(clause.lower()) or (HANGUL.search(clause) and _ko_negated(clause)):
+                continue  # "requires no library", "별도 설정이 필요하지 않습니다": a need denied
+            if condition and not _names_condition(asked_keys, condition, terms):
+                continue
+            subject = frozenset(key for key in terms.keys(clause) - needed_keys if specific(key) and not _says_need(key))
+            if subject and subject <= asked_keys:
+                return VerdictResult("no", Claim(chunk, "", "no", own=sentence, context="", text=sentence))
+    return None
+
+
 def advice_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
     """The verdict on "is it OK to X (in case C)?" or "should I avoid X?" from what the article advises about X in that
     case: a clause that advises for or against it, read with its section (its heading and its other sentences) for
@@ -1925,6 +2039,8 @@ def judge(
         return claim.chunk.text
 
     scored = [item for item in scored if not (of_default(passage(item[2])) or (item[2].column < 0 and of_default_without(item[2].chunk.text)))]
+    # (a statement of what something needs is about the thing the question goes without, and answers it: need_verdict)
+    all_sentences = sentences
     sentences = [(chunk, sentence) for chunk, sentence in sentences if readable(chunk, sentence)]
     described = [(chunk, sentence) for chunk, sentence in described if readable(chunk, sentence)]
 
@@ -1971,7 +2087,7 @@ def judge(
     statements = statements or statements_at(FULL_STATEMENT, described)
     settled = _settled_by(_or_most_of_words(question, statements, statements_at), question, asked)
     if settled is None and not scored:
-        excluded = restriction_verdict(question, asked, sentences, terms)
+        excluded = restriction_verdict(question, asked, sentences, terms) or need_verdict(question, asked, all_sentences, terms)
         other = advice_verdict(question, sentences, terms) or mention_verdict(question, [*sentences, *rows], terms)
         if excluded is not None and other is not None and other.verdict != excluded.verdict:
             return None  # the restriction and what the post advises or mentions read it differently

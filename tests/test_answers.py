@@ -2704,3 +2704,48 @@ def test_a_claim_of_prevention_answers_a_question_of_the_predicate_reversed(assi
     assert _flips(plain, read_question(plain, assistant.lexicon), evidence, (True, False)) is None
     asked = "Does overlap prevent losing information at chunk boundaries?"
     assert _flips(asked, read_question(asked, assistant.lexicon), evidence, (True,)) is False
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "윈도우 컨테이너는 별도 설정 없이 그냥 바로 돌아가?",
+        "윈도우 컨테이너는 따로 설정 안 해도 그냥 돌아가나요?",
+        "Do Windows containers just work in Docker without any additional configuration?",
+    ],
+)
+def test_a_statement_of_need_answers_whether_its_subject_works_without_it(assistant, question):
+    """"Windows 컨테이너는 별도의 설정이 필요합니다": general language reads a need as the thing not functioning
+    without it, so a question of whether Windows containers run without that setup is answered no."""
+    answer = assistant.ask(question)
+    assert answer.verdict == "no"
+    assert "Windows" in answer.answer
+
+
+def _need_verdict(assistant, question: str, sentence: str):
+    """The verdict one sentence's statement of need gives a question (need_verdict), or None."""
+    from assistant.verdict import need_verdict
+
+    chunk = Chunk("t#a/prose0", "t", "A", "a", "prose", sentence)
+    found = need_verdict(question, read_question(question, assistant.lexicon), [(chunk, sentence)], assistant.terms)
+    return None if found is None else found.verdict
+
+
+def test_a_statement_of_need_answers_only_what_it_needs_its_subject_for(assistant):
+    """Only a question of whether the same subject functions without what the sentence says it needs: not one of
+    another subject, of another thing gone without, of a need itself, of another verb than functioning, nor one
+    the sentence hedges or denies the need of; and the rule is no article's own (a sentence of another domain)."""
+    sentence = "Because Docker is a Linux-based technology, Windows containers require separate configuration."
+    assert _need_verdict(assistant, "Can I run Windows containers without any extra configuration?", sentence) == "no"
+    assert _need_verdict(assistant, "Can I run Linux containers without any extra configuration?", sentence) is None
+    assert _need_verdict(assistant, "Can I run Windows containers without a volume?", sentence) is None
+    assert _need_verdict(assistant, "Do Windows containers need extra configuration?", sentence) is None
+    assert _need_verdict(assistant, "Are Windows containers slower without extra configuration?", sentence) is None
+    hedged = "Windows containers may require separate configuration."
+    assert _need_verdict(assistant, "Can I run Windows containers without any extra configuration?", hedged) is None
+    denied = "Server-sent events require no library."
+    assert _need_verdict(assistant, "Do server-sent events work without a library?", denied) is None
+    other = "The pg_cron extension requires superuser privileges."
+    assert _need_verdict(assistant, "Does the pg_cron extension work without superuser privileges?", other) == "no"
+    assert _need_verdict(assistant, "Is the pg_cron extension slower without superuser privileges?", other) is None
+    assert _need_verdict(assistant, "윈도우 컨테이너는 설정 없이는 안 돌아가?", "Windows 컨테이너는 별도의 설정이 필요합니다.") is None
