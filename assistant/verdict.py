@@ -1783,6 +1783,128 @@ def need_verdict(question: str, asked: Asked | None, sentences: list[tuple[Chunk
     return None
 
 
+# A verbless pairing of a case with what it is done with, as a summary list writes it (general English and Korean):
+# "단일 컨테이너 운영은 Docker Compose로", "Single-container operation with Docker Compose", "Complex services:
+# Kubernetes", "Complex services → Kubernetes".
+_EN_PAIRED = re.compile(r"^\W*(?P<case>\w[\w\s/-]{1,60}?)\s*(?:\s(?:with|using|via)\s|:|→|->)\s*(?P<choice>\w[\w\s/.-]{0,40}?)\W*$", re.IGNORECASE)
+# (a finite or modal verb makes a clause of it, not a pairing: "Security issues need to be complemented with …")
+_EN_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|should|must|can|could|will|would|may|might|need|needs|has|have|had|do|does|did)\b", re.IGNORECASE)
+_KO_PAIRED = re.compile(r"^\W*(?P<case>.+?)(?:은|는)\s+(?P<choice>.+?)(?:으로|로)\W*$")
+# A question of which to choose (general English and Korean, besides advice and mention): sufficiency ("is X
+# enough for …?", "X만으로 충분해?") and the verbs of choosing.
+_EN_CHOOSING = re.compile(
+    r"\b(?:enough|sufficient|suffice|choose|chosen|pick|select|opt for|go with|stick with|adopt|adopted|go straight to|"
+    r"recommended route|the way to go)\b"
+)
+_KO_CHOOSING = ("충분", "만으로", "선택", "고르", "택하", "도입")
+PAIRED_CASE = 0.75  # IDF-weighted share of the words that set a list's case apart that a question must name
+
+
+def pairing(sentence: str) -> tuple[str, str] | None:
+    """(case, choice) of a verbless pairing ("단일 컨테이너 운영은 Docker Compose로": 단일 컨테이너 운영, Docker Compose),
+    else None."""
+    if HANGUL.search(sentence):
+        found = _KO_PAIRED.match(sentence.strip())
+        if found is None:
+            return None
+        from .lexical import tagged_morphemes
+
+        morphemes = [item for item in tagged_morphemes(found.group("choice")) if not item[1].startswith("S") or item[1] in ("SL", "SN", "SH")]
+        # what it is done with is a noun phrase: no verb, adjective or ending in it
+        if not morphemes or any(tag.startswith(("V", "E", "XS")) for _, tag in morphemes):
+            return None
+        return found.group("case").strip(), found.group("choice").strip()
+    found = _EN_PAIRED.match(sentence.strip())
+    if found is None or _EN_FINITE.search(sentence) or len(found.group("case").split()) > 6 or len(found.group("choice").split()) > 5:
+        return None
+    return found.group("case").strip(), found.group("choice").strip()
+
+
+def _asks_choosing(question: str) -> bool:
+    """Whether a yes/no question asks what to choose or do something with: advice, a recommendation, sufficiency."""
+    return bool(
+        _asks_advice(question) or _asks_mention(question) or _EN_CHOOSING.search(question.lower())
+        or any(word in question for word in _KO_CHOOSING)
+    )
+
+
+_EN_ONE_WORD = re.compile(r"^(?:single|one|sole|1)$")
+_KO_ONE_BEFORE = re.compile(r"^(?:단일|하나의|한|1개의?)$")  # before its noun: 단일 컨테이너, 하나의 컨테이너, 한 컨테이너
+_KO_ONE_AFTER = re.compile(r"^(?:하나|1개|한)(?:짜리|뿐|만)?\S*$")  # after it: 컨테이너 하나, 컨테이너 하나짜리, 컨테이너 한 개
+_NUMBER_WORDS = re.compile(rf"(?<![\w-]){_EN_ONE}(?![\w])|단일|하나의?|(?<!\S)한(?=\s)|\b(?:multiple|several|many|various|numerous|multi)\b|여러|다중", re.IGNORECASE)
+
+
+def _counted(text: str, heads: frozenset[str], terms: TermWeights) -> frozenset[str]:
+    """How many of its head nouns a text says: "=one" for one ("a single container", "single-container", "단일
+    컨테이너", "컨테이너 하나짜리"), "=many" for more than one ("multiple containers", "여러 컨테이너"); the number word
+    must stand by one of the `heads` ("Compose 하나만으로 컨테이너 …" says one Compose, not one container)."""
+    words = [word.strip("?!.,()\"'").lower() for word in text.replace("-", " ").split()]
+    out = set()
+    for i, word in enumerate(words):
+        if not word or not terms.keys(word) & heads:
+            continue
+        before, after = words[max(0, i - 2) : i], words[i + 1 : i + 2]
+        if any(_EN_ONE_WORD.match(w) or _KO_ONE_BEFORE.match(w) for w in before) or any(_KO_ONE_AFTER.match(w) for w in after):
+            out.add("=one")
+        if word.startswith("multi") or any(_EN_MANY.match(w) or _KO_MANY.match(w) for w in before + after):
+            out.add("=many")
+    return frozenset(out)
+
+
+def pairing_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
+    """Yes or no to "does the post recommend X for case C?" from a list of verbless pairings of cases with what each
+    is done with ("단일 컨테이너 운영은 Docker Compose로 / 복잡한 서비스 운영은 Kubernetes로"): read as general language
+    reads such a list, each case goes with its own choice, so the question is answered yes when the case it names is
+    paired with the choice it names, no when that choice is paired with another case. Only for a question of what to
+    choose (advice, a recommendation, sufficiency), from a list of at least two pairings of one section in one
+    language, when the question names exactly one of its choices and exactly one of its cases, and no word that sets
+    another case apart. A case is named by PAIRED_CASE of the words that set it apart from the others (past the words
+    the posts are about, "Docker", "container"), and by its number ("single" against "complex": the question must say
+    one of the case's head noun, "a single container", "컨테이너 하나짜리")."""
+    if not is_yes_no(question) or _question_negated(question) or not _asks_choosing(question):
+        return None
+    lists: dict[tuple[str, str, str], dict[str, tuple[Chunk, str, str]]] = {}
+    for chunk, sentence in sentences:
+        found = pairing(sentence)
+        if found is not None:
+            lists.setdefault((chunk.document, chunk.section, chunk.lang), {})[sentence] = (chunk, *found)
+    asked = terms.keys(question)
+    # the list in the question's language, where it has one: a word that sets a case apart is read as the question
+    # writes it ("complex" names the case of "Complex service operation", not that of "복잡한 서비스 운영")
+    language = question_language(question)
+    if any(lang == language for _, _, lang in lists):
+        lists = {key: items for key, items in lists.items() if key[2] == language}
+
+    def own(text: str) -> frozenset[str]:
+        """A phrase's keys that can set it apart: not the words the posts are about ("Docker", "container")."""
+        return frozenset(k for k in terms.keys(text) if not k.startswith("#") or terms.passage_share(k) < TOPIC_SHARE)
+
+    for items in lists.values():
+        if len(items) < 2:
+            continue
+        entries = list(items.values())
+        plain = [_NUMBER_WORDS.sub(" ", case.replace("-", " ")) for _, case, _ in entries]  # a case without its number words
+        heads = [terms.keys(case) for case in plain]
+        cases = [own(case) for case in plain]
+        named_cases, mentioned = [], 0
+        for i, (_, case, _) in enumerate(entries):
+            apart = cases[i] - frozenset().union(*(other for j, other in enumerate(cases) if j != i))
+            number = _counted(case, heads[i], terms)
+            said = _counted(question, heads[i], terms)
+            if number and said and not number & said:
+                return None  # "many containers" against the case of one: a case the list does not pair
+            mentioned += bool(apart & asked or (number and number & said))
+            if (not apart or terms.weight(apart & asked) >= PAIRED_CASE * terms.weight(apart)) and (apart & asked or number & said) and (not number or number & said):
+                named_cases.append(i)
+        named_choices = [i for i, (_, _, choice) in enumerate(entries) if own(choice) and own(choice) <= asked]
+        if len(named_cases) != 1 or mentioned != 1 or len(named_choices) != 1:
+            continue
+        verdict = "yes" if named_cases == named_choices else "no"
+        chunk = entries[named_choices[0] if verdict == "yes" else named_cases[0]][0]
+        return VerdictResult(verdict, Claim(chunk, "", verdict, own=chunk.text, context="", text=chunk.text))
+    return None
+
+
 def advice_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
     """The verdict on "is it OK to X (in case C)?" or "should I avoid X?" from what the article advises about X in that
     case: a clause that advises for or against it, read with its section (its heading and its other sentences) for
@@ -2088,10 +2210,12 @@ def judge(
     settled = _settled_by(_or_most_of_words(question, statements, statements_at), question, asked)
     if settled is None and not scored:
         excluded = restriction_verdict(question, asked, sentences, terms) or need_verdict(question, asked, all_sentences, terms)
+        paired = pairing_verdict(question, sentences, terms)
         other = advice_verdict(question, sentences, terms) or mention_verdict(question, [*sentences, *rows], terms)
-        if excluded is not None and other is not None and other.verdict != excluded.verdict:
-            return None  # the restriction and what the post advises or mentions read it differently
-        return excluded or other
+        found = [result for result in (excluded, paired, other) if result is not None]
+        if len({result.verdict for result in found}) > 1:
+            return None  # the restriction, the need, a list's pairing and what the post advises or mentions disagree
+        return found[0] if found else None
     return settled if settled is None else _with_caveat(question, settled, sentences, terms)
 
 

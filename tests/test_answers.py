@@ -2749,3 +2749,55 @@ def test_a_statement_of_need_answers_only_what_it_needs_its_subject_for(assistan
     assert _need_verdict(assistant, "Does the pg_cron extension work without superuser privileges?", other) == "no"
     assert _need_verdict(assistant, "Is the pg_cron extension slower without superuser privileges?", other) is None
     assert _need_verdict(assistant, "윈도우 컨테이너는 설정 없이는 안 돌아가?", "Windows 컨테이너는 별도의 설정이 필요합니다.") is None
+
+
+@pytest.mark.parametrize(
+    "question, verdict",
+    [
+        ("Does the author recommend Kubernetes for running just a single container?", "no"),
+        ("Does the wrap-up recommend Kubernetes for running complex services?", "yes"),
+        ("For running a complex set of services, is plain Docker Compose the recommended route?", "no"),
+        ("single container 정도 운영이면 그냥 Docker Compose로 충분한가요?", "yes"),
+    ],
+)
+def test_a_list_pairing_cases_with_choices_answers_which_goes_with_which(assistant, question, verdict):
+    """"단일 컨테이너 운영은 Docker Compose로 / 복잡한 서비스 운영은 Kubernetes로": each case goes with its own choice,
+    so a recommendation of one choice for the other case is answered no."""
+    answer = assistant.ask(question)
+    assert answer.verdict == verdict
+    assert answer.citations[0].section in ("마무리", "Wrapping Up")
+
+
+def _pairing_verdict(assistant, question: str, items: list[str], lang: str):
+    """The verdict a list of pairings (one prose chunk per item, as a Markdown list is indexed) gives a question."""
+    from assistant.verdict import pairing_verdict
+
+    sentences = [(Chunk(f"t#a/prose{i}", "t", "A", "a", "prose", item, lang=lang), item) for i, item in enumerate(items)]
+    found = pairing_verdict(question, sentences, assistant.terms)
+    return None if found is None else found.verdict
+
+
+def test_a_list_pairing_answers_only_a_question_of_choosing_one_named_case(assistant):
+    """The pairing reader is no article's own (a list of another domain), answers only a question of what to choose,
+    needs one case and one choice of the list named, and a number against the case's is no match."""
+    from assistant.verdict import pairing
+
+    assert pairing("단일 컨테이너 운영은 Docker Compose로") == ("단일 컨테이너 운영", "Docker Compose")
+    assert pairing("Complex service operation with Kubernetes") == ("Complex service operation", "Kubernetes")
+    assert pairing("Security issues need to be complemented with sandbox or VM isolation technologies.") is None
+    assert pairing("보안 이슈는 샌드박스나 VM 격리 기술로 보완이 필요합니다.") is None
+    english = ["Prototyping with SQLite", "Production with PostgreSQL"]
+    assert _pairing_verdict(assistant, "Does the author recommend SQLite for production?", english, "en") == "no"
+    assert _pairing_verdict(assistant, "Is PostgreSQL recommended for production?", english, "en") == "yes"
+    assert _pairing_verdict(assistant, "Is SQLite enough for prototyping?", english, "en") == "yes"
+    assert _pairing_verdict(assistant, "Should I use MySQL for production?", english, "en") is None  # no choice of the list
+    assert _pairing_verdict(assistant, "Is SQLite slow in production?", english, "en") is None  # not a question of choosing
+    assert _pairing_verdict(assistant, "Should I use SQLite for prototyping and production?", english, "en") is None  # two cases
+    assert _pairing_verdict(assistant, "Does the author recommend SQLite for production?", english[:1], "en") is None  # one pairing is no list
+    korean = ["개발 환경은 SQLite로", "운영 환경은 PostgreSQL로"]
+    assert _pairing_verdict(assistant, "운영 환경에는 PostgreSQL을 추천하나요?", korean, "ko") == "yes"
+    assert _pairing_verdict(assistant, "개발할 때는 SQLite로 충분해?", korean, "ko") == "yes"
+    docker = ["단일 컨테이너 운영은 Docker Compose로", "복잡한 서비스 운영은 Kubernetes로"]
+    # "Compose 하나만으로" says one Compose, not one container; "many containers" is neither case
+    assert _pairing_verdict(assistant, "Docker Compose 하나만으로 컨테이너 오케스트레이션 충분함?", docker, "ko") is None
+    assert _pairing_verdict(assistant, "여러 컨테이너 운영에도 Docker Compose로 충분한가요?", docker, "ko") is None
