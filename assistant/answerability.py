@@ -22,6 +22,7 @@ COMMON_ZIPF = 4.5  # a subcommand this common ("use", "run") is an everyday verb
 RARE_ZIPF = 3.0  # at most about one use per 10 million words of general text
 SPECIFIC_SHARE = 0.05  # a word the posts say in at most one passage in twenty names something specific of theirs
 CLIPPING_MIN = 4  # letters of a clipped word ("auth", "repo") that must begin a word of the posts
+CLIPPED_MAX_ZIPF = 4.0  # a word this common in general English is one of its own, not a clipping ("mode", "form")
 FUZZY_SCORE = 85  # rapidfuzz ratio above which a word is a variant spelling of an article word
 SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "zsh", "fish", "console", "terminal", "shell-session", "powershell", "ps1", "pwsh", "cmd", "bat"})
 # Korean writes an English loanword by its sounds ("플라스크" Flask, "테라폼" Terraform, "앱아머" AppArmor): both
@@ -517,6 +518,29 @@ class KeySubjects:
             return self._misspelled(lowered) or word
 
         return re.sub(r"[A-Za-z]+", respell, text)
+
+    def unclipped(self, text: str) -> str:
+        """The text with each clipped word of the posts written whole ("prod": production, "auth": authentication): a
+        word of CLIPPING_MIN letters or more that the posts do not use, not common in general English (below
+        CLIPPED_MAX_ZIPF), and that begins words of theirs of one stem only ("perf", which begins performance and
+        perfect, stays as it is); the shortest of them stands for it."""
+        import bisect
+
+        def unclip(match: re.Match) -> str:
+            word = match.group(0)
+            lowered = word.lower()
+            if len(lowered) < CLIPPING_MIN or lowered in self._word_set or zipf(lowered, "en") >= CLIPPED_MAX_ZIPF:
+                return word  # a word of the posts, or a word of general English of its own ("mode" is not "modern")
+            i = bisect.bisect_left(self._words, lowered)
+            begun = []
+            while i < len(self._words) and self._words[i].startswith(lowered):
+                begun.append(self._words[i])
+                i += 1
+            if not begun or len({tokenize(candidate)[0] for candidate in begun}) != 1:
+                return word
+            return min(begun, key=len)
+
+        return re.sub(r"(?<![\w-])[A-Za-z]+(?![\w-])", unclip, text)
 
     def _post_word_misspelled(self, word: str) -> str | None:
         """The word of the posts that a lowercase word unknown to them misspells (see `respelled`), or None."""

@@ -619,7 +619,8 @@ class Assistant:
                 rows = self._rows_by_table.get((chunk.section, chunk.lang, tuple(chunk.header)), [])
                 ids += [row.original or row.id for row in rows if row.document == chunk.document]
         claims = [claim for chunk_id in dict.fromkeys(ids) for claim in self.claims.get(chunk_id, [])]
-        judged = typed if judge_typed and typed else question  # the yes/no question the verdict answers
+        # the yes/no question the verdict answers, its clipped words of the posts written whole ("in prod": production)
+        judged = self.key_subjects.respelled(self.key_subjects.unclipped(typed if judge_typed and typed else question))
         yes_no, asked = self._yes_no(judged)
         sentences = [
             (chunk, sentence)

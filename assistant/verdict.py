@@ -164,6 +164,8 @@ def score_claims(
             continue
         if value is None or bool(claim.reference) != bool(asked.reference):
             continue
+        if claim.column < 0 and of_the_other_subject(question, claim.text, claim.chunk, terms):
+            continue
         weak = weakened.get((claim.chunk.id, claim.text))
         if weak is not None and claim.predicate != WEAKENING and value in ("yes", "no"):
             # "컨테이너는 커널을 공유하므로 보안적 격리가 약함" answers "are they isolated?" partly, not no, and "are they
@@ -207,6 +209,34 @@ def score_claims(
             named[id(claim)] = own_case  # the question names what only this row's case has ("Kata")
         scored.append((coverage - SPECIFICITY_PENALTY * extra, value, claim))
     return scored
+
+
+# A heading that sets two things side by side (general English and Korean): "A vs B", "better than", "compared with",
+# "instead of", "A와 B의 차이", "A보다", "A 대신 B".
+_EN_SIDE_BY_SIDE = re.compile(r"\b(?:than|versus|vs\.?|compared (?:to|with)|instead of|rather than|difference between)\b")
+_KO_SIDE_BY_SIDE = ("보다", "대신", "차이", "비교", " vs")
+
+
+def of_the_other_subject(question: str, own: str, chunk: Chunk, terms: TermWeights) -> bool:
+    """Whether a sentence speaks of the other of two things its heading sets side by side (compares, contrasts): the
+    question names a thing of the heading that the sentence leaves out, and the sentence names one that the question does not ("Does
+    RAG require retraining …?" against "fine-tuning would require retraining" under "What is RAG and why is it better
+    than fine-tuning …?": the sentence is of fine-tuning). A thing is named by a word rare in general language or
+    written in capitals ("RAG")."""
+    titles = [chunk.section.rsplit(" > ", 1)[-1], (chunk.section_translated or "").rsplit(" > ", 1)[-1]]
+    if not any(_EN_SIDE_BY_SIDE.search(title.lower()) or any(word in title for word in _KO_SIDE_BY_SIDE) for title in titles):
+        return False
+    heading = terms.keys_of(titles)
+    asked, said = _names(question, terms) & heading, _names(own, terms) & heading
+    return bool(asked - terms.keys(own)) and bool(said - terms.keys(question))
+
+
+def _names(text: str, terms: TermWeights) -> frozenset[str]:
+    """The keys of a text's words that name a thing: rare in general language, or written in capitals ("RAG")."""
+    return frozenset(
+        terms.key(token) for word in re.findall(r"[\w./+-]+", text) for token in tokenize(word)
+        if not TermWeights.everyday(token) or (len(word) >= 2 and word.isupper() and word.isalpha())
+    )
 
 
 WEAKENING = "weak"  # the predicate of a property said to hold weakly
@@ -828,6 +858,8 @@ def full_statements(
         # What a sentence quotes it mentions, not asserts: "the common phrase “Redis is single-threaded” needs care"
         # says nothing of whether Redis is single-threaded.
         sentence = _QUOTED.sub(" ", quoted)
+        if of_the_other_subject(question, sentence, chunk, terms):
+            continue
         if _asks_what_is_replaced(sentence, named):
             # "Docker uses OS-level virtualization instead of hypervisor-based virtualization": what the question names
             # is what the sentence says is not used, so a plain statement of the rest answers no (not a question that

@@ -2801,3 +2801,40 @@ def test_a_list_pairing_answers_only_a_question_of_choosing_one_named_case(assis
     # "Compose 하나만으로" says one Compose, not one container; "many containers" is neither case
     assert _pairing_verdict(assistant, "Docker Compose 하나만으로 컨테이너 오케스트레이션 충분함?", docker, "ko") is None
     assert _pairing_verdict(assistant, "여러 컨테이너 운영에도 Docker Compose로 충분한가요?", docker, "ko") is None
+
+
+@pytest.mark.parametrize(
+    "question, verdict",
+    [
+        ("is it ok to run containers w/ --privileged in prod?", "no"),
+        ("is it ok to run with --privilaged in prod", "no"),
+        ("Does plain dokcer handle scheduling and load balancing for a big fleet on its own?", "no"),
+    ],
+)
+def test_the_verdict_reads_clipped_and_misspelled_words_of_the_posts_whole(assistant, question, verdict):
+    """"prod" is production, "--privilaged" is --privileged, "dokcer" is docker: the verdict stage reads the question
+    with them written as the posts write them, as retrieval already searches it."""
+    assert assistant.ask(question).verdict == verdict
+
+
+def test_a_clipped_word_is_written_whole_only_when_it_stands_for_one_word_of_the_posts(assistant):
+    unclipped = assistant.key_subjects.unclipped
+    assert unclipped("is it ok in prod?") == "is it ok in production?"
+    assert unclipped("does auth need it?") == "does authentication need it?"
+    assert unclipped("is the perf hit big?") == "is the perf hit big?"  # performance or perfect: no one word
+    assert unclipped("host mode in prod") == "host mode in production"  # "mode" is a word of its own, not "modern"
+    assert unclipped("--network host") == "--network host"
+
+
+def test_a_sentence_under_a_heading_that_compares_two_things_speaks_of_the_one_it_names(assistant):
+    """Under "What is RAG and why is it better than fine-tuning?" (a post nobody here wrote), "fine-tuning would
+    require retraining" is of fine-tuning: it does not answer "Does RAG require retraining?". A heading that
+    compares nothing leaves the rule out."""
+    from assistant.verdict import of_the_other_subject
+
+    sentence = "My data changes frequently (new uploads) — fine-tuning would require retraining"
+    compared = Chunk("t#a/prose0", "t", "What is RAG and why is it better than fine-tuning?", "a", "prose", sentence)
+    plain = Chunk("t#b/prose0", "t", "Why RAG and fine-tuning", "b", "prose", sentence)
+    assert of_the_other_subject("Does RAG require retraining when my uploads change?", sentence, compared, assistant.terms)
+    assert not of_the_other_subject("Does fine-tuning require retraining?", sentence, compared, assistant.terms)
+    assert not of_the_other_subject("Does RAG require retraining when my uploads change?", sentence, plain, assistant.terms)
