@@ -21,7 +21,7 @@ from .ingest import Chunk
 from .lexical import mecab_parse, tokenize
 from .lexicon import HANGUL, load_lexicon
 from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
-from .question import asks_for_command, asks_what_post_is_about, is_yes_no, confirmation, is_request_word, question_language, read_question, refers_to_post
+from .question import asks_for_command, asks_what_post_is_about, confirmation, is_request_word, is_yes_no, question_language, read_question, refers_to_post
 from .retrieve import RANK_MARGIN_SCALE, Retrieval, Retriever, section_key, to_front
 from .settings import MAX_QUESTION_CHARS, Settings
 from .terms import FUNCTION_ZIPF, TermWeights, general_zipf

@@ -396,6 +396,11 @@ def _agreed(
 OTHER_TERM_WORDS = 2  # a phrase, not one word ("run", "achieve"), of what a list says of another term
 
 
+def _naming(key: str) -> bool:
+    """Whether a term key can name something: a glossary term, or a word that is not everyday in general language."""
+    return key.startswith("#") or not TermWeights.everyday(key)
+
+
 def names_term(term: str, keys: frozenset[str], terms: TermWeights) -> bool:
     """Whether keys hold a term's weightiest word ("Kata" of "Kata Containers", "plugin" of "Network plugins")."""
     names = terms.keys(term)
@@ -1758,11 +1763,8 @@ def _gone_without(question: str) -> tuple[str, ...]:
     morphemes = tagged_morphemes(question)
     more = []
     for i in _without_at(morphemes):
-        j = i
         # back over the verb the negation takes ("설정하지 않아도": 하 + 지; "설정 안 해도" has it after)
-        while j > 0 and morphemes[j - 1][1] in ("VV", "XSV", "EC") and (morphemes[j - 1][1] != "EC" or morphemes[j - 1][0] == "지"):
-            j -= 1
-        more.append(_nouns_before(morphemes, j, particles=True))
+        more.append(_nouns_before(morphemes, _verb_start(morphemes, i, ("VV", "XSV", "EC")), particles=True))
     return tuple(dict.fromkeys(phrase for phrase in (*absent, *more) if phrase.strip()))
 
 
@@ -1790,13 +1792,10 @@ def need_verdict(question: str, asked: Asked | None, sentences: list[tuple[Chunk
     without_keys = terms.keys_of(absent)
     asked_keys = terms.keys(question)
 
-    def specific(key: str) -> bool:
-        return key.startswith("#") or not TermWeights.everyday(key)
-
     # (the verb of functioning is what the need is for, not a word the sentence must hold)
     functioning = terms.keys_of([*_KO_FUNCTIONING, *_EN_FUNCTIONING.findall(question.lower())])
     named = frozenset(
-        key for key in asked_keys - without_keys - functioning if specific(key) and (key.startswith("#") or terms.in_corpus(key))
+        key for key in asked_keys - without_keys - functioning if _naming(key) and (key.startswith("#") or terms.in_corpus(key))
     )
     for chunk, sentence in sentences:
         if not _says_need(sentence) or not named <= terms.keys(sentence):
@@ -1809,7 +1808,7 @@ def need_verdict(question: str, asked: Asked | None, sentences: list[tuple[Chunk
                 continue  # "requires no library", "별도 설정이 필요하지 않습니다": a need denied
             if condition and not _names_condition(asked_keys, condition, terms):
                 continue
-            subject = frozenset(key for key in terms.keys(clause) - needed_keys if specific(key) and not _says_need(key))
+            subject = frozenset(key for key in terms.keys(clause) - needed_keys if _naming(key) and not _says_need(key))
             if subject and subject <= asked_keys:
                 return VerdictResult("no", Claim(chunk, "", "no", own=sentence, context="", text=sentence))
     return None
@@ -2387,7 +2386,7 @@ def _narrower_row(claim: Claim, asked_keys: frozenset[str], terms: TermWeights) 
     everyday ("다른 노드" of "Kubernetes 다른 노드에 배포")."""
     if claim.column < 0 or not claim.key:
         return False
-    return any(key.startswith("#") or not TermWeights.everyday(key) for key in terms.keys(claim.key, known_only=True) - asked_keys)
+    return any(_naming(key) for key in terms.keys(claim.key, known_only=True) - asked_keys)
 
 
 # What a question says about the case it asks of, beyond its words, in general English and Korean: whether it
@@ -2533,6 +2532,15 @@ class Qualifiers:
     place: str = ""  # "in" or "out": the question puts its case inside or outside something ("inside the container")
 
 
+def _verb_start(morphemes, i: int, tags: tuple[str, ...]) -> int:
+    """Where the verb before morpheme `i` (a Korean negation) starts: back over the morphemes of `tags`, past no ending
+    but the 지 of "하지 않다" ("설정하지 않아도": at 하)."""
+    j = i
+    while j > 0 and morphemes[j - 1][1] in tags and (morphemes[j - 1][1] != "EC" or morphemes[j - 1][0] == "지"):
+        j -= 1
+    return j
+
+
 @lru_cache(maxsize=8192)
 def qualifiers(question: str) -> Qualifiers:
     """The question's qualifiers (see Qualifiers); also read from evidence, for what it goes without (cached: a
@@ -2568,10 +2576,7 @@ def qualifiers(question: str) -> Qualifiers:
                 rest = morphemes[i + 1 :]
                 if form == "없이" or any(is_condition_ending(f, t) or f in ("상태", "경우", "때") for f, t in rest):
                     # the noun phrase the negated verb takes ("메모리 제한을 안 걸면"), or the one before 없이
-                    j = i
-                    while j > 0 and morphemes[j - 1][1] in ("VV", "VA", "XSV", "XSA", "EC") and (morphemes[j - 1][1] != "EC" or morphemes[j - 1][0] == "지"):
-                        j -= 1
-                    absent.append(_nouns_before(morphemes, j, particles=True))
+                    absent.append(_nouns_before(morphemes, _verb_start(morphemes, i, ("VV", "VA", "XSV", "XSA", "EC")), particles=True))
     return Qualifiers(
         universal,
         whole,
@@ -2677,7 +2682,7 @@ def _same_replacement(question: str, sentence: str, terms: TermWeights) -> bool 
     that set the two sides apart count, and only words that name something ("기반", "based" are said of anything)."""
 
     def naming(found: frozenset[str]) -> frozenset[str]:
-        return frozenset(word for word in found if word.startswith("#") or not TermWeights.everyday(word))
+        return frozenset(word for word in found if _naming(word))
 
     def sides(text: str, words) -> tuple[frozenset[str], frozenset[str]] | None:
         old = frozenset(word for phrase in _replaced(text) for word in words(phrase))
