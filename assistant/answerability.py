@@ -478,11 +478,19 @@ class KeySubjects:
     def _clipped(self, word: str, words: list[str] | None = None) -> bool:
         """Whether a longer word of the posts (of `words`: by default their Latin words) begins with the word
         ("authentication" for "auth")."""
+        first = next(self._begun_by(word, words), None)
+        return first is not None and first != word
+
+    def _begun_by(self, word: str, words: list[str] | None = None):
+        """The words of the posts (of `words`: by default their Latin words, sorted) that begin with the word, itself
+        included, in order."""
         import bisect
 
         words = self._words if words is None else words
         i = bisect.bisect_left(words, word)
-        return i < len(words) and words[i].startswith(word) and words[i] != word
+        while i < len(words) and words[i].startswith(word):
+            yield words[i]
+            i += 1
 
     def niche(self, word: str) -> bool:
         """Whether an uncovered word is the name of a niche tool or term: a word (or a part of a compound, "userns"
@@ -524,18 +532,12 @@ class KeySubjects:
         word of CLIPPING_MIN letters or more that the posts do not use, not common in general English (below
         CLIPPED_MAX_ZIPF), and that begins words of theirs of one stem only ("perf", which begins performance and
         perfect, stays as it is); the shortest of them stands for it."""
-        import bisect
-
         def unclip(match: re.Match) -> str:
             word = match.group(0)
             lowered = word.lower()
             if len(lowered) < CLIPPING_MIN or lowered in self._word_set or zipf(lowered, "en") >= CLIPPED_MAX_ZIPF:
                 return word  # a word of the posts, or a word of general English of its own ("mode" is not "modern")
-            i = bisect.bisect_left(self._words, lowered)
-            begun = []
-            while i < len(self._words) and self._words[i].startswith(lowered):
-                begun.append(self._words[i])
-                i += 1
+            begun = list(self._begun_by(lowered))
             if not begun or len({tokenize(candidate)[0] for candidate in begun}) != 1:
                 return word
             return min(begun, key=len)

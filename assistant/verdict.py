@@ -396,6 +396,12 @@ def _agreed(
 OTHER_TERM_WORDS = 2  # a phrase, not one word ("run", "achieve"), of what a list says of another term
 
 
+def _past_topic(text: str, terms: TermWeights) -> frozenset[str]:
+    """A text's keys but the glossary terms the posts are about ("Docker", "container": TOPIC_SHARE), which set no
+    subject or case apart."""
+    return frozenset(k for k in terms.keys(text) if not k.startswith("#") or terms.passage_share(k) < TOPIC_SHARE)
+
+
 def _naming(key: str) -> bool:
     """Whether a term key can name something: a glossary term, or a word that is not everyday in general language."""
     return key.startswith("#") or not TermWeights.everyday(key)
@@ -1618,15 +1624,20 @@ def _restricted_doing(sentence: str) -> tuple[str, str] | None:
     return match.group(1).strip(), re.split(r"\s+(?:and|so|but)\s+", match.group(2))[0]
 
 
+def _by_heads(text: str, heads: frozenset[str], terms: TermWeights):
+    """(word, the two words before it, the word after it) for each word of a text that is one of the head nouns: where
+    a word of number that counts it stands."""
+    words = [word.strip("?!.,()\"'").lower() for word in text.split()]
+    for i, word in enumerate(words):
+        if word and terms.keys(word) & heads:
+            yield word, words[max(0, i - 2) : i], words[i + 1 : i + 2]
+
+
 def _many_of(question: str, head: frozenset[str], terms: TermWeights) -> str | None:
     """"many" when the question speaks of more than one of the head noun ("across multiple servers", "서버 여러 대",
     "여러 서버", "multi-server"), "one" when of one of it, else None."""
-    words = [word.strip("?!.,()\"'").lower() for word in question.split()]
     said = None
-    for i, word in enumerate(words):
-        if not terms.keys(word) & head:
-            continue
-        before, after = words[max(0, i - 2) : i], words[i + 1 : i + 2]
+    for word, before, after in _by_heads(question, head, terms):
         if re.search(rf"(?:^|\s){_EN_ONE}$", " ".join(before)) or re.search(rf"(?:^|\s){_KO_ONE}$", " ".join(before)):
             return "one"
         if word.startswith("multi") or any(_EN_MANY.match(w) or _KO_MANY.match(w) for w in before + after):
@@ -1686,7 +1697,7 @@ def restriction_verdict(question: str, asked: Asked | None, sentences: list[tupl
         if restriction is None:
             continue
         subject, head, rest = restriction
-        subject_keys = frozenset(k for k in terms.keys(subject) if not k.startswith("#") or terms.passage_share(k) < TOPIC_SHARE)
+        subject_keys = _past_topic(subject, terms)
         head_keys = terms.keys(head)
         if not subject_keys or not head_keys or not subject_keys <= asked_keys:
             continue
@@ -1749,7 +1760,7 @@ def _negated_besides_absence(question: str) -> bool:
 
     morphemes = tagged_morphemes(question)
     last = max(_without_at(morphemes), default=-1)
-    return any(pair in _KO_NEGATION or pair == ("없이", "MAG") for pair in morphemes[last + 1 :])
+    return any(_negating(pair) for pair in morphemes[last + 1 :])
 
 
 def _gone_without(question: str) -> tuple[str, ...]:
@@ -1869,12 +1880,8 @@ def _counted(text: str, heads: frozenset[str], terms: TermWeights) -> frozenset[
     """How many of its head nouns a text says: "=one" for one ("a single container", "single-container", "단일
     컨테이너", "컨테이너 하나짜리"), "=many" for more than one ("multiple containers", "여러 컨테이너"); the number word
     must stand by one of the `heads` ("Compose 하나만으로 컨테이너 …" says one Compose, not one container)."""
-    words = [word.strip("?!.,()\"'").lower() for word in text.replace("-", " ").split()]
     out = set()
-    for i, word in enumerate(words):
-        if not word or not terms.keys(word) & heads:
-            continue
-        before, after = words[max(0, i - 2) : i], words[i + 1 : i + 2]
+    for word, before, after in _by_heads(text.replace("-", " "), heads, terms):
         if any(_EN_ONE_WORD.match(w) or _KO_ONE_BEFORE.match(w) for w in before) or any(_KO_ONE_AFTER.match(w) for w in after):
             out.add("=one")
         if word.startswith("multi") or any(_EN_MANY.match(w) or _KO_MANY.match(w) for w in before + after):
@@ -1906,17 +1913,13 @@ def pairing_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: Te
     if any(lang == language for _, _, lang in lists):
         lists = {key: items for key, items in lists.items() if key[2] == language}
 
-    def own(text: str) -> frozenset[str]:
-        """A phrase's keys that can set it apart: not the words the posts are about ("Docker", "container")."""
-        return frozenset(k for k in terms.keys(text) if not k.startswith("#") or terms.passage_share(k) < TOPIC_SHARE)
-
     for items in lists.values():
         if len(items) < 2:
             continue
         entries = list(items.values())
         plain = [_NUMBER_WORDS.sub(" ", case.replace("-", " ")) for _, case, _ in entries]  # a case without its number words
         heads = [terms.keys(case) for case in plain]
-        cases = [own(case) for case in plain]
+        cases = [_past_topic(case, terms) for case in plain]
         named_cases, mentioned = [], 0
         for i, (_, case, _) in enumerate(entries):
             apart = cases[i] - frozenset().union(*(other for j, other in enumerate(cases) if j != i))
@@ -1927,7 +1930,8 @@ def pairing_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: Te
             mentioned += bool(apart & asked or (number and number & said))
             if (not apart or terms.weight(apart & asked) >= PAIRED_CASE * terms.weight(apart)) and (apart & asked or number & said) and (not number or number & said):
                 named_cases.append(i)
-        named_choices = [i for i, (_, _, choice) in enumerate(entries) if own(choice) and own(choice) <= asked]
+        choices = [_past_topic(choice, terms) for _, _, choice in entries]
+        named_choices = [i for i, keys in enumerate(choices) if keys and keys <= asked]
         if len(named_cases) != 1 or mentioned != 1 or len(named_choices) != 1:
             continue
         verdict = "yes" if named_cases == named_choices else "no"
@@ -2732,10 +2736,15 @@ def _without_what_is_asked(text: str, asked_keys: frozenset[str], terms: TermWei
     return False
 
 
+def _negating(pair: tuple[str, str]) -> bool:
+    """Whether a Korean morpheme negates a question: a negation, or 없이 ("설정 없이 돌아가?", without) as
+    korean_negation reads it."""
+    return pair in _KO_NEGATION or pair == ("없이", "MAG")
+
+
 def _question_negated(question: str) -> bool:
     if question_language(question) == "ko":
         from .lexical import tagged_morphemes
 
-        # 없이 ("설정 없이 돌아가?", without) is a negation of its own, as korean_negation reads it
-        return any(pair in _KO_NEGATION or pair == ("없이", "MAG") for pair in tagged_morphemes(question))
+        return any(_negating(pair) for pair in tagged_morphemes(question))
     return bool(re.search(r"^\s*\w+n't\b|\bnot\b", question.lower()))
