@@ -209,10 +209,30 @@ _KO_WH_NOUNS = ("방법", "이유", "차이")  # ask "how" / "why" / "what diffe
 _KO_WH_CONTRACTED = re.compile(r"어[케캐]|어떡|어째서")
 
 
+# What Korean chat puts after a sentence: laughter and tears written in letters (ㅋㅋ, ㅎㅎ, ㅠㅠ), tildes, carets.
+_KO_CHAT_TAIL = re.compile(r"[\sㅋㅎㅠㅜ~^;]+$")
+
+
+# Latin abbreviations that end in a full stop inside a sentence (general English): "i.e.", "e.g.", "etc.", "vs.", "cf.".
+_EN_ABBREVIATION = re.compile(r"(?:^|\W)(?:i\.e|e\.g|etc|vs|cf|viz)\.$", re.IGNORECASE)
+
+
+def _sentences(question: str) -> list[str]:
+    """The sentences of a question, a piece that ends in an abbreviation ("i.e.") joined to the one after it."""
+    sentences: list[str] = []
+    for piece in _SENTENCE_BREAK.split(question.strip()):
+        if sentences and _EN_ABBREVIATION.search(sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    # "… 맞죠?ㅋㅋ" ends in its question mark
+    return [_KO_CHAT_TAIL.sub("", s).strip() for s in sentences if s and _KO_CHAT_TAIL.sub("", s).strip(" .!?？—–-")]
+
+
 def asking_sentence(question: str) -> str:
     """The sentence that asks: the last one that ends in a question mark, else the last one ("We run two apps from one
     compose file. Are they on the same kernel?" asks its second sentence; a dash sets off a situation the same way)."""
-    sentences = [s.strip() for s in _SENTENCE_BREAK.split(question.strip()) if s and s.strip(" .!?？—–-")]
+    sentences = _sentences(question)
     if not sentences:
         return question.strip()
     asking = [s for s in sentences if s.rstrip().endswith(("?", "？"))]
@@ -229,15 +249,89 @@ _EN_TAG = re.compile(
 )
 
 
-def confirmation(question: str) -> str:
-    """A tag question as the yes/no question it asks: its statement with an empty auxiliary in front ("each container
-    gets its own network interface, right?" is read as "Do each container gets its own network interface?"), which
-    every reader of a yes/no question takes as one and which adds no word of its own. Any other question unchanged."""
-    asking = asking_sentence(question)
-    tag = _EN_TAG.search(asking)
-    if tag is None or question_language(asking) == "ko" or is_yes_no(question):
+# Negative contractions as chat writes them, without their apostrophe ("isnt", "doesnt", "cant"; general English).
+_EN_BARE_CONTRACTION = re.compile(r"\b(is|are|was|were|does|do|did|has|have|had|should|could|would|ca|wo)nt\b", re.IGNORECASE)
+RARE_ZIPF = 3.0  # below one use per million words: a rare word of general English (the usual low-frequency band)
+
+
+def _auxiliary_meant(word: str) -> str | None:
+    """The auxiliary a question's opening word misspells: a word two adjacent letters of one auxiliary swapped make
+    ("dose": does), or a rare word (below RARE_ZIPF) one edit from one auxiliary and from no question word ("shoud")."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    from .answerability import zipf
+
+    if len(word) < 3 or word in EN_AUX or word in _EN_WH or not word.isalpha():
+        return None
+    swapped = [aux for aux in EN_AUX if len(aux) == len(word) and sorted(aux) == sorted(word)
+               and DamerauLevenshtein.distance(aux, word) == 1]
+    if len(swapped) == 1:
+        return swapped[0]
+    if zipf(word, "en") >= RARE_ZIPF:
+        return None
+    near = [aux for aux in EN_AUX | _EN_WH if len(aux) >= 3 and DamerauLevenshtein.distance(aux, word) == 1]
+    return near[0] if len(near) == 1 and near[0] in EN_AUX else None
+
+
+def auxiliaries_spelled(question: str) -> str:
+    """An English question with its auxiliaries spelled as such where chat types them otherwise: a negative
+    contraction without its apostrophe ("isnt it …?", "doesnt"), and an opening word that misspells one
+    (`_auxiliary_meant`: "dose k8s handle …?", "shoud i …?"). Korean questions, and any other, unchanged."""
+    if HANGUL.search(question):
         return question
-    statement = asking[: tag.start()].strip()
+    text = _EN_BARE_CONTRACTION.sub(lambda m: m.group(0)[:-2] + "n't", question)
+    opening = re.match(r"\W*((?:[a-z]+\s+)*?)([a-z'’]+)", text, re.IGNORECASE)
+    if opening and all(word in EN_FILLERS for word in opening.group(1).lower().split()):
+        meant = _auxiliary_meant(opening.group(2).lower())
+        if meant:
+            text = text[: opening.start(2)] + meant + text[opening.end(2) :]
+    return text
+
+
+# The contractions of a pronoun with a copula or an auxiliary ("it's", "there's", "they're"): a subject and its verb.
+_EN_SUBJECT_VERB = re.compile(r"^(?:it|that|there|here|he|she|they|we|you|i)['’](?:s|re|m|ve|ll|d)$")
+_EN_RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
+
+
+def _declarative(words: list[str]) -> bool:
+    """Whether the words of a sentence that ends in a question mark state something (a subject, then its auxiliary or
+    copula: "so containerA can reach containerB directly?", "so it's built on namespaces?") rather than name a
+    subject alone ("and the file system?"), a case ("and the containers that are on one host?") or ask with a
+    question word."""
+    if len(words) < 3 or words[0] in _EN_OPENERS or words[0] in _EN_SUBORDINATORS or any(w in _EN_WH for w in words):
+        return False
+    for i, word in enumerate(words):
+        if word in _EN_RELATIVE:
+            return False
+        # (an auxiliary after "to", or closing the sentence, is a main verb of a phrase: "anything I need to do?")
+        if _EN_SUBJECT_VERB.match(word) or (0 < i < len(words) - 1 and word in EN_AUX and words[i - 1] != "to"):
+            return True
+    return False
+
+
+def confirmation(question: str) -> str:
+    """A statement asked to be confirmed as the yes/no question it asks: its statement with an empty auxiliary in
+    front, which every reader of a yes/no question takes as one and which adds no word of its own. Such are a tag
+    question ("each container gets its own network interface, right?" is read as "Do each container gets its own
+    network interface?") and a statement with a question mark ("so containerA can hit containerB's port directly?").
+    An English question has its auxiliaries spelled as such (`auxiliaries_spelled`); any other question unchanged."""
+    question = auxiliaries_spelled(question)
+    asking = asking_sentence(question)
+    if question_language(asking) == "ko" or is_yes_no(question):
+        return question
+    tag = _EN_TAG.search(asking)
+    if tag is not None:
+        statement = asking[: tag.start()].strip()
+    elif asking.rstrip().endswith(("?", "？")):
+        statement = asking.rstrip(" ?？")
+        words = re.findall(r"[a-z']+", statement.lower())
+        fillers = next((i for i, word in enumerate(words) if word not in EN_FILLERS), len(words))
+        if not _declarative(words[fillers:]):
+            return question
+        if fillers:  # "so …", "ok and …": the statement without the words that open it
+            statement = re.sub(rf"^\W*(?:[a-z]+\W+){{{fillers}}}", "", statement, flags=re.IGNORECASE)
+    else:
+        return question
     words = re.findall(r"[a-z']+", statement.lower())
     if len(words) < 2 or words[0] in _EN_OPENERS:
         return question  # "what is it, right?" asks something else; a statement of one word states nothing
@@ -249,7 +343,26 @@ def confirmation(question: str) -> str:
     return f"{question[:start] if start > 0 else ''}Do {statement}?"
 
 
+# What opens a case to ask about rather than a question word ("what if they crash, does todo go down?", "what about
+# PIDs, can one container see another's?").
+_EN_CASE_OPENING = re.compile(r"^\W*(?:(?:so|and|but|then|ok|okay)\W+)*(?:what\s+if|what\s+about|how\s+about)\b", re.IGNORECASE)
+# Prepositions that open a fronted phrase ("by default can …?", "in the fix diagram is …?"; general English).
+_EN_PREPOSITIONS = frozenset({
+    "in", "on", "at", "for", "by", "with", "without", "from", "under", "during", "despite", "within", "inside",
+    "across", "regarding", "according", "besides", "between", "among", "through", "via", "outside",
+})
+
+
+# "(is it) ok to …?", "(is it) possible to …?": a yes/no question with its subject and copula left out (general English)
+_EN_ELLIPTICAL_COPULA = re.compile(
+    r"^\W*(?:(?:so|and|but|then)\W+)*(?:ok|okay|alright|fine|wise|possible)\s+(?:to|for)\b", re.IGNORECASE
+)
+
+
 def _english_yes_no(text: str) -> bool:
+    text = auxiliaries_spelled(text).replace("’", "'")
+    if _EN_ELLIPTICAL_COPULA.match(text):
+        return True
     words = re.findall(r"[a-z']+", text.lower())
     while words and words[0] in EN_FILLERS:
         words = words[1:]
@@ -257,18 +370,20 @@ def _english_yes_no(text: str) -> bool:
         return False
     if words[0] in EN_AUX:
         return True
-    if words[0] in _EN_WH and not (words[0] == "when" and len(words) > 1 and words[1] not in EN_AUX):
+    case_opening = bool(_EN_CASE_OPENING.match(text))
+    if words[0] in _EN_WH and not case_opening and not (words[0] == "when" and len(words) > 1 and words[1] not in EN_AUX):
         return False  # "why do ...?", "when does ...?"; "when the service crashes, does ...?" opens a condition
-    # "If one service leaks memory, can it affect the others?"
-    clauses = re.split(r"[,;]", text.lower())[1:]
+    # "If one service leaks memory, can it affect the others?"; "Bottom line: is Docker alone enough?"
+    clauses = re.split(r"[,;:]", text.lower())[1:]
     for clause in clauses:
         clause_words = re.findall(r"[a-z']+", clause)
         if clause_words and clause_words[0] in _EN_WH:
             return False
         if clause_words and clause_words[0] in EN_AUX:
             return True
-    if words[0] in _EN_SUBORDINATORS or words[0] == "when":
-        # "if one container crashes do the others go down?": an auxiliary after the condition, no question word
+    if words[0] in _EN_SUBORDINATORS or words[0] in _EN_PREPOSITIONS or words[0] == "when":
+        # "if one container crashes do the others go down?", "by default can a process see …?": an auxiliary after the
+        # condition or the fronted phrase, no question word
         return not any(w in _EN_WH for w in words[1:]) and any(w in EN_AUX for w in words[2:])
     return False
 
@@ -286,8 +401,9 @@ def _korean_question_word(text: str) -> bool:
             continue
         if form.startswith(_KO_WH_NOUNS) and tag.startswith("NN"):
             following = morphemes[i + 1] if i + 1 < len(morphemes) else ("", "")
-            if i == content[-1] or following[1] not in ("VCP", "JX", "JKS", "JKC"):
-                return True  # "데이터 보존 방법?", "차이가 뭐야" (뭐 counts too); "방법이야?" asks yes or no
+            if i == content[-1] or not (following[1] in ("VCP", "JX", "JKS", "JKC") or following[0] in ("로", "으로")):
+                # "데이터 보존 방법?", "차이가 뭐야" (뭐 counts too); "방법이야?", "해결 방법으로 나와?" ask yes or no
+                return True
             continue
         if not form.startswith(_KO_WH + ("어떻",)) or form.startswith(_KO_WH_NOUNS):
             continue
@@ -362,7 +478,7 @@ def _main_clause(text: str) -> str:
     # A fronted condition or adverbial phrase ("if …,", "for large enterprise teams,", "in production,") sets the case
     # the question asks about; its words are not what it asks.
     while "," in lowered and re.match(
-        r"\s*(if|when|once|after|say|for|in|on|at|with|without|within|among|across|during|under|from|according to"
+        r"\s*(if|what if|what about|how about|when|once|after|say|for|in|on|at|with|without|within|among|across|during|under|from|according to"
         r"|although|though|even though|while|whereas)\b", lowered
     ):
         lowered = lowered.split(",", 1)[1]

@@ -1364,6 +1364,7 @@ _EN_ADVISABLE = re.compile(
     r"(?<![\w-])(?:ok|okay|fine|alright|all right|acceptable|advisable|(?:a )?good (?:idea|choice|option|fix|solution|approach)|"
     r"wise|recommended|should (?:i|we|you|one)|ought (?:i|we) to)(?![\w-])"
 )
+_EN_OPENING_OK = re.compile(r"^\W*(?:(?:so|and|but|then|well|oh)\W+)*(?:ok|okay|alright|all right)\b(?!\s+(?:to|for|if|with|in|as)\b)")
 _KO_ADVISABLE_PHRASE = re.compile(r"(?:좋은|괜찮은|바람직한)\s*(?:선택|방법|생각|해결책|대안|방안)")  # "좋은 선택인가요?"
 # (the general English phrases of avoiding, used by the question and the statement readers below)
 _EN_AVOIDING = r"avoid|steer clear of|stay away from|keep away from|refrain from"
@@ -1400,7 +1401,8 @@ def _asks_advice(question: str) -> str | None:
         )  # "써도 돼?", "해도 되나요?": may I
         advisable = permission or _KO_ADVISABLE_PHRASE.search(question) or any(item in _KO_ADVISABLE for item in morphemes)
         return "advisable" if advisable else None
-    lowered = question.lower()
+    # "ok, …" / "ok back to docker: …" opens the question; "ok to …?", "ok for testing?" ask whether it is advisable
+    lowered = _EN_OPENING_OK.sub("", question.lower())
     if _EN_AVOID.search(lowered):
         return "avoid"
     return "advisable" if _EN_ADVISABLE.search(lowered) else None

@@ -60,6 +60,24 @@ def table(header, *rows):
         ("컨테이너 지우면 데이터는 어케 됨?", False),
         ("포트 충돌 나면 어떡해?", False),
         ("어째서 커널을 공유해?", False),
+        # "방법으로" (as a way) asks whether something is one; chat laughter after the question mark
+        ("수작업 배포를 해결하는 방법으로 CI/CD도 나와 있나요?", True),
+        ("해결 방법으로 뭐가 있어?", False),
+        ("컨테이너가 VM처럼 커널까지 완전히 분리되는 거 맞죠?ㅋㅋ", True),
+        # an abbreviation's full stop ends no sentence; a colon sets off what is asked; a fronted phrase
+        ("Is Docker built on OS-level virtualization, i.e. namespaces plus cgroups?", True),
+        ("Bottom line: is Docker alone enough for a stable container environment?", True),
+        ("By default can a process inside a container see the host's PIDs?", True),
+        ("In the fix diagram which tool keeps the data?", False),
+        # "what if …, does …?" asks yes or no about a case; "what if …?" alone does not
+        ("What if it's just a Flask code error, does that hit the todo service too?", True),
+        ("what about PIDs, can one container see another's processes?", True),
+        ("what if they share a volume?", False),
+        # chat spellings of an auxiliary: no apostrophe, two letters swapped, a rare misspelling
+        ("isnt container isolation as strong as a VM's?", True),
+        ("dose k8s handle rolling updates", True),
+        ("shoud i use alpine base images?", True),
+        ("cold starts too?", False),
     ],
 )
 def test_yes_no_detection(question, expected):
@@ -1856,19 +1874,34 @@ def test_a_because_clause_and_its_main_clause_say_each_of_their_own_subject(assi
         ("커널 공유하지, right?", "커널 공유하지, right?"),
         # it asks to confirm a negation ("yes, they aren't"), the other way round from "aren't they …?"
         ("containers aren't fully isolated, right?", "containers aren't fully isolated, right?"),
+        ("containers arent fully isolated, right?", "containers aren't fully isolated, right?"),
+        # a statement with a question mark: a subject, then its auxiliary or copula
+        ("so containerA can reach containerB's port directly?", "Do containerA can reach containerB's port directly?"),
+        ("ok so it's built on namespaces?", "Do it's built on namespaces?"),
+        ("and the file system?", "and the file system?"),  # names a subject only
+        ("and the containers that are on one host?", "and the containers that are on one host?"),  # a case
+        ("so containers aren't isolated at all?", "so containers aren't isolated at all?"),  # a negation, as above
     ],
 )
 def test_a_tag_question_is_read_as_the_yes_no_question_it_asks(question, read):
     from assistant.question import confirmation, is_yes_no
 
     assert confirmation(question) == read
-    if read != question:
+    if "Do " in read:
         assert is_yes_no(read)
 
 
 def test_a_tag_question_gets_the_verdict_of_its_statement(assistant):
     assert assistant.ask("every container has its own network interface, right?").verdict == "yes"
     assert assistant.ask("the file system is shared between containers, correct?").verdict == "no"
+
+
+def test_a_statement_with_a_question_mark_gets_the_verdict_of_its_statement(assistant):
+    assert assistant.ask("so each container has its own network interface?").verdict == "yes"
+    assert assistant.ask("so the file system is shared between containers?").verdict == "no"
+    # a misspelt opening auxiliary; an opening "ok" that asks nothing of its own
+    assert assistant.ask("dose each container have its own network interface?").verdict == "yes"
+    assert assistant.ask("ok back to docker: do containers on the same host share a kernel?").verdict == "yes"
 
 
 @pytest.mark.parametrize(
