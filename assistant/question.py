@@ -37,6 +37,18 @@ _KO_CHANGE = re.compile(r"(달라지|바뀌|차이가\s*(있|나))")
 _KO_CHANGE_VERBS = frozenset({"달라지", "바뀌"})  # the verbs of _KO_CHANGE however they are inflected
 
 
+# Asking whether there is a way or a means to do something (general English and Korean): "is there a way to …?",
+# "any way to …?", "…하는 방법 있어?", "…할 수단이 있나요?".
+_EN_WAY = re.compile(r"\b(?:(?:is|are) there|any)\s+(?:(?:a|an|any|some)\s+)?(?:\w+\s+)?(?:way|ways|means|option|options)\s+(?:to|of|for)\b")
+_KO_WAY = re.compile(r"(?:방법|수단|방안)\s*(?:이|은|도|가)?\s*(?:있|없)")
+
+
+def asks_for_a_way(question: str) -> bool:
+    """Whether a question asks whether there is a way or a means to do something ("is there a way to keep the data?",
+    "NAT 안 거치게 하는 방법 있어?")."""
+    return bool(_EN_WAY.search(question.lower()) or _KO_WAY.search(question))
+
+
 def asks_possibility(question: str) -> bool:
     """Whether a question asks what can be ("can …?", "할 수도 있나요?"): a "can" statement answers it yes."""
     return bool(_EN_MODAL.search(question.lower()) or _KO_MODAL.search(question))
@@ -401,8 +413,9 @@ def _korean_question_word(text: str) -> bool:
             continue
         if form.startswith(_KO_WH_NOUNS) and tag.startswith("NN"):
             following = morphemes[i + 1] if i + 1 < len(morphemes) else ("", "")
-            if i == content[-1] or not (following[1] in ("VCP", "JX", "JKS", "JKC") or following[0] in ("로", "으로")):
-                # "데이터 보존 방법?", "차이가 뭐야" (뭐 counts too); "방법이야?", "해결 방법으로 나와?" ask yes or no
+            if i == content[-1] or not (following[1] in ("VCP", "JX", "JKS", "JKC") or following[0] in ("로", "으로", "있", "없")):
+                # "데이터 보존 방법?", "차이가 뭐야" (뭐 counts too); "방법이야?", "해결 방법으로 나와?", "피할 방법 있어?"
+                # ask yes or no
                 return True
             continue
         if not form.startswith(_KO_WH + ("어떻",)) or form.startswith(_KO_WH_NOUNS):

@@ -14,7 +14,7 @@ from .claims import nouns_before as _nouns_before
 from .ingest import Chunk
 from .lexical import is_compound, tokenize
 from .lexicon import HANGUL, Lexicon
-from .question import KO_COMITATIVE, KO_LIGHT_VERBS, Asked, asking_sentence, asks_possibility, is_yes_no, korean_negation, question_language, says_prevention
+from .question import KO_COMITATIVE, KO_LIGHT_VERBS, Asked, asking_sentence, asks_for_a_way, asks_possibility, is_yes_no, korean_negation, question_language, says_prevention
 from .terms import FUNCTION_ZIPF, TermWeights, general_zipf
 
 Verdict = str  # "yes" | "no" | "partial"
@@ -2073,7 +2073,18 @@ def concern_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: Te
     return None
 
 
-def judge(
+def judge(question: str, *args, **kwargs) -> VerdictResult | None:
+    """The question's verdict from all the evidence, or None (see _judged). A question that asks whether there is a
+    way to do something ("is there a way to keep the data after the container is deleted?", "…하는 방법 있어?") is
+    answered yes by a statement of a way, never no by a statement of what happens without one ("컨테이너가 삭제되면
+    데이터도 같이 사라집니다"): that says what holds by default, not that nothing can change it."""
+    result = _judged(question, *args, **kwargs)
+    if result is not None and result.verdict == "no" and asks_for_a_way(question):
+        return None
+    return result
+
+
+def _judged(
     question: str,
     asked: Asked | None,
     claims: list[Claim],

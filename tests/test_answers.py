@@ -78,6 +78,9 @@ def table(header, *rows):
         ("dose k8s handle rolling updates", True),
         ("shoud i use alpine base images?", True),
         ("cold starts too?", False),
+        # whether there is a way: "방법 있어?" asks yes or no, as "방법이 있어?" does
+        ("NAT 안 거치게 하는 방법 있어?", True),
+        ("피할 방법이 있나요?", True),
     ],
 )
 def test_yes_no_detection(question, expected):
@@ -2871,3 +2874,16 @@ def test_a_sentence_under_a_heading_that_compares_two_things_speaks_of_the_one_i
     assert of_the_other_subject("Does RAG require retraining when my uploads change?", sentence, compared, assistant.terms)
     assert not of_the_other_subject("Does fine-tuning require retraining?", sentence, compared, assistant.terms)
     assert not of_the_other_subject("Does RAG require retraining when my uploads change?", sentence, plain, assistant.terms)
+
+
+def test_a_question_of_whether_there_is_a_way_is_not_answered_no_by_the_default(assistant):
+    """"When a container is deleted, its data disappears" says what happens without a volume: it answers "does the data
+    survive?" no, but not "is there a way to keep it?"; a statement of a way answers that yes."""
+    from assistant.question import asks_for_a_way
+
+    assert asks_for_a_way("is there any way to keep data after the container is deleted?")
+    assert asks_for_a_way("컨테이너 삭제해도 데이터 유지하는 방법 있어?")
+    assert not asks_for_a_way("Does data survive deleting the container?")
+    assert assistant.ask("Does data survive deleting the container?").verdict == "no"
+    assert assistant.ask("is there any way to keep data after the container is deleted?").verdict is None
+    assert assistant.ask("is there a way to skip NAT?").verdict == "yes"
