@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 
 from .lexical import is_compound
 from .lexicon import HANGUL
-from .question import COMMAND_OPTION, EN_AUX, EN_FILLERS, is_yes_no, question_language
+from .question import COMMAND_OPTION, EN_AFTER_PARTICIPLE, EN_AUX, EN_FILLERS, is_yes_no, question_language
 
 MAX_HISTORY = 20  # earlier turns a surface may send with a question
 ELLIPSIS_MAX_WORDS = 4  # words of the new subject in "what about X?" / "X는요?" (articles aside) and of a bare "X?"
@@ -218,6 +218,12 @@ class FollowUps:
             resolved = self._condition(complete, cue.new) if complete and is_yes_no(complete) else None
             prior = ()
         elif cue.kind == "ellipsis":
+            said = self._said_predicate(cue.new)
+            if said is not None and said not in self._predicates_in(before):
+                # "pids isolated as well?" after "so the filesystem is shared too?": it asks a predicate of its own,
+                # which carrying the earlier question to its subject would replace ("and PIDs, shared too?" asks the
+                # earlier one and is carried)
+                return Reading(question)
             earlier_cue = self.cue(asked) if before != asked else None
             earlier_new = _bare(earlier_cue.new, language) if earlier_cue and earlier_cue.kind == "ellipsis" else None
             resolved, guessed = self._carry(before, cue.new, language, earlier_new)
@@ -307,6 +313,25 @@ class FollowUps:
         if match and len(match.group("x").split()) <= ELLIPSIS_MAX_WORDS and not self._has_predicate(match.group("x")):
             return _Cue("ellipsis", new=match.group("x").strip())
         return None
+
+    def _said_predicate(self, text: str) -> str | None:
+        """The predicate an English ellipsis says of its own in a participle the lexicon knows that closes it but for
+        the words that add to it ("pids isolated as well?": separate), or None ("a shared volume?" names a thing)."""
+        words = re.findall(r"[a-z]+", text.lower())
+        for i, word in enumerate(words):
+            if word.endswith("ed") and (predicate := self.lexicon.english_predicate(word)) is not None:
+                if all(later in EN_AFTER_PARTICIPLE for later in words[i + 1 :]):
+                    return predicate
+        return None
+
+    def _predicates_in(self, text: str) -> set[str]:
+        """Every predicate the lexicon knows in a question, in either language."""
+        from .lexical import tagged_morphemes
+
+        found = {p for word in re.findall(r"[a-z']+", text.lower()) if (p := self.lexicon.english_predicate(word)) is not None}
+        if HANGUL.search(text):
+            found |= {p for form, _tag in tagged_morphemes(text) if (p := self.lexicon.korean_predicate(form)) is not None}
+        return found
 
     def _has_predicate(self, text: str) -> bool:
         from .lexical import tagged_morphemes

@@ -21,7 +21,7 @@ from .ingest import Chunk
 from .lexical import mecab_parse, tokenize
 from .lexicon import HANGUL, load_lexicon
 from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
-from .question import asks_for_command, asks_what_post_is_about, confirmation, is_request_word, is_yes_no, question_language, read_question, refers_to_post
+from .question import asks_for_command, asks_what_post_is_about, confirmation, elided_copula, is_request_word, is_yes_no, question_language, read_question, refers_to_post
 from .retrieve import RANK_MARGIN_SCALE, Retrieval, Retriever, section_key, to_front
 from .settings import MAX_QUESTION_CHARS, Settings
 from .terms import FUNCTION_ZIPF, TermWeights, general_zipf
@@ -439,9 +439,10 @@ class Assistant:
         return reading
 
     def _yes_no(self, question: str):
-        """The question as the verdict stage reads it (a tag question, "…, right?", as the yes/no question it asks) and
-        the proposition it asks about (None when it is not a yes/no question)."""
-        yes_no = confirmation(question)
+        """The question as the verdict stage reads it (a tag question, "…, right?", or one that leaves out its copula,
+        "pids isolated as well?", as the yes/no question it asks) and the proposition it asks about (None when it is
+        not a yes/no question)."""
+        yes_no = elided_copula(confirmation(question), self.lexicon)
         return yes_no, read_question(yes_no, self.lexicon)
 
     def _post_word(self, token: str, question: str) -> bool:

@@ -13,6 +13,7 @@ EN_AUX = {  # English auxiliaries, with their negative contractions
     "wasn't", "weren't", "didn't", "shouldn't", "couldn't", "wouldn't", "hasn't", "haven't",
 }
 _EN_WH = {"what", "why", "how", "when", "where", "which", "who", "whom", "whose"}
+_EN_NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "without"})
 _EN_OPENERS = frozenset(EN_AUX | _EN_WH)
 _KO_WH = ("무엇", "뭐", "무슨", "어떻게", "어떤", "왜", "언제", "어디", "누가", "누구", "얼마", "몇", "어느", "방법", "이유", "차이")
 _KO_YN_END = re.compile(r"(나요|까요|니까|가요|는지|나|니|냐|죠|지요|지|습니까|ㅂ니까|어요|아요|돼요|되나|있어|없어|야|해|돼)\s*[?？]*\s*$")
@@ -353,6 +354,39 @@ def confirmation(question: str) -> str:
         return question
     start = question.rfind(asking)
     return f"{question[:start] if start > 0 else ''}Do {statement}?"
+
+
+# What may follow the participle of a question that leaves out its copula ("pids isolated as well?", "the kernel
+# shared by default?"): words that add to it, not a noun it modifies (general English).
+EN_AFTER_PARTICIPLE = frozenset({"too", "also", "as", "well", "then", "either", "still", "by", "default", "tho", "though", "anyway", "now"})
+
+
+def elided_copula(question: str, lexicon: Lexicon) -> str:
+    """An English question that leaves out its copula before a participle the lexicon knows as a predicate, as chat
+    does ("pids isolated as well?", "so the network shared too?"), as the yes/no question it asks ("Are pids isolated
+    as well?"); any other question unchanged. The participle follows its subject and ends the question but for the
+    words that add to it (EN_AFTER_PARTICIPLE): "two containers with a shared volume?" names a case."""
+    asking = asking_sentence(question)
+    if HANGUL.search(asking) or not asking.rstrip().endswith(("?", "？")) or is_yes_no(question):
+        return question
+    statement = asking.rstrip(" ?？")
+    about = re.match(r"^\W*(?:(?:so|and|but|then|ok|okay)\W+)*(?:what|how)\s+about\s+([^,]+),\s*(\S.*)$", statement, re.IGNORECASE)
+    if about:  # "what about the root filesystem, shared too?"
+        statement = f"{about.group(1)} {about.group(2)}"
+    words = re.findall(r"[a-z'’]+", statement.lower())
+    fillers = next((i for i, word in enumerate(words) if word not in EN_FILLERS), len(words))
+    words = words[fillers:]
+    if len(words) < 2 or any(w in _EN_OPENERS or w in _EN_NEGATIONS or w.endswith(("n't", "n’t")) for w in words):
+        return question
+    for i, word in enumerate(words[1:], start=1):
+        if word.endswith("ed") and lexicon.english_predicate(word) is not None:
+            if all(later in EN_AFTER_PARTICIPLE for later in words[i + 1 :]):
+                if fillers:
+                    statement = re.sub(rf"^\W*(?:[a-z]+\W+){{{fillers}}}", "", statement, flags=re.IGNORECASE)
+                start = question.rfind(asking)
+                return f"{question[:start] if start > 0 else ''}Are {statement.strip()}?"
+            return question
+    return question
 
 
 # What opens a case to ask about rather than a question word ("what if they crash, does todo go down?", "what about

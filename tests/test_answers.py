@@ -2887,3 +2887,22 @@ def test_a_question_of_whether_there_is_a_way_is_not_answered_no_by_the_default(
     assert assistant.ask("Does data survive deleting the container?").verdict == "no"
     assert assistant.ask("is there any way to keep data after the container is deleted?").verdict is None
     assert assistant.ask("is there a way to skip NAT?").verdict == "yes"
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("pids isolated as well?", "Are pids isolated as well?"),
+        ("so the kernel shared by default?", "Are the kernel shared by default?"),
+        ("what about the root filesystem, shared too?", "Are the root filesystem shared too?"),
+        ("two containers with a shared volume?", "two containers with a shared volume?"),  # a case, not a predicate
+        ("and shared volumes?", "and shared volumes?"),
+        ("network not isolated?", "network not isolated?"),  # a negation is left unread, as in a tag question
+        ("Is the network isolated?", "Is the network isolated?"),
+    ],
+)
+def test_a_question_without_its_copula_is_read_with_it(question, read):
+    from assistant.lexicon import load_lexicon
+    from assistant.question import elided_copula
+
+    assert elided_copula(question, load_lexicon()) == read

@@ -191,6 +191,17 @@ def test_a_complete_question_on_another_subject_is_not_bent(assistant):
         assert assistant.ask(question, history=history) == assistant.ask(question)
 
 
+def test_an_ellipsis_with_a_predicate_of_its_own_is_not_carried_into_the_earlier_one(assistant):
+    """"pids isolated as well?" asks whether PIDs are isolated, not whether "the pids isolated" are shared as the earlier
+    "so the filesystem is shared too?" asked; it is read as it stands, its copula left out."""
+    history = []
+    for question in ("What exactly does a container share with the host, and what is isolated?", "so the filesystem is shared too?"):
+        history.append({"question": question, "answer": assistant.ask(question, history=list(history))})
+    answer = assistant.ask("pids isolated as well?", history=history)
+    assert answer.standalone_question is None
+    assert answer.verdict == "yes"
+
+
 def test_a_question_read_alone_gets_no_verdict_the_conversations_section_contradicts(assistant):
     """"컨테이너 지워도 data는 남아 있어요?" after a question about mounts: alone, no (data is lost by default); in the
     Mount section, yes (it stays through the mount). Which one it asks is unknown: no verdict, and the answer is
