@@ -179,7 +179,7 @@ class FollowUps:
         if not history:
             return Reading(question)
         cue = self.cue(question)
-        if cue is None and _zero_anaphora(question):
+        if cue is None and zero_anaphora(question):
             # A Korean question that names nothing but a setting ("운영 환경에서 써도 돼요?", may I use it in
             # production?) leaves out what it is about, as Korean does: it is asked about the conversation's topic.
             return self.on_topic(question, history) or Reading(question)
@@ -753,7 +753,7 @@ def _case_in_relative_clause(question: str) -> bool:
     return False
 
 
-def _zero_anaphora(question: str) -> bool:
+def zero_anaphora(question: str) -> bool:
     """Whether a Korean question leaves out its subject and object: a verb, and no noun but in adverbial phrases
     ("운영 환경에서 써도 돼요?"; not "속도도 괜찮아요?", "취약점 잡아줌?")."""
     if question_language(question) != "ko":

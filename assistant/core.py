@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass, replace
@@ -12,10 +13,10 @@ from pathlib import Path
 import numpy as np
 from cachetools import LRUCache
 
-from .answerability import KeySubjects
+from .answerability import RARE_ZIPF, KeySubjects
 from .claims import read_claims, split_sentences
 from .compose import choose_sentences, compose_answer, refusal_text, render_chunk
-from .conversation import MAX_HISTORY, FollowUps, Reading, Turn, turns_from
+from .conversation import MAX_HISTORY, FollowUps, Reading, Turn, turns_from, zero_anaphora
 from .errors import InvalidQuestion, SnippetNotFound
 from .ingest import Chunk
 from .lexical import mecab_parse, tokenize
@@ -296,6 +297,7 @@ class Assistant:
         # share), and one that leaves it out ("테스트 환경에서는 써도 괜찮다는 거죠?" after a question about
         # --privileged), whose words the evidence of those sections must still hold (a pronoun subject gets none: judge)
         as_typed = reading.topic and not reading.guessed and is_yes_no(text)
+        judged = self._left_out_subject(text, reading.question) if as_typed else None
         # no verdict otherwise for a question read about the topic (it asks what it asks) or a guessed reading
         no_verdict = (reading.topic and not as_typed) or reading.guessed
         key = (reading.question, top_k, mode, reading.prior, reading.language, no_verdict, on, text, reading.place, as_typed)
@@ -306,7 +308,7 @@ class Assistant:
             key,
             lambda: self._ask_uncached(
                 reading.question, top_k, mode, reading.prior, reading.language, not no_verdict, on, text,
-                learned=not referent, lead=reading.place, judge_typed=as_typed,
+                learned=not referent, lead=reading.place, judged=judged,
             ),
         )
         if alone is not None and answer.refused:
@@ -445,6 +447,30 @@ class Assistant:
         yes_no = elided_copula(confirmation(question), self.lexicon)
         return yes_no, read_question(yes_no, self.lexicon)
 
+    def _left_out_subject(self, text: str, read_as: str) -> str:
+        """A Korean follow-up read about its conversation's topic ("그럼 테스트할 때는 써도 되나요?" read with "--privileged
+        플래그 붙여서 돌리면 뭐가 문제예요?") as the verdict judges it: with the one name of the earlier question in front
+        when it leaves out its subject, as Korean drops a topic the conversation has ("--privileged 그럼 테스트할 때는 써도
+        되나요?"); as typed when it has a subject or an object of its own (conversation.zero_anaphora) or names a thing,
+        when the earlier question names none or several, and in English, where a follow-up says its subject with a
+        pronoun instead (resolved as anaphora)."""
+        if not (zero_anaphora(text) and read_as.startswith(f"{text} (") and read_as.endswith(")")) or self._names(text):
+            return text
+        if "보다" in text:
+            return text  # a comparison ("쿠버네티스보다 쉬워?") is read by its sides in the statements (comparison_verdict)
+        names = self._names(read_as[len(text) + 2 : -1])
+        return f"{names[0]} {text}" if len(names) == 1 else text
+
+    def _names(self, text: str) -> list[str]:
+        """The Latin words of a text that name a thing of the posts: a word of theirs rare in general language (below
+        RARE_ZIPF: "--privileged", "gVisor", "Kata"), each once."""
+        out: dict[str, str] = {}
+        for word in re.findall(r"--?[A-Za-z][\w-]*|[A-Za-z][\w.+/-]*", text):
+            keys = [self.terms.key(t) for t in tokenize(word) if self.terms.known(t) and general_zipf(t) < RARE_ZIPF]
+            if keys:
+                out.setdefault(keys[0], word)
+        return list(out.values())
+
     def _post_word(self, token: str, question: str) -> bool:
         """Whether a token of a question is a word of the posts (as such, or as the question spells one) or of a request."""
         return (
@@ -524,7 +550,7 @@ class Assistant:
 
     def _ask_uncached(
         self, question: str, top_k: int, mode: str, prior: tuple[str, ...] = (), language: str | None = None, verdicts: bool = True,
-        on: tuple[str, ...] = (), typed: str | None = None, learned: bool = True, lead: bool = False, judge_typed: bool = False,
+        on: tuple[str, ...] = (), typed: str | None = None, learned: bool = True, lead: bool = False, judged: str | None = None,
     ) -> Answer:
         """The pipeline: retrieve, decide answerability, cite, judge the verdict, compose, attach snippets.
 
@@ -535,7 +561,8 @@ class Assistant:
         section the conversation's latest answer cited first, for a follow-up resolved from it (not refused by the
         refusal model when that section is its best); `typed`: the follow-up as
         the asker typed it, when `question` is its reading; `learned`: False for a pronoun read as its antecedent,
-        whose prior stays where the prior preference puts it (the follow-up ranking model does not apply).
+        whose prior stays where the prior preference puts it (the follow-up ranking model does not apply); `judged`:
+        the yes/no question the verdict reads instead of `question` (a follow-up read about the topic, as typed).
         """
         found = self.retrieve(question, mode)
         if prior:
@@ -621,7 +648,7 @@ class Assistant:
                 ids += [row.original or row.id for row in rows if row.document == chunk.document]
         claims = [claim for chunk_id in dict.fromkeys(ids) for claim in self.claims.get(chunk_id, [])]
         # the yes/no question the verdict answers, its clipped words of the posts written whole ("in prod": production)
-        judged = self.key_subjects.respelled(self.key_subjects.unclipped(typed if judge_typed and typed else question))
+        judged = self.key_subjects.respelled(self.key_subjects.unclipped(judged or question))
         yes_no, asked = self._yes_no(judged)
         sentences = [
             (chunk, sentence)

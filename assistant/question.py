@@ -264,7 +264,6 @@ _EN_TAG = re.compile(
 
 # Negative contractions as chat writes them, without their apostrophe ("isnt", "doesnt", "cant"; general English).
 _EN_BARE_CONTRACTION = re.compile(r"\b(is|are|was|were|does|do|did|has|have|had|should|could|would|ca|wo)nt\b", re.IGNORECASE)
-RARE_ZIPF = 3.0  # below one use per million words: a rare word of general English (the usual low-frequency band)
 
 
 def _auxiliary_meant(word: str) -> str | None:
@@ -272,7 +271,7 @@ def _auxiliary_meant(word: str) -> str | None:
     ("dose": does), or a rare word (below RARE_ZIPF) one edit from one auxiliary and from no question word ("shoud")."""
     from rapidfuzz.distance import DamerauLevenshtein
 
-    from .answerability import zipf
+    from .answerability import RARE_ZIPF, zipf
 
     if len(word) < 3 or word in EN_AUX or word in _EN_WH or not word.isalpha():
         return None

@@ -505,20 +505,24 @@ def test_a_pronoun_without_an_antecedent_still_prefers_the_earlier_answer(assist
 def test_a_korean_question_that_leaves_out_its_subject_asks_about_the_topic(assistant):
     """"운영 환경에서 써도 돼요?" (may I use it in production?) names only a setting: Korean leaves out what it is
     about, so it is asked about the earlier question. A question that names its subject stands alone."""
-    from assistant.conversation import _zero_anaphora
+    from assistant.conversation import zero_anaphora
 
     first = assistant.ask("--privileged 옵션을 쓰면 어떤 위험이 있나요?")
     answer = assistant.ask("운영 환경에서 써도 돼요?", history=[Turn(first.question, first)])
     assert answer.standalone_question == f"운영 환경에서 써도 돼요? ({first.question})"
     assert "privileged" in answer.citations[0].section
-    assert _zero_anaphora("테스트용으로는 괜찮아요?")
+    # judged with the earlier question's one name in front, as Korean drops the topic the conversation has:
+    # "일반적으로 테스트 용도에서만 사용하고, 운영 환경에서는 지양해야 합니다"
+    assert answer.verdict == "no"
+    assert assistant.ask("테스트 환경에서는 써도 돼?", history=[Turn(first.question, first)]).verdict == "yes"
+    assert zero_anaphora("테스트용으로는 괜찮아요?")
     # ... unless what it names is a subject of its own the posts never speak of
     for question in ("강남역에서 만날까요?", "부산에서 먹어요?"):
-        assert _zero_anaphora(question)
+        assert zero_anaphora(question)
         answer = assistant.ask(question, history=[Turn(first.question, first)])
         assert answer.refused and answer.standalone_question is None, question
     for question in ("속도도 괜찮아요?", "docker scan 돌리면 취약점 잡아줌?", "Is it fine?"):
-        assert not _zero_anaphora(question), question
+        assert not zero_anaphora(question), question
 
 
 def test_a_follow_up_that_leaves_out_its_subject_is_judged_as_typed_about_the_topic(assistant):
