@@ -16,7 +16,7 @@ from cachetools import LRUCache
 from .answerability import RARE_ZIPF, KeySubjects
 from .claims import read_claims, split_sentences
 from .compose import choose_sentences, compose_answer, refusal_text, render_chunk
-from .conversation import MAX_HISTORY, FollowUps, Reading, Turn, turns_from, zero_anaphora
+from .conversation import EN_DUMMY_IT, MAX_HISTORY, FollowUps, Reading, Turn, turns_from, zero_anaphora
 from .errors import InvalidQuestion, SnippetNotFound
 from .ingest import Chunk
 from .lexical import mecab_parse, tokenize
@@ -448,18 +448,24 @@ class Assistant:
         return yes_no, read_question(yes_no, self.lexicon)
 
     def _left_out_subject(self, text: str, read_as: str) -> str:
-        """A Korean follow-up read about its conversation's topic ("그럼 테스트할 때는 써도 되나요?" read with "--privileged
-        플래그 붙여서 돌리면 뭐가 문제예요?") as the verdict judges it: with the one name of the earlier question in front
-        when it leaves out its subject, as Korean drops a topic the conversation has ("--privileged 그럼 테스트할 때는 써도
-        되나요?"); as typed when it has a subject or an object of its own (conversation.zero_anaphora) or names a thing,
-        when the earlier question names none or several, and in English, where a follow-up says its subject with a
-        pronoun instead (resolved as anaphora)."""
-        if not (zero_anaphora(text) and read_as.startswith(f"{text} (") and read_as.endswith(")")) or self._names(text):
+        """A follow-up read about its conversation's topic ("그럼 테스트할 때는 써도 되나요?" read with "--privileged 플래그
+        붙여서 돌리면 뭐가 문제예요?") as the verdict judges it: with the one name of the earlier question in front when it
+        leaves out the thing it asks about, as Korean drops a topic the conversation has ("--privileged 그럼 테스트할 때는
+        써도 되나요?") and English does after a dummy "it" ("--privileged: is it fine to use in production?"); as typed
+        when it has a subject or an object of its own (conversation.zero_anaphora; "can I back it up …?") or names a
+        thing, and when the earlier question names none or several."""
+        korean = question_language(text) == "ko"
+        # what leaves the thing out: a Korean question without subject or object, an English one whose "it" is a dummy
+        # ("is it fine to use in production?")
+        leaves_out = zero_anaphora(text) if korean else bool(EN_DUMMY_IT.search(text))
+        if not (read_as.startswith(f"{text} (") and read_as.endswith(")")) or not leaves_out or self._names(text):
             return text
-        if "보다" in text:
+        if "보다" in text or re.search(r"\bthan\b", text.lower()):
             return text  # a comparison ("쿠버네티스보다 쉬워?") is read by its sides in the statements (comparison_verdict)
         names = self._names(read_as[len(text) + 2 : -1])
-        return f"{names[0]} {text}" if len(names) == 1 else text
+        if len(names) != 1:
+            return text
+        return f"{names[0]} {text}" if korean else f"{names[0]}: {text}"
 
     def _names(self, text: str) -> list[str]:
         """The Latin words of a text that name a thing of the posts: a word of theirs rare in general language (below

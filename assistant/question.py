@@ -422,6 +422,8 @@ def _english_yes_no(text: str) -> bool:
     clauses = re.split(r"[,;:]", text.lower())[1:]
     for clause in clauses:
         clause_words = re.findall(r"[a-z']+", clause)
+        while clause_words and clause_words[0] in EN_FILLERS:
+            clause_words = clause_words[1:]  # "…: so is it fine?"
         if clause_words and clause_words[0] in _EN_WH:
             return False
         if clause_words and clause_words[0] in EN_AUX:

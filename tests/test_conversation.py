@@ -515,6 +515,9 @@ def test_a_korean_question_that_leaves_out_its_subject_asks_about_the_topic(assi
     # "일반적으로 테스트 용도에서만 사용하고, 운영 환경에서는 지양해야 합니다"
     assert answer.verdict == "no"
     assert assistant.ask("테스트 환경에서는 써도 돼?", history=[Turn(first.question, first)]).verdict == "yes"
+    # English leaves the thing out after a dummy "it"
+    english = assistant.ask("What's the risk of running a container with --privileged?")
+    assert assistant.ask("so is it fine to use in production?", history=[Turn(english.question, english)]).verdict == "no"
     assert zero_anaphora("테스트용으로는 괜찮아요?")
     # ... unless what it names is a subject of its own the posts never speak of
     for question in ("강남역에서 만날까요?", "부산에서 먹어요?"):
