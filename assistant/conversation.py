@@ -219,7 +219,7 @@ class FollowUps:
             prior = ()
         elif cue.kind == "ellipsis":
             said = self._said_predicate(cue.new)
-            if said is not None and said not in self._predicates_in(before):
+            if said is not None and said not in self.lexicon.predicates_in(before):
                 # "pids isolated as well?" after "so the filesystem is shared too?": it asks a predicate of its own,
                 # which carrying the earlier question to its subject would replace ("and PIDs, shared too?" asks the
                 # earlier one and is carried)
@@ -323,15 +323,6 @@ class FollowUps:
                 if all(later in EN_AFTER_PARTICIPLE for later in words[i + 1 :]):
                     return predicate
         return None
-
-    def _predicates_in(self, text: str) -> set[str]:
-        """Every predicate the lexicon knows in a question, in either language."""
-        from .lexical import tagged_morphemes
-
-        found = {p for word in re.findall(r"[a-z']+", text.lower()) if (p := self.lexicon.english_predicate(word)) is not None}
-        if HANGUL.search(text):
-            found |= {p for form, _tag in tagged_morphemes(text) if (p := self.lexicon.korean_predicate(form)) is not None}
-        return found
 
     def _has_predicate(self, text: str) -> bool:
         from .lexical import tagged_morphemes

@@ -55,6 +55,15 @@ class Lexicon:
         english = [p for word in re.findall(r"[a-z']+", text.lower()) if (p := self.english_predicate(word)) is not None]
         return english[-1] if english else None
 
+    def predicates_in(self, text: str) -> set[str]:
+        """Every predicate named in a text, in either language."""
+        from .lexical import tagged_morphemes
+
+        found = {p for word in re.findall(r"[a-z']+", text.lower()) if (p := self.english_predicate(word)) is not None}
+        if HANGUL.search(text):
+            found |= {p for form, _tag in tagged_morphemes(text) if (p := self.korean_predicate(form)) is not None}
+        return found
+
     def cell_value(self, cell: str) -> str | None:
         return self.cells.get(cell.strip().lower())
 

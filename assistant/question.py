@@ -321,6 +321,16 @@ def _declarative(words: list[str]) -> bool:
     return False
 
 
+def _without_opening_fillers(statement: str, word_pattern: str) -> tuple[str, list[str]]:
+    """A statement and its words (lowercase, as `word_pattern` finds them) without the discourse words that open it
+    ("so …", "ok and …")."""
+    words = re.findall(word_pattern, statement.lower())
+    fillers = next((i for i, word in enumerate(words) if word not in EN_FILLERS), len(words))
+    if fillers:
+        statement = re.sub(rf"^\W*(?:[a-z]+\W+){{{fillers}}}", "", statement, flags=re.IGNORECASE)
+    return statement, words[fillers:]
+
+
 def confirmation(question: str) -> str:
     """A statement asked to be confirmed as the yes/no question it asks: its statement with an empty auxiliary in
     front, which every reader of a yes/no question takes as one and which adds no word of its own. Such are a tag
@@ -335,13 +345,9 @@ def confirmation(question: str) -> str:
     if tag is not None:
         statement = asking[: tag.start()].strip()
     elif asking.rstrip().endswith(("?", "？")):
-        statement = asking.rstrip(" ?？")
-        words = re.findall(r"[a-z']+", statement.lower())
-        fillers = next((i for i, word in enumerate(words) if word not in EN_FILLERS), len(words))
-        if not _declarative(words[fillers:]):
+        statement, words = _without_opening_fillers(asking.rstrip(" ?？"), r"[a-z']+")
+        if not _declarative(words):
             return question
-        if fillers:  # "so …", "ok and …": the statement without the words that open it
-            statement = re.sub(rf"^\W*(?:[a-z]+\W+){{{fillers}}}", "", statement, flags=re.IGNORECASE)
     else:
         return question
     words = re.findall(r"[a-z']+", statement.lower())
@@ -372,16 +378,12 @@ def elided_copula(question: str, lexicon: Lexicon) -> str:
     about = re.match(r"^\W*(?:(?:so|and|but|then|ok|okay)\W+)*(?:what|how)\s+about\s+([^,]+),\s*(\S.*)$", statement, re.IGNORECASE)
     if about:  # "what about the root filesystem, shared too?"
         statement = f"{about.group(1)} {about.group(2)}"
-    words = re.findall(r"[a-z'’]+", statement.lower())
-    fillers = next((i for i, word in enumerate(words) if word not in EN_FILLERS), len(words))
-    words = words[fillers:]
+    statement, words = _without_opening_fillers(statement, r"[a-z'’]+")
     if len(words) < 2 or any(w in _EN_OPENERS or w in _EN_NEGATIONS or w.endswith(("n't", "n’t")) for w in words):
         return question
     for i, word in enumerate(words[1:], start=1):
         if word.endswith("ed") and lexicon.english_predicate(word) is not None:
             if all(later in EN_AFTER_PARTICIPLE for later in words[i + 1 :]):
-                if fillers:
-                    statement = re.sub(rf"^\W*(?:[a-z]+\W+){{{fillers}}}", "", statement, flags=re.IGNORECASE)
                 start = question.rfind(asking)
                 return f"{question[:start] if start > 0 else ''}Are {statement.strip()}?"
             return question
