@@ -776,6 +776,9 @@ def full_statements(
     # statement must hold: "limited to a single server" - "only works on a single server"
     framing = _modal_keys(question, terms) | _restriction_keys(question, terms) | _reported_keys(question, terms)
     keys = terms.keys(question) - framing
+    # a compound the posts never write ("OS-level", "kernel-level") is read through its parts, which the question's keys
+    # hold too: no statement holds the compound itself
+    keys = frozenset(key for key in keys if not (is_compound(key) and key[0].isalnum() and not terms.known(key)))
     total = terms.weight(keys)
     if len(keys) < 2 or not total:
         return []

@@ -2906,3 +2906,10 @@ def test_a_question_without_its_copula_is_read_with_it(question, read):
     from assistant.question import elided_copula
 
     assert elided_copula(question, load_lexicon()) == read
+
+
+def test_a_compound_the_posts_never_write_is_read_through_its_parts(assistant):
+    """"OS-level" is not a word of the posts ("operating-system-level", "운영체제 수준의"): a statement that holds its
+    parts answers the question as it answers "OS level" written apart."""
+    assert assistant.ask("Does Docker use OS level virtualization?").verdict == "yes"
+    assert assistant.ask("Does Docker use OS-level virtualization?").verdict == "yes"
