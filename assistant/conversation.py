@@ -128,9 +128,14 @@ class Reading:
     depends: bool = False
     prior: tuple[str, ...] = ()  # sections cited for the turn a pronoun points to, preferred when ranking
     language: str | None = None  # the asker's language, when it differs from the resolved question's
-    topic: bool = False  # asked about the conversation's topic (the earlier question in parentheses): no verdict
+    about: str = ""  # the earlier question a reading about the conversation's topic asks with (in parentheses)
     guessed: bool = False  # the new subject took the place of a term no table column puts beside it: no verdict
     place: bool = False  # it asks about the place the earlier answer was read from ("is X in there?"): its prior leads
+
+    @property
+    def topic(self) -> bool:
+        """Whether it is asked about the conversation's topic (the earlier question in parentheses): no verdict."""
+        return bool(self.about)
 
 
 @dataclass(frozen=True)
@@ -257,9 +262,10 @@ class FollowUps:
         before, answer, _ = earlier
         prior = _cited_first(answer)
         language = question_language(question)
-        resolved = f"{question} ({_TOPIC.sub('', before)})"
+        about = _TOPIC.sub("", before)
+        resolved = f"{question} ({about})"
         differs = question_language(resolved) != language
-        return Reading(resolved, True, prior, language if differs else None, topic=True)
+        return Reading(resolved, True, prior, language if differs else None, about=about)
 
     # --- is it a follow-up? -----------------------------------------------
     def cue(self, question: str) -> _Cue | None:

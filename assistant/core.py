@@ -297,7 +297,7 @@ class Assistant:
         # share), and one that leaves it out ("테스트 환경에서는 써도 괜찮다는 거죠?" after a question about
         # --privileged), whose words the evidence of those sections must still hold (a pronoun subject gets none: judge)
         as_typed = reading.topic and not reading.guessed and is_yes_no(text)
-        judged = self._left_out_subject(text, reading.question) if as_typed else None
+        judged = self._left_out_subject(text, reading.about) if as_typed else None
         # no verdict otherwise for a question read about the topic (it asks what it asks) or a guessed reading
         no_verdict = (reading.topic and not as_typed) or reading.guessed
         key = (reading.question, top_k, mode, reading.prior, reading.language, no_verdict, on, text, reading.place, as_typed)
@@ -447,9 +447,9 @@ class Assistant:
         yes_no = elided_copula(confirmation(question), self.lexicon)
         return yes_no, read_question(yes_no, self.lexicon)
 
-    def _left_out_subject(self, text: str, read_as: str) -> str:
-        """A follow-up read about its conversation's topic ("그럼 테스트할 때는 써도 되나요?" read with "--privileged 플래그
-        붙여서 돌리면 뭐가 문제예요?") as the verdict judges it: with the one name of the earlier question in front when it
+    def _left_out_subject(self, text: str, about: str) -> str:
+        """A follow-up read about its conversation's topic, the earlier question `about` ("그럼 테스트할 때는 써도 되나요?"
+        read with "--privileged 플래그 붙여서 돌리면 뭐가 문제예요?"), as the verdict judges it: with the one name of the earlier question in front when it
         leaves out the thing it asks about, as Korean drops a topic the conversation has ("--privileged 그럼 테스트할 때는
         써도 되나요?") and English does after a dummy "it" ("--privileged: is it fine to use in production?"); as typed
         when it has a subject or an object of its own (conversation.zero_anaphora; "can I back it up …?") or names a
@@ -458,11 +458,11 @@ class Assistant:
         # what leaves the thing out: a Korean question without subject or object, an English one whose "it" is a dummy
         # ("is it fine to use in production?")
         leaves_out = zero_anaphora(text) if korean else bool(EN_DUMMY_IT.search(text))
-        if not (read_as.startswith(f"{text} (") and read_as.endswith(")")) or not leaves_out or self._names(text):
+        if not about or not leaves_out or self._names(text):
             return text
         if "보다" in text or re.search(r"\bthan\b", text.lower()):
             return text  # a comparison ("쿠버네티스보다 쉬워?") is read by its sides in the statements (comparison_verdict)
-        names = self._names(read_as[len(text) + 2 : -1])
+        names = self._names(about)
         if len(names) != 1:
             return text
         return f"{names[0]} {text}" if korean else f"{names[0]}: {text}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import HANGUL, Lexicon
 
@@ -266,6 +267,7 @@ _EN_TAG = re.compile(
 _EN_BARE_CONTRACTION = re.compile(r"\b(is|are|was|were|does|do|did|has|have|had|should|could|would|ca|wo)nt\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def _auxiliary_meant(word: str) -> str | None:
     """The auxiliary a question's opening word misspells: a word two adjacent letters of one auxiliary swapped make
     ("dose": does), or a rare word (below RARE_ZIPF) one edit from one auxiliary and from no question word ("shoud")."""
@@ -361,6 +363,8 @@ def confirmation(question: str) -> str:
     return f"{question[:start] if start > 0 else ''}Do {statement}?"
 
 
+# The discourse words that may open a question before what it asks ("so …", "ok and …")
+_EN_DISCOURSE_OPENING = r"^\W*(?:(?:so|and|but|then|ok|okay)\W+)*"
 # What may follow the participle of a question that leaves out its copula ("pids isolated as well?", "the kernel
 # shared by default?"): words that add to it, not a noun it modifies (general English).
 EN_AFTER_PARTICIPLE = frozenset({"too", "also", "as", "well", "then", "either", "still", "by", "default", "tho", "though", "anyway", "now"})
@@ -375,7 +379,7 @@ def elided_copula(question: str, lexicon: Lexicon) -> str:
     if HANGUL.search(asking) or not asking.rstrip().endswith(("?", "？")) or is_yes_no(question):
         return question
     statement = asking.rstrip(" ?？")
-    about = re.match(r"^\W*(?:(?:so|and|but|then|ok|okay)\W+)*(?:what|how)\s+about\s+([^,]+),\s*(\S.*)$", statement, re.IGNORECASE)
+    about = re.match(rf"{_EN_DISCOURSE_OPENING}(?:what|how)\s+about\s+([^,]+),\s*(\S.*)$", statement, re.IGNORECASE)
     if about:  # "what about the root filesystem, shared too?"
         statement = f"{about.group(1)} {about.group(2)}"
     statement, words = _without_opening_fillers(statement, r"[a-z'’]+")
@@ -392,7 +396,7 @@ def elided_copula(question: str, lexicon: Lexicon) -> str:
 
 # What opens a case to ask about rather than a question word ("what if they crash, does todo go down?", "what about
 # PIDs, can one container see another's?").
-_EN_CASE_OPENING = re.compile(r"^\W*(?:(?:so|and|but|then|ok|okay)\W+)*(?:what\s+if|what\s+about|how\s+about)\b", re.IGNORECASE)
+_EN_CASE_OPENING = re.compile(rf"{_EN_DISCOURSE_OPENING}(?:what\s+if|what\s+about|how\s+about)\b", re.IGNORECASE)
 # Prepositions that open a fronted phrase ("by default can …?", "in the fix diagram is …?"; general English).
 _EN_PREPOSITIONS = frozenset({
     "in", "on", "at", "for", "by", "with", "without", "from", "under", "during", "despite", "within", "inside",
