@@ -25,6 +25,7 @@ _EN_CONDITION = re.compile(r"^\s*(if|when|whenever|unless|once)\b")
 # A dash between spaces sets off a clause of its own, for claims as for statements (verdict.statement_clauses): "there's
 # no lightweight parser — tools like libclang are heavy", "It's fully self-hosted — no data sent to third parties".
 EN_DASH_BREAK = r"\s[—–]\s"
+_EN_EASE = re.compile(r"\b(?:easy|easier|simple|simpler|hard|harder|difficult|tough|complex|complicated)\s+(?=to\s+[a-z])")
 _EN_CLAUSES = re.compile(rf"[;,]|{EN_DASH_BREAK}|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b")
 _EN_THAN = re.compile(r"\bthan\b")
 VALUE_SHARE = 0.8  # share of a column's cells that must read as values for it to be a verdict column
@@ -515,6 +516,15 @@ def is_purpose(clause: Sequence[tuple[str, str]], k: int) -> bool:
     return j + 1 < len(clause) and clause[j] == ("기", "ETN") and clause[j + 1][0] == "위하"
 
 
+def is_ease(clause: Sequence[tuple[str, str]], k: int) -> bool:
+    """Whether the predicate at k says how easy or hard doing something is ("N+1을 숨기기 쉽다", prone to hide it;
+    "관리하기 어렵습니다", hard to manage): it speaks of the verb before "-기", not of the subject, and makes no claim."""
+    j = k - 1
+    while j > 0 and clause[j][1].startswith("J"):
+        j -= 1  # "관리하기가 어렵다"
+    return j >= 0 and clause[j] == ("기", "ETN")
+
+
 def _words(clause: list[tuple[str, str]]) -> str:
     return " ".join(form for form, tag in clause if tag in _KO_CONTENT or tag in ("NNB", "SN", "MM"))
 
@@ -587,7 +597,7 @@ def clause_claims(sentence: str, lexicon: Lexicon) -> list[tuple[str, Value, str
             reference = " ".join(form for form, _ in clause[start:compared])
             own = _words(clause[:start] + clause[compared + 1 :])
         else:
-            positions = [i for i in positions if not is_modifier(clause, i) and not is_purpose(clause, i)]
+            positions = [i for i in positions if not is_modifier(clause, i) and not is_purpose(clause, i) and not is_ease(clause, i)]
             if not positions:
                 condition += " " + _words(clause)
                 continue
@@ -639,7 +649,9 @@ def english_clause_claims(sentence: str, lexicon: Lexicon) -> list[tuple[str, Va
         if _EN_CONDITION.match(clause):
             condition += " " + clause
             continue
-        predicate, reference, own = english_predicate(clause, lexicon)
+        # "easy to hide N+1", "difficult to manage containers": how easy doing something is, no claim of the subject (a
+        # comparison, "easier to set up than …", still compares)
+        predicate, reference, own = english_predicate(clause if _EN_THAN.search(clause) else _EN_EASE.sub(" ", clause), lexicon)
         if predicate is None:
             condition += " " + clause
             continue

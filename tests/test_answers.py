@@ -2913,3 +2913,23 @@ def test_a_compound_the_posts_never_write_is_read_through_its_parts(assistant):
     parts answers the question as it answers "OS level" written apart."""
     assert assistant.ask("Does Docker use OS level virtualization?").verdict == "yes"
     assert assistant.ask("Does Docker use OS-level virtualization?").verdict == "yes"
+
+
+def test_korean_predicates_include_the_general_synonyms_of_the_english_ones(assistant):
+    """잃다 (lose), 날아가다 (gone, of data), 번지다 (spread), 무겁다 (heavy), 단순 (simple), … name the same predicates
+    as their English synonyms in predicates.yml."""
+    for word, predicate in [("잃", "lose"), ("날아가", "lose"), ("살아남", "keep"), ("번지", "affect"), ("손상", "affect"), ("단순", "simple"), ("무겁", "large"), ("가볍", "small"), ("고치", "solve")]:
+        assert LEXICON.korean_predicate(word) == predicate, word
+    assert assistant.ask("컨테이너를 삭제하면 그 안의 데이터를 잃나요?").verdict == "yes"
+    # "읽기 전용" is read-only, so "전용" (dedicated) names no predicate
+    assert LEXICON.korean_predicate("전용") is None
+
+
+def test_how_easy_doing_something_is_makes_no_claim_of_the_subject():
+    """"N+1을 숨기기 쉽다" (prone to hide N+1) and "관리하기 어렵습니다" (hard to manage) say how easy the verb before
+    "-기" is, not that the API is simple or Docker complex; a comparison of ease still compares."""
+    assert clause_claims("Drizzle의 SQL-like API는 직관적이지만 over-fetching과 N+1을 숨기기 쉽다.", LEXICON) == []
+    assert clause_claims("대규모 운영 환경에서 컨테이너를 관리하기가 어렵습니다.", LEXICON) == []
+    assert [(p, v) for p, v, _, _ in english_clause_claims("it is difficult to manage containers at scale.", LEXICON)] == []
+    assert [(p, v) for p, v, _, _ in english_clause_claims("Swarm is easier to set up than Kubernetes.", LEXICON)] == [("simple", "yes")]
+    assert [(p, v) for p, v, _, _ in english_clause_claims("The setup is simple.", LEXICON)] == [("simple", "yes")]
