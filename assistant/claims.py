@@ -26,6 +26,7 @@ _EN_CONDITION = re.compile(r"^\s*(if|when|whenever|unless|once)\b")
 # no lightweight parser — tools like libclang are heavy", "It's fully self-hosted — no data sent to third parties".
 EN_DASH_BREAK = r"\s[—–]\s"
 _EN_EASE = re.compile(r"\b(?:easy|easier|simple|simpler|hard|harder|difficult|tough|complex|complicated)\s+(?=to\s+[a-z])")
+_EN_NONE_EXISTS = re.compile(r"\bthere(?:\s+is|\s+are|'s|’s|\s+exists?)\s+no\b")
 _EN_CLAUSES = re.compile(rf"[;,]|{EN_DASH_BREAK}|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b")
 _EN_THAN = re.compile(r"\bthan\b")
 VALUE_SHARE = 0.8  # share of a column's cells that must read as values for it to be a verdict column
@@ -652,7 +653,8 @@ def english_clause_claims(sentence: str, lexicon: Lexicon) -> list[tuple[str, Va
         # "easy to hide N+1", "difficult to manage containers": how easy doing something is, no claim of the subject (a
         # comparison, "easier to set up than …", still compares)
         predicate, reference, own = english_predicate(clause if _EN_THAN.search(clause) else _EN_EASE.sub(" ", clause), lexicon)
-        if predicate is None:
+        if predicate is None or _EN_NONE_EXISTS.search(clause):
+            # "there's no equivalent lightweight parser" denies that such a thing exists, not that any is lightweight
             condition += " " + clause
             continue
         if _EN_PARTIAL.search(clause):

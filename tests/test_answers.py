@@ -2933,3 +2933,18 @@ def test_how_easy_doing_something_is_makes_no_claim_of_the_subject():
     assert [(p, v) for p, v, _, _ in english_clause_claims("it is difficult to manage containers at scale.", LEXICON)] == []
     assert [(p, v) for p, v, _, _ in english_clause_claims("Swarm is easier to set up than Kubernetes.", LEXICON)] == [("simple", "yes")]
     assert [(p, v) for p, v, _, _ in english_clause_claims("The setup is simple.", LEXICON)] == [("simple", "yes")]
+
+
+def test_english_predicates_include_more_general_synonyms():
+    """hurt (affect), stay and intact (keep), wipe (lose), eat up and grab (occupy), capped and throttled (limit),
+    huge and bulky (large), tiny (small), tricky (complex), sluggish (slow), tackle (solve)."""
+    for word, predicate in [("hurt", "affect"), ("stays", "keep"), ("intact", "keep"), ("wipe", "lose"), ("grab", "occupy"), ("capped", "limit"), ("throttled", "limit"), ("huge", "large"), ("bulky", "large"), ("tiny", "small"), ("tricky", "complex"), ("sluggish", "slow"), ("tackle", "solve")]:
+        assert LEXICON.english_predicate(word) == predicate, word
+    assert LEXICON.english_phrase("can it eat up all the cpu?") == "occupy"
+    assert LEXICON.korean_predicate("잡아먹") == "occupy"
+
+
+def test_a_denial_that_something_exists_makes_no_claim_of_its_description():
+    """"there's no equivalent lightweight parser" says no such parser exists, not that some parser is not lightweight."""
+    assert english_clause_claims("For C++, there's no equivalent lightweight parser.", LEXICON) == []
+    assert [(p, v) for p, v, _, _ in english_clause_claims("The parser is not lightweight.", LEXICON)] == [("small", "no")]
