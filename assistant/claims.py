@@ -653,8 +653,9 @@ def english_clause_claims(sentence: str, lexicon: Lexicon) -> list[tuple[str, Va
         # "easy to hide N+1", "difficult to manage containers": how easy doing something is, no claim of the subject (a
         # comparison, "easier to set up than …", still compares)
         predicate, reference, own = english_predicate(clause if _EN_THAN.search(clause) else _EN_EASE.sub(" ", clause), lexicon)
-        if predicate is None or _EN_NONE_EXISTS.search(clause):
-            # "there's no equivalent lightweight parser" denies that such a thing exists, not that any is lightweight
+        if _EN_NONE_EXISTS.search(clause):
+            continue  # "there's no equivalent lightweight parser" denies that such a thing exists, not that any is lightweight
+        if predicate is None:
             condition += " " + clause
             continue
         if _EN_PARTIAL.search(clause):
