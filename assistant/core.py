@@ -22,7 +22,7 @@ from .ingest import Chunk
 from .lexical import mecab_parse, tokenize
 from .lexicon import HANGUL, load_lexicon
 from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
-from .question import asks_for_command, asks_what_post_is_about, confirmation, elided_copula, is_request_word, is_yes_no, question_language, read_question, refers_to_post
+from .question import asks_for_command, asks_what_post_is_about, compares, confirmation, elided_copula, is_request_word, is_yes_no, question_language, read_question, refers_to_post
 from .retrieve import RANK_MARGIN_SCALE, Retrieval, Retriever, section_key, to_front
 from .settings import MAX_QUESTION_CHARS, Settings
 from .terms import FUNCTION_ZIPF, TermWeights, general_zipf
@@ -460,7 +460,7 @@ class Assistant:
         leaves_out = zero_anaphora(text) if korean else bool(EN_DUMMY_IT.search(text))
         if not about or not leaves_out or self._names(text):
             return text
-        if "보다" in text or re.search(r"\bthan\b", text.lower()):
+        if compares(text):
             return text  # a comparison ("쿠버네티스보다 쉬워?") is read by its sides in the statements (comparison_verdict)
         names = self._names(about)
         if len(names) != 1:

@@ -44,25 +44,24 @@ class Lexicon:
     def korean_predicate(self, form: str) -> str | None:
         return self.korean.get(form)
 
-    def predicate_in(self, text: str) -> str | None:
-        """The last predicate named in a short text (a header or a cell), in either language."""
+    def _english_in(self, text: str) -> list[str]:
+        return [p for word in re.findall(r"[a-z']+", text.lower()) if (p := self.english_predicate(word)) is not None]
+
+    def _korean_in(self, text: str) -> list[str]:
         from .lexical import tagged_morphemes
 
-        if HANGUL.search(text):
-            korean = [p for form, _tag in tagged_morphemes(text) if (p := self.korean_predicate(form)) is not None]
-            if korean:
-                return korean[-1]
-        english = [p for word in re.findall(r"[a-z']+", text.lower()) if (p := self.english_predicate(word)) is not None]
-        return english[-1] if english else None
+        if not HANGUL.search(text):
+            return []
+        return [p for form, _tag in tagged_morphemes(text) if (p := self.korean_predicate(form)) is not None]
+
+    def predicate_in(self, text: str) -> str | None:
+        """The last predicate named in a short text (a header or a cell), in either language (Korean first)."""
+        found = self._korean_in(text) or self._english_in(text)
+        return found[-1] if found else None
 
     def predicates_in(self, text: str) -> set[str]:
         """Every predicate named in a text, in either language."""
-        from .lexical import tagged_morphemes
-
-        found = {p for word in re.findall(r"[a-z']+", text.lower()) if (p := self.english_predicate(word)) is not None}
-        if HANGUL.search(text):
-            found |= {p for form, _tag in tagged_morphemes(text) if (p := self.korean_predicate(form)) is not None}
-        return found
+        return set(self._english_in(text)) | set(self._korean_in(text))
 
     def cell_value(self, cell: str) -> str | None:
         return self.cells.get(cell.strip().lower())

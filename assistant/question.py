@@ -51,6 +51,11 @@ def asks_for_a_way(question: str) -> bool:
     return bool(_EN_WAY.search(question.lower()) or _KO_WAY.search(question))
 
 
+def compares(text: str) -> bool:
+    """Whether a question compares two things ("simpler than Kubernetes?", "쿠버네티스보다 쉬워?")."""
+    return bool(re.search(r"\bthan\b", text.lower())) or "보다" in text
+
+
 def asks_possibility(question: str) -> bool:
     """Whether a question asks what can be ("can …?", "할 수도 있나요?"): a "can" statement answers it yes."""
     return bool(_EN_MODAL.search(question.lower()) or _KO_MODAL.search(question))
@@ -363,8 +368,8 @@ def confirmation(question: str) -> str:
     return f"{question[:start] if start > 0 else ''}Do {statement}?"
 
 
-# The discourse words that may open a question before what it asks ("so …", "ok and …")
-_EN_DISCOURSE_OPENING = r"^\W*(?:(?:so|and|but|then|ok|okay)\W+)*"
+# The discourse words (EN_FILLERS) that may open a question before what it asks ("so …", "ok and …")
+EN_DISCOURSE_OPENING = rf"^\W*(?:(?:{'|'.join(sorted(EN_FILLERS))})\W+)*"
 # What may follow the participle of a question that leaves out its copula ("pids isolated as well?", "the kernel
 # shared by default?"): words that add to it, not a noun it modifies (general English).
 EN_AFTER_PARTICIPLE = frozenset({"too", "also", "as", "well", "then", "either", "still", "by", "default", "tho", "though", "anyway", "now"})
@@ -379,7 +384,7 @@ def elided_copula(question: str, lexicon: Lexicon) -> str:
     if HANGUL.search(asking) or not asking.rstrip().endswith(("?", "？")) or is_yes_no(question):
         return question
     statement = asking.rstrip(" ?？")
-    about = re.match(rf"{_EN_DISCOURSE_OPENING}(?:what|how)\s+about\s+([^,]+),\s*(\S.*)$", statement, re.IGNORECASE)
+    about = re.match(rf"{EN_DISCOURSE_OPENING}(?:what|how)\s+about\s+([^,]+),\s*(\S.*)$", statement, re.IGNORECASE)
     if about:  # "what about the root filesystem, shared too?"
         statement = f"{about.group(1)} {about.group(2)}"
     statement, words = _without_opening_fillers(statement, r"[a-z'’]+")
@@ -396,7 +401,7 @@ def elided_copula(question: str, lexicon: Lexicon) -> str:
 
 # What opens a case to ask about rather than a question word ("what if they crash, does todo go down?", "what about
 # PIDs, can one container see another's?").
-_EN_CASE_OPENING = re.compile(rf"{_EN_DISCOURSE_OPENING}(?:what\s+if|what\s+about|how\s+about)\b", re.IGNORECASE)
+_EN_CASE_OPENING = re.compile(rf"{EN_DISCOURSE_OPENING}(?:what\s+if|what\s+about|how\s+about)\b", re.IGNORECASE)
 # Prepositions that open a fronted phrase ("by default can …?", "in the fix diagram is …?"; general English).
 _EN_PREPOSITIONS = frozenset({
     "in", "on", "at", "for", "by", "with", "without", "from", "under", "during", "despite", "within", "inside",
@@ -405,9 +410,7 @@ _EN_PREPOSITIONS = frozenset({
 
 
 # "(is it) ok to …?", "(is it) possible to …?": a yes/no question with its subject and copula left out (general English)
-_EN_ELLIPTICAL_COPULA = re.compile(
-    r"^\W*(?:(?:so|and|but|then)\W+)*(?:ok|okay|alright|fine|wise|possible)\s+(?:to|for)\b", re.IGNORECASE
-)
+_EN_ELLIPTICAL_COPULA = re.compile(rf"{EN_DISCOURSE_OPENING}(?:ok|okay|alright|fine|wise|possible)\s+(?:to|for)\b", re.IGNORECASE)
 
 
 def _english_yes_no(text: str) -> bool:

@@ -14,7 +14,7 @@ from .claims import nouns_before as _nouns_before
 from .ingest import Chunk
 from .lexical import is_compound, tokenize
 from .lexicon import HANGUL, Lexicon
-from .question import KO_COMITATIVE, KO_LIGHT_VERBS, Asked, asking_sentence, asks_for_a_way, asks_possibility, is_yes_no, korean_negation, question_language, says_prevention
+from .question import EN_DISCOURSE_OPENING, KO_COMITATIVE, KO_LIGHT_VERBS, Asked, asking_sentence, asks_for_a_way, compares, asks_possibility, is_yes_no, korean_negation, question_language, says_prevention
 from .terms import FUNCTION_ZIPF, TermWeights, general_zipf
 
 Verdict = str  # "yes" | "no" | "partial"
@@ -1367,7 +1367,7 @@ _EN_ADVISABLE = re.compile(
     r"(?<![\w-])(?:ok|okay|fine|alright|all right|acceptable|advisable|(?:a )?good (?:idea|choice|option|fix|solution|approach)|"
     r"wise|recommended|should (?:i|we|you|one)|ought (?:i|we) to)(?![\w-])"
 )
-_EN_OPENING_OK = re.compile(r"^\W*(?:(?:so|and|but|then|well|oh)\W+)*(?:ok|okay|alright|all right)\b(?!\s+(?:to|for|if|with|in|as)\b)")
+_EN_OPENING_OK = re.compile(rf"{EN_DISCOURSE_OPENING}(?:ok|okay|alright|all right)\b(?!\s+(?:to|for|if|with|in|as)\b)")
 _KO_ADVISABLE_PHRASE = re.compile(r"(?:좋은|괜찮은|바람직한)\s*(?:선택|방법|생각|해결책|대안|방안)")  # "좋은 선택인가요?"
 # (the general English phrases of avoiding, used by the question and the statement readers below)
 _EN_AVOIDING = r"avoid|steer clear of|stay away from|keep away from|refrain from"
@@ -2121,7 +2121,7 @@ def _judged(
         # and B in P?" asks how two things compare, which evidence of P for one of them does not settle; "격리하려면?"
         # asks what to do
         return None
-    if re.search(r"\bthan\b", question.lower()) or "보다" in question:
+    if compares(question):
         compared = comparison_verdict(question, asked, sentences, terms)
         if compared is not None or (asked is not None and not asked.reference):
             return compared  # a comparison the statements make, or one whose other side was not read: not a plain question
