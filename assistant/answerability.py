@@ -68,6 +68,7 @@ def latin_skeleton(word: str, vowels: bool = False) -> str:
 
 
 _MEDIAL_EU = 18  # ㅡ among the 21 Hangul vowels
+EVERYDAY_ZIPF = 4.0  # a word at least this common in general language is an everyday word (terms.COMMON_ZIPF_LOW)
 
 
 # The particles of general Korean that can close a noun, longest first.
@@ -331,16 +332,20 @@ class KeySubjects:
         # The posts' Hangul words as written and the Korean terms of the glossary, which a clipped word may begin.
         own = re.findall(r"[가-힣]+", " ".join(c.text for c in chunks if not c.draft))
         self._hangul_words = sorted(set(own) | {term for _, korean in glossary.entries for term in korean if HANGUL.fullmatch(term[0])})
+        self._hangul_word_set = frozenset(self._hangul_words)
+        self._spelled_sounds = frozenset(hangul_skeleton(word, vowels=True) for word in self._hangul_words)
         # The skeletons of the posts' English words, with and without their vowels; "windows" is 윈도우 without its
         # plural s.
         self._skeletons: set[str] = set()  # with vowels
         self._vowelled: dict[str, set[str]] = {}  # consonants -> with vowels
+        self._sounded: dict[str, set[str]] = {}  # with vowels -> the words
         for word in self._words:
             consonants, full = latin_skeleton(word), latin_skeleton(word, vowels=True)
             forms = [(consonants, full)] + ([(consonants[:-1], full[:-1])] if consonants.endswith("S") else [])
             for consonants, full in forms:
                 self._skeletons.add(full)
                 self._vowelled.setdefault(consonants, set()).add(full)
+            self._sounded.setdefault(forms[0][1], set()).add(word)
         heads: set[str] = set()
         for chunk in chunks:
             # Commands are what a shell block runs; the first word of an SQL, C++ or YAML line is a column, a type
@@ -409,6 +414,22 @@ class KeySubjects:
         return len(skeleton) >= 3 and any(
             Levenshtein.distance(with_vowels, vowelled) <= 1 for vowelled in self._vowelled.get(skeleton, ())
         )  # one vowel apart ("네임스페이스", namespace); "인그레스" is not "increases"
+
+    def latin_spelled(self, word: str) -> str | None:
+        """The one name of the posts in Latin letters that a Hangul word spells ("테라폼": terraform, "앤서블": ansible),
+        or None. Its skeleton with vowels is that of the name as written and of no other word of the posts, and the name
+        is no everyday word of English (a skeleton says little of the vowels: "브리지" sounds like "process" without
+        its s, "지바이저" like "services"), nor one the posts also spell in Hangul ("두개" sounds like 도커, docker)."""
+        if len(word) < 2 or len(hangul_skeleton(word)) < 2:
+            return None
+        sound = hangul_skeleton(word, vowels=True)
+        if sound in self._spelled_sounds:
+            return None  # the sound of a Hangul word of the posts ("도커", "쿠버네티스"): a name they spell in Hangul
+        words = self._sounded.get(sound, set())
+        if len(words) != 1:
+            return None
+        (name,) = words
+        return name if tokenize(name) and zipf(name, "en") < EVERYDAY_ZIPF else None
 
     def spells_a_post_word(self, piece: str, question: str) -> bool:
         """Whether a token of a question is a post's word in another form: a piece of Hangul that spells an English word
@@ -512,7 +533,8 @@ class KeySubjects:
         return process.extractOne(word, choices, scorer=DamerauLevenshtein.distance, score_cutoff=edits) is not None
 
     def respelled(self, text: str) -> str:
-        """The text with each misspelling of a word of the posts written as that word ("--privilaged", "kubernets"). A
+        """The text with each misspelling of a word of the posts written as that word ("--privilaged", "kubernets"), and
+        each Hangul spelling of a name the posts write in Latin letters as that name ("테라폼": terraform). A
         misspelling is a word of five letters or more that neither the posts nor general English (wordfreq's large
         list) know, with one word of the posts nearest to it, one edit away (two in a word of eight letters or more),
         that begins with the same letter and is not the start of it: typists rarely miss a word's first letter, and a
@@ -525,7 +547,22 @@ class KeySubjects:
                 return word
             return self._misspelled(lowered) or word
 
-        return re.sub(r"[A-Za-z]+", respell, text)
+        respelled = re.sub(r"[A-Za-z]+", respell, text)
+        return re.sub(r"[가-힣]{2,}", self._latin_name, respelled) if HANGUL.search(respelled) else respelled
+
+    def _latin_name(self, match: re.Match) -> str:
+        """A Hangul word of a question written as the name of the posts it spells, its particle kept ("테라폼이나":
+        "terraform이나"): neither a word of the posts nor an everyday word of Korean ("도커", "자동"), that spells
+        one name of the posts (latin_spelled). A word of one syllable with its particle ("개도", "걔도") is too short to
+        spell one. The analyzer's reading of such a word says nothing: it does not know it
+        ("앤서블": 앤 + 서 as a particle + 블)."""
+        word = match.group(0)
+        particle = next((p for p in _KO_PARTICLES if word.endswith(p)), "")
+        stem = word[: len(word) - len(particle)]
+        if len(stem) < 2 or stem in self._hangul_word_set or zipf(stem, "ko") >= EVERYDAY_ZIPF:
+            return word  # a word of one syllable and its particle ("개도"), a word of the posts, an everyday word
+        name = self.latin_spelled(stem)
+        return word if name is None else name + particle
 
     def unclipped(self, text: str) -> str:
         """The text with each clipped word of the posts written whole ("prod": production, "auth": authentication): a

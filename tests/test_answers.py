@@ -1694,6 +1694,19 @@ def test_a_misspelled_word_of_the_posts_is_searched_as_that_word(assistant):
     assert respelled("Is the kernel shared?") == "Is the kernel shared?"
 
 
+def test_a_hangul_spelling_of_a_name_of_the_posts_is_searched_as_that_name(assistant):
+    """"테라폼", "앤서블", "셀리눅스" spell names the posts write in Latin letters: the question is searched and judged
+    with the names as written, their particles kept. A word of the posts ("커널"), a name they also spell in Hangul
+    ("두개" sounds like 도커), a syllable with its particle ("개도") and a word whose skeleton several words share stay."""
+    respelled = assistant.retriever.respelled
+    assert respelled("테라폼이나 앤서블 같은 걸로 배포 자동화해?") == "terraform이나 ansible 같은 걸로 배포 자동화해?"
+    assert respelled("셀리눅스도 이미지 취약점 검사해줘?") == "selinux도 이미지 취약점 검사해줘?"
+    assert respelled("알파인이나 디스트로리스 쓰면 작아져?") == "alpine이나 distroless 쓰면 작아져?"
+    for question in ("커널 공유해?", "compose 파일 두개로 나누면?", "수천 개도 관리해줘?", "root filesystem 따로 가지는 거야?"):
+        assert respelled(question) == question
+    assert assistant.ask("테라폼이나 앤서블 같은 걸로 컨테이너 배포를 자동화하는 방법도 나와 있어?").verdict == "yes"
+
+
 @pytest.mark.parametrize(
     ("question", "points"),
     [
