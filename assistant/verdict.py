@@ -408,9 +408,43 @@ def _naming(key: str) -> bool:
 
 
 def names_term(term: str, keys: frozenset[str], terms: TermWeights) -> bool:
-    """Whether keys hold a term's weightiest word ("Kata" of "Kata Containers", "plugin" of "Network plugins")."""
-    names = terms.keys(term)
-    return bool(names) and max(sorted(names), key=lambda k: terms.weight((k,))) in keys
+    """Whether keys hold a term's weightiest word ("Kata" of "Kata Containers", "plugin" of "Network plugins"); a term
+    of alternatives names each ("SELinux / AppArmor")."""
+    for part in re.split(r"\s*/\s*", term):
+        names = terms.keys(part)
+        if names and max(sorted(names), key=lambda k: terms.weight((k,))) in keys:
+            return True
+    return False
+
+
+def _said_of_another_entry(question: str, sentences: list[tuple[Chunk, str]], rows, terms: TermWeights) -> bool:
+    """Whether a question asks of one term of a definition list what the list says of another: "Does docker scan
+    restrict which syscalls a container can make?" names "docker scan" of "- docker scan: 이미지 … 취약점을 … 검사" and
+    "- SELinux / AppArmor: … 시스템 콜을 제어", and syscalls are said of the other term, in no passage that names docker
+    scan. What the evidence says of all of them together ("이를 통해 … 제한할 수 있습니다") does not settle it."""
+    keys = terms.keys(question, known_only=True)
+    rare = frozenset(terms.key(token) for token in tokenize(question) if not TermWeights.everyday(token)) & keys
+    lines: dict[tuple[str, str], dict[str, frozenset[str]]] = {}
+    for chunk, sentence in sentences:
+        if term := definition_term(sentence):
+            entry = lines.setdefault((chunk.document, chunk.section), {})
+            entry[term] = entry.get(term, frozenset()) | terms.keys(sentence)
+    for entries in lines.values():
+        named = [term for term in entries if names_term(term, keys, terms)]
+        if len(entries) < 2 or len(named) != 1:
+            continue
+        (term,) = named
+        own = terms.keys(term) | frozenset().union(
+            *(terms.keys(text) for _, text in (*sentences, *rows) if names_term(term, terms.keys(text), terms))
+        )
+        # the question's words that name what is said: no everyday word of general language ("files"), nor the posts'
+        # topic ("container")
+        said = frozenset(
+            key for key in (rare - own) if terms.passage_share(key) < TOPIC_SHARE
+        )
+        if any(said & (words - terms.keys(other)) for other, words in entries.items() if other != term):
+            return True
+    return False
 
 
 def about_another_term(question: str, claim: Claim, terms: TermWeights | None) -> bool:
@@ -775,7 +809,7 @@ def full_statements(
     # the words that say a restriction ("only", "limited to", "한정") are read as one (_restricted_to), not as words a
     # statement must hold: "limited to a single server" - "only works on a single server"
     framing = _modal_keys(question, terms) | _restriction_keys(question, terms) | _reported_keys(question, terms)
-    keys = terms.keys(question) - framing
+    keys = terms.keys(question) - framing - _said_by_parts(question, terms)
     # a compound the posts never write ("OS-level", "kernel-level") is read through its parts, which the question's keys
     # hold too: no statement holds the compound itself
     keys = frozenset(key for key in keys if not (is_compound(key) and key[0].isalnum() and not terms.known(key)))
@@ -1286,7 +1320,21 @@ _KO_MENTION = {("언급", "NNG"), ("나오", "VV"), ("포함", "NNG"), ("소개"
                ("추천", "NNG"), ("권하", "VV"), ("제안", "NNG")}
 # ... and where in it or in what role: in a list, as an example ("X도 예시로 나와요?", "is X one of the examples?")
 _KO_MENTION_PLACE = ("글", "포스트", "본문", "저자", "아티클", "여기", "거기", "어디", "예시", "목록")
+# ... of them, those that ask what the text advises ("is X recommended for Y?"); "just X?" asks of nothing else
+_EN_MENTION_ADVICE = re.compile(r"\b(?:recommend|recommends|recommended|suggest|suggests|suggested|advise|advises|advised|propose|proposes|proposed)\b")
+_KO_MENTION_ADVICE = {("권장", "NNG"), ("추천", "NNG"), ("권하", "VV"), ("제안", "NNG")}
+_EN_JUST = re.compile(r"\b(?:just|exclusively)\b")
 MENTIONED = 0.8  # IDF-weighted share of what a "does it mention ...?" question names that one passage must hold
+
+
+def _said_by_parts(text: str, terms: TermWeights) -> frozenset[str]:
+    """The Korean compounds of a text that the posts never write and that are said by nouns of theirs the analyzer
+    gives beside them ("해결책": 해결): no word a statement must hold on its own."""
+    tokens = tokenize(text)
+    return frozenset(
+        token for token in tokens
+        if HANGUL.search(token) and not terms.in_corpus(token) and any(part != token and part in token and terms.known(part) for part in tokens)
+    )
 
 
 def _asks_mention(question: str) -> bool:
@@ -1297,19 +1345,25 @@ def mention_verdict(question: str, passages: list[tuple[Chunk, str]], terms: Ter
     """Yes to "does the post mention X (as Y)?" when one passage (a sentence, or a table row) holds what the
     question names, X and Y together; else no verdict: a passage that leaves out part of it, or words the post
     never uses, settle nothing, and that the post does not say something is never read as a no."""
-    if not is_yes_no(question) or not _asks_mention(question) or _question_negated(question):
-        return None
+    if not is_yes_no(question) or not _asks_mention(question) or _question_negated(question) or _ALONE.search(question) or _EN_ONLY.search(question.lower()) or _EN_JUST.search(question.lower()):
+        return None  # ("is only gVisor mentioned?", "gVisor 하나만 언급돼?" asks whether nothing else is)
     lowered = _EN_MENTION_PLACE.sub(" ", _EN_MENTION.sub(" ", question.lower()))
     for word in _KO_MENTION_PLACE:
         lowered = lowered.replace(word, " ")
     mention = terms.keys_of(form for form, _ in _korean_mention_forms(question))
     keys = terms.keys(lowered) - mention
+    # What it names (a word rare in general language: "Kata", "CI/CD", "쿠버네티스") must be there itself, as must
+    # the rarest word it uses; a word of general language the posts never use is the asker's own wording of what they
+    # say ("rollout" of "배포", "tighten" of "강화") and is not looked for.
+    named = {terms.key(token) for token in tokenize(lowered) if general_zipf(token) < RARE_ZIPF} & keys
+    keys -= _said_by_parts(lowered, terms)
+    if not _EN_MENTION_ADVICE.search(question.lower()) and not (_KO_MENTION_ADVICE & set(_korean_mention_forms(question))):
+        # (not in "is X recommended for Y?": that a passage says X and Y does not say it advises X for Y; nor of a
+        # Korean word, which may be the predicate itself: "속도를 포기하는 구조라고 나와?")
+        keys = frozenset(key for key in keys if key in named or key.startswith("#") or terms.in_corpus(key) or HANGUL.search(key))
     if not keys:
         return None
     total = terms.weight(keys)
-    # What it names (a word rare in general language: "Kata", "CI/CD", "쿠버네티스") must be there itself, as must
-    # the rarest word it uses.
-    named = {terms.key(token) for token in tokenize(lowered) if general_zipf(token) < RARE_ZIPF} & keys
     named.add(max(keys, key=lambda k: terms.weight({k})))
     for chunk, passage in passages:
         found = _mentioned_with(chunk, passage, named, terms)
@@ -2131,6 +2185,8 @@ def _judged(
         return concern_verdict(question, sentences, terms)
     if asked is not None and asked.changes:
         return invariance_verdict(question, asked, sentences, terms, lexicon)
+    if _said_of_another_entry(question, sentences, rows, terms):
+        return None
     form = qualifiers(question)
     named: dict[int, frozenset[str]] = {}
     scored = [

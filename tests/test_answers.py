@@ -295,7 +295,6 @@ def test_what_no_passage_holds_is_not_read_as_not_mentioned(assistant):
     """A passage that holds only part of what is asked settles nothing: the article lists Compose for networking
     and Kubernetes for complex services, never Compose as the fix for complex services."""
     assert assistant.ask("Is Docker Compose listed as the fix for complex services?").verdict is None
-    assert assistant.ask("Is Seccomp mentioned as a way to harden containers?").verdict is None  # "harden" is not the post's
     # what it names must be there itself: "단일 컨테이너 운영은 Docker Compose로" does not advise Kubernetes
     assert assistant.ask("단일 컨테이너 운영에도 쿠버네티스를 쓰라고 권장하나요?").verdict is None
 
@@ -2961,3 +2960,34 @@ def test_a_denial_that_something_exists_makes_no_claim_of_its_description():
     """"there's no equivalent lightweight parser" says no such parser exists, not that some parser is not lightweight."""
     assert english_clause_claims("For C++, there's no equivalent lightweight parser.", LEXICON) == []
     assert [(p, v) for p, v, _, _ in english_clause_claims("The parser is not lightweight.", LEXICON)] == [("small", "no")]
+
+
+@pytest.mark.parametrize(
+    "question, verdict",
+    [
+        # a word of general language the posts never use is the asker's wording ("rollout", "tighten")
+        ("Does the post mention Terraform or Ansible for automating container rollout?", "yes"),
+        ("is seccomp mentioned as a way to tighten container security", "yes"),
+        ("Is Seccomp mentioned as a way to harden containers?", "yes"),
+        # a Korean compound the posts never write is said by its nouns ("해결책": 해결)
+        ("Overlay 네트워크가 해결책으로 언급되나요?", "yes"),
+        # not for advice, nor for "only"
+        ("is Compose recommended for multi-server setups?", None),
+        ("is only gVisor mentioned?", None),
+        ("보안 해결책으로는 gVisor 하나만 언급돼?", None),
+        # nor when the word the posts never use is the Korean predicate itself
+        ("Kata Containers는 보안 때문에 속도를 포기하는 구조라고 나와?", None),
+    ],
+)
+def test_a_mention_is_read_past_the_askers_own_words(assistant, question, verdict):
+    assert assistant.ask(question).verdict == verdict
+
+
+def test_what_a_definition_list_says_of_one_term_is_not_said_of_another(assistant):
+    """"- docker scan: 이미지 … 취약점 … 검사" beside "- SELinux / AppArmor: … 시스템 콜을 제어": a question that asks of one
+    term what the list says of the other is not settled by what the section says of all of them ("이를 통해 …
+    제한할 수 있습니다"); a term of alternatives names each of them."""
+    assert assistant.ask("Does docker scan restrict which syscalls a container can make?").verdict is None
+    assert assistant.ask("SELinux도 이미지 취약점 검사해주는 거야?").verdict is None
+    assert assistant.ask("SELinux랑 AppArmor가 system call 접근도 control함?").verdict == "yes"
+    assert assistant.ask("Does docker scan check images for vulnerabilities?").verdict == "yes"
