@@ -251,8 +251,10 @@ def _merge_translated(claims: dict[str, list[Claim]], chunks: dict[str, Chunk]) 
         for claim in found:
             # Rows pair by their column (header position); clauses by predicate, when it is unambiguous.
             same = [o for o in others if o.predicate == claim.predicate and o.column == claim.column]
-            if len(same) == 1 and same[0].value != claim.value and {same[0].value, claim.value} != {"yes", "can"}:
-                continue  # "is simpler" and "can be used as simpler" agree; "is" and "is not" do not
+            if len(same) == 1 and same[0].value != claim.value and {same[0].value, claim.value} not in ({"yes", "can"}, {"can", "may"}):
+                # "is simpler" and "can be used as simpler" agree, as "저하될 수 있습니다" and its "may decrease" do (Korean
+                # "-ㄹ 수 있다" says both can and may); "is" and "is not" do not
+                continue
             if len(same) == 1:
                 other = same[0]
                 claim = replace(

@@ -2991,3 +2991,16 @@ def test_what_a_definition_list_says_of_one_term_is_not_said_of_another(assistan
     assert assistant.ask("SELinux도 이미지 취약점 검사해주는 거야?").verdict is None
     assert assistant.ask("SELinux랑 AppArmor가 system call 접근도 control함?").verdict == "yes"
     assert assistant.ask("Does docker scan check images for vulnerabilities?").verdict == "yes"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can bundling unnecessary packages make builds longer and slow down image transfer over the network?",
+        "쓸데없는 패키지 잔뜩 넣으면 빌드도 오래 걸리고 이미지 전송도 느려지나요?",
+    ],
+)
+def test_a_claim_of_ability_agrees_with_its_translations_possibility(assistant, question):
+    """"네트워크 전송 속도가 저하될 수 있습니다" (can) and its translation "network transfer speed may decrease" (may)
+    say the same: the claim stands and answers."""
+    assert assistant.ask(question).verdict == "yes"
