@@ -16,6 +16,7 @@ from functools import lru_cache
 from .lexicon import HANGUL
 from .question import question_language
 from .lexical import Glossary, tokenize
+from .terms import COMMON_ZIPF_LOW
 from .retrieve import FAQ_WORDS, faq_headings
 
 COMMON_ZIPF = 4.5  # a subcommand this common ("use", "run") is an everyday verb, not an operation
@@ -68,7 +69,6 @@ def latin_skeleton(word: str, vowels: bool = False) -> str:
 
 
 _MEDIAL_EU = 18  # ㅡ among the 21 Hangul vowels
-EVERYDAY_ZIPF = 4.0  # a word at least this common in general language is an everyday word (terms.COMMON_ZIPF_LOW)
 
 
 # The particles of general Korean that can close a noun, longest first.
@@ -429,7 +429,7 @@ class KeySubjects:
         if len(words) != 1:
             return None
         (name,) = words
-        return name if tokenize(name) and zipf(name, "en") < EVERYDAY_ZIPF else None
+        return name if tokenize(name) and zipf(name, "en") < COMMON_ZIPF_LOW else None
 
     def spells_a_post_word(self, piece: str, question: str) -> bool:
         """Whether a token of a question is a post's word in another form: a piece of Hangul that spells an English word
@@ -559,7 +559,7 @@ class KeySubjects:
         word = match.group(0)
         particle = next((p for p in _KO_PARTICLES if word.endswith(p)), "")
         stem = word[: len(word) - len(particle)]
-        if len(stem) < 2 or stem in self._hangul_word_set or zipf(stem, "ko") >= EVERYDAY_ZIPF:
+        if len(stem) < 2 or stem in self._hangul_word_set or zipf(stem, "ko") >= COMMON_ZIPF_LOW:
             return word  # a word of one syllable and its particle ("개도"), a word of the posts, an everyday word
         name = self.latin_spelled(stem)
         return word if name is None else name + particle

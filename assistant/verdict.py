@@ -439,9 +439,7 @@ def _said_of_another_entry(question: str, sentences: list[tuple[Chunk, str]], ro
         )
         # the question's words that name what is said: no everyday word of general language ("files"), nor the posts'
         # topic ("container")
-        said = frozenset(
-            key for key in (rare - own) if terms.passage_share(key) < TOPIC_SHARE
-        )
+        said = frozenset(key for key in rare - own if terms.passage_share(key) < TOPIC_SHARE)
         if any(said & (words - terms.keys(other)) for other, words in entries.items() if other != term):
             return True
     return False
@@ -1345,8 +1343,10 @@ def mention_verdict(question: str, passages: list[tuple[Chunk, str]], terms: Ter
     """Yes to "does the post mention X (as Y)?" when one passage (a sentence, or a table row) holds what the
     question names, X and Y together; else no verdict: a passage that leaves out part of it, or words the post
     never uses, settle nothing, and that the post does not say something is never read as a no."""
-    if not is_yes_no(question) or not _asks_mention(question) or _question_negated(question) or _ALONE.search(question) or _EN_ONLY.search(question.lower()) or _EN_JUST.search(question.lower()):
-        return None  # ("is only gVisor mentioned?", "gVisor 하나만 언급돼?" asks whether nothing else is)
+    if not is_yes_no(question) or not _asks_mention(question) or _question_negated(question):
+        return None
+    if _ALONE.search(question) or _EN_ONLY.search(question.lower()) or _EN_JUST.search(question.lower()):
+        return None  # "is only gVisor mentioned?", "gVisor 하나만 언급돼?" asks whether nothing else is
     lowered = _EN_MENTION_PLACE.sub(" ", _EN_MENTION.sub(" ", question.lower()))
     for word in _KO_MENTION_PLACE:
         lowered = lowered.replace(word, " ")

@@ -2983,14 +2983,20 @@ def test_a_mention_is_read_past_the_askers_own_words(assistant, question, verdic
     assert assistant.ask(question).verdict == verdict
 
 
-def test_what_a_definition_list_says_of_one_term_is_not_said_of_another(assistant):
+@pytest.mark.parametrize(
+    "question, verdict",
+    [
+        ("Does docker scan restrict which syscalls a container can make?", None),
+        ("SELinux도 이미지 취약점 검사해주는 거야?", None),
+        ("SELinux랑 AppArmor가 system call 접근도 control함?", "yes"),
+        ("Does docker scan check images for vulnerabilities?", "yes"),
+    ],
+)
+def test_what_a_definition_list_says_of_one_term_is_not_said_of_another(assistant, question, verdict):
     """"- docker scan: 이미지 … 취약점 … 검사" beside "- SELinux / AppArmor: … 시스템 콜을 제어": a question that asks of one
     term what the list says of the other is not settled by what the section says of all of them ("이를 통해 …
     제한할 수 있습니다"); a term of alternatives names each of them."""
-    assert assistant.ask("Does docker scan restrict which syscalls a container can make?").verdict is None
-    assert assistant.ask("SELinux도 이미지 취약점 검사해주는 거야?").verdict is None
-    assert assistant.ask("SELinux랑 AppArmor가 system call 접근도 control함?").verdict == "yes"
-    assert assistant.ask("Does docker scan check images for vulnerabilities?").verdict == "yes"
+    assert assistant.ask(question).verdict == verdict
 
 
 @pytest.mark.parametrize(
