@@ -326,6 +326,8 @@ class KeySubjects:
         self._words = sorted(set(re.findall(r"[a-z]{3,}", self._text)))
         self._word_set = frozenset(self._words)
         self._misspelled = lru_cache(maxsize=4096)(self._post_word_misspelled)  # word -> the word of the posts it misspells
+        # Hangul word -> the name of the posts it spells (retrieval and the verdict both respell a question)
+        self.latin_spelled = lru_cache(maxsize=4096)(self._post_name_spelled)
         self._identifiers = sorted(set(_IDENTIFIER.findall(self._text)))
         self._has_faq = bool(faq_headings(chunks))
         self._hangul_text = re.sub(r"\s+", "", " ".join(c.text for c in chunks if not c.draft))
@@ -415,7 +417,7 @@ class KeySubjects:
             Levenshtein.distance(with_vowels, vowelled) <= 1 for vowelled in self._vowelled.get(skeleton, ())
         )  # one vowel apart ("네임스페이스", namespace); "인그레스" is not "increases"
 
-    def latin_spelled(self, word: str) -> str | None:
+    def _post_name_spelled(self, word: str) -> str | None:
         """The one name of the posts in Latin letters that a Hangul word spells ("테라폼": terraform, "앤서블": ansible),
         or None. Its skeleton with vowels is that of the name as written and of no other word of the posts, and the name
         is no everyday word of English (a skeleton says little of the vowels: "브리지" sounds like "process" without

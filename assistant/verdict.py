@@ -417,19 +417,26 @@ def names_term(term: str, keys: frozenset[str], terms: TermWeights) -> bool:
     return False
 
 
-def _said_of_another_entry(question: str, sentences: list[tuple[Chunk, str]], rows, terms: TermWeights) -> bool:
+def _definition_lines(sentences: list[tuple[Chunk, str]]) -> dict[tuple[str, str], dict[str, list[str]]]:
+    """The lines of each section's definition list, by (document, section) and by the term each defines."""
+    lines: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for chunk, sentence in sentences:
+        if term := definition_term(sentence):
+            lines.setdefault((chunk.document, chunk.section), {}).setdefault(term, []).append(sentence)
+    return lines
+
+
+def _said_of_another_entry(
+    question: str, lines: dict[tuple[str, str], dict[str, list[str]]], sentences: list[tuple[Chunk, str]], rows, terms: TermWeights
+) -> bool:
     """Whether a question asks of one term of a definition list what the list says of another: "Does docker scan
     restrict which syscalls a container can make?" names "docker scan" of "- docker scan: 이미지 … 취약점을 … 검사" and
     "- SELinux / AppArmor: … 시스템 콜을 제어", and syscalls are said of the other term, in no passage that names docker
     scan. What the evidence says of all of them together ("이를 통해 … 제한할 수 있습니다") does not settle it."""
     keys = terms.keys(question, known_only=True)
     rare = frozenset(terms.key(token) for token in tokenize(question) if not TermWeights.everyday(token)) & keys
-    lines: dict[tuple[str, str], dict[str, frozenset[str]]] = {}
-    for chunk, sentence in sentences:
-        if term := definition_term(sentence):
-            entry = lines.setdefault((chunk.document, chunk.section), {})
-            entry[term] = entry.get(term, frozenset()) | terms.keys(sentence)
-    for entries in lines.values():
+    for defined in lines.values():
+        entries = {term: terms.keys_of(said) for term, said in defined.items()}
         named = [term for term in entries if names_term(term, keys, terms)]
         if len(entries) < 2 or len(named) != 1:
             continue
@@ -2185,7 +2192,8 @@ def _judged(
         return concern_verdict(question, sentences, terms)
     if asked is not None and asked.changes:
         return invariance_verdict(question, asked, sentences, terms, lexicon)
-    if _said_of_another_entry(question, sentences, rows, terms):
+    lines = _definition_lines(sentences)  # (the prose's definition lists, read before the statements are chosen)
+    if _said_of_another_entry(question, lines, sentences, rows, terms):
         return None
     form = qualifiers(question)
     named: dict[int, frozenset[str]] = {}
@@ -2237,9 +2245,8 @@ def _judged(
         return not (asks_default or says_absence) and bool(means) and bool(_DEFAULT.search(passage.lower())) and bool(means - terms.keys(passage))
 
     entries: dict[str, set[str]] = {}  # the terms each section's definition list defines
-    for chunk, sentence in sentences:
-        if term := definition_term(sentence):
-            entries.setdefault(chunk.section, set()).add(term)
+    for (_, section), defined in lines.items():
+        entries.setdefault(section, set()).update(defined)
 
     def of_another_entry(chunk: Chunk, sentence: str) -> bool:
         """A line of a definition list speaks of its term: "ipvlan: IPvlan networks give users total control over …"
