@@ -26,7 +26,7 @@ from .question import asks_for_command, asks_what_post_is_about, compares, confi
 from .retrieve import RANK_MARGIN_SCALE, Retrieval, Retriever, section_key, to_front
 from .settings import MAX_QUESTION_CHARS, Settings
 from .terms import FUNCTION_ZIPF, TermWeights, general_zipf
-from .verdict import claim_answer, judge, row_descriptions
+from .verdict import claim_answer, judge, points_at_group, row_descriptions
 
 MAX_CATALOG_SNIPPETS = 3
 # Said when a post has no translation in the asker's language, so the answer quotes it in its own.
@@ -669,7 +669,11 @@ class Assistant:
             for version in dict.fromkeys(self._in_language(chunk, lang) for lang in self._languages)
         ]
         cases = frozenset(tokenize(judged)) & self._case_words
-        verdict = judge(yes_no, asked, claims, sentences, self.terms, self.lexicon, rows, cases, row_descriptions(rows, yes_no, self.terms)) if verdicts else None
+        # "Is X one of them?" asks of a group: in a conversation, what its latest answer cited first was reading; else
+        # the section cited first, unless the question points at a group it does not name.
+        conversation = next(iter(self._sections_by_label.get((on or prior or ("",))[0], ())), None)
+        group = conversation if on or prior else (None if points_at_group(yes_no) else evidence_keys[0])
+        verdict = judge(yes_no, asked, claims, sentences, self.terms, self.lexicon, rows, cases, row_descriptions(rows, yes_no, self.terms), group) if verdicts else None
         contradicting = frozenset(
             self._in_language(c.chunk, language).id
             for c in claims

@@ -1329,6 +1329,26 @@ _KO_MENTION_PLACE = ("글", "포스트", "본문", "저자", "아티클", "여�
 _EN_MENTION_ADVICE = re.compile(r"\b(?:recommend|recommends|recommended|suggest|suggests|suggested|advise|advises|advised|propose|proposes|proposed)\b")
 _KO_MENTION_ADVICE = {("권장", "NNG"), ("추천", "NNG"), ("권하", "VV"), ("제안", "NNG")}
 _EN_JUST = re.compile(r"\b(?:just|exclusively)\b")
+# Asking whether something is a member of a group the question points at (general English and Korean): "is X one of
+# them / the options?", "among the fixes?", "part of that?", "in that list?", "X도 그 중 하나야?", "X도 거기 들어가?".
+# The group is what the text says where the question is read (the section cited first), not anywhere in it.
+# ("one of" after a copula: "can one of them affect the other?" asks no such thing)
+_EN_MEMBER = re.compile(r"\b(?:one of|in (?:that|the|this|those) lists?|on (?:that|the|this) list|counts? as|counted as)\b")
+_EN_COPULA = re.compile(r"\b(?:is|are|was|were|count|counts|counted)\b")
+
+
+def _membership_phrase(lowered: str) -> re.Match | None:
+    """The phrase of an English question that asks whether something is one of a group, after its copula."""
+    match = _EN_MEMBER.search(lowered)
+    if match is None or not (match.group().startswith("count") or _EN_COPULA.search(lowered[: match.start()])):
+        return None
+    return match
+
+_EN_MEMBER_POINTING = re.compile(r"\b(?:that|those|these|them|this|there|ones?)\b")
+_KO_MEMBER = re.compile(r"(?:중|가운데)\s*(?:에|의)?\s*하나")
+_KO_MEMBER_VERBS = {("들어가", "VV"), ("속하", "VV"), ("들어있", "VV")}
+# a group the question points at rather than names: "one of them", "in that list", "거기", "그 중", "그 목록에"
+_KO_POINTING = re.compile(r"(?:^|\s)(?:거기|여기|저기|그거|이거)|(?:^|\s)(?:그|이|저)(?:\s+\S|중)")
 MENTIONED = 0.8  # IDF-weighted share of what a "does it mention ...?" question names that one passage must hold
 
 
@@ -1343,18 +1363,57 @@ def _said_by_parts(text: str, terms: TermWeights) -> frozenset[str]:
 
 
 def _asks_mention(question: str) -> bool:
-    return bool(_korean_mention_forms(question) or _EN_MENTION.search(question.lower()))
+    return bool(_korean_mention_forms(question) or _EN_MENTION.search(question.lower()) or _asks_membership(question))
 
 
-def mention_verdict(question: str, passages: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
+def points_at_group(question: str) -> bool:
+    """Whether a question asks if something is one of a group it points at ("is X one of them?", "X도 그 중 하나야?",
+    "CI/CD도 거기 들어가?") rather than names ("is X one of the suggested fixes?"): the group is what the
+    conversation is reading."""
+    if not _asks_membership(question):
+        return False
+    match = _membership_phrase(question.lower())
+    if match is not None and _EN_MEMBER_POINTING.search(question.lower()[match.end():]):
+        return True
+    return bool(HANGUL.search(question) and _KO_POINTING.search(question))
+
+
+def _asks_membership(question: str) -> bool:
+    """Whether a question asks if something is one of a group: "is X one of them?", "X도 그 중 하나야?", and a Korean
+    question that puts X into a group with "도" or a place ("X도 들어가?", "거기 들어가요?"; not "Pod 안에 … 들어가는
+    구조야?", which asks what holds what)."""
+    if _membership_phrase(question.lower()) or _KO_MEMBER.search(question):
+        return True
+    if not HANGUL.search(question):
+        return False
+    from .lexical import tagged_morphemes
+
+    morphemes = tagged_morphemes(question)
+    if not any(item in _KO_MEMBER_VERBS for item in morphemes):
+        return False
+    return ("도", "JX") in morphemes or any(word in question for word in ("거기", "목록", "그 중", "그중"))
+
+
+def mention_verdict(
+    question: str, passages: list[tuple[Chunk, str]], terms: TermWeights, lead: tuple[str, str] | None = None
+) -> VerdictResult | None:
     """Yes to "does the post mention X (as Y)?" when one passage (a sentence, or a table row) holds what the
     question names, X and Y together; else no verdict: a passage that leaves out part of it, or words the post
-    never uses, settle nothing, and that the post does not say something is never read as a no."""
+    never uses, settle nothing, and that the post does not say something is never read as a no. "Is X one of them?"
+    asks of the group where it is read: a passage of the section cited first (`lead`) must hold X."""
     if not is_yes_no(question) or not _asks_mention(question) or _question_negated(question):
         return None
     if _ALONE.search(question) or _EN_ONLY.search(question.lower()) or _EN_JUST.search(question.lower()):
         return None  # "is only gVisor mentioned?", "gVisor 하나만 언급돼?" asks whether nothing else is
     lowered = _EN_MENTION_PLACE.sub(" ", _EN_MENTION.sub(" ", question.lower()))
+    if _asks_membership(question):
+        lowered = _KO_MEMBER.sub(" ", _EN_MEMBER_POINTING.sub(" ", _EN_MEMBER.sub(" ", lowered)))
+        if points_at_group(question) or not (_korean_mention_forms(question) or _EN_MENTION.search(question.lower())):
+            # the group is where the question is read, not anywhere in the posts ("is X one of them?", "X도 들어가?";
+            # "is X one of the suggested fixes?" asks whether the posts suggest it, wherever)
+            if lead is None:
+                return None
+            passages = [(chunk, passage) for chunk, passage in passages if (chunk.document, chunk.anchor) == lead]
     for word in _KO_MENTION_PLACE:
         lowered = lowered.replace(word, " ")
     mention = terms.keys_of(form for form, _ in _korean_mention_forms(question))
@@ -1364,7 +1423,8 @@ def mention_verdict(question: str, passages: list[tuple[Chunk, str]], terms: Ter
     # say ("rollout" of "배포", "tighten" of "강화") and is not looked for.
     named = {terms.key(token) for token in tokenize(lowered) if general_zipf(token) < RARE_ZIPF} & keys
     keys -= _said_by_parts(lowered, terms)
-    if not _EN_MENTION_ADVICE.search(question.lower()) and not (_KO_MENTION_ADVICE & set(_korean_mention_forms(question))):
+    advice = bool(_EN_MENTION_ADVICE.search(question.lower()) or (_KO_MENTION_ADVICE & set(_korean_mention_forms(question))))
+    if not advice:
         # (not in "is X recommended for Y?": that a passage says X and Y does not say it advises X for Y; nor of a
         # Korean word, which may be the predicate itself: "속도를 포기하는 구조라고 나와?")
         keys = frozenset(key for key in keys if key in named or key.startswith("#") or terms.in_corpus(key) or HANGUL.search(key))
@@ -1374,14 +1434,37 @@ def mention_verdict(question: str, passages: list[tuple[Chunk, str]], terms: Ter
     named.add(max(keys, key=lambda k: terms.weight({k})))
     for chunk, passage in passages:
         found = _mentioned_with(chunk, passage, named, terms)
-        if not named <= found:
+        if not named <= found or _denied(passage, named, terms):
             continue
         # Where the passage sits is said by its headings: "the summary table", "요약 표", "the diagram" name the
         # place, not what is said there.
         placed = found | terms.keys(chunk.section) | terms.keys(chunk.section_translated or "")
+        headings = " ".join((chunk.section, chunk.section_translated or "", *(chunk.header if chunk.kind == "row" else ())))
+        if advice and not (_ADVISING.search(passage) or _SOLUTIONS.search(headings)):
+            continue  # what the post advises is said as advice, or under a heading of fixes; not "the old answer was X"
         if terms.weight(keys & placed) >= MENTIONED * total:
             return VerdictResult("yes", Claim(chunk, "", "yes", own=passage, context="", text=passage))
     return None
+
+
+# A passage that advises (general English and Korean): it recommends, suggests or says what should be done
+# ("권장", "추천", "바람직"), or sits under a heading of solutions or fixes ("Solution", "해결 방안").
+_ADVISING = re.compile(r"\b(?:recommend\w*|suggest\w*|advis\w*|should|best practices?)\b|권장|추천|바람직", re.IGNORECASE)
+_SOLUTIONS = re.compile(r"\b(?:solutions?|fix|fixes|remed(?:y|ies)|workarounds?)\b|해결|방안|대안", re.IGNORECASE)
+
+
+# What a passage names only to deny it (general English and Korean): "not data persistence", "instead of a --link",
+# "--link가 아닌", "볼륨 없이": a word in the few words after an English negator, or before a Korean one, up to the
+# clause's end.
+_EN_DENIAL = re.compile(r"\b(?:not|no|never|nor|without|instead of|rather than)\s+([^,;.:!?()—–]{1,60})", re.IGNORECASE)
+_KO_DENIAL = re.compile(r"((?:\S+\s+)?\S+?)\s*(?:이|가)?\s*(?:아닌|아니라|아니고|없이)")
+
+
+def _denied(passage: str, named: set[str], terms: TermWeights) -> bool:
+    """Whether a passage names something the question names only to deny it."""
+    spans = [" ".join(match.group(1).split()[:3]) for match in _EN_DENIAL.finditer(passage)]
+    spans += [match.group(1) for match in _KO_DENIAL.finditer(passage)]
+    return any(terms.keys(span) & named for span in spans)
 
 
 def _mentioned_with(chunk: Chunk, passage: str, named: set[str], terms: TermWeights) -> frozenset[str]:
@@ -2158,8 +2241,9 @@ def _judged(
     rows: list[tuple[Chunk, str]] | tuple = (),
     case_words: frozenset[str] = frozenset(),
     described: list[tuple[Chunk, str]] | tuple = (),
+    lead: tuple[str, str] | None = None,
 ) -> VerdictResult | None:
-    """The question's verdict from all the evidence, or None (`case_words`: the words of an enumerated case of the
+    """The question's verdict from all the evidence, or None (`lead`: the section cited first; `case_words`: the words of an enumerated case of the
     posts that the question says, see _agreed; `described`: the table rows' cells of free text as statements of their
     rows, see row_descriptions, read only when neither a claim nor a sentence of prose speaks to the question).
 
@@ -2325,7 +2409,7 @@ def _judged(
     if settled is None and not scored:
         excluded = restriction_verdict(question, asked, sentences, terms) or need_verdict(question, asked, all_sentences, terms)
         paired = pairing_verdict(question, sentences, terms)
-        other = advice_verdict(question, sentences, terms) or mention_verdict(question, [*sentences, *rows], terms)
+        other = advice_verdict(question, sentences, terms) or mention_verdict(question, [*sentences, *rows], terms, lead)
         found = [result for result in (excluded, paired, other) if result is not None]
         if len({result.verdict for result in found}) > 1:
             return None  # the restriction, the need, a list's pairing and what the post advises or mentions disagree

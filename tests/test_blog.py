@@ -417,3 +417,19 @@ def test_a_wrapped_definition_list_answers_each_entry_of_its_own_term(tmp_path):
     assert assistant.ask("Does ipvlan give users total control over IPv4 and IPv6 addressing?").verdict == "yes"
     assert assistant.ask("Does macvlan give users total control over IPv4 and IPv6 addressing?").verdict is None
     assert assistant.ask("Does the overlay driver connect multiple Docker daemons together?").verdict == "yes"
+
+
+def test_what_a_post_recommends_is_said_as_advice_and_not_denied(tmp_path):
+    """"is X recommended?" is settled yes only by a passage that advises X or sits under a heading of solutions: the
+    story of an old answer ("the old answer was --link") recommends nothing, and "not the default bridge" names the
+    bridge only to deny it."""
+    post = (
+        "---\ntitle: Service discovery\n---\n\n## The old way\n\nDocker's old answer was `--link`, a flag that wrote a"
+        " static hosts entry when a container started. It solved name resolution for the linked containers only.\n\n"
+        "## The solution\n\nCreate a user-defined network: its embedded DNS server resolves each container's name on"
+        " every lookup. The fix is a user-defined network, not the default bridge.\n"
+    )
+    assistant = _post_assistant(tmp_path, "discovery.md", post)
+    assert assistant.ask("Does the post recommend a user-defined network?").verdict == "yes"
+    assert assistant.ask("Is --link recommended?").verdict is None
+    assert assistant.ask("Does the post recommend the default bridge?").verdict is None

@@ -670,3 +670,21 @@ def test_a_yes_no_question_read_about_the_topic_is_judged_as_typed(assistant):
     assert answer.standalone_question == f"파일시스템은 공유돼요? ({first.question})"
     assert answer.verdict == "no"
     assert assistant.ask("운영 서버에서 써도 돼요?", history=history).verdict is None
+
+
+def test_one_of_them_asks_of_the_group_the_conversation_is_reading(assistant):
+    """"X도 그 중 하나야?", "is X one of them?" ask whether X is among what the latest answer's first section lists:
+    distroless is among the ways to shrink an image; image size, which has a section of its own, is not one of the
+    drawbacks the summary lists, and Kubernetes is no way to harden security, so neither gets a yes. "Can one of the
+    containers …?" asks nothing of a group."""
+    from assistant.verdict import points_at_group
+
+    def after(earlier: str, question: str):
+        return assistant.ask(question, history=[Turn(earlier, assistant.ask(earlier))])
+
+    assert after("이미지 크기를 줄이려면 어떻게 해야 돼?", "distroless도 그 중 하나야?").verdict == "yes"
+    assert after("What are Docker's main drawbacks according to the post?", "Is image size one of them?").verdict is None
+    assert after("컨테이너 보안을 강화하려면 어떤 방법들이 있어?", "Is Kubernetes one of them?").verdict is None
+    assert points_at_group("Is seccomp one of them?") and points_at_group("CI/CD도 거기 들어가?")
+    assert not points_at_group("Is gVisor one of the suggested ways to strengthen isolation?")
+    assert not points_at_group("Can one of the containers hurt the others if they share a volume?")
