@@ -671,8 +671,11 @@ class Assistant:
         cases = frozenset(tokenize(judged)) & self._case_words
         # "Is X one of them?" asks of a group: in a conversation, what its latest answer cited first was reading; else
         # the section cited first, unless the question points at a group it does not name.
-        conversation = next(iter(self._sections_by_label.get((on or prior or ("",))[0], ())), None)
-        group = conversation if on or prior else (None if points_at_group(yes_no) else evidence_keys[0])
+        read_in = (on or prior)[:1]
+        if read_in:
+            group = next(iter(self._sections_by_label.get(read_in[0], ())), None)
+        else:
+            group = None if points_at_group(yes_no) else evidence_keys[0]
         verdict = judge(yes_no, asked, claims, sentences, self.terms, self.lexicon, rows, cases, row_descriptions(rows, yes_no, self.terms), group) if verdicts else None
         contradicting = frozenset(
             self._in_language(c.chunk, language).id

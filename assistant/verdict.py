@@ -1329,21 +1329,12 @@ _KO_MENTION_PLACE = ("글", "포스트", "본문", "저자", "아티클", "여�
 _EN_MENTION_ADVICE = re.compile(r"\b(?:recommend|recommends|recommended|suggest|suggests|suggested|advise|advises|advised|propose|proposes|proposed)\b")
 _KO_MENTION_ADVICE = {("권장", "NNG"), ("추천", "NNG"), ("권하", "VV"), ("제안", "NNG")}
 _EN_JUST = re.compile(r"\b(?:just|exclusively)\b")
-# Asking whether something is a member of a group the question points at (general English and Korean): "is X one of
-# them / the options?", "among the fixes?", "part of that?", "in that list?", "X도 그 중 하나야?", "X도 거기 들어가?".
-# The group is what the text says where the question is read (the section cited first), not anywhere in it.
-# ("one of" after a copula: "can one of them affect the other?" asks no such thing)
+# Asking whether something is one of a group (general English and Korean): "is X one of them / the options?", "is X
+# in that list?", "does X count as one?", "X도 그 중 하나야?", "X도 거기 들어가?". The group is what the text says where
+# the question is read (see mention_verdict), not anywhere in it. "one of" asks it after a copula only: "can one of
+# them affect the other?" asks no such thing.
 _EN_MEMBER = re.compile(r"\b(?:one of|in (?:that|the|this|those) lists?|on (?:that|the|this) list|counts? as|counted as)\b")
 _EN_COPULA = re.compile(r"\b(?:is|are|was|were|count|counts|counted)\b")
-
-
-def _membership_phrase(lowered: str) -> re.Match | None:
-    """The phrase of an English question that asks whether something is one of a group, after its copula."""
-    match = _EN_MEMBER.search(lowered)
-    if match is None or not (match.group().startswith("count") or _EN_COPULA.search(lowered[: match.start()])):
-        return None
-    return match
-
 _EN_MEMBER_POINTING = re.compile(r"\b(?:that|those|these|them|this|there|ones?)\b")
 _KO_MEMBER = re.compile(r"(?:중|가운데)\s*(?:에|의)?\s*하나")
 _KO_MEMBER_VERBS = {("들어가", "VV"), ("속하", "VV"), ("들어있", "VV")}
@@ -1364,6 +1355,14 @@ def _said_by_parts(text: str, terms: TermWeights) -> frozenset[str]:
 
 def _asks_mention(question: str) -> bool:
     return bool(_korean_mention_forms(question) or _EN_MENTION.search(question.lower()) or _asks_membership(question))
+
+
+def _membership_phrase(lowered: str) -> re.Match | None:
+    """The phrase of an English question that asks whether something is one of a group, after its copula."""
+    match = _EN_MEMBER.search(lowered)
+    if match is None or not (match.group().startswith("count") or _EN_COPULA.search(lowered[: match.start()])):
+        return None
+    return match
 
 
 def points_at_group(question: str) -> bool:
@@ -1400,7 +1399,8 @@ def mention_verdict(
     """Yes to "does the post mention X (as Y)?" when one passage (a sentence, or a table row) holds what the
     question names, X and Y together; else no verdict: a passage that leaves out part of it, or words the post
     never uses, settle nothing, and that the post does not say something is never read as a no. "Is X one of them?"
-    asks of the group where it is read: a passage of the section cited first (`lead`) must hold X."""
+    asks of a group: a passage of the group's section (`lead`: the one the conversation is reading, else the one
+    cited first) must hold X."""
     if not is_yes_no(question) or not _asks_mention(question) or _question_negated(question):
         return None
     if _ALONE.search(question) or _EN_ONLY.search(question.lower()) or _EN_JUST.search(question.lower()):
