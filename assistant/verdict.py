@@ -1403,12 +1403,14 @@ def mention_verdict(
     cited first) must hold X."""
     if not is_yes_no(question) or not _asks_mention(question) or _question_negated(question):
         return None
-    if _ALONE.search(question) or _EN_ONLY.search(question.lower()) or _EN_JUST.search(question.lower()):
+    lower = question.lower()
+    if _ALONE.search(question) or _EN_ONLY.search(lower) or _EN_JUST.search(lower):
         return None  # "is only gVisor mentioned?", "gVisor 하나만 언급돼?" asks whether nothing else is
-    lowered = _EN_MENTION_PLACE.sub(" ", _EN_MENTION.sub(" ", question.lower()))
+    forms = _korean_mention_forms(question)
+    lowered = _EN_MENTION_PLACE.sub(" ", _EN_MENTION.sub(" ", lower))
     if _asks_membership(question):
         lowered = _KO_MEMBER.sub(" ", _EN_MEMBER_POINTING.sub(" ", _EN_MEMBER.sub(" ", lowered)))
-        if points_at_group(question) or not (_korean_mention_forms(question) or _EN_MENTION.search(question.lower())):
+        if points_at_group(question) or not (forms or _EN_MENTION.search(lower)):
             # the group is where the question is read, not anywhere in the posts ("is X one of them?", "X도 들어가?";
             # "is X one of the suggested fixes?" asks whether the posts suggest it, wherever)
             if lead is None:
@@ -1416,14 +1418,14 @@ def mention_verdict(
             passages = [(chunk, passage) for chunk, passage in passages if (chunk.document, chunk.anchor) == lead]
     for word in _KO_MENTION_PLACE:
         lowered = lowered.replace(word, " ")
-    mention = terms.keys_of(form for form, _ in _korean_mention_forms(question))
+    mention = terms.keys_of(form for form, _ in forms)
     keys = terms.keys(lowered) - mention
     # What it names (a word rare in general language: "Kata", "CI/CD", "쿠버네티스") must be there itself, as must
     # the rarest word it uses; a word of general language the posts never use is the asker's own wording of what they
     # say ("rollout" of "배포", "tighten" of "강화") and is not looked for.
     named = {terms.key(token) for token in tokenize(lowered) if general_zipf(token) < RARE_ZIPF} & keys
     keys -= _said_by_parts(lowered, terms)
-    advice = bool(_EN_MENTION_ADVICE.search(question.lower()) or (_KO_MENTION_ADVICE & set(_korean_mention_forms(question))))
+    advice = bool(_EN_MENTION_ADVICE.search(lower) or (_KO_MENTION_ADVICE & set(forms)))
     if not advice:
         # (not in "is X recommended for Y?": that a passage says X and Y does not say it advises X for Y; nor of a
         # Korean word, which may be the predicate itself: "속도를 포기하는 구조라고 나와?")
@@ -1439,12 +1441,16 @@ def mention_verdict(
         # Where the passage sits is said by its headings: "the summary table", "요약 표", "the diagram" name the
         # place, not what is said there.
         placed = found | terms.keys(chunk.section) | terms.keys(chunk.section_translated or "")
-        headings = " ".join((chunk.section, chunk.section_translated or "", *(chunk.header if chunk.kind == "row" else ())))
-        if advice and not (_ADVISING.search(passage) or _SOLUTIONS.search(headings)):
+        if advice and not (_ADVISING.search(passage) or _SOLUTIONS.search(_headings(chunk))):
             continue  # what the post advises is said as advice, or under a heading of fixes; not "the old answer was X"
         if terms.weight(keys & placed) >= MENTIONED * total:
             return VerdictResult("yes", Claim(chunk, "", "yes", own=passage, context="", text=passage))
     return None
+
+
+def _headings(chunk: Chunk) -> str:
+    """What a passage sits under: its section's heading in either language and, for a table row, the column headers."""
+    return " ".join((chunk.section, chunk.section_translated or "", *(chunk.header if chunk.kind == "row" else ())))
 
 
 # A passage that advises (general English and Korean): it recommends, suggests or says what should be done
