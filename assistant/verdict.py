@@ -2272,6 +2272,9 @@ def _judged(
         # and B in P?" asks how two things compare, which evidence of P for one of them does not settle; "격리하려면?"
         # asks what to do
         return None
+    conceded = concession_verdict(question, sentences, terms)
+    if conceded is not None:
+        return conceded  # a comparison that concedes what one side lacks (see concession_verdict)
     if compares(question):
         compared = comparison_verdict(question, asked, sentences, terms)
         if compared is not None or (asked is not None and not asked.reference):
@@ -2445,6 +2448,7 @@ class Comparison:
     b: frozenset[str]
     p: frozenset[str]
     negated: bool = False
+    less: bool = False  # "less P than", "덜 P": the other way round from "more P than", "더 P"
 
 
 def comparison(text: str, terms: TermWeights) -> Comparison | None:
@@ -2471,6 +2475,7 @@ def comparison(text: str, terms: TermWeights) -> Comparison | None:
             before = before[first : marked[-1] + 1]
         a = " ".join(before)
         negated = any(pair in _KO_NEGATION for pair in tagged_morphemes(said))
+        less = bool(re.search(r"(?:^|\s)덜\s", said))
     else:
         found = _EN_COMPARED.search(_EN_AUXILIARY.sub("", text))
         if found is None:
@@ -2478,20 +2483,21 @@ def comparison(text: str, terms: TermWeights) -> Comparison | None:
         a, b = found.group("a"), found.group("b")
         words = re.sub(r"\b(?:more|less)\b", " ", f"{found.group('p')} {found.group('mid')}", flags=re.IGNORECASE).split()
         negated = bool(_EN_STATEMENT_NEGATION.search(found.group(0).lower()))
-    keys = Comparison(terms.keys(a), terms.keys(b), terms.keys_of(words), negated)  # each word alone: mecab misreads them joined
+        less = found.group("p").lower().startswith("less ")
+    keys = Comparison(terms.keys(a), terms.keys(b), terms.keys_of(words), negated, less)  # each word alone: mecab misreads them joined
     return keys if keys.a and keys.b and keys.p else None
 
 
 def comparison_verdict(question: str, asked: Asked | None, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
     """Yes to "is A P-er than B?" from a statement that A is P-er than B, no from one that B is P-er than A (the same
-    property, in the same words); none for a negated question, one of what can be, or a comparison the statements do
-    not make or make both ways."""
+    property, in the same words; "less P" is the other way round from "more P"); none for a negated question, one of
+    what can be, or a comparison the statements do not make or make both ways."""
     asked_comparison = comparison(asking_sentence(question), terms)
     if asked_comparison is None or _question_negated(question) or (asked is not None and asked.modal):
         return None
     found: list[tuple[Verdict, Chunk, str]] = []
     for chunk, sentence in sentences:
-        stated = comparison(sentence, terms)
+        stated = stated_comparison(chunk, sentence, terms)
         if stated is None or not asked_comparison.p <= stated.p:
             continue
         if asked_comparison.b <= stated.b and asked_comparison.a <= stated.a:
@@ -2500,11 +2506,177 @@ def comparison_verdict(question: str, asked: Asked | None, sentences: list[tuple
             verdict = "no"
         else:
             continue
-        found.append(({"yes": "no", "no": "yes"}[verdict] if stated.negated else verdict, chunk, sentence))
+        found.append(({"yes": "no", "no": "yes"}[verdict] if stated.negated != (stated.less != asked_comparison.less) else verdict, chunk, sentence))
     if not found or len({verdict for verdict, _, _ in found}) != 1:
         return None
     verdict, chunk, sentence = found[0]
     return VerdictResult(verdict, Claim(chunk, "", verdict, own=sentence, context="", text=sentence))
+
+
+# A concession (general English and Korean): what follows "but", "however", "though", "although", "yet" or "단", "다만",
+# "하지만", "그러나", "그렇지만", "반면" after a comparison, in its sentence or opening the next one, when it says that
+# something is limited or lacking: limited, restricted, fewer, less, smaller, lacks, missing; 제한, 부족, 한정, 모자라다,
+# 적다, 작다.
+_EN_CONCESSION = re.compile(r"\b(?:but|however|though|although|yet)\b", re.IGNORECASE)
+_KO_CONCESSION = re.compile(r"(?:^|[\s(])(?:단|다만|하지만|그러나|그렇지만|반면)(?=[\s,])")
+_EN_SHORT = re.compile(r"\b(?:limited|restricted|fewer|less|smaller|lacks?|lacking|missing)\b", re.IGNORECASE)
+_KO_SHORT = re.compile(r"제한|부족|한정|모자라|모자르|적(?:다|은|고|습|어|음)|작(?:다|은|고|습|아)")
+# How much of a respect a question asks about (general English and Korean): the words of more ("more features",
+# "as many features as", "feature-rich", "the same feature set as"; "기능이 더 많아?", "만큼 풍부해?") and of less.
+_MORE_WORDS = ("more", "many", "much", "rich", "richer", "full", "fuller", "big", "bigger", "large", "larger", "same",
+               "equal", "equally", "every", "all", "많", "풍부", "다양", "충분", "크", "큰", "같", "똑같", "전부")
+_LESS_WORDS = ("less", "fewer", "few", "small", "smaller", "limited", "restricted", "lack", "lacking", "적", "작", "부족",
+               "제한", "한정")
+# "is A as P as B?", "does A have the same P as B?"
+_EN_AS_MUCH = re.compile(
+    r"^(?P<a>.+?)\s+(?:(?:just|quite|equally|nearly|about|every\s+bit)\s+)?as\s+(?P<p>(?:[\w-]+\s+){0,2}?[\w-]+)\s+as\s+(?P<b>[^?,.;()]+)"
+    r"|^(?P<a2>.+?)\s+the\s+same\s+(?P<p2>(?:[\w-]+\s+){0,2}?[\w-]+)\s+as\s+(?P<b2>[^?,.;()]+)",
+    re.IGNORECASE,
+)
+# Words that ask whether one thing can take the place of another (general English and Korean): the other follows
+# the English words and comes right before the Korean ones (an adverb between: "쿠버네티스를 완전히 대체").
+_EN_IN_PLACE = re.compile(
+    r"\b(?:instead\s+of|in\s+place\s+of|replace|replacing|replacement\s+for|substitute\s+for|substitute|stand[\s-]in\s+for|"
+    r"alternative\s+to|swap\s+for)\s+(?P<b>[^?,.;()]+)",
+    re.IGNORECASE,
+)
+_KO_IN_PLACE = re.compile(r"(?P<b>(?:\S+\s+)?\S+)\s+(?:대신|대체|대안|말고)")
+# The words that make a comparative (general English and Korean): more, less; 더, 덜
+_EN_MORE_LESS = re.compile(r"\b(?:more|less)\b")
+_KO_MORE_LESS = re.compile(r"(?:^|\s)(?:더|덜)\s")
+
+
+def comparison_subject(sentence: str) -> str:
+    """What an English statement compares: all before its comparative ("Using Docker Swarm, you can use it as an
+    orchestration tool that is" in "… simpler than Kubernetes")."""
+    found = _EN_COMPARED.search(_EN_AUXILIARY.sub("", sentence))
+    return found.group("a") if found else sentence
+
+
+_NAME_ZIPF = 4.0  # a word rarer than this in general language names a thing (swarm 3.4, compose 3.5; offer 5.1, use 5.8)
+# A pronoun that opens a statement: it speaks of what its section is about
+_EN_PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|it's|it’s|this|they|they're|they’re)\b", re.IGNORECASE)
+_KO_PRONOUN_SUBJECT = re.compile(r"^\W*(?:이것|그것|이는|이건|그건)")
+
+
+def stated_comparison(chunk: Chunk, sentence: str, terms: TermWeights) -> Comparison | None:
+    """The comparison a sentence of a passage states; one whose subject is a pronoun ("It's much simpler than
+    Kubernetes, but …" under the heading "Docker Swarm") speaks of what its section's heading names as well."""
+    stated = comparison(sentence, terms)
+    if stated is not None and (_KO_PRONOUN_SUBJECT if HANGUL.search(sentence) else _EN_PRONOUN_SUBJECT).search(sentence):
+        stated = replace(stated, a=stated.a | terms.keys(chunk.section.rsplit(" > ", 1)[-1]))
+    return stated
+
+
+def _named(keys: frozenset[str]) -> frozenset[str]:
+    """The names among term keys, what a comparison compares: the glossary's terms however spelled, and words rare
+    in general language ("Kubernetes", "Swarm"), not verbs such as "offer" or "활용"."""
+    return frozenset(key for key in keys if key.startswith("#") or general_zipf(key) < _NAME_ZIPF)
+
+
+def _sides(asked: Comparison, stated: Comparison) -> bool | None:
+    """Whether a question's comparison has the sides of a statement's (True), the other way round (False), or
+    neither (None): each side of the question names something of one side of the statement and nothing of the
+    other."""
+    a, b = _named(asked.a), _named(asked.b)
+    for same, (first, second) in ((True, (stated.a, stated.b)), (False, (stated.b, stated.a))):
+        if a & first and not a & second and b & second and not b & first:
+            return same
+    return None
+
+
+def conceded_comparisons(sentences: list[tuple[Chunk, str]], terms: TermWeights) -> list[tuple[Comparison, frozenset[str], Chunk, str]]:
+    """The comparisons that the statements make with a concession of what the compared thing lacks, each with the
+    concession's term keys: "Docker Swarm 활용으로 Kubernetes보다 간단한 오케스트레이션 도구로 사용 가능합니다. (단,
+    기능이 제한적)" compares Docker Swarm against Kubernetes and concedes that its 기능 (features) are limited: against
+    Kubernetes, which it is compared with. The text is the comparison and its concession."""
+    found = []
+    for i, (chunk, sentence) in enumerate(sentences):
+        stated = stated_comparison(chunk, sentence, terms)
+        if stated is None:
+            continue
+        korean = bool(HANGUL.search(sentence))
+        after = re.split(r"보다|\bthan\b", sentence, maxsplit=1)[-1]
+        concession = _KO_CONCESSION if korean else _EN_CONCESSION
+        said = concession.search(after)
+        text, conceded = sentence, after[said.end() :] if said else ""
+        if not said and i + 1 < len(sentences) and sentences[i + 1][0] is chunk:
+            following = sentences[i + 1][1]
+            said = concession.search(following.lstrip("( ")[:12])
+            if said and said.start() <= 1:
+                text, conceded = f"{sentence} {following}", following.lstrip("( ")[said.end() :]
+        if conceded and (_KO_SHORT if korean else _EN_SHORT).search(conceded):
+            if not korean and not _EN_PRONOUN_SUBJECT.search(sentence):
+                # "you can use it as an orchestration tool that is simpler than Kubernetes": what it is used as is
+                # not what is compared, the subject before it is
+                subject = re.split(r"\s+as\s+(?:an?|the)\s+", comparison_subject(sentence), maxsplit=1)[0]
+                stated = replace(stated, a=terms.keys(subject))
+            found.append((stated, terms.keys(conceded) - terms.keys_of(_LESS_WORDS), chunk, text))
+    return found
+
+
+def _asked_extent(question: str, terms: TermWeights) -> tuple[Comparison, bool] | None:
+    """The comparison a question asks of how much of a respect A has against B, and whether it asks for less
+    ("fewer features than B?", "B보다 기능이 적어?") rather than as much or more ("more features than B?", "as
+    feature-rich as B?", "the same feature set as B?", "B만큼 기능이 풍부해?"): its property is the respect, without
+    the words of more and less."""
+    text = asking_sentence(question)
+    if HANGUL.search(text):
+        asked = comparison(re.sub(r"만큼(?=\s)", "보다", text, count=1), terms)
+    else:
+        found = _EN_AS_MUCH.search(_EN_AUXILIARY.sub("", text))
+        if found is None:
+            asked = comparison(text, terms)
+        else:
+            a, p, b = (found.group(g) or found.group(f"{g}2") for g in ("a", "p", "b"))
+            asked = Comparison(terms.keys(a), terms.keys(b), terms.keys_of(p.split()))
+    if asked is None:
+        return None
+    lowered = text.lower()
+    less = any(re.search(rf"\b{word}\b", lowered) for word in _LESS_WORDS if word.isascii()) or bool(_KO_SHORT.search(text))
+    respect = frozenset(key for key in asked.p - terms.keys_of(_MORE_WORDS) - terms.keys_of(_LESS_WORDS) if "-" not in key)
+    return (replace(asked, p=respect), less) if respect else None
+
+
+def concession_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
+    """No to "does A have as many P as B / more P than B?", yes to "fewer P than B?", from a comparison of A against
+    B that concedes A's P is limited (see conceded_comparisons; the other way round for B against A); partial to "can
+    A take the place of B?" from such a comparison: it can, with less. None for a negated question, or when the
+    statements answer both ways."""
+    if _question_negated(question):
+        return None
+    conceded = conceded_comparisons(sentences, terms)
+    if not conceded:
+        return None
+    found: list[tuple[Verdict, Chunk, str]] = []
+    extent = _asked_extent(question, terms) if compares(question) or _EN_AS_MUCH.search(question) or "만큼" in question else None
+    # "is Swarm a simpler / more fully featured alternative?" asks of a respect, not only whether it takes the place
+    # (the property compared: the English comparative, the Korean word after 보다: "Kubernetes보다 간단한")
+    compared = frozenset().union(
+        *(terms.keys_of(text.split("보다", 1)[1].split()[:1]) if "보다" in text else stated.p for stated, _, _, text in conceded)
+    )
+    comparative = bool(_EN_MORE_LESS.search(question.lower()) or _KO_MORE_LESS.search(question) or terms.keys(question) & compared)
+    for stated, respect, chunk, text in conceded:
+        if extent is not None:
+            asked, less = extent
+            if not asked.p & respect:
+                continue  # ("the same feature set as": the respect is what the concession names, features)
+            sides = _sides(asked, stated)
+            if sides is not None:
+                found.append(("yes" if less == sides else "no", chunk, text))
+            continue
+        place = _EN_IN_PLACE.search(question) or _KO_IN_PLACE.search(question)
+        if place is None or comparative:
+            continue
+        # the other thing: the last of the words before a Korean word of place that names one
+        replaced = next((named for word in reversed(place.group("b").split()) if (named := _named(terms.keys(word)))), frozenset())
+        others = _named(terms.keys(question)) - replaced
+        if replaced and replaced <= stated.b and others & stated.a and not others & stated.b:
+            found.append(("partial", chunk, text))
+    if not found or len({verdict for verdict, _, _ in found}) != 1:
+        return None
+    verdict, chunk, text = found[0]
+    return VerdictResult(verdict, Claim(chunk, "", verdict, own=text, context="", text=text))
 
 
 # What holds whatever else varies (general English and Korean): "no matter how many X", "regardless of", "always",

@@ -2384,7 +2384,7 @@ def test_a_question_of_whether_something_exists_is_answered_by_a_statement_that_
         ("쿠버네티스가 스웜보다 더 간단한가요?", "no"),
         ("Is Kubernetes simpler than Docker Swarm?", "no"),
         # a property no statement compares, and one of what can be: no verdict
-        ("Docker Swarm이 쿠버네티스보다 기능이 더 많아?", None),
+        ("Docker Swarm이 쿠버네티스보다 보안이 더 강해?", None),
         ("Docker Swarm을 쿠버네티스보다 간단한 오케스트레이션 도구로 쓸 수 있나요?", None),
     ],
 )
@@ -2392,6 +2392,58 @@ def test_a_comparison_is_answered_by_a_statement_of_the_same_comparison(assistan
     """"A가 B보다 P?" is yes when a statement says A is P-er than B ("Docker Swarm 활용으로 Kubernetes보다 간단한 …"), no
     when it says B is, in the same words."""
     assert assistant.ask(question).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # "Docker Swarm 활용으로 Kubernetes보다 간단한 오케스트레이션 도구로 사용 가능합니다. (단, 기능이 제한적)"
+        ("Docker Swarm이 쿠버네티스보다 기능이 더 많아?", "no"),
+        ("스웜이 쿠버네티스만큼 기능이 풍부한가요?", "no"),
+        ("Is Docker Swarm as feature-rich as Kubernetes?", "no"),
+        ("Does Docker Swarm offer the same feature set as Kubernetes?", "no"),
+        ("Does Kubernetes have more features than Docker Swarm?", "yes"),
+        ("Does Docker Swarm have fewer features than Kubernetes?", "yes"),
+        ("Is Docker Swarm both simpler and more feature-rich than Kubernetes?", "no"),
+        ("Could Docker Swarm stand in for Kubernetes?", "partial"),
+        ("도커 스웜으로 쿠버네티스를 완전히 대체할 수 있나요?", "partial"),
+        ("Swarm을 쿠버네티스 대신 써도 되나요?", "partial"),
+        # the other way round, a respect the concession does not name, a respect asked beside the place: no verdict
+        ("Can Kubernetes replace Docker Swarm?", None),
+        ("Is Docker Swarm as secure as Kubernetes?", None),
+        ("Is Swarm a simpler alternative to Kubernetes?", None),
+        ("Kubernetes 말고 좀 더 간단한 오케스트레이션 툴 있나요?", None),
+    ],
+)
+def test_a_comparison_with_a_concession_answers_how_much_of_that_respect_each_side_has(assistant, question, verdict):
+    """A comparison that concedes what the compared thing lacks ("simpler than Kubernetes (but its features are
+    limited)") says it has less of that than the other: no to "as many features as" / "more features than", yes to
+    "fewer"; and to "can it take the other's place?" a partial yes."""
+    assert assistant.ask(question).verdict == verdict
+
+
+def test_a_conceded_comparison_is_read_in_any_post(assistant):
+    """The concession is read from the words of comparison and of lack in general English, in the comparison's
+    sentence or opening the next one, with a pronoun subject standing for what the section's heading names."""
+    from assistant.verdict import comparison, comparison_verdict, conceded_comparisons, concession_verdict
+
+    terms = assistant.terms
+    chunk = Chunk("d#mesh/p0", "d", "Service Mesh > Linkerd", "mesh", "prose", "")
+    sentences = [(chunk, "It is simpler and faster than Istio, but it has fewer features."), (chunk, "Teams like it.")]
+    [(stated, respect, _, _)] = conceded_comparisons(sentences, terms)
+    assert terms.keys("Linkerd") <= stated.a and stated.b == terms.keys("Istio") and terms.keys("features") <= respect
+    assert concession_verdict("Does Linkerd have as many features as Istio?", sentences, terms).verdict == "no"
+    assert concession_verdict("Does Istio have more features than Linkerd?", sentences, terms).verdict == "yes"
+    assert concession_verdict("Can Linkerd replace Istio?", sentences, terms).verdict == "partial"
+    assert concession_verdict("Is Linkerd as fast as Istio?", sentences, terms) is None
+    # a comparison with no concession of lack concedes nothing
+    assert conceded_comparisons([(chunk, "It is simpler than Istio, but teams like it.")], terms) == []
+    # "less P than" is the other way round from "more P than"
+    assert comparison("Containers use less memory than VMs.", terms).less
+    assert not comparison("Do containers use more memory than VMs?", terms).less
+    said = [(Chunk("d#c/p0", "d", "Containers", "c", "prose", ""), "Containers use far less memory than VMs.")]
+    assert comparison_verdict("Do containers use more memory than VMs?", None, said, terms).verdict == "no"
+    assert comparison_verdict("Do containers use less memory than VMs?", None, said, terms).verdict == "yes"
 
 
 def test_a_comparison_is_read_into_its_two_sides_and_property(assistant):
