@@ -2541,8 +2541,11 @@ _EN_IN_PLACE = re.compile(
     re.IGNORECASE,
 )
 _KO_IN_PLACE = re.compile(r"(?P<b>(?:\S+\s+)?\S+)\s+(?:대신|대체|대안|말고)")
-# The words that make a comparative (general English and Korean): more, less; 더, 덜
-_EN_MORE_LESS = re.compile(r"\b(?:more|less)\b")
+# The words that make a comparative (general English and Korean): more, less, a word in -er before the noun of place
+# ("a lighter-weight alternative", "a simpler option"); 더, 덜
+_EN_MORE_LESS = re.compile(
+    r"\b(?:more|less)\b|\b[a-z]+(?:er|ier)(?:-[a-z]+)?\s+(?:[a-z-]+\s+)?(?:alternative|substitute|replacement|stand-in|option|choice)\b"
+)
 _KO_MORE_LESS = re.compile(r"(?:^|\s)(?:더|덜)\s")
 
 
@@ -2665,11 +2668,14 @@ def concession_verdict(question: str, sentences: list[tuple[Chunk, str]], terms:
             if sides is not None:
                 found.append(("yes" if less == sides else "no", chunk, text))
             continue
-        place = _EN_IN_PLACE.search(question) or _KO_IN_PLACE.search(question)
+        english = _EN_IN_PLACE.search(question)
+        place = english or _KO_IN_PLACE.search(question)
         if place is None or comparative:
             continue
-        # the other thing: the last of the words before a Korean word of place that names one
-        replaced = next((named for word in reversed(place.group("b").split()) if (named := _named(terms.keys(word)))), frozenset())
+        # the other thing: the first of the words after the English words of place that names one ("instead of
+        # Kubernetes for orchestration"), the last of those before the Korean ones
+        words = place.group("b").split()
+        replaced = next((named for word in (words if english else reversed(words)) if (named := _named(terms.keys(word)))), frozenset())
         others = _named(terms.keys(question)) - replaced
         if replaced and replaced <= stated.b and others & stated.a and not others & stated.b:
             found.append(("partial", chunk, text))

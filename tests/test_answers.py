@@ -2408,10 +2408,12 @@ def test_a_comparison_is_answered_by_a_statement_of_the_same_comparison(assistan
         ("Could Docker Swarm stand in for Kubernetes?", "partial"),
         ("도커 스웜으로 쿠버네티스를 완전히 대체할 수 있나요?", "partial"),
         ("Swarm을 쿠버네티스 대신 써도 되나요?", "partial"),
+        ("Could I just use Docker Swarm instead of Kubernetes for orchestration?", "partial"),
         # the other way round, a respect the concession does not name, a respect asked beside the place: no verdict
         ("Can Kubernetes replace Docker Swarm?", None),
         ("Is Docker Swarm as secure as Kubernetes?", None),
         ("Is Swarm a simpler alternative to Kubernetes?", None),
+        ("Is Swarm pitched as a lighter-weight alternative to Kubernetes?", None),
         ("Kubernetes 말고 좀 더 간단한 오케스트레이션 툴 있나요?", None),
     ],
 )
