@@ -2542,7 +2542,8 @@ _EN_IN_PLACE = re.compile(
 )
 _KO_IN_PLACE = re.compile(r"(?P<b>(?:\S+\s+)?\S+)\s+(?:대신|대체|대안|말고)")
 # The words that make a comparative (general English and Korean): more, less, a word in -er before the noun of place
-# ("a lighter-weight alternative", "a simpler option"); 더, 덜
+# ("a lighter-weight alternative", "a simpler option"); 더, 덜; and one of likeness, "(just / equally) as P"
+_EN_AS = re.compile(r"\b(?:just|equally|quite|every\s+bit)\s+as\s+[\w-]+|\bas\s+[\w-]+\s+as\b")
 _EN_MORE_LESS = re.compile(
     r"\b(?:more|less)\b|\b[a-z]+(?:er|ier)(?:-[a-z]+)?\s+(?:[a-z-]+\s+)?(?:alternative|substitute|replacement|stand-in|option|choice)\b"
 )
@@ -2653,12 +2654,16 @@ def concession_verdict(question: str, sentences: list[tuple[Chunk, str]], terms:
         return None
     found: list[tuple[Verdict, Chunk, str]] = []
     extent = _asked_extent(question, terms) if compares(question) or _EN_AS_MUCH.search(question) or "만큼" in question else None
-    # "is Swarm a simpler / more fully featured alternative?" asks of a respect, not only whether it takes the place
+    # "is Swarm a simpler / more fully featured alternative?", "Swarm instead of k8s, is it just as capable?" ask of a
+    # respect, not only whether it takes the place
     # (the property compared: the English comparative, the Korean word after 보다: "Kubernetes보다 간단한")
     compared = frozenset().union(
         *(terms.keys_of(text.split("보다", 1)[1].split()[:1]) if "보다" in text else stated.p for stated, _, _, text in conceded)
     )
-    comparative = bool(_EN_MORE_LESS.search(question.lower()) or _KO_MORE_LESS.search(question) or terms.keys(question) & compared)
+    comparative = bool(
+        _EN_MORE_LESS.search(question.lower()) or _KO_MORE_LESS.search(question) or terms.keys(question) & compared
+        or compares(question) or _EN_AS.search(question.lower()) or "만큼" in question
+    )
     for stated, respect, chunk, text in conceded:
         if extent is not None:
             asked, less = extent

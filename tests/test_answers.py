@@ -2414,6 +2414,7 @@ def test_a_comparison_is_answered_by_a_statement_of_the_same_comparison(assistan
         ("Is Docker Swarm as secure as Kubernetes?", None),
         ("Is Swarm a simpler alternative to Kubernetes?", None),
         ("Is Swarm pitched as a lighter-weight alternative to Kubernetes?", None),
+        ("What about Swarm instead of Kubernetes, is it just as capable?", None),
         ("Kubernetes 말고 좀 더 간단한 오케스트레이션 툴 있나요?", None),
     ],
 )
