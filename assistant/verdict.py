@@ -1306,7 +1306,7 @@ def _settled_by(found: list[tuple[Verdict | None, Chunk, str]], question: str, a
         return None
     if flip:
         verdict = {"yes": "no", "no": "yes"}.get(verdict, verdict)
-    return VerdictResult(verdict, Claim(chunk, "", verdict, own=sentence, context="", text=sentence))
+    return _stated_verdict(verdict, chunk, sentence)
 
 
 # Asking whether the text says something at all, or advises it (general English and Korean): "does the post mention
@@ -1444,7 +1444,7 @@ def mention_verdict(
         if advice and not (_ADVISING.search(passage) or _SOLUTIONS.search(_headings(chunk))):
             continue  # what the post advises is said as advice, or under a heading of fixes; not "the old answer was X"
         if terms.weight(keys & placed) >= MENTIONED * total:
-            return VerdictResult("yes", Claim(chunk, "", "yes", own=passage, context="", text=passage))
+            return _stated_verdict("yes", chunk, passage)
     return None
 
 
@@ -1869,7 +1869,7 @@ def restriction_verdict(question: str, asked: Asked | None, sentences: list[tupl
         # can't"); which one the asker expects is unknown, so no verdict
         return None
     _, chunk, sentence = max(found, key=lambda item: item[0])
-    return VerdictResult("no", Claim(chunk, "", "no", own=sentence, context="", text=sentence))
+    return _stated_verdict("no", chunk, sentence)
 
 
 # The general verbs of functioning, which a thing may or may not do without something: work, run, function, operate,
@@ -1976,7 +1976,7 @@ def need_verdict(question: str, asked: Asked | None, sentences: list[tuple[Chunk
                 continue
             subject = frozenset(key for key in terms.keys(clause) - needed_keys if _naming(key) and not _says_need(key))
             if subject and subject <= asked_keys:
-                return VerdictResult("no", Claim(chunk, "", "no", own=sentence, context="", text=sentence))
+                return _stated_verdict("no", chunk, sentence)
     return None
 
 
@@ -2091,7 +2091,7 @@ def pairing_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: Te
             continue
         verdict = "yes" if named_cases == named_choices else "no"
         chunk = entries[named_choices[0] if verdict == "yes" else named_cases[0]][0]
-        return VerdictResult(verdict, Claim(chunk, "", verdict, own=chunk.text, context="", text=chunk.text))
+        return _stated_verdict(verdict, chunk, chunk.text)
     return None
 
 
@@ -2122,7 +2122,7 @@ def advice_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: Ter
         return None
     advised, chunk, sentence = found[0]
     verdict = advised if asks == "advisable" else {"yes": "no", "no": "yes"}[advised]
-    return VerdictResult(verdict, Claim(chunk, "", verdict, own=sentence, context="", text=sentence))
+    return _stated_verdict(verdict, chunk, sentence)
 
 
 # Asking whether something is entirely safe (general English and Korean), like asking whether it is free of a concern
@@ -2222,7 +2222,7 @@ def concern_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: Te
         return None
     for chunk, sentence, part in _clauses_about(question, keys, sentences, terms):
         if aspect <= terms.keys(part) and _states_concern(part):
-            return VerdictResult("no", Claim(chunk, "", "no", own=sentence, context="", text=sentence))
+            return _stated_verdict("no", chunk, sentence)
     return None
 
 
@@ -2488,6 +2488,18 @@ def comparison(text: str, terms: TermWeights) -> Comparison | None:
     return keys if keys.a and keys.b and keys.p else None
 
 
+def _stated_verdict(verdict: Verdict, chunk: Chunk, text: str) -> VerdictResult:
+    """A verdict that one statement of a passage gives, with the statement as its evidence."""
+    return VerdictResult(verdict, Claim(chunk, "", verdict, own=text, context="", text=text))
+
+
+def _agreed_statements(found: list[tuple[Verdict, Chunk, str]]) -> VerdictResult | None:
+    """The verdict the statements found give, by the first of them, when they all give the same one; else None."""
+    if not found or len({verdict for verdict, _, _ in found}) != 1:
+        return None
+    return _stated_verdict(*found[0])
+
+
 def comparison_verdict(question: str, asked: Asked | None, sentences: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
     """Yes to "is A P-er than B?" from a statement that A is P-er than B, no from one that B is P-er than A (the same
     property, in the same words; "less P" is the other way round from "more P"); none for a negated question, one of
@@ -2507,10 +2519,7 @@ def comparison_verdict(question: str, asked: Asked | None, sentences: list[tuple
         else:
             continue
         found.append(({"yes": "no", "no": "yes"}[verdict] if stated.negated != (stated.less != asked_comparison.less) else verdict, chunk, sentence))
-    if not found or len({verdict for verdict, _, _ in found}) != 1:
-        return None
-    verdict, chunk, sentence = found[0]
-    return VerdictResult(verdict, Claim(chunk, "", verdict, own=sentence, context="", text=sentence))
+    return _agreed_statements(found)
 
 
 # A concession (general English and Korean): what follows "but", "however", "though", "although", "yet" or "단", "다만",
@@ -2649,45 +2658,43 @@ def concession_verdict(question: str, sentences: list[tuple[Chunk, str]], terms:
     statements answer both ways."""
     if _question_negated(question):
         return None
+    comparing = compares(question) or "만큼" in question
+    extent = _asked_extent(question, terms) if comparing or _EN_AS_MUCH.search(question) else None
+    english = _EN_IN_PLACE.search(question)
+    place = english or _KO_IN_PLACE.search(question)
+    if extent is None and place is None:
+        return None  # neither how much of a respect nor whether one takes the other's place: nothing to read
     conceded = conceded_comparisons(sentences, terms)
-    if not conceded:
-        return None
     found: list[tuple[Verdict, Chunk, str]] = []
-    extent = _asked_extent(question, terms) if compares(question) or _EN_AS_MUCH.search(question) or "만큼" in question else None
+    if extent is not None:
+        asked, less = extent
+        for stated, respect, chunk, text in conceded:
+            if not asked.p & respect:
+                continue  # ("the same feature set as": the respect is what the concession names, features)
+            sides = _sides(asked, stated)
+            if sides is not None:
+                found.append(("yes" if less == sides else "no", chunk, text))
+        return _agreed_statements(found)
     # "is Swarm a simpler / more fully featured alternative?", "Swarm instead of k8s, is it just as capable?" ask of a
     # respect, not only whether it takes the place
     # (the property compared: the English comparative, the Korean word after 보다: "Kubernetes보다 간단한")
     compared = frozenset().union(
         *(terms.keys_of(text.split("보다", 1)[1].split()[:1]) if "보다" in text else stated.p for stated, _, _, text in conceded)
     )
-    comparative = bool(
+    if (
         _EN_MORE_LESS.search(question.lower()) or _KO_MORE_LESS.search(question) or terms.keys(question) & compared
-        or compares(question) or _EN_AS.search(question.lower()) or "만큼" in question
-    )
-    for stated, respect, chunk, text in conceded:
-        if extent is not None:
-            asked, less = extent
-            if not asked.p & respect:
-                continue  # ("the same feature set as": the respect is what the concession names, features)
-            sides = _sides(asked, stated)
-            if sides is not None:
-                found.append(("yes" if less == sides else "no", chunk, text))
-            continue
-        english = _EN_IN_PLACE.search(question)
-        place = english or _KO_IN_PLACE.search(question)
-        if place is None or comparative:
-            continue
-        # the other thing: the first of the words after the English words of place that names one ("instead of
-        # Kubernetes for orchestration"), the last of those before the Korean ones
-        words = place.group("b").split()
-        replaced = next((named for word in (words if english else reversed(words)) if (named := _named(terms.keys(word)))), frozenset())
-        others = _named(terms.keys(question)) - replaced
+        or comparing or _EN_AS.search(question.lower())
+    ):
+        return None
+    # the other thing: the first of the words after the English words of place that names one ("instead of
+    # Kubernetes for orchestration"), the last of those before the Korean ones
+    words = place.group("b").split()
+    replaced = next((named for word in (words if english else reversed(words)) if (named := _named(terms.keys(word)))), frozenset())
+    others = _named(terms.keys(question)) - replaced
+    for stated, _, chunk, text in conceded:
         if replaced and replaced <= stated.b and others & stated.a and not others & stated.b:
             found.append(("partial", chunk, text))
-    if not found or len({verdict for verdict, _, _ in found}) != 1:
-        return None
-    verdict, chunk, text = found[0]
-    return VerdictResult(verdict, Claim(chunk, "", verdict, own=text, context="", text=text))
+    return _agreed_statements(found)
 
 
 # What holds whatever else varies (general English and Korean): "no matter how many X", "regardless of", "always",
@@ -2715,7 +2722,7 @@ def invariance_verdict(question: str, asked: Asked | None, sentences: list[tuple
         heading = " ".join(part.rsplit(" > ", 1)[-1] for part in (chunk.section, chunk.section_translated) if part)
         keys = terms.keys(f"{sentence} {heading}")
         if predicate & terms.keys(sentence) and terms.weight(asked_keys & keys) >= FULL_STATEMENT * terms.weight(asked_keys):
-            return VerdictResult("no", Claim(chunk, "", "no", own=sentence, context="", text=sentence))
+            return _stated_verdict("no", chunk, sentence)
     return None
 
 
