@@ -22,6 +22,7 @@ _EN_MAY = re.compile(r"\b(may|might|could|possibly|potentially)\b")
 _EN_PARTIAL = re.compile(r"\b(partially|partly|optionally|sometimes|depend|depends|depending)\b")
 _EN_CAN = re.compile(r"\b(can|able|possible)\b")
 _EN_CONDITION = re.compile(r"^\s*(if|when|whenever|unless|once)\b")
+_EN_PURPOSE = re.compile(r"^\s*(?:for|to|in order to|so as to)\b")
 # A dash between spaces sets off a clause of its own, for claims as for statements (verdict.statement_clauses): "there's
 # no lightweight parser — tools like libclang are heavy", "It's fully self-hosted — no data sent to third parties".
 EN_DASH_BREAK = r"\s[—–]\s"
@@ -546,11 +547,13 @@ def nouns_before(morphemes, end: int, tags: tuple[str, ...] = KO_NOUNS, particle
     return " ".join(form for form, _ in morphemes[start:end])
 
 
-# A verb of prevention with a noun phrase as its object, up to a preposition or the clause's end ("Overlap prevents
-# information loss at chunk boundaries": information loss)
+# A verb of prevention or removal with a noun phrase as its object, up to a preposition or the clause's end ("Overlap
+# prevents information loss at chunk boundaries": information loss; "managed offerings take away the control-plane
+# work but not …": the control-plane work)
 _EN_PREVENTS_NOUN = re.compile(
-    r"\b(?:prevents?|prevented|avoids?|avoided|stops?|stopped|eliminates?|eliminated)\s+((?:(?:the|a|an|any)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)"
-    r"(?=\s+(?:at|in|on|of|for|from|by|when|during|between|across|with|and|so)\b|\s*[,.;:)]|\s*$)"
+    r"\b(?:prevents?|prevented|avoids?|avoided|stops?|stopped|eliminates?|eliminated|removes?|removed"
+    r"|takes?\s+away|took\s+away|taken\s+away|gets?\s+rid\s+of|got\s+rid\s+of)\s+((?:(?:the|a|an|any)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)"
+    r"(?=\s+(?:at|in|on|of|for|from|by|when|during|between|across|with|and|so|but)\b|\s*[,.;:)]|\s*$)"
 )
 
 
@@ -649,7 +652,9 @@ def english_clause_claims(sentence: str, lexicon: Lexicon) -> list[tuple[str, Va
     for clause in _EN_CLAUSES.split(sentence.lower()):
         if not clause.strip():
             continue
-        if _EN_CONDITION.match(clause):
+        if _EN_CONDITION.match(clause) or _EN_PURPOSE.match(clause):
+            # a condition, or a fronted purpose ("For full feature access, configuring rules with nft is
+            # recommended"): what the clause after it holds in, or aims at, not a claim of its own
             condition += " " + clause
             continue
         # "easy to hide N+1", "difficult to manage containers": how easy doing something is, no claim of the subject (a

@@ -43,12 +43,14 @@ class VerdictResult:
         return self.support or (self.claim,)
 
 
-def claim_answer(claim: Claim, asked: Asked, lexicon: Lexicon) -> Verdict | None:
+def claim_answer(claim: Claim, asked: Asked, lexicon: Lexicon, of_condition: bool = False) -> Verdict | None:
     """The claim's answer to the question: "may" and "can" settle questions of risk and ability, else they hedge.
 
     A sentence that says its subject can do something ("a volume can preserve the data", "the container can
     access almost every resource") answers "does it?" yes; a table cell "possible" between "shared" and
-    "isolated" is a middle value, a partial answer to "is it shared?".
+    "isolated" is a middle value, a partial answer to "is it shared?". `of_condition`: the claim names every word of
+    the question's condition ("--network host 쓰면 NAT 안 거쳐?" - "--network host 옵션을 사용해 NAT를 생략할 수
+    있습니다"): what the claim says can be done is what that condition does.
     """
     value = claim.value
     if value in ("may", "can"):
@@ -57,7 +59,7 @@ def claim_answer(claim: Claim, asked: Asked, lexicon: Lexicon) -> Verdict | None
             value = "yes"  # "is it at risk?" / "is it safe?" - "it may be affected"; "can it get large?" - "it may"
         elif value == "can" and claim.column >= 0 and _hedged_row(claim):
             value = "partial"  # "공유 가능" beside "설정에 따라 공유할 수도, 안 할 수도 있음" (it may or may not be)
-        elif value == "can" and not asked.modal and claim.column < 0 and lexicon.opposite.get(claim.predicate) == asked.predicate:
+        elif value == "can" and not asked.modal and claim.column < 0 and lexicon.opposite.get(claim.predicate) == asked.predicate and not of_condition:
             return None  # "NAT can be skipped" does not say that NAT is not gone through: what can be is no default
         elif value == "can" and (asked.modal or claim.column < 0):
             value = "yes"
@@ -153,7 +155,15 @@ def score_claims(
     # What each clause of a sentence says in its own words: of two claims of one sentence that answer the question, the
     # one whose own words hold less of what the question names ("the kernel") speaks of another part of it (the
     # containers, not their kernel: "각 컨테이너는 논리적으로 독립되어 있으나 동일한 커널을 공유하며 동작합니다").
-    answers = [(claim, claim_answer(claim, asked, lexicon), terms.keys(claim.own) & situation) for claim in claims]
+    # the question's condition past the posts' topic words ("--network host 쓰면 …?": --network, host), unless the
+    # predicate read as asked is the condition's own ("NAT를 거치면 성능 overhead가 생기나요?")
+    condition = frozenset(key for key in _condition_names(question, terms) if terms.passage_share(key) < TOPIC_SHARE)
+    if asked.predicate in lexicon.predicates_in(_condition_text(question)):
+        condition = frozenset()
+    answers = [
+        (claim, claim_answer(claim, asked, lexicon, bool(condition) and condition <= terms.keys(claim.own)), terms.keys(claim.own) & situation)
+        for claim in claims
+    ]
     clauses: dict[tuple[str, str], list[frozenset[str]]] = {}
     for claim, value, named_here in answers:
         if claim.column < 0 and value is not None:
@@ -242,15 +252,21 @@ def _names(text: str, terms: TermWeights) -> frozenset[str]:
 WEAKENING = "weak"  # the predicate of a property said to hold weakly
 
 
-def _heads(phrase: str) -> list[str]:
+def _heads(phrase: str, terms: TermWeights | None = None) -> list[str]:
     """The head nouns of a row's case: the last word of each of its coordinated parts ("커널" of "Host OS의 커널",
-    "네임스페이스" of "네트워크 네임스페이스", "CPU", "메모리" and "I/O" of "CPU / 메모리 / I/O"), its particles aside."""
+    "네임스페이스" of "네트워크 네임스페이스", "CPU", "메모리" and "I/O" of "CPU / 메모리 / I/O"), its particles aside;
+    with `terms`, the last two words when together they are one glossary term and the last alone is not ("file system")."""
     heads = []
     for part in re.split(r"\s*[/,·]\s+|\s+[/,·]\s*", phrase):
         words = part.split()
         if not words:
             continue
         word = words[-1]
+        if terms is not None and len(words) > 1:
+            pair = terms.keys(" ".join(words[-2:]))
+            if len(pair) == 1 and next(iter(pair)).startswith("#") and pair != terms.keys(word):
+                heads.append(" ".join(words[-2:]))
+                continue
         if HANGUL.search(word):
             from .lexical import tagged_morphemes
 
@@ -323,7 +339,7 @@ def _agreed(
         asked_keys = terms.keys(question)
         by_column: dict[tuple, set[Verdict]] = {}
         for _, value, claim in scored:
-            if id(claim) in named and claim.column >= 0 and any(terms.keys(head) & asked_keys for head in _heads(claim.key)):
+            if id(claim) in named and claim.column >= 0 and any(terms.keys(head) & asked_keys for head in _heads(claim.key, terms)):
                 by_column.setdefault(_source(claim), set()).add(value)
         if any(len(values) > 1 for values in by_column.values()):
             return None  # it names the things of two rows that answer differently ("do namespaces isolate the kernel?")
@@ -761,20 +777,27 @@ _DEFAULT = re.compile(r"(?<![a-z])defaults?(?![a-z])|기본적으로|기본값|�
 _EN_TRAILING_CONDITION = re.compile(r"\b(?:if|when|whenever|once)\b([^,?]*)", re.IGNORECASE)
 
 
-def _condition_names(question: str, terms: TermWeights) -> frozenset[str]:
-    """The keys of the words that the question's condition names, function words aside (FUNCTION_ZIPF): its clause of
-    "if", "when", "once" ("If I use --network host, …?", "… if I use --network host?") or the Korean words before its
-    first conditional ending or condition noun ("--network host 쓰면 …?", "Kata 쓸 경우 …?")."""
+def _condition_text(question: str) -> str:
+    """The question's condition: its clause of "if", "when", "once" ("If I use --network host, …?", "… if I use
+    --network host?") or the Korean words up to its first conditional ending or condition noun ("--network host 쓰면
+    …?", "Kata 쓸 경우 …?"); "" for none."""
     if HANGUL.search(question):
         from .lexical import tagged_morphemes
 
         words = question.split()
         end = next((i for i, word in enumerate(words) if _korean_condition(tagged_morphemes(word))), None)
-        condition = " ".join(words[:end]) if end is not None else ""  # the words before it, as written ("--network")
-    else:
-        match = _EN_TRAILING_CONDITION.search(question)
-        condition = match.group(1) if match else ""
-    return frozenset(terms.key(token) for token in tokenize(condition) if general_zipf(token) < FUNCTION_ZIPF and token not in KO_LIGHT_VERBS)
+        return " ".join(words[: end + 1]) if end is not None else ""  # as written ("--network")
+    match = _EN_TRAILING_CONDITION.search(question)
+    return match.group(1) if match else ""
+
+
+def _condition_names(question: str, terms: TermWeights) -> frozenset[str]:
+    """The keys of the words that the question's condition names (_condition_text), function words aside
+    (FUNCTION_ZIPF), and the Korean word of its conditional ending itself."""
+    words = _condition_text(question).split()
+    if HANGUL.search(question):
+        words = words[:-1]
+    return frozenset(terms.key(token) for token in tokenize(" ".join(words)) if general_zipf(token) < FUNCTION_ZIPF and token not in KO_LIGHT_VERBS)
 
 
 def _conditional(question: str) -> bool:
@@ -785,6 +808,8 @@ def _conditional(question: str) -> bool:
     return bool(_EN_CONDITION.search(question.lower()))
 
 
+# An English parenthesis with a negation in it.
+_EN_NEGATED_ASIDE = re.compile(r"\([^()]*\b(?:not|no|never)\b[^()]*\)", re.IGNORECASE)
 # A span in double quotes, straight or curly, within one sentence.
 _QUOTED = re.compile(r"[“\"][^”\"\n]{1,200}[”\"]")
 
@@ -911,6 +936,9 @@ def full_statements(
         # What a sentence quotes it mentions, not asserts: "the common phrase “Redis is single-threaded” needs care"
         # says nothing of whether Redis is single-threaded.
         sentence = _QUOTED.sub(" ", quoted)
+        # An English aside in parentheses with a negation of its own ("Pin base image versions (node:22-bookworm, not
+        # node:latest)") sets what it names against the sentence's; it does not deny what the sentence says.
+        sentence = sentence if HANGUL.search(sentence) else _EN_NEGATED_ASIDE.sub(" ", sentence)
         if of_the_other_subject(question, sentence, chunk, terms):
             continue
         if _asks_what_is_replaced(sentence, named):
@@ -1140,7 +1168,8 @@ def _names_condition(keys: frozenset[str], condition: str, terms: TermWeights) -
     return bool(wanted) and terms.weight(wanted & keys) >= 0.5 * terms.weight(wanted)
 
 
-_EN_CLAUSE_BREAK = re.compile(rf";|{EN_DASH_BREAK}|,\s*(?=(?:but|so|and|while|whereas|however)\b)|\s(?=(?:but|whereas|however)\b)")
+# (", which …" opens a relative clause that adds to the sentence: "It shares the host's kernel, which is why …")
+_EN_CLAUSE_BREAK = re.compile(rf";|{EN_DASH_BREAK}|,\s*(?=(?:but|so|and|while|whereas|however|which)\b)|\s(?=(?:but|whereas|however)\b)")
 _EN_CONDITION_CLAUSE = re.compile(r"^\W*(if|when|whenever|once|unless)\b[^,]*,\s*", re.IGNORECASE)
 _EN_CAUSE_CLAUSE = re.compile(r"^\W*because\b[^,]*,\s*", re.IGNORECASE)  # "Because Docker is …, Windows containers …"
 # "While Docker focuses on X, LXD specializes in Y": a fronted contrast is a clause of its own, about its own subject
@@ -2234,7 +2263,28 @@ def judge(question: str, *args, **kwargs) -> VerdictResult | None:
     result = _judged(question, *args, **kwargs)
     if result is not None and result.verdict == "no" and asks_for_a_way(question):
         return None
+    if result is not None and result.verdict == "yes" and _asks_equal_degree(question) and not any(_likens(c.text) for c in result.evidence):
+        # "컨테이너 격리 수준이 VM이랑 똑같이 강력한 거 아니에요?", "as isolated as a VM?": evidence that the subject has the
+        # property ("컨테이너 보안 정책 강화") does not say that it has as much of it as the other thing; evidence that
+        # likens or compares the two does (evidence that it lacks the property answers no either way)
+        return None
     return result
+
+
+# Questions of an equal degree (general English and Korean): "as P as B", "the same as B", "equally P", "B만큼", "B랑
+# 똑같이 / 동일하게 / 같은 수준으로".
+_EN_EQUAL_DEGREE = re.compile(r"\bas \w+(?: \w+)? as\b|\bthe same as\b|\bequally\b|\bjust as\b")
+_KO_EQUAL_DEGREE = re.compile(r"만큼|(?:랑|와|과|하고)\s*(?:똑같|동일|동등|같은 수준)")
+
+
+def _asks_equal_degree(question: str) -> bool:
+    return bool(_EN_EQUAL_DEGREE.search(question.lower()) or _KO_EQUAL_DEGREE.search(question))
+
+
+def _likens(text: str) -> bool:
+    """Whether a text likens or compares ("like a VM", "VM처럼", "as light as", "simpler than", "VM보다")."""
+    lowered = text.lower()
+    return bool(_EN_LIKENESS.search(lowered) or _EN_COMPARISON.search(lowered)) or any(word in text for word in (*_KO_LIKENESS, "보다"))
 
 
 def _judged(
@@ -2385,7 +2435,13 @@ def _judged(
         scored = [(score, "partial" if value == "yes" and _limits(claim.text) else value, claim) for score, value, claim in scored]
     if len({value for _, value, claim in scored if set(claim.case_text.split()) & set(tokenize(question))}) > 1:
         return None  # it names two cases by their sections' own words ("docker-compose.yml", "EC2") that answer differently
-    scored = [item for item in scored if item[0] >= MIN_MATCH]  # weaker claims neither settle nor contradict
+    # Weaker claims neither settle nor contradict, but a row whose own case the question names by a word past the
+    # posts' topic words ("Even with Kata Containers, …?" names the row "Kata Containers 등 커널 분리 기술 사용"; "두
+    # 컨테이너가 Volume을 공유" is not named by "container"): it takes part however it scores (_agreed)
+    scored = [
+        item for item in scored
+        if item[0] >= MIN_MATCH or any(terms.passage_share(key) < TOPIC_SHARE for key in named.get(id(item[2]), ()))
+    ]
     if scored:
         result = _agreed(question, asked, scored, named, terms, case_words)
         if result is None:
@@ -2508,13 +2564,16 @@ def comparison_verdict(question: str, asked: Asked | None, sentences: list[tuple
     if asked_comparison is None or _question_negated(question) or (asked is not None and asked.modal):
         return None
     found: list[tuple[Verdict, Chunk, str]] = []
+    # each side by the names it holds (a verb the English comparative leaves on a side, "do VMs use more memory …",
+    # is no part of what is compared)
+    a, b = _named(asked_comparison.a) or asked_comparison.a, _named(asked_comparison.b) or asked_comparison.b
     for chunk, sentence in sentences:
         stated = stated_comparison(chunk, sentence, terms)
         if stated is None or not asked_comparison.p <= stated.p:
             continue
-        if asked_comparison.b <= stated.b and asked_comparison.a <= stated.a:
+        if b <= stated.b and a <= stated.a:
             verdict = "yes"
-        elif asked_comparison.b <= stated.a and asked_comparison.a <= stated.b:
+        elif b <= stated.a and a <= stated.b:
             verdict = "no"
         else:
             continue

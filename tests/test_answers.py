@@ -2447,6 +2447,10 @@ def test_a_conceded_comparison_is_read_in_any_post(assistant):
     said = [(Chunk("d#c/p0", "d", "Containers", "c", "prose", ""), "Containers use far less memory than VMs.")]
     assert comparison_verdict("Do containers use more memory than VMs?", None, said, terms).verdict == "no"
     assert comparison_verdict("Do containers use less memory than VMs?", None, said, terms).verdict == "yes"
+    # each side by the names it holds: the verb left on the asked side ("do VMs use …") is no part of it
+    said = [(Chunk("d#c/p1", "d", "Containers", "c", "prose", ""), "It shares the kernel, which is why containers start fast and use far less memory than virtual machines.")]
+    assert comparison_verdict("Do virtual machines use more memory than containers?", None, said, terms).verdict == "yes"
+    assert comparison_verdict("Do containers use more memory than virtual machines?", None, said, terms).verdict == "no"
 
 
 def test_a_comparison_is_read_into_its_two_sides_and_property(assistant):
@@ -2466,7 +2470,10 @@ def test_a_default_passage_does_not_answer_a_question_that_names_a_thing_it_leav
     it." speaks of the default case: it does not answer a question about a volume or a bind mount, whatever
     condition they share; a question of containers themselves is still answered. The posts' topic words (in a third
     of the passages or more: "Docker", "container") are said of every passage."""
-    assert assistant.ask("Does a Volume get wiped out when the container using it is deleted?").verdict is None
+    # (the default passage would say yes; the Volume's own sentence, "Volume은 … 삭제 시에도 보존이 가능합니다", names
+    # the question's condition and says no)
+    answer = assistant.ask("Does a Volume get wiped out when the container using it is deleted?")
+    assert answer.verdict == "no" and "Volume" in answer.citations[0].quote
     assert assistant.ask("Does a bind mount keep the data when the container is deleted?").verdict is None
     assert assistant.ask("Do containers lose their data when they are deleted?").verdict == "yes"
     terms = assistant.terms
@@ -3065,3 +3072,79 @@ def test_a_claim_of_ability_agrees_with_its_translations_possibility(assistant, 
     """"네트워크 전송 속도가 저하될 수 있습니다" (can) and its translation "network transfer speed may decrease" (may)
     say the same: the claim stands and answers."""
     assert assistant.ask(question).verdict == "yes"
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # a row whose own case the question names takes part however weakly it matches, and settles it
+        ("Even with Kata Containers, the containers still share the host kernel, right?", "no"),
+        ("Kata Containers 써도 컨테이너끼리 커널은 공유하지?", "no"),
+        ("Do containers share the kernel?", "yes"),
+        # a question that names the cases of two rows of one column ("volume", "filesystem") that answer differently
+        ("Does a Docker volume live inside the container's own filesystem?", None),
+    ],
+)
+def test_a_row_the_question_names_settles_it(assistant, question, verdict):
+    assert assistant.ask(question).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # evidence that the subject has the property does not say it has as much as what it is likened to
+        ("컨테이너 격리 수준이 VM이랑 똑같이 강력한 거 아니에요?", None),
+        # "처럼" of an example ("places such as an auth server") asks no degree
+        ("인증 서버처럼 보안이 생명인 곳이면 아예 VM으로 커널 분리하는 게 권장되나요?", "yes"),
+    ],
+)
+def test_a_question_of_equal_degree_needs_evidence_that_compares(assistant, question, verdict):
+    assert assistant.ask(question).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # "--network host 옵션을 사용해 NAT를 생략할 수 있습니다" says what that option does
+        ("--network host 쓰면 NAT 안 거치죠?", "yes"),
+        ("--network host 쓰면 NAT 거쳐?", "no"),
+        # without the condition, what can be skipped says nothing of the default ("외부와 통신 시 NAT를 거칩니다" does)
+        ("Docker는 NAT 안 거쳐?", "no"),
+    ],
+)
+def test_what_a_condition_can_do_answers_a_question_of_that_condition(assistant, question, verdict):
+    assert assistant.ask(question).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "polarity"),
+    [
+        # an aside in parentheses with a negation of its own sets something against the sentence, denying nothing
+        ("Should I pin base image versions?", "Pin base image versions (node:22-bookworm, not node:latest) for reproducible builds.", "yes"),
+        # a verb of removal says that what it takes away does not remain
+        (
+            "If I use a managed offering, do I still do control-plane work?",
+            "Managed offerings (EKS, GKE, AKS and others) take away the control-plane work but not the learning curve.",
+            "no",
+        ),
+        # ", which …" opens a clause of its own: the comparison in it does not hedge the clause before
+        (
+            "Do containers share the host's kernel?",
+            "It shares the host's kernel, which is why containers start in milliseconds and use far less memory than virtual machines.",
+            "yes",
+        ),
+    ],
+)
+def test_english_statements_of_any_post_are_read_by_their_main_clause(assistant, question, sentence, polarity):
+    from assistant.verdict import full_statements
+
+    chunk = Chunk("d#x/p0", "d", "Orchestrators", "x", "prose", "")
+    found = full_statements(question, assistant._yes_no(question)[1], [(chunk, sentence)], assistant.terms, assistant.lexicon)
+    assert [value for value, _, _ in found] == [polarity]
+
+
+def test_a_fronted_purpose_is_no_claim():
+    """"For … access, X is recommended" aims at access; it does not say that anything gives it."""
+    lexicon = load_lexicon()
+    assert english_clause_claims("For optimal performance and full feature access, configuring rules with nft is recommended.", lexicon) == []
+    assert [c[:2] for c in english_clause_claims("It gives full feature access.", lexicon)] == [("access", "yes")]
