@@ -2435,13 +2435,11 @@ def _judged(
         scored = [(score, "partial" if value == "yes" and _limits(claim.text) else value, claim) for score, value, claim in scored]
     if len({value for _, value, claim in scored if set(claim.case_text.split()) & set(tokenize(question))}) > 1:
         return None  # it names two cases by their sections' own words ("docker-compose.yml", "EC2") that answer differently
-    # Weaker claims neither settle nor contradict, but a row whose own case the question names by a word past the
-    # posts' topic words ("Even with Kata Containers, …?" names the row "Kata Containers 등 커널 분리 기술 사용"; "두
-    # 컨테이너가 Volume을 공유" is not named by "container"): it takes part however it scores (_agreed)
-    scored = [
-        item for item in scored
-        if item[0] >= MIN_MATCH or any(terms.passage_share(key) < TOPIC_SHARE for key in named.get(id(item[2]), ()))
-    ]
+    # Weaker claims neither settle nor contradict, but a row whose own case the question names by a name of its own (a
+    # word rare in general language that is no glossary concept: "Even with Kata Containers, …?" names the row "Kata
+    # Containers 등 커널 분리 기술 사용"; "같은 서버면 …?" does not name "Kubernetes 다른 노드에 배포" by the concept
+    # server/node, nor "두 컨테이너가 Volume을 공유" by "container"): it takes part however it scores (_agreed)
+    scored = [item for item in scored if item[0] >= MIN_MATCH or _own_name(named.get(id(item[2]), frozenset()))]
     if scored:
         result = _agreed(question, asked, scored, named, terms, case_words)
         if result is None:
@@ -2644,6 +2642,12 @@ def _named(keys: frozenset[str]) -> frozenset[str]:
     """The names among term keys, what a comparison compares: the glossary's terms however spelled, and words rare
     in general language ("Kubernetes", "Swarm"), not verbs such as "offer" or "활용"."""
     return frozenset(key for key in keys if key.startswith("#") or general_zipf(key) < _NAME_ZIPF)
+
+
+def _own_name(keys: frozenset[str]) -> bool:
+    """Whether term keys hold a name of its own: a word rare in general language ("Kata") that is no glossary concept
+    (server, node, container)."""
+    return any(not key.startswith("#") and key in _named(frozenset({key})) for key in keys)
 
 
 def _sides(asked: Comparison, stated: Comparison) -> bool | None:

@@ -3089,6 +3089,17 @@ def test_a_row_the_question_names_settles_it(assistant, question, verdict):
     assert assistant.ask(question).verdict == verdict
 
 
+def test_a_weak_row_is_named_only_by_a_name_of_its_own(assistant):
+    """A row that matches the question weakly takes part only when the question names its case by a word rare in
+    general language that is no glossary concept: "Kata" names "Kata Containers 등 …", "서버" (the concept server/node)
+    does not name "Kubernetes 다른 노드에 배포"."""
+    from assistant.verdict import _own_name
+
+    terms = assistant.terms
+    assert _own_name(terms.keys("Kata Containers"))
+    assert not _own_name(terms.keys("같은 서버")) and not _own_name(terms.keys("노드")) and not _own_name(terms.keys("컨테이너"))
+
+
 @pytest.mark.parametrize(
     ("question", "verdict"),
     [
