@@ -156,10 +156,13 @@ def score_claims(
     # one whose own words hold less of what the question names ("the kernel") speaks of another part of it (the
     # containers, not their kernel: "각 컨테이너는 논리적으로 독립되어 있으나 동일한 커널을 공유하며 동작합니다").
     # the question's condition past the posts' topic words ("--network host 쓰면 …?": --network, host), unless the
-    # predicate read as asked is the condition's own ("NAT를 거치면 성능 overhead가 생기나요?")
-    condition = frozenset(key for key in _condition_names(question, terms) if terms.passage_share(key) < TOPIC_SHARE)
-    if asked.predicate in lexicon.predicates_in(_condition_text(question)):
-        condition = frozenset()
+    # predicate read as asked is the condition's own ("NAT를 거치면 성능 overhead가 생기나요?"); read only for a claim of
+    # what can be done, the one kind it changes (claim_answer)
+    condition = frozenset()
+    if any(claim.value == "can" and claim.column < 0 for claim in claims):
+        said = _condition_text(question)
+        if asked.predicate not in lexicon.predicates_in(said):
+            condition = frozenset(key for key in _condition_names(question, terms, said) if terms.passage_share(key) < TOPIC_SHARE)
     answers = [
         (claim, claim_answer(claim, asked, lexicon, bool(condition) and condition <= terms.keys(claim.own)), terms.keys(claim.own) & situation)
         for claim in claims
@@ -791,10 +794,10 @@ def _condition_text(question: str) -> str:
     return match.group(1) if match else ""
 
 
-def _condition_names(question: str, terms: TermWeights) -> frozenset[str]:
-    """The keys of the words that the question's condition names (_condition_text), function words aside
-    (FUNCTION_ZIPF), and the Korean word of its conditional ending itself."""
-    words = _condition_text(question).split()
+def _condition_names(question: str, terms: TermWeights, condition: str | None = None) -> frozenset[str]:
+    """The keys of the words that the question's condition (`condition`, else _condition_text) names, function words
+    aside (FUNCTION_ZIPF), and the Korean word of its conditional ending itself."""
+    words = (_condition_text(question) if condition is None else condition).split()
     if HANGUL.search(question):
         words = words[:-1]
     return frozenset(terms.key(token) for token in tokenize(" ".join(words)) if general_zipf(token) < FUNCTION_ZIPF and token not in KO_LIGHT_VERBS)
@@ -2283,8 +2286,12 @@ def _asks_equal_degree(question: str) -> bool:
 
 def _likens(text: str) -> bool:
     """Whether a text likens or compares ("like a VM", "VM처럼", "as light as", "simpler than", "VM보다")."""
-    lowered = text.lower()
-    return bool(_EN_LIKENESS.search(lowered) or _EN_COMPARISON.search(lowered)) or any(word in text for word in (*_KO_LIKENESS, "보다"))
+    return _likened(text) or bool(_EN_COMPARISON.search(text.lower())) or "보다" in text
+
+
+def _likened(text: str) -> bool:
+    """Whether a text likens ("like a VM", "as light as", "VM처럼", "VM만큼")."""
+    return bool(_EN_LIKENESS.search(text.lower())) or any(word in text for word in _KO_LIKENESS)
 
 
 def _judged(
@@ -2647,7 +2654,7 @@ def _named(keys: frozenset[str]) -> frozenset[str]:
 def _own_name(keys: frozenset[str]) -> bool:
     """Whether term keys hold a name of its own: a word rare in general language ("Kata") that is no glossary concept
     (server, node, container)."""
-    return any(not key.startswith("#") and key in _named(frozenset({key})) for key in keys)
+    return any(not key.startswith("#") and general_zipf(key) < _NAME_ZIPF for key in keys)
 
 
 def _sides(asked: Comparison, stated: Comparison) -> bool | None:
@@ -3052,8 +3059,7 @@ def fits(form: Qualifiers, text: str, own: str, terms: TermWeights) -> bool:
         return False  # about the thing the question goes without
     if form.place and _place(text) not in ("", form.place):
         return False  # "does a volume keep the data inside the container?" - "a volume stores data outside the container"
-    likened = any(m for m in _EN_LIKENESS.finditer(text.lower())) or any(word in text for word in _KO_LIKENESS)
-    return likened or not any(_speaks_of(thing, own_keys, terms) for thing in form.likeness)
+    return _likened(text) or not any(_speaks_of(thing, own_keys, terms) for thing in form.likeness)
 
 
 def _says_absence(question: str, form: Qualifiers) -> bool:
