@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .ingest import Chunk
-from .lexicon import HANGUL, Lexicon
+from .lexicon import HANGUL, Lexicon, english_words
 from .question import EN_PREVENTS, KO_PREVENTS
 
 Value = str  # "yes" | "no" | "partial" (depends) | "may" | "can" (yes to "can it?", partly to "is it?")
@@ -17,7 +17,8 @@ Value = str  # "yes" | "no" | "partial" (depends) | "may" | "can" (yes to "can i
 # The words of English negation ("lacks X" says it has no X; "doesn’t" is "doesn't" as typeset); a claim also reads
 # "without" as one, where a statement of the question's words reads it as a restriction (verdict._EN_RESTRICTED).
 EN_NEGATION_WORDS = "not|no|never|cannot|neither|nor|none|lack|lacks|lacked|lacking"
-_EN_NEGATION = re.compile(rf"\b({EN_NEGATION_WORDS}|without)\b|n['’]t\b")
+# (not a word of a hyphenated name: "no-new-privileges" is an option)
+_EN_NEGATION = re.compile(rf"\b({EN_NEGATION_WORDS}|without)\b(?!-[a-z0-9])|n['’]t\b")
 _EN_MAY = re.compile(r"\b(may|might|could|possibly|potentially)\b")
 _EN_PARTIAL = re.compile(r"\b(partially|partly|optionally|sometimes|depend|depends|depending)\b")
 _EN_CAN = re.compile(r"\b(can|able|possible)\b")
@@ -297,8 +298,15 @@ def table_claims(rows: list[Chunk], lexicon: Lexicon) -> dict[Chunk, list[Claim]
     header = rows[0].header
     out: dict[Chunk, list[Claim]] = {}
     sentences: list[int] = []
+    subjects = _subject_columns(rows, lexicon)
     for column in range(1, len(header)):
-        read = [cell_claim(row.cells[column], header[column], lexicon) if column < len(row.cells) else None for row in rows]
+        if column in subjects:
+            # a feature matrix ("| Feature | Docker | Podman |" with Yes/No): the cell says whether the column's subject
+            # supports the row's feature
+            supported = lexicon.predicate_in("supported")
+            read = [(supported, value) if (value := _value_of(row, column, lexicon)) else None for row in rows]
+        else:
+            read = [cell_claim(row.cells[column], header[column], lexicon) if column < len(row.cells) else None for row in rows]
         values = sum(1 for r in read if r is not None)
         if values < max(2, VALUE_SHARE * len(rows)):
             sentences.append(column)
@@ -311,6 +319,23 @@ def table_claims(rows: list[Chunk], lexicon: Lexicon) -> dict[Chunk, list[Claim]
     for column in sentences:
         _sentence_cells(rows, column, out, lexicon)
     return out
+
+
+def _value_of(row: Chunk, column: int, lexicon: Lexicon) -> str | None:
+    return lexicon.cell_value(row.cells[column]) if column < len(row.cells) else None
+
+
+def _subject_columns(rows: list[Chunk], lexicon: Lexicon) -> frozenset[int]:
+    """The columns of a feature matrix: at least two columns of values (Yes/No, ✓/✗, O/X) whose headers name no
+    predicate ("Docker", "Podman"), so that each header names a subject and each row a feature it has or lacks; one such
+    column alone ("Default") is no comparison of subjects."""
+    header = rows[0].header
+    found = frozenset(
+        column for column in range(1, len(header))
+        if lexicon.predicate_in(header[column]) is None
+        and (values := sum(1 for row in rows if _value_of(row, column, lexicon))) >= max(2, VALUE_SHARE * len(rows))
+    )
+    return found if len(found) >= 2 and lexicon.predicate_in("supported") else frozenset()
 
 
 def _row_claim(
@@ -639,7 +664,7 @@ def english_predicate(clause: str, lexicon: Lexicon) -> tuple[str | None, str, s
     the last predicate before "than" and what follows it; otherwise the last predicate."""
     than = _EN_THAN.search(clause)
     before = clause[: than.start()] if than else clause
-    predicates = [p for w in re.findall(r"[a-z']+", before) if (p := lexicon.english_predicate(w))]
+    predicates = [p for w in english_words(before) if (p := lexicon.english_predicate(w))]
     if than and predicates:
         return predicates[-1], clause[than.end() :].strip(" ?.!"), before
     return (predicates[-1] if predicates else None), "", clause

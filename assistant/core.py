@@ -36,6 +36,9 @@ UNTRANSLATED = {
 }
 # A question naming a rare word the article never mentions is refused unless retrieval is this sure it answers.
 UNCOVERED_MAX_ANSWERABLE = 0.8
+# The sections of a conversation (the ones its answers cited first, latest first) that may contest the verdict of a
+# question standing alone: the ones it was lately about, which also bounds the work of a long conversation.
+CONTESTING_SECTIONS = 3
 
 
 @dataclass(frozen=True)
@@ -395,12 +398,18 @@ class Assistant:
         )
 
     def _contested(self, question: str, verdict: str, history) -> bool:
-        """Whether a question that stands alone gets another verdict from the section the conversation's latest
-        answer cited first (its claims and sentences alone)."""
-        earlier = self._latest_answer(history)
-        if earlier is None:
-            return False
-        keys = self._sections_by_label.get(earlier.citations[0].section)
+        """Whether a question that stands alone gets another verdict from a section the conversation was about: the one
+        an earlier answer cited first, the latest's or an older one's, of the last CONTESTING_SECTIONS (each read by
+        its claims and sentences alone)."""
+        labels = dict.fromkeys(
+            turn.answer.citations[0].section for turn in reversed(history)
+            if turn.answer is not None and not turn.answer.refused and turn.answer.citations
+        )
+        return any(self._contested_in(question, verdict, label) for label in list(labels)[:CONTESTING_SECTIONS])
+
+    def _contested_in(self, question: str, verdict: str, label: str) -> bool:
+        """Whether the section of `label` gives the question another verdict than `verdict` (see _contested)."""
+        keys = self._sections_by_label.get(label)
         if not keys:
             return False
         key = keys[0]

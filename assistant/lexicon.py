@@ -9,6 +9,14 @@ from pathlib import Path
 
 _DATA = Path(__file__).resolve().parent / "data"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# An English word standing on its own: not part of an identifier joined with underscores ("cap_drop" names an option;
+# its "cap" is no verb)
+_EN_WORD = re.compile(r"(?<![a-z0-9_])[a-z']+(?![a-z0-9_])")  # (Hangul may follow: "stateful한가요")
+
+
+def english_words(text: str) -> list[str]:
+    """The lower-cased English words of a text, the parts of identifiers joined with underscores aside."""
+    return _EN_WORD.findall(text.lower())
 
 
 @dataclass(frozen=True)
@@ -45,7 +53,7 @@ class Lexicon:
         return self.korean.get(form)
 
     def _english_in(self, text: str) -> list[str]:
-        return [p for word in re.findall(r"[a-z']+", text.lower()) if (p := self.english_predicate(word)) is not None]
+        return [p for word in english_words(text) if (p := self.english_predicate(word)) is not None]
 
     def _korean_in(self, text: str) -> list[str]:
         from .lexical import tagged_morphemes

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import HANGUL, Lexicon
+from .lexicon import HANGUL, Lexicon, english_words
 
 EN_AUX = {  # English auxiliaries, with their negative contractions
     "do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should",
@@ -566,7 +566,7 @@ def read_question(question: str, lexicon: Lexicon) -> Asked | None:
     if phrasal is not None and not reference:
         predicate = phrasal
     before = main.split(" than ", 1)[0] if reference else main
-    found = [w for w in re.findall(r"[a-z']+", before) if lexicon.english_predicate(w)]
+    found = [w for w in english_words(before) if lexicon.english_predicate(w)]
     word = found[-1] if found else ""
     if predicate is None:
         return None
@@ -759,7 +759,7 @@ def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
     instead = [i for i, (form, tag) in enumerate(morphemes) if form == "대신" and tag.startswith("NN")]
     if instead:
         positions = [i for i in positions if i > instead[-1]]  # "공유 커널 대신 …": the shared kernel is set aside
-    english = [p for w in re.findall(r"[a-z']+", question.lower()) if (p := lexicon.english_predicate(w))]
+    english = [p for w in english_words(question) if (p := lexicon.english_predicate(w))]
     if _asks_another_verb(morphemes, lexicon):
         from .claims import is_modifier
 
@@ -789,7 +789,7 @@ def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
             (form, tag) in (("않", "VX"), ("없", "VA"), ("아니", "VCN")) for form, tag in morphemes[k + 1 :]
         )
     elif english:
-        word = [w for w in re.findall(r"[a-z']+", question.lower()) if lexicon.english_predicate(w)][-1]
+        word = [w for w in english_words(question) if lexicon.english_predicate(w)][-1]
         predicate, negated = english[-1], bool(re.search(r"(않|안 |없)", question))
         k = -1
     else:

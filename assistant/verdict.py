@@ -503,9 +503,15 @@ def _of_named_subject(question: str, asked: Asked, tier: list[tuple[Verdict, Cla
     if asked.reference or qualifiers(question).likeness or _EN_COMPARISON.search(question.lower()) or "보다" in question:
         return tier
     named = {terms.key(token) for token in tokenize(question) if not terms.everyday(token)}
+    # ... and what it names of a column's header, however common the word ("Apple" of a feature matrix's columns)
+    named |= terms.keys(question) & terms.keys_of(c.chunk.header[c.column] for _, c in tier if 0 <= c.column < len(c.chunk.header))
 
     def held(claim: Claim) -> float:
-        return terms.weight(named & terms.keys(f"{claim.own} {claim.key} {claim.context} {claim.text}"))
+        said = terms.keys(f"{claim.own} {claim.key} {claim.context} {claim.text}")
+        if claim.column >= 0:
+            # a row's other columns name what their own cells speak of ("Docker" beside "Podman" in a feature matrix)
+            said -= terms.keys(" ".join(h for i, h in enumerate(claim.chunk.header) if i not in (0, claim.column))) - terms.keys(claim.own)
+        return terms.weight(named & said)
 
     most = max(held(claim) for _, claim in tier)
     narrowed = [(value, claim) for value, claim in tier if held(claim) == most]
@@ -568,7 +574,7 @@ FULL_STATEMENT = 0.8  # IDF-weighted share of the question's words a statement (
 # 실행되는 컨테이너 이미지를 빌드 가능" answers "can buildx produce images that run on ARM?")
 MOST_OF_STATEMENT = 0.7
 
-_EN_STATEMENT_NEGATION = re.compile(rf"\b({EN_NEGATION_WORDS})\b|n['’]t\b")
+_EN_STATEMENT_NEGATION = re.compile(rf"\b({EN_NEGATION_WORDS})\b(?!-[a-z0-9])|n['’]t\b")
 _EN_RESTRICTED = re.compile(
     r"\b(partially|partly|sometimes|depends?|depending|without|unless|than"
     r"|only|instead|solely|merely|limited to|restricted to|confined to)\b"  # a restriction ("only on a single server",

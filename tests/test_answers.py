@@ -3159,3 +3159,14 @@ def test_a_fronted_purpose_is_no_claim():
     lexicon = load_lexicon()
     assert english_clause_claims("For optimal performance and full feature access, configuring rules with nft is recommended.", lexicon) == []
     assert [c[:2] for c in english_clause_claims("It gives full feature access.", lexicon)] == [("access", "yes")]
+
+
+def test_identifiers_are_names_not_words():
+    """An option joined with underscores ("cap_drop") holds no verb ("cap" would be one), a hyphenated name that opens
+    with "no" ("no-new-privileges") negates nothing, and an English word glued to Korean is still a word."""
+    from assistant.lexicon import english_words
+
+    lexicon = load_lexicon()
+    assert english_words("Docker는 cap_drop을 쓰나요? stateful한가요") == ["docker", "stateful"]
+    assert english_clause_claims("Docker applies cap_drop and no-new-privileges.", lexicon) == []
+    assert [c[:2] for c in english_clause_claims("The runtime does not cap memory.", lexicon)] == [("limit", "no")]

@@ -433,3 +433,23 @@ def test_what_a_post_recommends_is_said_as_advice_and_not_denied(tmp_path):
     assert assistant.ask("Does the post recommend a user-defined network?").verdict == "yes"
     assert assistant.ask("Is --link recommended?").verdict is None
     assert assistant.ask("Does the post recommend the default bridge?").verdict is None
+
+
+def test_a_feature_matrix_answers_each_subject_by_its_column(tmp_path):
+    """A table whose value columns are headed by subjects ("| Feature | Runc | Gvisor | Firecracker |" with Yes/No)
+    says whether each subject supports each row's feature: a question naming both is settled by that one cell, one
+    naming no subject (where the columns disagree) is not; an identifier joined with underscores ("cap_drop") is a
+    name, not words ("cap" no verb), and "no-new-privileges" no negation."""
+    post = (
+        "---\ntitle: Sandboxes compared\n---\n\n## Options\n\nThe hardening flags are no-new-privileges and cap_drop for"
+        " every runtime.\n\n## Support matrix\n\n| Feature | Runc | Gvisor | Firecracker |\n|---|---|---|---|\n"
+        "| seccomp | Yes | Yes | No |\n| rootless | No | Yes | Yes |\n| cap_drop | Yes | Yes | No |\n"
+        "| checkpointing | Yes | No | Yes |\n"
+    )
+    assistant = _post_assistant(tmp_path, "sandboxes.md", post)
+    assert assistant.ask("Does Gvisor support seccomp?").verdict == "yes"
+    assert assistant.ask("Does Firecracker support seccomp?").verdict == "no"
+    assert assistant.ask("Is rootless supported by Runc?").verdict == "no"
+    assert assistant.ask("Is checkpointing available in Firecracker?").verdict == "yes"
+    assert assistant.ask("Does Runc support cap_drop?").verdict == "yes"
+    assert assistant.ask("Is seccomp supported?").verdict is None

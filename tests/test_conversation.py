@@ -222,6 +222,21 @@ def test_a_question_read_alone_gets_no_verdict_the_conversations_section_contrad
     assert assistant.ask("Are containers stateful by default?", history=history).verdict == "no"
 
 
+def test_every_section_the_conversation_was_about_can_contest_a_verdict(assistant):
+    """A conversation about mounts that has moved on to a section of backups: "If I delete the container, is the data
+    gone?" is still asked in the light of the Mount section an earlier answer cited first (the data stays through the
+    mount), not only of the latest answer's, so no verdict; alone, yes (lost by default)."""
+    question = "If I delete the container, is the data gone?"
+    assert assistant.ask(question).verdict == "yes"
+    history = []
+    for earlier in ("What is a mount?", "Which side of -v is the host path?", "Can I back up data with it?"):
+        history.append({"question": earlier, "answer": assistant.ask(earlier, history=list(history))})
+    assert history[0]["answer"].citations[0].section.endswith("Mount는 무엇이며 왜 사용할까?")
+    assert not history[-1]["answer"].citations[0].section.endswith("Mount는 무엇이며 왜 사용할까?")
+    answer = assistant.ask(question, history=history)
+    assert answer.verdict is None and not answer.refused
+
+
 def test_a_question_that_stands_alone_prefers_the_conversations_section_when_it_scores_close(assistant):
     """"Can I back up that data from the host?" after a question about mounts: the Mount section scores within 0.02
     of the best, so it is cited first, as the earlier answer's section is for a pronoun. Without history the
