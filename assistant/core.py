@@ -595,6 +595,7 @@ class Assistant:
         anchors = self._anchors(on) if on else frozenset()
         near_on = any(key[1] in anchors for key, score, _ in found.sections if score >= found.sections[0][1] - PRIOR_BONUS) and self._names_no_subject(question)
         points_at_post = refers_to_post(question) or bool(found.named) or bool(found.figures)
+        defined = self.key_subjects.defines(question)
         # A heading's own title ("the summary table", "the overall structure") names the post whatever else the
         # question sounds like; general words for a conclusion, a figure or the author name it only when the question
         # sits no nearer another subject ("the conclusion of the war", "the periodic table").
@@ -608,6 +609,9 @@ class Assistant:
             # where it sits against the contrast subjects says nothing of what it asks.
             or (points_at_post and self._names_no_subject(question))
             or asks_what_post_is_about(question)
+            # "What is a volume?", "볼륨이 뭐야?": what a term is that the posts define ("A Volume is an external
+            # directory managed directly by Docker …"); a common word alone sits near no passage, yet the posts answer it
+            or defined
         )
         # Below the refusal threshold, a question naming a distinctive word of the posts ("overlay", "NAT", "커널") is
         # answered down to the model's floor (the off-topic trees below still look at it when it stands on its own).
@@ -619,7 +623,7 @@ class Assistant:
             # subject. Another rare word (a typo, an inflection, the asker's own name for a thing) refuses only
             # when a model fitted on this corpus's labelled questions does not say the question is answered.
             return self._refusal(question, language, max(1.0 - answerable, 0.5), missing.all)
-        if self.offtopic is not None and mode == "hybrid" and verdicts and not prior and not on and not points_at_post:
+        if self.offtopic is not None and mode == "hybrid" and verdicts and not prior and not on and not points_at_post and not defined:
             # A question that stands on its own gets a second look from the off-topic trees fitted for this corpus
             # (assistant/offtopic.py); a follow-up read from its conversation does not (they were fitted on single
             # questions), nor a question that points at the post or at a part of it by its heading; they were fitted

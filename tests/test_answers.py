@@ -3170,3 +3170,30 @@ def test_identifiers_are_names_not_words():
     assert english_words("Docker는 cap_drop을 쓰나요? stateful한가요") == ["docker", "stateful"]
     assert english_clause_claims("Docker applies cap_drop and no-new-privileges.", lexicon) == []
     assert [c[:2] for c in english_clause_claims("The runtime does not cap memory.", lexicon)] == [("limit", "no")]
+
+
+@pytest.mark.parametrize("question", ["What is a volume?", "볼륨이 뭐야?", "Volume이 정확히 뭐야?"])
+def test_a_question_of_what_a_defined_term_is_is_answered_by_its_definition(assistant, question):
+    """"A Volume is an external directory managed directly by Docker …" defines the term: a question of what it is
+    asks what the post says, however common the word ("volume" alone sits near no passage)."""
+    answer = assistant.ask(question)
+    assert not answer.refused
+    assert answer.citations[0].section == "데이터 영속성 문제와 해결 > 해결 방안"
+
+
+@pytest.mark.parametrize("question", ["What is seccomp?", "What is love?", "오늘 날씨 뭐야?"])
+def test_a_question_of_what_an_undefined_term_is_is_refused_as_before(assistant, question):
+    """Seccomp is only named in a list, never defined; love and the weather are not the posts' at all."""
+    assert assistant.ask(question).refused
+
+
+def test_definitions_and_questions_of_them_are_read_in_both_languages():
+    from assistant.answerability import asked_term, defined_term
+
+    assert defined_term("A Volume is an external directory managed directly by Docker.") == "Volume"
+    assert defined_term("마운트(Mount)는 호스트의 디렉토리 또는 볼륨을 컨테이너 내부와 연결하는 것입니다.") == "마운트(Mount)"
+    assert defined_term("Because Docker is a Linux-based technology, Windows containers need more.") == ""
+    assert asked_term("So what's a bind mount exactly?") == "bind mount"
+    assert asked_term("what does NAT mean?") == "NAT"
+    assert asked_term("볼륨이 뭐예요?").startswith("볼륨")
+    assert asked_term("What is the difference between a volume and a bind mount in practice?") == ""
