@@ -117,7 +117,7 @@ class Retriever:
             key = section_key(chunk)
             if chunk.draft or key not in self._content_sections:
                 continue
-            for option, argument in COMMAND_OPTION.findall(chunk.text.lower().replace("`", "")):
+            for option, argument in options_in(chunk.text):
                 self._options.setdefault((option,), set()).add(key)
                 if argument:
                     self._options.setdefault((option, argument), set()).add(key)
@@ -257,11 +257,12 @@ class Retriever:
         return frozenset(titled) if len(titled) == 1 else frozenset()
 
     def optioned(self, text: str) -> frozenset[tuple[str, str]]:
-        """The one section that writes every command-line option the question spells out ("is --network host safe?"),
+        """The one section that writes every command-line option the question spells out ("is --network host safe?", "-v
+        옵션 예시 보여줘"),
         each told apart by the word after it when several sections write it ("--network host", "--network
         my-network"); none when an option is written nowhere, or in several sections the question does not tell apart."""
         found: set[tuple[str, str]] | None = None
-        for option, argument in COMMAND_OPTION.findall(text.lower().replace("`", "")):
+        for option, argument in options_in(text):
             sections = self._options.get((option,))
             if not sections:
                 continue
@@ -423,3 +424,14 @@ def section_titles(chunks, content_sections) -> dict[str, frozenset[tuple[str, s
         if len(found) == 1 and len(title.split()) >= 2 and title not in body and (sections := under.get(next(iter(found)))):
             named[title] = frozenset(sections)
     return named
+
+
+# A short command-line option ("-v", "-d"): a hyphen and one letter, standing alone (not "e-mail", "--x" or "-it").
+_SHORT_OPTION = re.compile(r"(?<![\w-])(-[a-z])(?![\w-])")
+
+
+def options_in(text: str) -> list[tuple[str, str]]:
+    """The command-line options a text writes, long ones with the word after them ("--network host") and short ones
+    alone ("-v")."""
+    lowered = text.lower().replace("`", "")
+    return [*COMMAND_OPTION.findall(lowered), *((option, "") for option in _SHORT_OPTION.findall(lowered))]

@@ -3197,3 +3197,19 @@ def test_definitions_and_questions_of_them_are_read_in_both_languages():
     assert asked_term("what does NAT mean?") == "NAT"
     assert asked_term("볼륨이 뭐예요?").startswith("볼륨")
     assert asked_term("What is the difference between a volume and a bind mount in practice?") == ""
+
+
+@pytest.mark.parametrize("question", ["-v 옵션 예시 보여줘", "Show me how -v is used"])
+def test_a_short_option_written_in_one_section_names_that_section(assistant, question):
+    """"-v" is written in one section's command ("docker run -v /host/data:/app/data my_image"): a question that spells
+    it out is about that section, as one that spells out "--network host" is, however far its other words sit."""
+    answer = assistant.ask(question)
+    assert not answer.refused
+    assert answer.citations[0].section == "궁금증들 > Mount는 무엇이며 왜 사용할까?"
+
+
+def test_short_options_are_a_hyphen_and_one_letter_standing_alone():
+    from assistant.retrieve import options_in
+
+    assert options_in("docker run -d --name a --network my_network -v /x:/y img") == [("--name", "a"), ("--network", "my_network"), ("-d", ""), ("-v", "")]
+    assert options_in("e-mail, -it, |---|, A-->>B, - item") == []
