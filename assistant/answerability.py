@@ -364,13 +364,13 @@ class KeySubjects:
 
         self._defined = [
             keys for chunk in chunks if chunk.kind == "prose" and not chunk.draft for sentence in split_sentences(chunk.text)
-            if (term := defined_term(sentence)) and (keys := frozenset(terms.keys(term)))
+            if (term := defined_term(sentence)) and (keys := terms.keys(term))
         ]
 
     def defines(self, question: str) -> bool:
         """Whether a question asks what a term is ("What is a volume?", "볼륨이 뭐야?") that the posts define."""
         term = asked_term(question)
-        keys = frozenset(self._terms.keys(term)) if term else frozenset()
+        keys = self._terms.keys(term) if term else frozenset()
         return bool(keys) and any(keys <= defined for defined in self._defined)
 
     def names_a_part(self, word: str) -> bool:

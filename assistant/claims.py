@@ -299,11 +299,11 @@ def table_claims(rows: list[Chunk], lexicon: Lexicon) -> dict[Chunk, list[Claim]
     out: dict[Chunk, list[Claim]] = {}
     sentences: list[int] = []
     subjects = _subject_columns(rows, lexicon)
+    supported = lexicon.predicate_in("supported")
     for column in range(1, len(header)):
         if column in subjects:
             # a feature matrix ("| Feature | Docker | Podman |" with Yes/No): the cell says whether the column's subject
             # supports the row's feature
-            supported = lexicon.predicate_in("supported")
             read = [(supported, value) if (value := _value_of(row, column, lexicon)) else None for row in rows]
         else:
             read = [cell_claim(row.cells[column], header[column], lexicon) if column < len(row.cells) else None for row in rows]
@@ -333,7 +333,7 @@ def _subject_columns(rows: list[Chunk], lexicon: Lexicon) -> frozenset[int]:
     found = frozenset(
         column for column in range(1, len(header))
         if lexicon.predicate_in(header[column]) is None
-        and (values := sum(1 for row in rows if _value_of(row, column, lexicon))) >= max(2, VALUE_SHARE * len(rows))
+        and sum(1 for row in rows if _value_of(row, column, lexicon)) >= max(2, VALUE_SHARE * len(rows))
     )
     return found if len(found) >= 2 and lexicon.predicate_in("supported") else frozenset()
 

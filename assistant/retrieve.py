@@ -426,8 +426,9 @@ def section_titles(chunks, content_sections) -> dict[str, frozenset[tuple[str, s
     return named
 
 
-# A short command-line option ("-v", "-d"): a hyphen and one letter, standing alone (not "e-mail", "--x" or "-it").
-_SHORT_OPTION = re.compile(r"(?<![\w-])(-[a-z])(?![\w-])")
+# A short command-line option ("-v", "-d"): a hyphen and one letter, standing alone (not "e-mail", "--x" or "-it"), a
+# Korean particle after it aside ("-v로").
+_SHORT_OPTION = re.compile(r"(?<![a-z0-9_-])(-[a-z])(?![a-z0-9_-])")
 
 
 def options_in(text: str) -> list[tuple[str, str]]:

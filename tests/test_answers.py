@@ -3213,3 +3213,4 @@ def test_short_options_are_a_hyphen_and_one_letter_standing_alone():
 
     assert options_in("docker run -d --name a --network my_network -v /x:/y img") == [("--name", "a"), ("--network", "my_network"), ("-d", ""), ("-v", "")]
     assert options_in("e-mail, -it, |---|, A-->>B, - item") == []
+    assert options_in("-v로 연결하면?") == [("-v", "")]

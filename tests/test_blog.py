@@ -446,10 +446,13 @@ def test_a_feature_matrix_answers_each_subject_by_its_column(tmp_path):
         "| seccomp | Yes | Yes | No |\n| rootless | No | Yes | Yes |\n| cap_drop | Yes | Yes | No |\n"
         "| checkpointing | Yes | No | Yes |\n"
     )
+    expected = {
+        "Does Gvisor support seccomp?": "yes",
+        "Does Firecracker support seccomp?": "no",
+        "Is rootless supported by Runc?": "no",
+        "Is checkpointing available in Firecracker?": "yes",
+        "Does Runc support cap_drop?": "yes",
+        "Is seccomp supported?": None,
+    }
     assistant = _post_assistant(tmp_path, "sandboxes.md", post)
-    assert assistant.ask("Does Gvisor support seccomp?").verdict == "yes"
-    assert assistant.ask("Does Firecracker support seccomp?").verdict == "no"
-    assert assistant.ask("Is rootless supported by Runc?").verdict == "no"
-    assert assistant.ask("Is checkpointing available in Firecracker?").verdict == "yes"
-    assert assistant.ask("Does Runc support cap_drop?").verdict == "yes"
-    assert assistant.ask("Is seccomp supported?").verdict is None
+    assert {question: assistant.ask(question).verdict for question in expected} == expected
