@@ -223,16 +223,15 @@ def test_a_question_read_alone_gets_no_verdict_the_conversations_section_contrad
 
 
 def test_every_section_the_conversation_was_about_can_contest_a_verdict(assistant):
-    """A conversation about mounts that has moved on to a section of backups: "If I delete the container, is the data
+    """A conversation about mounts that has moved on to the summary table: "If I delete the container, is the data
     gone?" is still asked in the light of the Mount section an earlier answer cited first (the data stays through the
-    mount), not only of the latest answer's, so no verdict; alone, yes (lost by default)."""
+    mount), not only of the latest answer's section, so no verdict; alone, yes (lost by default)."""
     question = "If I delete the container, is the data gone?"
     assert assistant.ask(question).verdict == "yes"
     history = []
-    for earlier in ("What is a mount?", "Which side of -v is the host path?", "Can I back up data with it?"):
+    for earlier in ("What is a mount?", "What does the summary table list for security?"):
         history.append({"question": earlier, "answer": assistant.ask(earlier, history=list(history))})
-    assert history[0]["answer"].citations[0].section.endswith("Mount는 무엇이며 왜 사용할까?")
-    assert not history[-1]["answer"].citations[0].section.endswith("Mount는 무엇이며 왜 사용할까?")
+    assert [turn["answer"].citations[0].section for turn in history] == ["궁금증들 > Mount는 무엇이며 왜 사용할까?", "요약 테이블"]
     answer = assistant.ask(question, history=history)
     assert answer.verdict is None and not answer.refused
 
