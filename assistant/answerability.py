@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import HANGUL
-from .question import question_language
+from .question import asked_term, question_language
 from .lexical import Glossary, tokenize
 from .terms import COMMON_ZIPF_LOW
 from .retrieve import FAQ_WORDS, faq_headings
@@ -360,11 +360,11 @@ class KeySubjects:
         self._command_heads = frozenset(heads)
         # The terms the posts define ("A Volume is an external directory …", "마운트(Mount)는 … 연결하는 것입니다"), by
         # their term keys: a question of what one of them is asks what the posts say.
-        from .claims import split_sentences
+        from .claims import copular_term, split_sentences
 
         self._defined = [
             keys for chunk in chunks if chunk.kind == "prose" and not chunk.draft for sentence in split_sentences(chunk.text)
-            if (term := defined_term(sentence)) and (keys := terms.keys(term))
+            if (term := copular_term(sentence)) and (keys := terms.keys(term))
         ]
 
     def defines(self, question: str) -> bool:
@@ -719,42 +719,3 @@ class KeySubjects:
                         names.append(word)  # no dictionary knows it and no part of it is the posts': a name
         return Uncovered(tuple(dict.fromkeys(found)), tuple(dict.fromkeys(operations)), tuple(dict.fromkeys(names)))
 
-
-# A sentence that defines a term (general English and Korean): "A Volume is an external directory …", "Kubernetes is a
-# tool that …"; "마운트(Mount)는 … 연결하는 것입니다", "Kubernetes는 … 도구입니다" (a topic of at most three words, marked
-# with 은/는/이란/란, and a sentence that ends in the copula). A sentence that opens with a subordinator ("Because Docker
-# is a …") defines nothing.
-_EN_DEFINITION = re.compile(
-    r"^(?!(?:because|since|if|when|while|although|though|so|as|once|unless|whether)\b)(?:an?\s+|the\s+)?"
-    r"(?P<term>[A-Za-z][\w./-]*(?:\s+[A-Za-z][\w./-]*){0,2})\s+(?:is|are)\s+(?:an?|the)\s",
-    re.IGNORECASE,
-)
-_KO_DEFINITION = re.compile(r"^(?P<term>\S+(?:\s\S+){0,2}?)(?:\([^)]*\))?(?:은|는|이란|란)\s.*(?:입니다|이다|것이다)[.!]?$")
-# A question of what a term is: "what is (a/an/the) X?", "what are Xs?", "what does X mean?"; "X(이/가/은/는/란)
-# (정확히) 뭐야 / 뭐예요 / 뭔가요 / 무엇인가요 …?"
-_EN_WHAT_IS = re.compile(
-    r"^\W*(?:(?:so|and|ok|okay|then|hmm)\W+)?(?:what(?:'s|’s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?(?P<term>[^?]{1,40}?)"
-    r"(?:\s+(?:exactly|again|anyway))?|what\s+does\s+(?:an?\s+|the\s+)?(?P<meant>[^?]{1,40}?)\s+mean)\s*\??\s*$",
-    re.IGNORECASE,
-)
-_KO_WHAT_IS = re.compile(
-    r"^\s*(?P<term>\S+(?:\s\S+){0,2}?)\s*(?:이|가|은|는|이란|란)?\s*(?:정확히|대체|도대체)?\s*"
-    r"(?:뭐야|뭐예요|뭐에요|뭔가요|뭐죠|뭐지|뭐임|뭡니까|뭐냐|뭔데|무엇인가요|무엇이에요|무엇입니까)\s*\??\s*$"
-)
-DEFINED_WORDS = 3  # at most this many words name the term a definition or a question of one is about
-
-
-def defined_term(sentence: str) -> str:
-    """The term a sentence defines, or ""."""
-    sentence = sentence.strip()
-    found = _KO_DEFINITION.match(sentence) if HANGUL.search(sentence) else _EN_DEFINITION.match(sentence)
-    return found.group("term") if found else ""
-
-
-def asked_term(question: str) -> str:
-    """The term a question asks the meaning of ("What is a volume?": volume), or ""."""
-    found = _EN_WHAT_IS.match(question) or _KO_WHAT_IS.match(question)
-    if not found:
-        return ""
-    term = next(group for group in found.groups() if group)
-    return term if len(term.split()) <= DEFINED_WORDS else ""

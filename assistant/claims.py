@@ -418,6 +418,26 @@ def definition_term(sentence: str) -> str:
     return found.group(1).strip() if found and len(found.group(1).split()) <= DEFINITION_WORDS else ""
 
 
+# A sentence that defines a term (general English and Korean): "A Volume is an external directory …", "Kubernetes is a
+# tool that …"; "마운트(Mount)는 … 연결하는 것입니다", "Kubernetes는 … 도구입니다" (a topic of at most three words, marked
+# with 은/는/이란/란, and a sentence that ends in the copula). A sentence that opens with a subordinator ("Because Docker
+# is a …") defines nothing.
+_EN_DEFINITION = re.compile(
+    r"^(?!(?:because|since|if|when|while|although|though|so|as|once|unless|whether)\b)(?:an?\s+|the\s+)?"
+    r"(?P<term>[A-Za-z][\w./-]*(?:\s+[A-Za-z][\w./-]*){0,2})\s+(?:is|are)\s+(?:an?|the)\s",
+    re.IGNORECASE,
+)
+_KO_DEFINITION = re.compile(r"^(?P<term>\S+(?:\s\S+){0,2}?)(?:\([^)]*\))?(?:은|는|이란|란)\s.*(?:입니다|이다|것이다)[.!]?$")
+
+
+def copular_term(sentence: str) -> str:
+    """The term a sentence defines by the copula ("A Volume is an external directory …"), or "" (a definition-list
+    line, "gVisor: …", is read by definition_term)."""
+    sentence = sentence.strip()
+    found = _KO_DEFINITION.match(sentence) if HANGUL.search(sentence) else _EN_DEFINITION.match(sentence)
+    return found.group("term") if found else ""
+
+
 # A heading that enumerates one of several alternatives ("실행 방식 3: 서로 다른 VM에서 실행", "Option 2: ...",
 # "Case A - ...") names the case its section is about.
 _ENUMERATED_HEADING = re.compile(r"^.{0,30}?\b(?:\d+|[A-Z])\s*[:：—–-]\s*(?P<case>\S.*)$")

@@ -177,6 +177,18 @@ def asks_about_subject(question: str) -> bool:
 COMMAND_OPTION = re.compile(r"(?<![\w-])(--[a-z][a-z0-9-]*[a-z0-9])(?:[ =]+([a-z0-9][\w./:-]*))?")
 
 
+# A short command-line option ("-v", "-d"): a hyphen and one letter, standing alone (not "e-mail", "--x" or "-it"), a
+# Korean particle after it aside ("-v로").
+_SHORT_OPTION = re.compile(r"(?<![a-z0-9_-])(-[a-z])(?![a-z0-9_-])")
+
+
+def options_in(text: str) -> list[tuple[str, str]]:
+    """The command-line options a text writes, long ones with the word after them ("--network host") and short ones
+    alone ("-v")."""
+    lowered = text.lower().replace("`", "")
+    return [*COMMAND_OPTION.findall(lowered), *((option, "") for option in _SHORT_OPTION.findall(lowered))]
+
+
 # Asking what the post itself is about or for, naming nothing it might be about: "about" with nothing after it
 # ("what is this post about?", "…about, in a nutshell?"), "cover" likewise, or the purpose, point or topic of it.
 _EN_POST_SUBJECT = re.compile(
@@ -805,3 +817,26 @@ def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
         possibility=word in lexicon.possibility,
         prevented=prevented,
     )
+
+
+# A question of what a term is: "what is (a/an/the) X?", "what are Xs?", "what does X mean?"; "X(이/가/은/는/란)
+# (정확히) 뭐야 / 뭐예요 / 뭔가요 / 무엇인가요 …?"
+_EN_WHAT_IS = re.compile(
+    r"^\W*(?:(?:so|and|ok|okay|then|hmm)\W+)?(?:what(?:'s|’s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?(?P<term>[^?]{1,40}?)"
+    r"(?:\s+(?:exactly|again|anyway))?|what\s+does\s+(?:an?\s+|the\s+)?(?P<meant>[^?]{1,40}?)\s+mean)\s*\??\s*$",
+    re.IGNORECASE,
+)
+_KO_WHAT_IS = re.compile(
+    r"^\s*(?P<term>\S+(?:\s\S+){0,2}?)\s*(?:이|가|은|는|이란|란)?\s*(?:정확히|대체|도대체)?\s*"
+    r"(?:뭐야|뭐예요|뭐에요|뭔가요|뭐죠|뭐지|뭐임|뭡니까|뭐냐|뭔데|무엇인가요|무엇이에요|무엇입니까)\s*\??\s*$"
+)
+DEFINED_WORDS = 3  # at most this many words name the term a definition or a question of one is about
+
+
+def asked_term(question: str) -> str:
+    """The term a question asks the meaning of ("What is a volume?": volume), or ""."""
+    found = _EN_WHAT_IS.match(question) or _KO_WHAT_IS.match(question)
+    if not found:
+        return ""
+    term = next(group for group in found.groups() if group)
+    return term if len(term.split()) <= DEFINED_WORDS else ""

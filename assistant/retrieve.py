@@ -9,7 +9,7 @@ import numpy as np
 
 from .claims import enumerated_case_words, split_sentences
 from .lexical import tokenize
-from .question import COMMAND_OPTION, FIGURE_NOUNS, announces_post, asks_about_subject, asks_for_remedy, figure_name, is_request_word, points_at_figure
+from .question import FIGURE_NOUNS, announces_post, asks_about_subject, asks_for_remedy, figure_name, is_request_word, options_in, points_at_figure
 from .search import CANDIDATES, Fused, dense_candidates, fuse_rankings, group_max, lexical_candidates
 
 
@@ -425,14 +425,3 @@ def section_titles(chunks, content_sections) -> dict[str, frozenset[tuple[str, s
             named[title] = frozenset(sections)
     return named
 
-
-# A short command-line option ("-v", "-d"): a hyphen and one letter, standing alone (not "e-mail", "--x" or "-it"), a
-# Korean particle after it aside ("-v로").
-_SHORT_OPTION = re.compile(r"(?<![a-z0-9_-])(-[a-z])(?![a-z0-9_-])")
-
-
-def options_in(text: str) -> list[tuple[str, str]]:
-    """The command-line options a text writes, long ones with the word after them ("--network host") and short ones
-    alone ("-v")."""
-    lowered = text.lower().replace("`", "")
-    return [*COMMAND_OPTION.findall(lowered), *((option, "") for option in _SHORT_OPTION.findall(lowered))]

@@ -3188,7 +3188,8 @@ def test_a_question_of_what_an_undefined_term_is_is_refused_as_before(assistant,
 
 
 def test_definitions_and_questions_of_them_are_read_in_both_languages():
-    from assistant.answerability import asked_term, defined_term
+    from assistant.claims import copular_term as defined_term
+    from assistant.question import asked_term
 
     assert defined_term("A Volume is an external directory managed directly by Docker.") == "Volume"
     assert defined_term("마운트(Mount)는 호스트의 디렉토리 또는 볼륨을 컨테이너 내부와 연결하는 것입니다.") == "마운트(Mount)"
@@ -3209,7 +3210,7 @@ def test_a_short_option_written_in_one_section_names_that_section(assistant, que
 
 
 def test_short_options_are_a_hyphen_and_one_letter_standing_alone():
-    from assistant.retrieve import options_in
+    from assistant.question import options_in
 
     assert options_in("docker run -d --name a --network my_network -v /x:/y img") == [("--name", "a"), ("--network", "my_network"), ("-d", ""), ("-v", "")]
     assert options_in("e-mail, -it, |---|, A-->>B, - item") == []
