@@ -2991,7 +2991,7 @@ def qualifiers(question: str) -> Qualifiers:
         next(g for g in m.groups() if g) for m in _EN_LIKENESS.finditer(lowered)
         if not (m.group(0).startswith("like") and _gives_examples(lowered, m.start()))
     ]
-    means = [m.group(1) for m in _EN_MEANS.finditer(lowered)]
+    means = [m.group(1) for m in _EN_MEANS.finditer(lowered.replace("`", ""))]  # (a quoted option is words of it)
     absent = [alternative for m in _EN_ABSENCE.finditer(lowered) for alternative in re.split(r"\bor\b|\band\b|/", next(g for g in m.groups() if g))]
     if HANGUL.search(question):
         from .lexical import tagged_morphemes
@@ -3049,8 +3049,10 @@ def _speaks_of(phrase: str, keys: frozenset[str], terms: TermWeights) -> bool:
 
 
 def _mostly_speaks_of(phrase: str, keys: frozenset[str], terms: TermWeights) -> bool:
-    """Whether the keys hold at least half (IDF-weighted) of the known terms of a phrase (or it has none)."""
-    wanted = terms.keys(phrase, known_only=True)
+    """Whether the keys hold at least half (IDF-weighted) of the known terms of a phrase (or it has none), the terms the
+    posts are about aside ("running the container with --network host" is done by --network host: every passage runs
+    containers)."""
+    wanted = terms.keys(phrase, known_only=True) & _past_topic(phrase, terms)
     return not wanted or terms.weight(wanted & keys) >= 0.5 * terms.weight(wanted)
 
 

@@ -1396,6 +1396,24 @@ def test_evidence_must_say_the_means_a_question_names(assistant):
     assert assistant.ask("Can I keep data by using a volume?").verdict == "yes"
 
 
+def test_the_means_a_question_names_is_its_own_words_not_the_posts_topic(assistant):
+    """"by running the container with `--network host`" is done with --network host: every passage runs containers,
+    so the evidence need not say "container" ("--network host 옵션을 사용해 NAT를 생략할 수 있습니다"), and a quoted
+    option is words of the phrase, as unquoted."""
+    from assistant.verdict import qualifiers
+
+    assert qualifiers("Can you skip NAT by running the container with `--network host`?").means == (
+        "the container with --network",
+    )
+    for question in (
+        "Can you skip NAT by running the container with `--network host`?",
+        "Can you skip NAT by running the container with --network host?",
+    ):
+        assert assistant.ask(question).verdict == "yes", question
+    # the means still has to be said: a lightweight VM is not how gVisor isolates
+    assert assistant.ask("Does gVisor isolate containers by running a lightweight VM?").verdict is None
+
+
 def test_a_question_naming_the_things_of_two_rows_that_answer_differently_gets_no_verdict(assistant):
     """"Do namespaces isolate the kernel?" names the row "네트워크 네임스페이스 — 격리" and the row "Host OS의 커널 —
     공유" of one column: neither settles it. A question naming one of them still is."""
