@@ -699,9 +699,14 @@ class Assistant:
         if verdict:
             # Among sections retrieval cannot tell apart (within RANK_MARGIN_SCALE of the first), the one holding the
             # evidence that settles a yes/no question is the one to read first.
+            # (Not one whose heading counts a thing otherwise than the question and the first section do, "Compose
+            # 파일을 2개로" for "compose 파일 하나로 …?": retrieval put the first there for its count, Retriever.count_first.)
             holding = {section_key(claim.chunk) for claim in verdict.evidence}
             evidence = next((i for i, (key, _, _) in enumerate(cited) if key in holding), 0)
-            if cited[0][1] - cited[evidence][1] <= RANK_MARGIN_SCALE:
+            counted = self.retriever.count_agreement
+            if cited[0][1] - cited[evidence][1] <= RANK_MARGIN_SCALE and not (
+                evidence and counted(found.question, cited[0][0]) and counted(found.question, cited[evidence][0]) is False
+            ):
                 cited.insert(0, cited.pop(evidence))
         first = cited[0][0]
         lead = self._in_language(verdict.claim.chunk, language) if verdict else next((c for c, _ in ranked if section_key(c) == first), None)

@@ -189,6 +189,74 @@ def options_in(text: str) -> list[tuple[str, str]]:
     return [*COMMAND_OPTION.findall(lowered), *((option, "") for option in _SHORT_OPTION.findall(lowered))]
 
 
+# Cardinal numbers of general English and Korean (native Korean numerals, alone, as determiners and before a
+# counter): how many of a thing a text says
+_EN_NUMBERS = {"one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_KO_NUMERALS = {"하나": 1, "둘": 2, "셋": 3, "넷": 4, "다섯": 5}  # 하나로, 하나의
+_KO_DETERMINERS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5}  # 한 파일, 두 대
+# (the counted noun phrase: one or two words, the second no preposition or conjunction)
+_EN_COUNTED = re.compile(
+    r"\b(?:a\s+)?(one|single|two|three|four|five|\d+)\s+((?:separate\s+|different\s+)?[a-z][\w.-]*"
+    r"(?:\s+(?!(?:from|in|on|with|to|for|of|and|or|at|by|into|as|than)\b)[a-z][\w.-]*)?)"
+)
+_KO_NOUN_TAGS = ("NNG", "NNP", "SL", "SN", "SY")  # (a digit or a hyphen only within a name: "EC2", "docker-compose")
+
+
+@lru_cache(maxsize=4096)
+def counts_in(text: str) -> tuple[tuple[int, str], ...]:
+    """What a text counts: each cardinal number with the noun phrase it counts ("one compose file": (1, "compose
+    file"); "compose 파일 하나로", "하나의 docker-compose로", "Compose 파일을 2개로", "두 서비스"). A digit written
+    against a name ("EC2") or after a noun without a counter ("실행 방식 1", a label) counts nothing."""
+    found = [
+        (int(number) if number.isdigit() else _EN_NUMBERS[number], phrase)
+        for number, phrase in _EN_COUNTED.findall(text.lower().replace("`", ""))
+    ]
+    if not HANGUL.search(text):
+        return tuple(found)
+    from .lexical import tagged_morphemes
+
+    morphemes = tagged_morphemes(text)
+
+    def nouns(start: int, step: int) -> str:
+        run: list[tuple[str, str]] = []
+        i = start
+        while 0 <= i < len(morphemes) and morphemes[i][1] in _KO_NOUN_TAGS:
+            form, tag = morphemes[i]
+            if tag in ("SN", "SY") and not (run and run[-1][1] == "SL") and step > 0:
+                break
+            if tag == "SY" and form not in "-._":
+                break
+            run.append((form, tag))
+            i += step
+        if step < 0:
+            run.reverse()
+        while run and run[0][1] in ("SN", "SY"):
+            run.pop(0)  # a digit or a hyphen only after a name
+        return " ".join(form for form, _ in run)
+
+    def before(i: int) -> str:
+        # the nouns before the number, past one case or topic particle ("파일을 2개로")
+        j = i - 1
+        if j >= 0 and morphemes[j][1] in ("JKO", "JKS", "JX"):
+            j -= 1
+        return nouns(j, -1)
+
+    for i, (form, tag) in enumerate(morphemes):
+        after = morphemes[i + 1] if i + 1 < len(morphemes) else ("", "")
+        if tag == "MM" and form in _KO_DETERMINERS:
+            if after[1] == "NNBC":  # "두 대", "한 개의 파일"
+                following = morphemes[i + 2] if i + 2 < len(morphemes) else ("", "")
+                found.append((_KO_DETERMINERS[form], nouns(i + 3, 1) if following[0] == "의" else before(i)))
+            else:
+                found.append((_KO_DETERMINERS[form], nouns(i + 1, 1)))
+        elif tag == "NR" and form in _KO_NUMERALS:
+            found.append((_KO_NUMERALS[form], nouns(i + 2, 1) if after[0] == "의" else before(i)))
+        elif tag == "SN" and form.isdigit() and after[1] == "NNBC" and not (i and morphemes[i - 1][1] == "SL"):
+            following = morphemes[i + 2] if i + 2 < len(morphemes) else ("", "")
+            found.append((int(form), nouns(i + 3, 1) if following[0] == "의" else before(i)))
+    return tuple((number, phrase) for number, phrase in found if phrase)
+
+
 # Asking what the post itself is about or for, naming nothing it might be about: "about" with nothing after it
 # ("what is this post about?", "…about, in a nutshell?"), "cover" likewise, or the purpose, point or topic of it.
 _EN_POST_SUBJECT = re.compile(

@@ -9,7 +9,7 @@ import numpy as np
 
 from .claims import enumerated_case_words, split_sentences
 from .lexical import tokenize
-from .question import FIGURE_NOUNS, announces_post, asks_about_subject, asks_for_remedy, figure_name, is_request_word, options_in, points_at_figure
+from .question import FIGURE_NOUNS, announces_post, asks_about_subject, asks_for_remedy, counts_in, figure_name, is_request_word, options_in, points_at_figure
 from .search import CANDIDATES, Fused, dense_candidates, fuse_rankings, group_max, lexical_candidates
 
 
@@ -122,6 +122,45 @@ class Retriever:
                 if argument:
                     self._options.setdefault((option, argument), set()).add(key)
 
+        # What each section's own heading counts ("하나의 docker-compose로 실행": one docker-compose; "Compose 파일을
+        # 2개로 나눠서 실행": two Compose files), in every language of the posts, as (number, the counted thing's keys)
+        self._heading_counts: dict[tuple[str, str], frozenset[tuple[int, frozenset[str]]]] = {}
+        for key, positions in self._positions.items():
+            paths = {index.chunks[i].section for i in positions} | {index.chunks[i].section_translated for i in positions} - {None, ""}
+            counted = frozenset(
+                (number, keys) for path in paths for number, phrase in counts_in(path.split(" > ")[-1])
+                if (keys := self.terms.keys(phrase, known_only=True))
+            )
+            if counted:
+                self._heading_counts[key] = counted
+
+    def count_first(self, found: Retrieval) -> Retrieval:
+        """A question that counts a thing ("one compose file", "compose 파일 하나로") reads the section whose heading
+        counts it the same ("하나의 docker-compose로 실행"), not one whose heading counts it otherwise ("Compose 파일을 2개로
+        나눠서 실행") or not at all ("서로 다른 VM에서 실행"): when the first section's heading does not give the question's
+        number for a thing it counts, the first section that retrieval found whose heading does comes first. Not
+        for a question that names a part by its heading."""
+        sections = found.sections
+        if found.named or not sections or not self._heading_counts:
+            return found
+        if self.count_agreement(found.question, sections[0][0]):
+            return found
+        best = next((i for i, (key, _, _) in enumerate(sections) if self.count_agreement(found.question, key)), None)
+        return found if best is None else replace(found, sections=to_front(sections, best))
+
+    def count_agreement(self, question: str, key: tuple[str, str]) -> bool | None:
+        """Whether a section's heading counts a thing the question counts with the same number (True), only with
+        another (False), or counts nothing the question does (None)."""
+        counted = self._heading_counts.get(key)
+        if not counted:
+            return None
+        said = [
+            number == n
+            for number, phrase in counts_in(question) if (keys := self.terms.keys(phrase, known_only=True))
+            for n, k in counted if keys & k
+        ]
+        return any(said) if said else None
+
     def shape(self, key: tuple[str, str]) -> dict:
         """What a section is, for the ranking model: its heading's and heading path's term keys (in every language of
         the posts), how many passages it has, whether it holds a table or code, sums the post up, is a problem's or a
@@ -226,7 +265,7 @@ class Retriever:
             from .ranking import reorder
 
             found = replace(found, sections=reorder(self.ranking, self, text, found.sections), unlearned=found.sections)
-        return self.figure_first(found)
+        return self.count_first(self.figure_first(found))
 
     def figure_first(self, found: Retrieval) -> Retrieval:
         """A question that points at "the diagram" or "the table" ("in the fix diagram, …", "요약표 기준으로 …") reads a

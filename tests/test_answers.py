@@ -3233,3 +3233,38 @@ def test_short_options_are_a_hyphen_and_one_letter_standing_alone():
     assert options_in("docker run -d --name a --network my_network -v /x:/y img") == [("--name", "a"), ("--network", "my_network"), ("-d", ""), ("-v", "")]
     assert options_in("e-mail, -it, |---|, A-->>B, - item") == []
     assert options_in("-v로 연결하면?") == [("-v", "")]
+
+
+def test_cardinal_numbers_count_the_noun_phrase_beside_them():
+    from assistant.question import counts_in
+
+    assert counts_in("실행 방식 1: 하나의 docker-compose로 실행") == ((1, "docker - compose"),)  # "방식 1" is a label
+    assert counts_in("실행 방식 2: Compose 파일을 2개로 나눠서 실행") == ((2, "Compose 파일"),)
+    assert counts_in("compose 파일 하나로 두 서비스 띄우면") == ((1, "compose 파일"), (2, "서비스"))
+    assert counts_in("한 개의 compose yaml로 띄우면") == ((1, "compose yaml"),)
+    assert counts_in("If I run two services from one docker-compose file, do they share the kernel?") == (
+        (2, "services"),
+        (1, "docker-compose file"),
+    )
+    assert counts_in("Execution Method 1: Running with a single docker-compose") == ((1, "docker-compose"),)
+    assert counts_in("EC2 인스턴스에 올리면?") == ()  # a digit written against a name counts nothing
+
+
+@pytest.mark.parametrize(
+    "question, heading, verdicts",
+    [
+        ("compose 파일 하나로 날씨랑 투두 서비스 같이 띄우면 커널 공유해?", "실행 방식 1: 하나의 docker-compose로 실행", ("yes", None)),
+        (
+            "If I run my weather and todo services from one docker-compose file, do they share the host kernel?",
+            "실행 방식 1: 하나의 docker-compose로 실행",
+            ("yes",),
+        ),
+        ("compose 파일 두 개로 나누면 커널 분리돼?", "실행 방식 2: Compose 파일을 2개로 나눠서 실행", ("no",)),
+    ],
+)
+def test_a_question_counting_a_thing_reads_the_section_whose_heading_counts_it_the_same(assistant, question, heading, verdicts):
+    """"one docker-compose file" is the case "하나의 docker-compose로 실행", not "Compose 파일을 2개로 나눠서 실행" (which
+    also says that the kernel is shared, and so holds the evidence of the verdict): the heading's count decides."""
+    answer = assistant.ask(question)
+    assert answer.citations[0].section.endswith(heading), [c.section for c in answer.citations]
+    assert answer.verdict in verdicts
