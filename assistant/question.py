@@ -577,13 +577,19 @@ def is_request_word(token: str) -> bool:
     return token in _EN_REQUEST or token.startswith(_KO_REQUEST)
 
 
-# General English and Korean ways of asking what to do about something: how to do it, a fix, a way to prevent or avoid it.
+# General English and Korean ways of asking what to do about something: how to do it, a fix, a way to prevent or avoid it,
+# what is suggested, recommended or advised ("추천", "권장", "권하다"; "좋을까", what would be good; "어케", the spoken
+# spelling of 어떻게).
 _EN_REMEDY = re.compile(
     r"\bhow (?:do|can|could|should|would|to)\b|\bwhat (?:should|can|could|do) (?:i|we)\b"
-    r"|\b(?:fix|fixes|prevent|avoid|solution|solutions|remedy|remedies|workaround|mitigate|mitigation)\b"
+    r"|\b(?:fix|fixes|prevent|avoid|solution|solutions|remedy|remedies|workaround|workarounds|mitigate|mitigation|mitigations)\b"
+    r"|\b(?:suggest|suggests|suggested|suggestion|suggestions|recommend|recommends|recommended|recommendation|recommendations"
+    r"|advise|advises|advised|advice)\b"
 )
 # "어떻게 돼요?" asks what happens, and "다 해결되죠?" whether something is solved: neither asks what to do.
-_KO_REMEDY = re.compile(r"어떻게(?!\s*(?:되|돼|된))|방법|방지|막으|막을|막는|막아|대책|대안|피하|피할|해결책|해결하려면|해결\s*방")
+_KO_REMEDY = re.compile(
+    r"(?:어떻게|어케)(?!\s*(?:되|돼|된))|방법|방지|막으|막을|막는|막아|대책|대안|피하|피할|해결책|해결하려면|해결\s*방|추천|권장|권하|권해|좋을까"
+)
 
 
 def asks_for_remedy(question: str) -> bool:

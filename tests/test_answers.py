@@ -1642,6 +1642,12 @@ def test_a_question_of_what_to_do_is_answered_by_the_remedy_beside_the_problem(a
         assert moved.sections[0][0][1].startswith("해결-방안"), question
         assert sorted(moved.sections, key=lambda s: s[0]) == sorted(found.sections, key=lambda s: s[0])
     assert not any(asks_for_remedy(q) for q in ("데이터는 어떻게 되는 건지", "도커면 다 해결되는 거죠?", "does Docker solve it all?"))
+    # what is suggested, recommended or advised is what to do, in either language, and so is the spoken "어케"
+    assert all(
+        asks_for_remedy(q)
+        for q in ("What does the post suggest?", "what's recommended for that?", "뭘 추천해?", "권장하는 방법은?", "어케 해결함?", "뭘로 하는 게 좋을까요?")
+    )
+    assert not asks_for_remedy("어케 돼?")
     # in a conversation, the earlier answer's section (the problem) is preferred, and the remedy beside it comes first
     first_question = "컨테이너를 지우면 안에 있던 데이터는 어떻게 되나요?"
     first = assistant.ask(first_question)
