@@ -1271,6 +1271,17 @@ def test_english_phrasal_verbs_of_harm_ask_whether_something_is_affected(questio
     assert LEXICON.english_phrase("does performance go down?") is None  # "go down" alone is no "go down with"
 
 
+def test_still_being_there_asks_whether_something_is_kept(assistant):
+    """"is the data still there?" asks whether it is kept: "컨테이너가 삭제되면 데이터도 같이 사라집니다" holds its other
+    words and says the opposite, so it is no yes (as a statement holding the words it had been read)."""
+    assert read_question("If I delete the container, is the data still there?", LEXICON).predicate == "keep"
+    assert read_question("does the data stick around after that?", LEXICON).predicate == "keep"
+    assert read_question("볼륨 쓰면 컨테이너 지워도 데이터 그대로 있어?", LEXICON).predicate == "keep"
+    assert read_question("If I delete the container, does the data go away?", LEXICON).predicate == "lose"
+    assert assistant.ask("If I delete the container, is the data still there?").verdict != "yes"
+    assert assistant.ask("With a volume, is the data still there after I delete the container?").verdict == "yes"
+
+
 def test_korean_verbs_of_going_down_together_ask_whether_something_is_affected():
     assert read_question("날씨 서비스가 죽으면 투두 서비스도 같이 죽어?", LEXICON).predicate == "affect"
     assert read_question("다른 컨테이너도 같이 다운되나요?", LEXICON).predicate == "affect"
