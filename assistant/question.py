@@ -33,6 +33,7 @@ _EN_BY_MEANS = re.compile(r"\bby \w+ing\b[^,;?]*")
 # "(in) the same way (as) a VM does", "the same as …": what the subject is likened to, not a predicate of sharing
 _EN_SAME_WAY = re.compile(r"\b(?:in\s+)?the\s+same\s+(?:way|manner|as)\b[^,;?]*")
 _EN_COPULA = re.compile(r"^\W*(?:is|are|was|were|isn't|aren't)\b")
+_EN_NOUNS_OWN = re.compile(r"\b([a-z][\w-]*(?:'s|s'|’s))\s+own\b")
 _EN_ATTRIBUTIVE = re.compile(r"\b(a|an|the|its|their)\s+([a-z]+ed)\s+([a-z][\w-]*)")
 _EN_CHANGE = re.compile(r"\b(change|changes|alter|alters|make a difference|makes a difference|matter|matters)\b")
 _KO_CHANGE = re.compile(r"(달라지|바뀌|차이가\s*(있|나))")
@@ -643,6 +644,9 @@ def read_question(question: str, lexicon: Lexicon) -> Asked | None:
     # "by running a lightweight VM" says how, not what is asked ("does gVisor isolate containers by …?": isolate)
     main = _EN_BY_MEANS.sub(" ", main)
     main = _EN_SAME_WAY.sub(" ", main)
+    # "inside the container's own filesystem": "own" after a noun's possessive says whose the thing is, not that the
+    # subject has one of its own ("does each container get its own kernel?")
+    main = _EN_NOUNS_OWN.sub(r"\1", main)
     if _EN_COPULA.match(main):
         # "is plain docker on a shared host good enough?": a participle between an article and its noun describes
         # the noun; what "is … ?" asks comes after it

@@ -1282,6 +1282,12 @@ def test_still_being_there_asks_whether_something_is_kept(assistant):
     assert assistant.ask("With a volume, is the data still there after I delete the container?").verdict == "yes"
 
 
+def test_own_after_a_nouns_possessive_says_whose_the_thing_is():
+    """"the container's own filesystem" names whose filesystem; "its own kernel" says the subject has one of its own."""
+    assert read_question("Is a volume stored inside the container's own filesystem?", LEXICON) is None
+    assert read_question("Does each container get its own kernel?", LEXICON).predicate == "separate"
+
+
 def test_korean_verbs_of_going_down_together_ask_whether_something_is_affected():
     assert read_question("날씨 서비스가 죽으면 투두 서비스도 같이 죽어?", LEXICON).predicate == "affect"
     assert read_question("다른 컨테이너도 같이 다운되나요?", LEXICON).predicate == "affect"
