@@ -257,9 +257,9 @@ class Assistant:
     def _embed_query_uncached(self, text: str) -> np.ndarray:
         return self.embedder.embed_queries([text])[0]
 
-    def retrieve(self, question: str, mode: str = "hybrid") -> Retrieval:
+    def retrieve(self, question: str, mode: str = "hybrid", counted: bool = True) -> Retrieval:
         """Rank chunks and sections for a question with dense, BM25 or hybrid retrieval."""
-        return self.retriever.retrieve(check_question(question), mode)
+        return self.retriever.retrieve(check_question(question), mode, counted=counted)
 
     # --- answers ----------------------------------------------------------
     def ask(self, question: str, top_k: int | None = None, mode: str = "hybrid", history=None) -> Answer:
@@ -579,7 +579,9 @@ class Assistant:
         whose prior stays where the prior preference puts it (the follow-up ranking model does not apply); `judged`:
         the yes/no question the verdict reads instead of `question` (a follow-up read about the topic, as typed).
         """
-        found = self.retrieve(question, mode)
+        # (A follow-up read with a prior is ordered by the prior and the follow-up ranking model, fitted on retrieval's
+        # order without the heading counts, Retriever.count_first; a reading keeps the earlier question's count too.)
+        found = self.retrieve(question, mode, counted=not prior)
         if prior:
             found = self._follow_up_order(found, question, typed or question, prior, mode, learned, lead)
         answerable = self.refusal.probability(found.features)
@@ -700,12 +702,15 @@ class Assistant:
             # Among sections retrieval cannot tell apart (within RANK_MARGIN_SCALE of the first), the one holding the
             # evidence that settles a yes/no question is the one to read first.
             # (Not one whose heading counts a thing otherwise than the question and the first section do, "Compose
-            # 파일을 2개로" for "compose 파일 하나로 …?": retrieval put the first there for its count, Retriever.count_first.)
+            # 파일을 2개로" for "compose 파일 하나로 …?": retrieval put the first there for its count, Retriever.count_first;
+            # and then within the margin of the best section's score, not of the first's.)
             holding = {section_key(claim.chunk) for claim in verdict.evidence}
             evidence = next((i for i, (key, _, _) in enumerate(cited) if key in holding), 0)
             counted = self.retriever.count_agreement
-            if cited[0][1] - cited[evidence][1] <= RANK_MARGIN_SCALE and not (
-                evidence and counted(found.question, cited[0][0]) and counted(found.question, cited[evidence][0]) is False
+            by_count = counted(found.question, cited[0][0])
+            best = max(score for _, score, _ in cited) if by_count else cited[0][1]
+            if best - cited[evidence][1] <= RANK_MARGIN_SCALE and not (
+                evidence and by_count and counted(found.question, cited[evidence][0]) is False
             ):
                 cited.insert(0, cited.pop(evidence))
         first = cited[0][0]

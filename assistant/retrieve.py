@@ -193,9 +193,10 @@ class Retriever:
             and any(pattern.search(_normalized(path.split(" > ")[depth])) for path in (c.section, c.section_translated) if path)
         )
 
-    def retrieve(self, text: str, mode: str = "hybrid", learned: bool = True) -> Retrieval:
+    def retrieve(self, text: str, mode: str = "hybrid", learned: bool = True, counted: bool = True) -> Retrieval:
         """Rank chunks and sections for a question with dense, BM25 or hybrid retrieval; with `learned`, the corpus's
-        ranking model (if one was fitted) orders the first sections."""
+        ranking model (if one was fitted) orders the first sections; with `counted`, a section whose heading counts a
+        thing as the question does comes first (count_first)."""
         # Domain terms of the other language (kernel -> 커널) help both the BM25 and the dense query.
         searched = self.respelled(text)
         expanded = f"{searched} {self.glossary.expand(searched)}".strip()
@@ -265,7 +266,8 @@ class Retriever:
             from .ranking import reorder
 
             found = replace(found, sections=reorder(self.ranking, self, text, found.sections), unlearned=found.sections)
-        return self.count_first(self.figure_first(found))
+        found = self.figure_first(found)
+        return self.count_first(found) if counted else found
 
     def figure_first(self, found: Retrieval) -> Retrieval:
         """A question that points at "the diagram" or "the table" ("in the fix diagram, …", "요약표 기준으로 …") reads a
