@@ -242,19 +242,21 @@ def counts_in(text: str) -> tuple[tuple[int, str], ...]:
             j -= 1
         return nouns(j, -1)
 
+    def counted(i: int, width: int) -> str:
+        # the nouns after the number (of `width` morphemes, its counter included) and 의 ("하나의 X", "2개의 X"), else
+        # the nouns before it
+        after = morphemes[i + width] if i + width < len(morphemes) else ("", "")
+        return nouns(i + width + 1, 1) if after[0] == "의" else before(i)
+
     for i, (form, tag) in enumerate(morphemes):
         after = morphemes[i + 1] if i + 1 < len(morphemes) else ("", "")
         if tag == "MM" and form in _KO_DETERMINERS:
-            if after[1] == "NNBC":  # "두 대", "한 개의 파일"
-                following = morphemes[i + 2] if i + 2 < len(morphemes) else ("", "")
-                found.append((_KO_DETERMINERS[form], nouns(i + 3, 1) if following[0] == "의" else before(i)))
-            else:
-                found.append((_KO_DETERMINERS[form], nouns(i + 1, 1)))
+            # "두 대", "한 개의 파일" with a counter; "두 서비스" before its noun
+            found.append((_KO_DETERMINERS[form], counted(i, 2) if after[1] == "NNBC" else nouns(i + 1, 1)))
         elif tag == "NR" and form in _KO_NUMERALS:
-            found.append((_KO_NUMERALS[form], nouns(i + 2, 1) if after[0] == "의" else before(i)))
+            found.append((_KO_NUMERALS[form], counted(i, 1)))
         elif tag == "SN" and form.isdigit() and after[1] == "NNBC" and not (i and morphemes[i - 1][1] == "SL"):
-            following = morphemes[i + 2] if i + 2 < len(morphemes) else ("", "")
-            found.append((int(form), nouns(i + 3, 1) if following[0] == "의" else before(i)))
+            found.append((int(form), counted(i, 2)))
     return tuple((number, phrase) for number, phrase in found if phrase)
 
 

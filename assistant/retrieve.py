@@ -105,9 +105,7 @@ class Retriever:
             # (a noun the tokenizer clips, "구조도" to "구조", would take its heading's word for the figure's)
             nouns = self.terms.keys(" ".join(n for n in FIGURE_NOUNS[kind] if n.isascii() or tokenize(n) == [n]))
             for key in sorted(sections):
-                members = [index.chunks[i] for i in self._positions.get(key, ())]
-                paths = {c.section for c in members} | {c.section_translated for c in members if c.section_translated}
-                words = self.terms.keys(" ".join(path.split(" > ")[-1] for path in paths), known_only=True)
+                words = self.terms.keys(" ".join(path.split(" > ")[-1] for path in self._heading_paths(key)), known_only=True)
                 if words & nouns:
                     self._figure_titles.setdefault(kind, []).append((key, words - nouns))
         # The command-line options the posts write ("--network host", "--cache-from"), alone and with the word after
@@ -125,14 +123,21 @@ class Retriever:
         # What each section's own heading counts ("하나의 docker-compose로 실행": one docker-compose; "Compose 파일을
         # 2개로 나눠서 실행": two Compose files), in every language of the posts, as (number, the counted thing's keys)
         self._heading_counts: dict[tuple[str, str], frozenset[tuple[int, frozenset[str]]]] = {}
-        for key, positions in self._positions.items():
-            paths = {index.chunks[i].section for i in positions} | {index.chunks[i].section_translated for i in positions} - {None, ""}
+        for key in self._positions:
             counted = frozenset(
-                (number, keys) for path in paths for number, phrase in counts_in(path.split(" > ")[-1])
-                if (keys := self.terms.keys(phrase, known_only=True))
+                counted for path in self._heading_paths(key) for counted in self._counted(path.split(" > ")[-1])
             )
             if counted:
                 self._heading_counts[key] = counted
+
+    def _heading_paths(self, key: tuple[str, str]) -> set[str]:
+        """A section's heading paths, in every language of the posts."""
+        chunks = [self.index.chunks[i] for i in self._positions.get(key, ())]
+        return {c.section for c in chunks} | {c.section_translated for c in chunks if c.section_translated}
+
+    def _counted(self, text: str) -> list[tuple[int, frozenset[str]]]:
+        """What a text counts (question.counts_in), each counted thing by its known term keys."""
+        return [(number, keys) for number, phrase in counts_in(text) if (keys := self.terms.keys(phrase, known_only=True))]
 
     def count_first(self, found: Retrieval) -> Retrieval:
         """A question that counts a thing ("one compose file", "compose 파일 하나로") reads the section whose heading
@@ -143,22 +148,19 @@ class Retriever:
         sections = found.sections
         if found.named or not sections or not self._heading_counts:
             return found
-        if self.count_agreement(found.question, sections[0][0]):
+        asked = self._counted(found.question)
+        if not asked or self._agreement(asked, sections[0][0]):
             return found
-        best = next((i for i, (key, _, _) in enumerate(sections) if self.count_agreement(found.question, key)), None)
+        best = next((i for i, (key, _, _) in enumerate(sections) if self._agreement(asked, key)), None)
         return found if best is None else replace(found, sections=to_front(sections, best))
 
     def count_agreement(self, question: str, key: tuple[str, str]) -> bool | None:
         """Whether a section's heading counts a thing the question counts with the same number (True), only with
         another (False), or counts nothing the question does (None)."""
-        counted = self._heading_counts.get(key)
-        if not counted:
-            return None
-        said = [
-            number == n
-            for number, phrase in counts_in(question) if (keys := self.terms.keys(phrase, known_only=True))
-            for n, k in counted if keys & k
-        ]
+        return self._agreement(self._counted(question), key) if key in self._heading_counts else None
+
+    def _agreement(self, asked: list[tuple[int, frozenset[str]]], key: tuple[str, str]) -> bool | None:
+        said = [number == n for number, keys in asked for n, k in self._heading_counts.get(key, ()) if keys & k]
         return any(said) if said else None
 
     def shape(self, key: tuple[str, str]) -> dict:
@@ -167,7 +169,7 @@ class Retriever:
         remedy's half, or is headed by a question, and its depth."""
         if key not in self._shapes:
             chunks = [self.index.chunks[i] for i in self._positions.get(key, ())]
-            paths = {c.section for c in chunks} | {c.section_translated for c in chunks if c.section_translated}
+            paths = self._heading_paths(key)
             heading = " ".join(path.split(" > ")[-1] for path in paths)
             self._shapes[key] = {
                 "heading_keys": self.terms.keys(heading, known_only=True),
