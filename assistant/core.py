@@ -22,7 +22,7 @@ from .ingest import Chunk
 from .lexical import mecab_parse, tokenize
 from .lexicon import HANGUL, load_lexicon
 from .models import Answer, Citation, SearchHit, SectionInfo, Snippet
-from .question import asks_for_command, asks_what_post_is_about, compares, confirmation, elided_copula, is_request_word, is_yes_no, question_language, read_question, refers_to_post
+from .question import asks_for_command, asks_what_post_is_about, compares, confirmation, elided_copula, is_asking_word, is_request_word, is_yes_no, question_language, read_question, refers_to_post
 from .retrieve import RANK_MARGIN_SCALE, Retrieval, Retriever, section_key, to_front
 from .settings import MAX_QUESTION_CHARS, Settings
 from .terms import FUNCTION_ZIPF, TermWeights, general_zipf
@@ -489,7 +489,7 @@ class Assistant:
     def _post_word(self, token: str, question: str) -> bool:
         """Whether a token of a question is a word of the posts (as such, or as the question spells one) or of a request."""
         return (
-            self.terms.known(token) or is_request_word(token) or self.key_subjects.spells_a_post_word(token, question)
+            self.terms.known(token) or is_request_word(token) or is_asking_word(token) or self.key_subjects.spells_a_post_word(token, question)
             or self.key_subjects.names_a_part(token)
         )
 

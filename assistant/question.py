@@ -583,12 +583,38 @@ def is_request_word(token: str) -> bool:
 # General English and Korean ways of asking what to do about something: how to do it, a fix, a way to prevent or avoid it,
 # what is suggested, recommended or advised ("추천", "권장", "권하다"; "좋을까", what would be good; "어케", the spoken
 # spelling of 어떻게).
+_EN_REMEDY_WORDS = (
+    "fix", "fixes", "prevent", "avoid", "solution", "solutions", "remedy", "remedies", "workaround", "workarounds",
+    "mitigate", "mitigation", "mitigations",
+)
+_EN_ADVICE_WORDS = (
+    "suggest", "suggests", "suggested", "suggestion", "suggestions", "recommend", "recommends", "recommended",
+    "recommendation", "recommendations", "advise", "advises", "advised", "advice",
+)
 _EN_REMEDY = re.compile(
     r"\bhow (?:do|can|could|should|would|to)\b|\bwhat (?:should|can|could|do) (?:i|we)\b"
-    r"|\b(?:fix|fixes|prevent|avoid|solution|solutions|remedy|remedies|workaround|workarounds|mitigate|mitigation|mitigations)\b"
-    r"|\b(?:suggest|suggests|suggested|suggestion|suggestions|recommend|recommends|recommended|recommendation|recommendations"
-    r"|advise|advises|advised|advice)\b"
+    rf"|\b(?:{'|'.join(_EN_REMEDY_WORDS + _EN_ADVICE_WORDS)})\b"
 )
+# Words that ask what is wrong with a thing (general English: "any catch?", "the downside?") and the words of asking
+# politely ("please", its chat spellings "pls" and "plz"): like the words of a remedy, they ask about a subject and name none.
+_EN_ASKING_WORDS = (
+    *_EN_REMEDY_WORDS, *_EN_ADVICE_WORDS, "catch", "downside", "downsides", "drawback", "drawbacks", "caveat", "caveats",
+    "gotcha", "gotchas", "tradeoff", "tradeoffs", "please", "pls", "plz",
+)
+
+
+@lru_cache(maxsize=1)
+def _asking_tokens() -> frozenset[str]:
+    from .lexical import tokenize
+
+    return frozenset(token for word in _EN_ASKING_WORDS for token in tokenize(word))
+
+
+def is_asking_word(token: str) -> bool:
+    """Whether a token (as `lexical.tokenize` gives it) only asks about its subject: what to do about it, what is wrong
+    with it, or a word of asking politely ("prevent", "workaround", "catch", "pls"); a follow-up of such words and the
+    posts' own words names no subject of its own ("how do I prevent the cpu thing?", "so whats the workaround")."""
+    return token in _asking_tokens()
 # "어떻게 돼요?" asks what happens, and "다 해결되죠?" whether something is solved: neither asks what to do.
 _KO_REMEDY = re.compile(
     r"(?:어떻게|어케)(?!\s*(?:되|돼|된))|방법|방지|막으|막을|막는|막아|대책|대안|피하|피할|해결책|해결하려면|해결\s*방|추천|권장|권하|권해|좋을까"

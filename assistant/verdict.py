@@ -335,9 +335,9 @@ def _agreed(
     from score_claims) takes part however it scores, and then only evidence that speaks of that case does; for a
     question of possibility, a claim that it can be done is not contradicted by a plain claim of the opposite."""
     best = max(score for score, _, _ in scored)
-    if best < MIN_MATCH:
-        return None
     named = named or {}
+    if best < MIN_MATCH and not any(id(claim) in named for _, _, claim in scored):
+        return None
     if terms is not None:
         asked_keys = terms.keys(question)
         by_column: dict[tuple, set[Verdict]] = {}

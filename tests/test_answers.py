@@ -3292,3 +3292,17 @@ def test_a_question_counting_a_thing_reads_the_section_whose_heading_counts_it_t
     answer = assistant.ask(question)
     assert answer.citations[0].section.endswith(heading), [c.section for c in answer.citations]
     assert answer.verdict in verdicts
+
+
+@pytest.mark.parametrize(
+    "question, right",
+    [
+        ("our flask app in one container blew up with an unhandled exception. could that take down the other container running on the same host?", "no"),
+        ("Does Kata Containers give workloads their own kernel instead of the host's shared one?", "yes"),
+    ],
+)
+def test_a_row_the_question_names_by_a_name_of_its_own_settles_it_however_little_else_it_matches(assistant, question, right):
+    """A row whose case the question names by a word no other row has and general language hardly uses ("Flask",
+    "Kata") settles the question even when the question's other words (a story of what happened) leave its match
+    low: the row is the one the question is about."""
+    assert assistant.ask(question).verdict == right

@@ -702,3 +702,28 @@ def test_one_of_them_asks_of_the_group_the_conversation_is_reading(assistant):
     assert points_at_group("Is seccomp one of them?") and points_at_group("CI/CD도 거기 들어가?")
     assert not points_at_group("Is gVisor one of the suggested ways to strengthen isolation?")
     assert not points_at_group("Can one of the containers hurt the others if they share a volume?")
+
+
+def test_words_that_ask_what_to_do_or_what_is_wrong_name_no_subject(assistant):
+    """"how do I prevent the cpu thing?", "so what's the workaround", "any catch?" and "show me the commands pls" ask
+    about the conversation's topic with words of asking (a remedy, a drawback, "pls") that name no subject of their
+    own: they are answered about the topic, not refused; a follow-up that names a subject of its own the posts never
+    mention stays refused."""
+    from assistant.question import is_asking_word
+
+    assert all(is_asking_word(token) for token in ("prevent", "workaround", "catch", "pls"))
+    assert not any(is_asking_word(token) for token in ("pizza", "lunch", "kernel"))
+    cases = [
+        ("If a container spins in an endless loop, can it take all the host's CPU?", "how do I prevent the cpu thing?"),
+        ("How do two containers talk to each other directly?", "show me the commands pls"),
+        ("Is Docker Swarm simpler than Kubernetes?", "any catch?"),
+    ]
+    for first, follow_up in cases:
+        earlier = assistant.ask(first)
+        assert not earlier.refused
+        history = [{"question": first, "answer": earlier}]
+        answer = assistant.ask(follow_up, history=history)
+        assert not answer.refused, follow_up
+        assert answer.citations[0].section == earlier.citations[0].section, follow_up
+        assert assistant.ask("how do I prevent a hangover?", history=history).refused
+        assert assistant.ask("any catch with sourdough starters?", history=history).refused
