@@ -579,11 +579,14 @@ class Assistant:
         whose prior stays where the prior preference puts it (the follow-up ranking model does not apply); `judged`:
         the yes/no question the verdict reads instead of `question` (a follow-up read about the topic, as typed).
         """
-        # (A follow-up read with a prior is ordered by the prior and the follow-up ranking model, fitted on retrieval's
-        # order without the heading counts, Retriever.count_first; a reading keeps the earlier question's count too.)
+        # A follow-up read with a prior is ordered by the prior and the follow-up ranking model, fitted on retrieval's
+        # order without the heading counts (Retriever.count_first); then the section whose heading counts a thing as
+        # the follow-up does, as typed, comes first (a reading with the earlier question appended counts what that
+        # question counted).
         found = self.retrieve(question, mode, counted=not prior)
+        counting = (typed or question) if prior else found.question
         if prior:
-            found = self._follow_up_order(found, question, typed or question, prior, mode, learned, lead)
+            found = self.retriever.count_first(self._follow_up_order(found, question, typed or question, prior, mode, learned, lead), counting)
         answerable = self.refusal.probability(found.features)
         language = language or question_language(question)
         missing = self.key_subjects.uncovered(question)
@@ -707,10 +710,10 @@ class Assistant:
             holding = {section_key(claim.chunk) for claim in verdict.evidence}
             evidence = next((i for i, (key, _, _) in enumerate(cited) if key in holding), 0)
             counted = self.retriever.count_agreement
-            by_count = counted(found.question, cited[0][0])
+            by_count = counted(counting, cited[0][0])
             best = max(score for _, score, _ in cited) if by_count else cited[0][1]
             if best - cited[evidence][1] <= RANK_MARGIN_SCALE and not (
-                evidence and by_count and counted(found.question, cited[evidence][0]) is False
+                evidence and by_count and counted(counting, cited[evidence][0]) is False
             ):
                 cited.insert(0, cited.pop(evidence))
         first = cited[0][0]

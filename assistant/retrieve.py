@@ -139,16 +139,17 @@ class Retriever:
         """What a text counts (question.counts_in), each counted thing by its known term keys."""
         return [(number, keys) for number, phrase in counts_in(text) if (keys := self.terms.keys(phrase, known_only=True))]
 
-    def count_first(self, found: Retrieval) -> Retrieval:
+    def count_first(self, found: Retrieval, text: str | None = None) -> Retrieval:
         """A question that counts a thing ("one compose file", "compose 파일 하나로") reads the section whose heading
         counts it the same ("하나의 docker-compose로 실행"), not one whose heading counts it otherwise ("Compose 파일을 2개로
         나눠서 실행") or not at all ("서로 다른 VM에서 실행"): when the first section's heading does not give the question's
         number for a thing it counts, the first section that retrieval found whose heading does comes first. Not
-        for a question that names a part by its heading."""
+        for a question that names a part by its heading. `text`: what to read the counts of, when not the question
+        retrieved (a follow-up as typed)."""
         sections = found.sections
         if found.named or not sections or not self._heading_counts:
             return found
-        asked = self._counted(found.question)
+        asked = self._counted(found.question if text is None else text)
         if not asked or self._agreement(asked, sections[0][0]):
             return found
         best = next((i for i, (key, _, _) in enumerate(sections) if self._agreement(asked, key)), None)

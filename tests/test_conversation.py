@@ -727,3 +727,13 @@ def test_words_that_ask_what_to_do_or_what_is_wrong_name_no_subject(assistant):
         assert answer.citations[0].section == earlier.citations[0].section, follow_up
         assert assistant.ask("how do I prevent a hangover?", history=history).refused
         assert assistant.ask("any catch with sourdough starters?", history=history).refused
+
+
+def test_a_follow_up_that_counts_a_thing_reads_the_section_whose_heading_counts_it_the_same(assistant):
+    """In a conversation a question that counts a thing ("compose 파일 하나로", "one compose file") still reads the
+    section whose own heading counts it the same, after the prior and the follow-up ranking model have ordered the
+    sections; the count is read from the follow-up as typed, not from an earlier question appended to it."""
+    first = assistant.ask("Do containers on one host share its kernel?")
+    history = [{"question": first.question, "answer": first}]
+    answer = assistant.ask("and with just one compose file on that host?", history=history)
+    assert answer.citations[0].section.endswith("실행 방식 1: 하나의 docker-compose로 실행")
