@@ -35,6 +35,9 @@ class Lexicon:
     english_phrases: tuple[tuple[re.Pattern, str], ...] = ()
     # Snowball stem of each English word -> predicate id, for the word's other inflections
     english_stems: dict[str, str] = field(default_factory=dict)
+    # verbs that make their object hold the predicate ("reduce", "줄이다": the object becomes small): "can X reduce Y?"
+    # asks what X does to Y, which a claim of Y's opposite ("Y may grow large") does not answer
+    causative: frozenset[str] = frozenset()
 
     def english_phrase(self, text: str) -> str | None:
         """The predicate of the last English phrasal verb in a text ("will that take the todo container down?")."""
@@ -107,6 +110,7 @@ def load_lexicon(directory: Path = _DATA, corpus: Path | None = None) -> Lexicon
     korean: dict[str, str] = {}
     opposite: dict[str, str] = {}
     possibility: set[str] = set()
+    causative: set[str] = set()
     risky: set[str] = set()
     cells: dict[str, str] = {}
     phrases: dict[tuple[str, str], str] = {}
@@ -128,6 +132,7 @@ def load_lexicon(directory: Path = _DATA, corpus: Path | None = None) -> Lexicon
                     pattern = r"\b" + r"\s+".join(words).replace(r"?\s+", "?") + r"\b"
                     english_phrases.append((re.compile(pattern), entry["id"]))
                 possibility.update(str(word).lower() for word in entry.get("possibility", []))
+                causative.update(str(word).lower() for word in entry.get("causative", []))
                 if entry.get("possibility"):
                     risky.add(entry["id"])
                 if entry.get("opposite"):
@@ -146,4 +151,6 @@ def load_lexicon(directory: Path = _DATA, corpus: Path | None = None) -> Lexicon
     stems: dict[str, str] = {}
     for word, predicate in english.items():
         stems.setdefault(_stem(word), predicate)
-    return Lexicon(english, korean, opposite, cells, frozenset(possibility), frozenset(risky), phrases, tuple(english_phrases), stems)
+    return Lexicon(
+        english, korean, opposite, cells, frozenset(possibility), frozenset(risky), phrases, tuple(english_phrases), stems, frozenset(causative)
+    )

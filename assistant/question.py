@@ -41,9 +41,12 @@ _KO_CHANGE_VERBS = frozenset({"달라지", "바뀌"})  # the verbs of _KO_CHANGE
 
 
 # Asking whether there is a way or a means to do something (general English and Korean): "is there a way to …?",
-# "any way to …?", "…하는 방법 있어?", "…할 수단이 있나요?".
-_EN_WAY = re.compile(r"\b(?:(?:is|are) there|any)\s+(?:(?:a|an|any|some)\s+)?(?:\w+\s+)?(?:way|ways|means|option|options)\s+(?:to|of|for)\b")
-_KO_WAY = re.compile(r"(?:방법|수단|방안)\s*(?:이|은|도|가)?\s*(?:있|없)")
+# "any way to …?", "any tips to …?", "…하는 방법 있어?", "…할 수단이 있나요?", "… 팁 있어?".
+_EN_WAY = re.compile(
+    r"\b(?:(?:is|are) there|any)\s+(?:(?:a|an|any|some)\s+)?(?:\w+\s+)?"
+    r"(?:way|ways|means|option|options|tip|tips|trick|tricks|advice|suggestion|suggestions)\s+(?:to|of|for|on)\b"
+)
+_KO_WAY = re.compile(r"(?:방법|수단|방안|팁|요령|노하우)\s*(?:이|은|도|가)?\s*(?:있|없)")
 
 
 def asks_for_a_way(question: str) -> bool:
@@ -621,6 +624,12 @@ _KO_REMEDY = re.compile(
 )
 
 
+# General English and Korean headings of the two halves of a problem's section: the problem, and what to do about it
+# (lowercased: "Solution", "해결 방안"); a table column headed the second way holds remedies ("대표적인 해결 방법").
+PROBLEM_HEADING = re.compile(r"\b(?:problems?|issues?|causes?|symptoms?)\b|문제|원인|증상")
+REMEDY_HEADING = re.compile(r"\b(?:solutions?|fix|fixes|remed(?:y|ies)|workarounds?|mitigations?|resolution)\b|해결|방안|대책|조치")
+
+
 def asks_for_remedy(question: str) -> bool:
     """Whether the question asks what to do (how to, a fix, a way to prevent or avoid something), not what is so."""
     return bool(_EN_REMEDY.search(question.lower()) or _KO_REMEDY.search(question))
@@ -643,6 +652,7 @@ class Asked:
     main: str = ""  # the main clause's text (without if/when clauses in English)
     possibility: bool = False  # asked with a word that means a possibility ("at risk?"): "may" answers yes
     prevented: bool = False  # "does X stop them from sharing ...?": the predicate is asked of its negation
+    causative: bool = False  # asked with a verb that makes its object hold it ("can X reduce Y?"): see Lexicon.causative
 
 
 def _main_clause(text: str) -> str:
@@ -696,6 +706,7 @@ def read_question(question: str, lexicon: Lexicon) -> Asked | None:
         changes=bool(_EN_CHANGE.search(main)),
         main=main,
         possibility=word in lexicon.possibility,
+        causative=word.lower() in lexicon.causative,
         prevented=_english_prevents(main, word),
     )
 
@@ -730,6 +741,9 @@ def says_prevention(text: str) -> bool:
 
 # Verbs that carry no content of their own in a question: light verbs, auxiliaries and the confirmation "… 맞아?"
 KO_LIGHT_VERBS = frozenset({"하", "되", "있", "없", "않", "이", "아니", "보", "주", "받", "맞"})
+
+
+_KO_SUBJECT_TOPIC = frozenset({"JKS", "JX"})  # the particles after a subject or topic: 이/가, 은/는/도
 
 
 def _adverb_before(morphemes, i: int) -> int:
@@ -867,6 +881,8 @@ def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
         # "커널을 같이 쓰나요?": an adverb with a verb of use ("같이 쓰다", share; "따로 쓰다", separate), a negation
         # between them aside ("같이 안 쓰죠?")
         adverb = _adverb_before(morphemes, i)
+        if adverb > 0 and morphemes[adverb][1] in _KO_SUBJECT_TOPIC:
+            adverb -= 1  # "성능이 떨어지나요?": a noun with its subject or topic particle ("성능 떨어지다": slow)
         phrase = lexicon.korean_phrases.get((morphemes[adverb][0], morphemes[i][0]))
         if phrase and morphemes[i][1] in ("VV", "VA", "NNG"):
             predicate_at[i] = phrase
@@ -921,6 +937,7 @@ def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
         changes=_korean_change(question, morphemes),
         main=question,
         possibility=word in lexicon.possibility,
+        causative=word.lower() in lexicon.causative,
         prevented=prevented,
     )
 

@@ -9,7 +9,7 @@ import numpy as np
 
 from .claims import enumerated_case_words, split_sentences
 from .lexical import tokenize
-from .question import FIGURE_NOUNS, announces_post, asks_about_subject, asks_for_remedy, counts_in, figure_name, is_request_word, options_in, points_at_figure
+from .question import FIGURE_NOUNS, PROBLEM_HEADING, REMEDY_HEADING, announces_post, asks_about_subject, asks_for_remedy, counts_in, figure_name, is_request_word, options_in, points_at_figure
 from .search import CANDIDATES, Fused, dense_candidates, fuse_rankings, group_max, lexical_candidates
 
 
@@ -88,8 +88,8 @@ class Retriever:
         self._summaries = self._titled(index.chunks, _SUMMARY, 0)
         # A section split into the problem and what to do about it ("문제 요약" / "해결 방안", "Problem" / "Solution"):
         # the halves, by their own headings, and the section each is a half of.
-        self._remedies = self._titled(index.chunks, _REMEDY, -1)
-        self._problems = self._titled(index.chunks, _PROBLEM, -1) - self._remedies
+        self._remedies = self._titled(index.chunks, REMEDY_HEADING, -1)
+        self._problems = self._titled(index.chunks, PROBLEM_HEADING, -1) - self._remedies
         enumerated = enumerated_case_words(index.chunks)
         self._case_words = {section_key(c): enumerated[(c.document, c.section)] for c in index.chunks if (c.document, c.section) in enumerated}
         self._parents = {section_key(c): (c.document, c.section.rsplit(" > ", 1)[0]) for c in index.chunks if " > " in c.section}
@@ -426,9 +426,6 @@ _SUMMARY = re.compile(r"\b(?:summary|summaries|overview|recap|tl;?dr)\b|요약")
 _ASKS_SUMMARY = re.compile(rf"{_SUMMARY.pattern}|\b(?:summari[sz]e|tables?)\b|표|테이블")
 
 
-# General English and Korean headings of the two halves of a problem's section: the problem, and what to do about it.
-_PROBLEM = re.compile(r"\b(?:problems?|issues?|causes?|symptoms?)\b|문제|원인|증상")
-_REMEDY = re.compile(r"\b(?:solutions?|fix|fixes|remed(?:y|ies)|workarounds?|mitigations?|resolution)\b|해결|방안|대책|조치")
 
 
 def _normalized(text: str) -> str:

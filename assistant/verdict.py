@@ -14,7 +14,7 @@ from .claims import nouns_before as _nouns_before
 from .ingest import Chunk
 from .lexical import is_compound, tokenize
 from .lexicon import HANGUL, Lexicon
-from .question import EN_DISCOURSE_OPENING, KO_COMITATIVE, KO_LIGHT_VERBS, Asked, asking_sentence, asks_for_a_way, compares, asks_possibility, is_yes_no, korean_negation, question_language, says_prevention
+from .question import EN_DISCOURSE_OPENING, KO_COMITATIVE, KO_LIGHT_VERBS, REMEDY_HEADING, Asked, points_at_figure, asking_sentence, asks_for_a_way, compares, asks_possibility, is_yes_no, korean_negation, question_language, says_prevention
 from .terms import FUNCTION_ZIPF, TermWeights, general_zipf
 
 Verdict = str  # "yes" | "no" | "partial"
@@ -177,6 +177,8 @@ def score_claims(
             continue
         if value is None or bool(claim.reference) != bool(asked.reference):
             continue
+        if asked.causative and claim.predicate != asked.predicate:
+            continue  # "can X reduce the image?" is not answered by "the image may grow large"
         if claim.column < 0 and of_the_other_subject(question, claim.text, claim.chunk, terms):
             continue
         weak = weakened.get((claim.chunk.id, claim.text))
@@ -2267,11 +2269,11 @@ def concern_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: Te
 def judge(question: str, *args, **kwargs) -> VerdictResult | None:
     """The question's verdict from all the evidence, or None (see _judged). A question that asks whether there is a
     way to do something ("is there a way to keep the data after the container is deleted?", "…하는 방법 있어?") is
-    answered yes by a statement of a way, never no by a statement of what happens without one ("컨테이너가 삭제되면
-    데이터도 같이 사라집니다"): that says what holds by default, not that nothing can change it."""
+    answered yes by a statement of a way, never no (nor partly) by a statement of what happens without one ("컨테이너가
+    삭제되면 데이터도 같이 사라집니다"): that says what holds by default, not that nothing can change it."""
     result = _judged(question, *args, **kwargs)
-    if result is not None and result.verdict == "no" and asks_for_a_way(question):
-        return None
+    if result is not None and result.verdict != "yes" and asks_for_a_way(question):
+        return None  # (nor is a way partly there: "any tips to slim them down?" - "images may get large")
     if result is not None and result.verdict == "yes" and _asks_equal_degree(question) and not any(_likens(c.text) for c in result.evidence):
         # "컨테이너 격리 수준이 VM이랑 똑같이 강력한 거 아니에요?", "as isolated as a VM?": evidence that the subject has the
         # property ("컨테이너 보안 정책 강화") does not say that it has as much of it as the other thing; evidence that
@@ -2456,7 +2458,9 @@ def _judged(
     if scored:
         result = _agreed(question, asked, scored, named, terms, case_words)
         if result is None:
-            return None  # the best claims disagree: statements do not outvote them
+            # the best claims disagree: statements do not outvote them, but a remedy the post offers for the problem
+            # says that it helps ("멀티 스테이지 빌드가 이미지 크기 줄이는 데 도움 돼요?": the claims speak of other means)
+            return remedy_verdict(question, all_sentences, rows, terms)
         if _ALONE.search(question) and _narrower_row(result.claim, asked_keys, terms):
             # "쿠버네티스에 올리기만 하면 커널이 분리되나요?" asks whether deploying alone does it; the row "Kubernetes 다른
             # 노드에 배포: 분리" holds in a case that also needs what the question does not name (other nodes)
@@ -2485,12 +2489,85 @@ def _judged(
     if settled is None and not scored:
         excluded = restriction_verdict(question, asked, sentences, terms) or need_verdict(question, asked, all_sentences, terms)
         paired = pairing_verdict(question, sentences, terms)
-        other = advice_verdict(question, sentences, terms) or mention_verdict(question, [*sentences, *rows], terms, lead)
+        other = (
+            advice_verdict(question, sentences, terms) or mention_verdict(question, [*sentences, *rows], terms, lead)
+            or remedy_verdict(question, all_sentences, rows, terms)
+        )
         found = [result for result in (excluded, paired, other) if result is not None]
         if len({result.verdict for result in found}) > 1:
             return None  # the restriction, the need, a list's pairing and what the post advises or mentions disagree
         return found[0] if found else None
     return settled if settled is None else _with_caveat(question, settled, sentences, terms)
+
+
+# A question of whether a thing helps or is a way, fix or solution (general English and Korean): "does X help with Y?",
+# "would X help?", "is X a way to …?", "X도 방법이야?", "X 쓰면 도움 돼?", "X가 해결책이야?", "대안".
+_EN_ASKS_REMEDY = re.compile(r"\bhelp(?:s|ed|ing|ful)?\b|\bways?\b|\bfix(?:es)?\b|\bsolutions?\b|\bremed(?:y|ies)\b|\bworkarounds?\b")
+_KO_ASKS_REMEDY = re.compile(r"도움|방법|해결책|해결\s*방안|대안|대책")
+# A remedy said with a reservation (general English and Korean): "(단, 기능이 제한적)", "다만", "however", "but".
+_CAVEAT = re.compile(r"\b(?:however|but|although|though|except|caveat|note that)\b|(?:^|[\s(])단\s*,|다만|하지만|그러나")
+# What a question sets aside to ask for another (general English and Korean): "other than X", "besides X", "X 말고", "X 외에".
+_EN_BESIDES = re.compile(r"\b(?:other than|besides|apart from|aside from|instead of|except)\b")
+_KO_BESIDES = re.compile(r"말고|외에|대신|빼고")
+
+
+def remedy_verdict(question: str, sentences: list[tuple[Chunk, str]], rows: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
+    """Yes to "does X help with Y?" / "is X a way to …?" / "X도 방법이야?" from a passage that offers X as the remedy of a
+    problem: a sentence or list item of a section whose own heading names a remedy ("해결 방안", "Solution", "Fix"), or
+    the cell of a table column whose header does ("대표적인 해결 방법"). Every word of the question that names something
+    (a glossary term or a word rare in general language, past the posts' topic words and the words of asking) must be
+    in the passage or in what it is the remedy of: its headings (the problem's section, "데이터 영속성 문제와 해결"), and
+    for a table cell its row's other cells and the header. A remedy said with a reservation ("(단, 기능이 제한적)",
+    "however") gives no verdict, and a negated, comparing or qualified question ("only", "always", "fully") gets
+    none: what the post offers as a remedy says that it helps, not how much, nor that nothing else does. Nor does a
+    question that sets remedies aside to ask for another ("X 말고 다른 방법도 있어?", "other than X") or asks what a
+    diagram draws; one that points at a table ("표에 …도 적혀 있어?") is answered by the table's cells alone. Never a
+    no: a remedy offered for another problem says nothing of this one."""
+    lowered = question.lower()
+    if not is_yes_no(question) or not (_EN_ASKS_REMEDY.search(lowered) or _KO_ASKS_REMEDY.search(question)):
+        return None
+    if _question_negated(question) or compares(question) or _ALONE.search(question) or _EN_ONLY.search(lowered) or _EN_JUST.search(lowered):
+        return None
+    if _EN_BESIDES.search(lowered) or _KO_BESIDES.search(question) or points_at_figure(question, ("diagram",)):
+        return None  # it asks for another remedy than those it names, or what a diagram draws
+    if points_at_figure(question, ("row",)):
+        sentences = []  # "표에 …도 적혀 있어?": only the table's own cells say it
+    form = qualifiers(question)
+    if form.universal or form.whole:
+        return None
+    # (the words of asking, and the general words for what a remedy is for: "problem", "issue", "문제")
+    asking = terms.keys_of([*_EN_ASKS_REMEDY.findall(lowered), *_KO_ASKS_REMEDY.findall(question), "problem", "problems", "issue", "issues", "문제"])
+    named = frozenset(
+        key for key in terms.keys(question, known_only=True) - asking
+        if _naming(key) and terms.passage_share(key) < TOPIC_SHARE
+    )
+    if not named:
+        return None
+    # a passage is a list item or paragraph whole ("영속 스토리지 시스템과 연동 (ex. AWS EBS, NFS 등)"), or a table row;
+    # those of the section cited first come first
+    passages = list(dict.fromkeys([*(chunk for chunk, _ in sentences), *(chunk for chunk, _ in rows)]))
+    order = list(dict.fromkeys((chunk.document, chunk.section) for chunk in passages))
+    passages.sort(key=lambda chunk: order.index((chunk.document, chunk.section)))
+    for chunk in passages:
+        headings = " ".join(part for part in (chunk.section, chunk.section_translated) if part)
+        if chunk.kind == "row":
+            columns = [i for i, header in enumerate(chunk.header) if REMEDY_HEADING.search(header.lower())]
+            if not columns or columns[0] >= len(chunk.cells):
+                continue
+            passage = chunk.cells[columns[0]]
+            problem = " ".join([headings, *chunk.header, *(cell for i, cell in enumerate(chunk.cells) if i != columns[0])])
+        else:
+            if not any(REMEDY_HEADING.search(path.rsplit(" > ", 1)[-1].lower()) for path in (chunk.section, chunk.section_translated) if path):
+                continue
+            passage, problem = chunk.text, headings
+        if _CAVEAT.search(passage.lower()):
+            continue
+        own = terms.keys(passage)
+        # the passage offers a thing of its own that the question names (the remedy), and with its problem holds
+        # every thing the question names
+        if (named & own) - terms.keys(problem) and named <= own | terms.keys(problem):
+            return _stated_verdict("yes", chunk, passage)
+    return None
 
 
 # A comparison (general English and Korean): "A가 B보다 P?", "is A P-er than B?", "is A more P than B?". The English

@@ -1968,8 +1968,8 @@ def test_a_statement_with_a_question_mark_gets_the_verdict_of_its_statement(assi
         ("NFS 같은 외부 스토리지랑 연동해도 돼요?", None),  # "NFS 같은": such as NFS, not "the same"
         ("둘 다 같은 커널로 시스템 콜을 보내는 거죠?", "share"),  # the same kernel
         ("같은 브리지 네트워크에 두면 이름으로 찾을 수 있어?", None),  # the same network is the condition, not what is asked
-        ("이미지 캐시로 같은 작업 반복하는 걸 줄일 수 있나?", None),  # whether it can reduce, of the same work
-        ("같은 설정 파일 고치는 일을 줄일 수 있어?", None),
+        ("이미지 캐시로 같은 작업 반복하는 걸 줄일 수 있나?", "small"),  # whether it can reduce, of the same work (not share)
+        ("같은 설정 파일 고치는 일을 줄일 수 있어?", "small"),
         ("디스크 볼륨은 기본적으로 공유되는 거야?", "share"),  # a dependent noun: the clause is what is asked
         ("컨테이너는 기본적으로 상태를 유지하는 구조인가요?", "keep"),  # a noun the sentence predicates
         ("도커 이미지는 용량이 커질 걱정은 없는 건가요?", "large"),  # the worry that it grows: the clause is its content
@@ -3306,3 +3306,57 @@ def test_a_row_the_question_names_by_a_name_of_its_own_settles_it_however_little
     "Kata") settles the question even when the question's other words (a story of what happened) leave its match
     low: the row is the one the question is about."""
     assert assistant.ask(question).verdict == right
+
+
+@pytest.mark.parametrize(
+    "question, right",
+    [
+        ("Could hooking the containers up to NFS be one way to keep their data around?", "yes"),
+        ("Would a multi-stage Dockerfile help keep junk files out of the image I ship?", "yes"),
+        ("포트 충돌 같은 네트워크 설정 문제에 overlay 네트워크가 도움이 되나요?", "yes"),
+        # a remedy of another problem, or one offered with a reservation, says nothing of the question
+        ("Would Kata Containers help with data persistence?", None),
+        ("Would gVisor help with image size?", None),
+        ("Is Docker Swarm a way to run containers on many servers?", None),
+    ],
+)
+def test_a_remedy_the_post_offers_for_the_problem_answers_whether_it_helps(assistant, question, right):
+    """"does X help with Y?" / "is X a way to …?" is answered yes by a passage that offers X as the remedy of the problem
+    the question names: a list item under a remedy's heading ("영속 스토리지 시스템과 연동 (ex. AWS EBS, NFS 등)"
+    under "데이터 영속성 문제와 해결 > 해결 방안") or a cell of a table's remedy column with its row; a remedy of
+    another problem, or one with a reservation ("(단, 기능이 제한적)"), gives no verdict."""
+    assert assistant.ask(question).verdict == right
+
+
+def test_a_verb_that_makes_its_object_small_is_answered_by_what_makes_it_small():
+    """"can X reduce Y?" asks what X does to Y: "중복된 빌드를 최소화합니다" (minimize) answers it, "이미지 크기가 커질
+    가능성이 있습니다" (Y may grow) does not; asking for tips asks for a way, which is there or gets no verdict."""
+    from assistant.question import asks_for_a_way
+
+    asked = read_question("Can --cache-from reduce duplicate builds?", LEXICON)
+    assert asked.predicate == "small" and asked.causative
+    assert read_question("--cache-from 쓰면 중복 빌드를 줄일 수 있어?", LEXICON).causative
+    assert not read_question("Are alpine images smaller?", LEXICON).causative
+    assert asks_for_a_way("any tips to slim my images down?") and asks_for_a_way("이미지 용량 줄이는 팁 있어?")
+
+
+@pytest.mark.parametrize(
+    "question, right",
+    [
+        ("빌드 캐시 옵션(--cache-from)을 주면 반복되는 빌드를 줄일 수 있어요?", "yes"),
+        ("Can the --cache-from option reduce the number of repeated builds?", "yes"),
+        ("Docker image sizes keep growing; any tips to shrink them?", None),
+    ],
+)
+def test_reducing_is_answered_by_what_the_post_minimizes(assistant, question, right):
+    assert assistant.ask(question).verdict == right
+
+
+def test_korean_performance_dropping_asks_whether_it_is_slow(assistant):
+    """"성능이 떨어지다" (performance drops), with its particle or without, is general Korean for the article's "성능
+    저하": it asks whether something is slow."""
+    for question in ("NAT 때문에 성능이 떨어지나요?", "성능 떨어져?", "전송 속도도 떨어지나요?"):
+        assert read_question(question, LEXICON).predicate == "slow", question
+    assert read_question("성능이 안 떨어져?", LEXICON).negated
+    assert assistant.ask("컨테이너끼리 통신이 많으면 NAT 때문에 성능이 떨어질 수 있나요?").verdict == "yes"
+
