@@ -2513,16 +2513,18 @@ _KO_BESIDES = re.compile(r"말고|외에|대신|빼고")
 
 def remedy_verdict(question: str, sentences: list[tuple[Chunk, str]], rows: list[tuple[Chunk, str]], terms: TermWeights) -> VerdictResult | None:
     """Yes to "does X help with Y?" / "is X a way to …?" / "X도 방법이야?" from a passage that offers X as the remedy of a
-    problem: a sentence or list item of a section whose own heading names a remedy ("해결 방안", "Solution", "Fix"), or
-    the cell of a table column whose header does ("대표적인 해결 방법"). Every word of the question that names something
-    (a glossary term or a word rare in general language, past the posts' topic words and the words of asking) must be
-    in the passage or in what it is the remedy of: its headings (the problem's section, "데이터 영속성 문제와 해결"), and
-    for a table cell its row's other cells and the header. A remedy said with a reservation ("(단, 기능이 제한적)",
-    "however") gives no verdict, and a negated, comparing or qualified question ("only", "always", "fully") gets
-    none: what the post offers as a remedy says that it helps, not how much, nor that nothing else does. Nor does a
-    question that sets remedies aside to ask for another ("X 말고 다른 방법도 있어?", "other than X") or asks what a
-    diagram draws; one that points at a table ("표에 …도 적혀 있어?") is answered by the table's cells alone. Never a
-    no: a remedy offered for another problem says nothing of this one."""
+    problem: a list item or paragraph of a section whose own heading names a remedy ("해결 방안", "Solution", "Fix"),
+    or the cell of a table column whose header does ("대표적인 해결 방법"). Every word of the question that names
+    something (a glossary term or a word rare in general language, past the posts' topic words and the words of
+    asking) must be in the passage or in what it is the remedy of: its headings (the problem's section, "데이터 영속성
+    문제와 해결"), and for a table cell its row's other cells and the header.
+
+    No verdict from a remedy said with a reservation ("(단, 기능이 제한적)", "however") or a negation ("the fix is a
+    user-defined network, not a `--link`"); none for a negated, comparing or qualified question ("only", "always",
+    "fully": what the post offers as a remedy says that it helps, not how much, nor that nothing else does), one that
+    sets remedies aside to ask for another ("X 말고 다른 방법도 있어?", "other than X") or one that asks what a diagram
+    draws; one that points at a table ("표에 …도 적혀 있어?") is answered by the table's cells alone. Never a no: a
+    remedy offered for another problem says nothing of this one."""
     lowered = question.lower()
     if not is_yes_no(question) or not (_EN_ASKS_REMEDY.search(lowered) or _KO_ASKS_REMEDY.search(question)):
         return None
@@ -2544,7 +2546,7 @@ def remedy_verdict(question: str, sentences: list[tuple[Chunk, str]], rows: list
     if not named:
         return None
     # a passage is a list item or paragraph whole ("영속 스토리지 시스템과 연동 (ex. AWS EBS, NFS 등)"), or a table row;
-    # those of the section cited first come first
+    # grouped by section, in the order the sections are cited
     passages = list(dict.fromkeys([*(chunk for chunk, _ in sentences), *(chunk for chunk, _ in rows)]))
     order = list(dict.fromkeys((chunk.document, chunk.section) for chunk in passages))
     passages.sort(key=lambda chunk: order.index((chunk.document, chunk.section)))
@@ -2560,8 +2562,8 @@ def remedy_verdict(question: str, sentences: list[tuple[Chunk, str]], rows: list
             if not any(REMEDY_HEADING.search(path.rsplit(" > ", 1)[-1].lower()) for path in (chunk.section, chunk.section_translated) if path):
                 continue
             passage, problem = chunk.text, headings
-        if _CAVEAT.search(passage.lower()):
-            continue
+        if _CAVEAT.search(passage.lower()) or _EN_STATEMENT_NEGATION.search(passage.lower()) or (HANGUL.search(passage) and _ko_negated(passage)):
+            continue  # a reservation, or a negation: "the fix is a user-defined network, not a `--link`"
         own = terms.keys(passage)
         # the passage offers a thing of its own that the question names (the remedy), and with its problem holds
         # every thing the question names
