@@ -598,11 +598,13 @@ _EN_REMEDY = re.compile(
     r"\bhow (?:do|can|could|should|would|to)\b|\bwhat (?:should|can|could|do) (?:i|we)\b"
     rf"|\b(?:{'|'.join(_EN_REMEDY_WORDS + _EN_ADVICE_WORDS)})\b"
 )
-# Words that ask what is wrong with a thing (general English: "any catch?", "the downside?") and the words of asking
-# politely ("please", its chat spellings "pls" and "plz"): like the words of a remedy, they ask about a subject and name none.
+# Words that ask what is wrong with a thing (general English: "any catch?", "the downside?"): like the words of a remedy,
+# they ask about a subject and name none. (The words of asking politely, "please", "pls", were among them at first; a
+# far off-topic follow-up, "translate 'thank you very much' into japanese pls", was then read about the conversation's
+# topic and answered.)
 _EN_ASKING_WORDS = (
     *_EN_REMEDY_WORDS, *_EN_ADVICE_WORDS, "catch", "downside", "downsides", "drawback", "drawbacks", "caveat", "caveats",
-    "gotcha", "gotchas", "tradeoff", "tradeoffs", "please", "pls", "plz",
+    "gotcha", "gotchas", "tradeoff", "tradeoffs",
 )
 
 
@@ -614,9 +616,9 @@ def _asking_tokens() -> frozenset[str]:
 
 
 def is_asking_word(token: str) -> bool:
-    """Whether a token (as `lexical.tokenize` gives it) only asks about its subject: what to do about it, what is wrong
-    with it, or a word of asking politely ("prevent", "workaround", "catch", "pls"); a follow-up of such words and the
-    posts' own words names no subject of its own ("how do I prevent the cpu thing?", "so whats the workaround")."""
+    """Whether a token (as `lexical.tokenize` gives it) only asks about its subject: what to do about it or what is
+    wrong with it ("prevent", "workaround", "catch"); a follow-up of such words and the posts' own words names no subject
+    of its own ("how do I prevent the cpu thing?", "so whats the workaround")."""
     return token in _asking_tokens()
 # "어떻게 돼요?" asks what happens, and "다 해결되죠?" whether something is solved: neither asks what to do.
 _KO_REMEDY = re.compile(

@@ -705,17 +705,17 @@ def test_one_of_them_asks_of_the_group_the_conversation_is_reading(assistant):
 
 
 def test_words_that_ask_what_to_do_or_what_is_wrong_name_no_subject(assistant):
-    """"how do I prevent the cpu thing?", "so what's the workaround", "any catch?" and "show me the commands pls" ask
-    about the conversation's topic with words of asking (a remedy, a drawback, "pls") that name no subject of their
-    own: they are answered about the topic, not refused; a follow-up that names a subject of its own the posts never
-    mention stays refused."""
+    """"how do I prevent the cpu thing?", "so what's the workaround" and "any catch?" ask about the conversation's topic
+    with words of asking (a remedy, a drawback) that name no subject of their own: they are answered about the topic,
+    not refused; a follow-up that names a subject of its own the posts never mention stays refused, and so does a
+    far off-topic one that asks politely."""
     from assistant.question import is_asking_word
 
-    assert all(is_asking_word(token) for token in ("prevent", "workaround", "catch", "pls"))
-    assert not any(is_asking_word(token) for token in ("pizza", "lunch", "kernel"))
+    assert all(is_asking_word(token) for token in ("prevent", "workaround", "catch"))
+    assert not any(is_asking_word(token) for token in ("pizza", "lunch", "kernel", "pls"))
     cases = [
         ("If a container spins in an endless loop, can it take all the host's CPU?", "how do I prevent the cpu thing?"),
-        ("How do two containers talk to each other directly?", "show me the commands pls"),
+        ("How do two containers talk to each other directly?", "so what's the workaround if they can't?"),
         ("Is Docker Swarm simpler than Kubernetes?", "any catch?"),
     ]
     for first, follow_up in cases:
@@ -727,6 +727,7 @@ def test_words_that_ask_what_to_do_or_what_is_wrong_name_no_subject(assistant):
         assert answer.citations[0].section == earlier.citations[0].section, follow_up
         assert assistant.ask("how do I prevent a hangover?", history=history).refused
         assert assistant.ask("any catch with sourdough starters?", history=history).refused
+    assert assistant.ask("convert 5 miles to kilometres pls", history=history).refused
 
 
 def test_a_follow_up_that_counts_a_thing_reads_the_section_whose_heading_counts_it_the_same(assistant):
