@@ -2548,8 +2548,10 @@ def remedy_verdict(question: str, sentences: list[tuple[Chunk, str]], rows: list
     # a passage is a list item or paragraph whole ("영속 스토리지 시스템과 연동 (ex. AWS EBS, NFS 등)"), or a table row;
     # grouped by section, in the order the sections are cited
     passages = list(dict.fromkeys([*(chunk for chunk, _ in sentences), *(chunk for chunk, _ in rows)]))
-    order = list(dict.fromkeys((chunk.document, chunk.section) for chunk in passages))
-    passages.sort(key=lambda chunk: order.index((chunk.document, chunk.section)))
+    rank: dict[tuple[str, str], int] = {}
+    for chunk in passages:
+        rank.setdefault((chunk.document, chunk.section), len(rank))
+    passages.sort(key=lambda chunk: rank[(chunk.document, chunk.section)])
     for chunk in passages:
         headings = " ".join(part for part in (chunk.section, chunk.section_translated) if part)
         if chunk.kind == "row":
@@ -2564,10 +2566,10 @@ def remedy_verdict(question: str, sentences: list[tuple[Chunk, str]], rows: list
             passage, problem = chunk.text, headings
         if _CAVEAT.search(passage.lower()) or _EN_STATEMENT_NEGATION.search(passage.lower()) or (HANGUL.search(passage) and _ko_negated(passage)):
             continue  # a reservation, or a negation: "the fix is a user-defined network, not a `--link`"
-        own = terms.keys(passage)
+        own, around = terms.keys(passage), terms.keys(problem)
         # the passage offers a thing of its own that the question names (the remedy), and with its problem holds
         # every thing the question names
-        if (named & own) - terms.keys(problem) and named <= own | terms.keys(problem):
+        if (named & own) - around and named <= own | around:
             return _stated_verdict("yes", chunk, passage)
     return None
 
