@@ -90,7 +90,8 @@ def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]
     out = _merge_translated(out, {c.id: c for c in chunks})
     # A claim's surroundings include its whole section (the heading, the scenario's code, the other sentences) and,
     # for a table row whose case is the name of a section of its post ("서로 다른 VM에서 실행" in a summary table,
-    # "실행 방식 3: 서로 다른 VM에서 실행" above it), that section too: it tells the case the row sums up.
+    # "실행 방식 3: 서로 다른 VM에서 실행" above it), that section too: it tells the case the row sums up; and the
+    # example its part of the post sets up (_scenarios), which its cases speak of.
     aligned = _align_rows(tables, list(sections))
     lists = _definition_lists(chunks)
 
@@ -105,6 +106,8 @@ def read_claims(chunks: list[Chunk], lexicon: Lexicon) -> dict[str, list[Claim]]
         places = named(claim)
         own = (claim.chunk.document, claim.chunk.section)
         surroundings = " ".join(" ".join(sections[place]) for place in [own, *places] if place in sections)
+        scenario = " ".join(" ".join(sections[place]) for place in _scenarios(own, sections) if place not in places)
+        surroundings = f"{surroundings} {_names_given(scenario)}".strip()
         # A sentence keyed by the case its own section enumerates ("커널을 공유하지 않습니다" under "실행 방식 3: 서로 다른
         # VM에서 실행") is described by that section's own words as a summary row of that case is.
         described = places + ([own] if claim.column < 0 and claim.key and _names_case(claim.chunk.section, claim.key) else [])
@@ -438,6 +441,45 @@ def copular_term(sentence: str) -> str:
     return found.group("term") if found else ""
 
 
+# A heading of an example or scenario (general English and Korean): "예시 시나리오", "예제", "Example", "Scenario".
+_EXAMPLE_HEADING = re.compile(r"예시|예제|시나리오|\bexamples?\b|\bscenarios?\b", re.IGNORECASE)
+
+
+def _names_given(text: str) -> str:
+    """The names an example gives its parts: the words that set its identifiers apart (all but the last: "weather" of
+    "weather-service") and its words rare in general language ("투두", "5001"); not its everyday nouns ("서비스",
+    "service", "포트"), which any question says of anything."""
+    from .lexical import _PARTS, is_compound, tokenize
+    from .terms import TermWeights
+
+    names: dict[str, None] = {}
+    for word in re.findall(r"[\w./-]+", text):
+        if HANGUL.search(word):
+            names.update(dict.fromkeys(token for token in tokenize(word) if not TermWeights.everyday(token)))
+        elif is_compound(word.strip("./-")):
+            parts = [part for part in _PARTS.split(word.strip("./-")) if part]
+            names.update(dict.fromkeys(token for part in parts[:-1] for token in tokenize(part)))
+        elif not TermWeights.everyday(word.lower()):
+            names.update(dict.fromkeys(tokenize(word)))  # (judged as written: a stem, "servic", is no word)
+    return " ".join(names)
+
+
+def _scenarios(own: tuple[str, str], sections) -> list[tuple[str, str]]:
+    """The sections of the example that a section's part of its post sets up: those under a heading of an example
+    ("예시 시나리오 > 서비스 구성": the weather and todo services) whose parent section holds `own` too ("커널 공유 여부
+    정리 표" sums up how the services of that example are run)."""
+    out = []
+    for place in sections:
+        parts = place[1].split(" > ")
+        at = next((k for k, part in enumerate(parts) if _EXAMPLE_HEADING.search(part)), None)
+        if place == own or place[0] != own[0] or not at:
+            continue
+        parent = " > ".join(parts[:at])
+        if own[1].startswith(parent + " > ") and not own[1].startswith(" > ".join(parts[: at + 1])):
+            out.append(place)
+    return out
+
+
 # A heading that enumerates one of several alternatives ("실행 방식 3: 서로 다른 VM에서 실행", "Option 2: ...",
 # "Case A - ...") names the case its section is about.
 _ENUMERATED_HEADING = re.compile(r"^.{0,30}?\b(?:\d+|[A-Z])\s*[:：—–-]\s*(?P<case>\S.*)$")
@@ -636,7 +678,14 @@ def clause_claims(sentence: str, lexicon: Lexicon) -> list[tuple[str, Value, str
         marked = next((i for i, (form, tag) in enumerate(clause) if tag == "JKS" or (tag == "JX" and form in ("은", "는"))), None)
         carried, subject = (subject, subject) if marked is None else ("", _words(clause[: marked + 1]))
         compared = next((i for i, (form, tag) in enumerate(clause) if form == "보다" and tag == "JKB"), None)
-        positions = [i for i, (form, tag) in enumerate(clause) if tag in _KO_CONTENT and lexicon.korean_predicate(form)]
+        predicate_at = {i: p for i, (form, tag) in enumerate(clause) if tag in _KO_CONTENT and (p := lexicon.korean_predicate(form))}
+        for i in range(1, len(clause)):
+            # an adverb with its verb, as questions are read ("자원을 모두 사용": occupy; "같이 사용": share)
+            phrase = lexicon.korean_phrases.get((clause[i - 1][0], clause[i][0]))
+            if phrase and clause[i][1] in ("VV", "VA", "NNG"):
+                predicate_at[i] = phrase
+                predicate_at.pop(i - 1, None)
+        positions = sorted(predicate_at)
         if compared is not None:
             after = [i for i in positions if i > compared]
             if not after:
@@ -653,7 +702,7 @@ def clause_claims(sentence: str, lexicon: Lexicon) -> list[tuple[str, Value, str
                 condition += " " + _words(clause)
                 continue
             k, reference, own = positions[-1], "", _words(clause)
-        out.append((lexicon.korean_predicate(clause[k][0]), _korean_value(clause, k), f"{condition} {carried} {own}".strip(), reference))
+        out.append((predicate_at[k], _korean_value(clause, k), f"{condition} {carried} {own}".strip(), reference))
     return out
 
 

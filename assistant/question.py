@@ -23,7 +23,7 @@ _KO_YN_END = re.compile(r"(나요|까요|니까|가요|는지|나|니|냐|죠|�
 # to", "is there a way / an option to …?", "lets me"; "할 수 있나요", with a particle on 수 too ("할 수도 있나요",
 # "할 수는 있어?"), "가능해?".
 _EN_MODAL = re.compile(
-    r"(?:^|[,;])\s*(can|could|is it possible|are there ways)\b|\b(possible|able to)\b|\b(?:that|which|who) (?:can|could)\b"
+    r"(?:^|[,;])\s*(can|could|is it possible|are there ways)\b|\b(?:if|when|once|unless)\b[^,;?]*\b(?:can|could)\b|\b(?:can|could)\s+(?:i|you|we|they|it|one|a|an|the|my|our|your|this|that|these|those|each|any|some|someone|anyone)\b|\b(possible|able to)\b|\b(?:that|which|who) (?:can|could)\b"
     r"|\b(is|are) there (a|an|any)( \w+)? (way|ways|option|options|flag|setting|means)\b|\b(lets?|allows?) (me|you|us|one)\b"
 )
 _KO_MODAL = re.compile(r"수(?:도|는|가)?\s*있|가능")
@@ -874,6 +874,21 @@ def _asks_existence(morphemes) -> bool:
     return form in _KO_EXISTENCE and tag != "VX" and morphemes[main - 1] != ("수", "NNB")
 
 
+# The connective endings of a cause or a sequence (general Korean: -아서/-어서/-여서, -니까, -므로): the clause they end
+# says what leads to what the question asks.
+_KO_CAUSE_ENDINGS = frozenset({"아서", "어서", "여서", "해서", "니까", "으니까", "므로", "으므로"})
+
+
+def _of_a_cause(morphemes, i: int) -> bool:
+    """Whether the predicate at i ends a clause of cause or sequence that a verb of the question's own follows ("메모리를
+    다 먹어서 옆 서비스도 피해 봐?" asks of what follows, not whether it eats the memory)."""
+    ending = next(((form, tag) for form, tag in morphemes[i + 1 :] if not tag.startswith(("X", "J"))), None)
+    if ending is None or ending[1] != "EC" or ending[0] not in _KO_CAUSE_ENDINGS:
+        return False
+    end = morphemes.index(ending, i + 1)
+    return any(tag.split("+")[0] in ("VV", "VA") for _, tag in morphemes[end + 1 :])
+
+
 def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
     from .lexical import tagged_morphemes
 
@@ -891,7 +906,7 @@ def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
             predicate_at.pop(adverb, None)  # "같이" alone is no "같다" (same)
     # A predicate that only describes a noun ("복잡한 서비스", "NFS 같은 거") is not what the question asks
     existence = _asks_existence(morphemes)
-    positions = sorted(i for i in predicate_at if not _attributive(morphemes, i, existence))
+    positions = sorted(i for i in predicate_at if not _attributive(morphemes, i, existence) and not _of_a_cause(morphemes, i))
     instead = [i for i, (form, tag) in enumerate(morphemes) if form == "대신" and tag.startswith("NN")]
     if instead:
         positions = [i for i in positions if i > instead[-1]]  # "공유 커널 대신 …": the shared kernel is set aside

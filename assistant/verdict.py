@@ -57,7 +57,7 @@ def claim_answer(claim: Claim, asked: Asked, lexicon: Lexicon, of_condition: boo
         risk = claim.predicate in lexicon.risky and asked.predicate in (claim.predicate, lexicon.opposite.get(claim.predicate))
         if asked.possibility or risk or (asked.modal and value == "may"):
             value = "yes"  # "is it at risk?" / "is it safe?" - "it may be affected"; "can it get large?" - "it may"
-        elif value == "can" and claim.column >= 0 and _hedged_row(claim):
+        elif value == "can" and claim.column >= 0 and _hedged_row(claim, lexicon):
             value = "partial"  # "공유 가능" beside "설정에 따라 공유할 수도, 안 할 수도 있음" (it may or may not be)
         elif value == "can" and not asked.modal and claim.column < 0 and lexicon.opposite.get(claim.predicate) == asked.predicate and not of_condition:
             return None  # "NAT can be skipped" does not say that NAT is not gone through: what can be is no default
@@ -110,10 +110,14 @@ def _other_cells(claim: Claim) -> str:
     return " ".join(cell for i, cell in enumerate(claim.chunk.cells) if i not in (0, claim.column))
 
 
-def _hedged_row(claim: Claim) -> bool:
-    """Whether another cell of the claim's row says it depends or may be either way."""
+def _hedged_row(claim: Claim, lexicon: Lexicon) -> bool:
+    """Whether another cell of the claim's row says that what the claim says depends or may be either way: a cell of
+    the claim's predicate or its opposite ("설정에 따라 공유할 수도, 안 할 수도 있음" beside "공유 가능"), not one of
+    another property ("공유 가능" beside "cgroups를 설정하지 않으면 시스템 자원을 모두 사용 가능")."""
     others = _other_cells(claim)
-    return statement_polarity(others) is None if others.strip() else False
+    if not others.strip() or not lexicon.predicates_in(others) & {claim.predicate, lexicon.opposite.get(claim.predicate)}:
+        return False
+    return statement_polarity(others) is None
 
 
 def score_claims(
@@ -215,6 +219,10 @@ def score_claims(
             case -= frames[_source(claim)]
         case = frozenset(k for k in case if not is_compound(k))  # "docker-compose" is named through its parts
         case_weight = terms.weight(case)
+        if 0 <= claim.column < len(claim.chunk.cells) and lexicon.cell_value(claim.chunk.cells[claim.column]) is None:
+            # a claim read from a cell of free text ("cgroups를 설정하지 않으면 시스템 자원을 모두 사용 가능") says in its
+            # own words what its row's case is ("CPU / 메모리 / I/O": the system's resources)
+            described |= terms.keys(claim.chunk.cells[claim.column])
         by_description = terms.weight((described - case) & situation)
         if case and case_weight and terms.weight(case & situation) + by_description < MIN_CASE * case_weight:
             continue  # a row about a case the question hardly names
@@ -301,6 +309,10 @@ def _source(claim: Claim) -> tuple:
 _EN_EXISTENTIAL_NEGATED = re.compile(r"^\W*(?:are|is)\s+there\b.*\b(?:that|which|who)\b.*(?:n't\b|\bnot\b|\bnever\b|\bcannot\b)")
 
 
+# An English negation that is what a question asks, not its frame (general English): "no longer", "not … anymore".
+_EN_CONTENT_NEGATION = re.compile(r"\bno longer\b|\bnot\b[^?]*\b(?:anymore|any more)\b")
+
+
 def _flips(question: str, asked: Asked | None, evidence: tuple[str, ...] = (), says: tuple[bool, ...] = ()) -> bool | None:
     """Whether the verdict of what the evidence says of P answers the question reversed: it asks whether P is prevented
     ("does X stop them sharing …?") or, in Korean, whether not-P holds ("공유 안 하지?", see korean_negation); None
@@ -312,6 +324,8 @@ def _flips(question: str, asked: Asked | None, evidence: tuple[str, ...] = (), s
         return None  # "are there images that won't run on Windows?": the negation is what it asks about, not its frame
     negated = asked.negated if asked is not None else _question_negated(question)
     negation = (korean_negation(question) or "unclear") if negated and question_language(question) == "ko" else ""
+    if question_language(question) != "ko" and _EN_CONTENT_NEGATION.search(question.lower()):
+        negation = "content"  # "do they no longer share a kernel?" asks whether they do not, as "공유 안 하지?" does
     if negation == "unclear":
         return None
     prevented = asked is not None and asked.prevented
@@ -863,6 +877,11 @@ def full_statements(
     if asked is not None and lexicon is not None and asked.predicate in lexicon.risky:
         modal = True  # "다른 컨테이너도 영향 받아요?" asks about a risk: "영향을 받을 수 있습니다" says yes, as claims read it
     verbs = terms.keys_of(_korean_verbs(question)) - framing
+    use = terms.keys_of([form for form, _ in _KO_USE])
+    likeness = qualifiers(question).likeness
+    # the question's words of a likeness ("the way VMs do") and the terms it likens its subject to
+    likened = (terms.keys(" ".join(likeness)) | terms.keys("way like")) & keys if likeness else frozenset()
+    likened_terms = frozenset().union(*(_likeness_keys(thing, terms) for thing in likeness))
     optional = _manner_keys(question, terms) & keys
     reworded, predicates = _reworded(question, keys - verbs - optional, terms)
     predicates -= framing
@@ -889,11 +908,18 @@ def full_statements(
         required |= frozenset(key for key in known if not key.startswith("#") and not TermWeights.everyday(key))
         required |= terms.keys(_setting(question)) & frozenset(known)
 
-    def holds(text: str, contrasted: bool = False) -> tuple[bool, bool]:
+    def holds(text: str, contrasted: bool = False, replacing_text: bool = False) -> tuple[bool, bool]:
         """Whether the text holds the question's words, and whether it does so through an opposite (of two subjects
         a `contrasted` sentence sets side by side, a word of the question that it does not hold may be the one that
-        says which: no word is set aside as reworded)."""
+        says which: no word is set aside as reworded). Of a sentence that says what is used in place of what
+        (`replacing_text`), the Korean verbs of use are one verb ("가상화를 쓰나요?" - "… 대신 … 가상화를 사용합니다")."""
         found = _held(text, terms)
+        if replacing_text and found & use:
+            found |= use
+        if likened and likened_terms & terms.keys(" ".join(_replaced(text))):
+            # "… the way VMs do?" - "… instead of hypervisor-based virtualization (VM)": the words of the likeness are
+            # what the sentence sets aside
+            found |= likened
         if said_of is not None and not said_of & found and not (said_of <= _KO_EXISTENCE and _KO_EXISTENCE & found):
             # "윈도우 컨테이너는 바로 돼?" - "Windows 컨테이너는 별도의 설정이 필요합니다": a statement that holds only the
             # question's subject says something else of it
@@ -956,7 +982,7 @@ def full_statements(
             # "Docker uses OS-level virtualization instead of hypervisor-based virtualization": what the question names
             # is what the sentence says is not used, so a plain statement of the rest answers no (not a question that
             # weighs the two itself, nor one of what can be or of a condition)
-            if holds(sentence)[0]:
+            if holds(sentence, replacing_text=True)[0]:
                 same = _same_replacement(question, sentence, terms) if replacing else None
                 if same is not None:
                     # "does Docker use namespaces and cgroups instead of a hypervisor?": the question weighs the same two
@@ -1861,6 +1887,19 @@ def _does_more(question: str, subject: str, restricted: str, sentence: str, pass
     return bool(beyond & said) and beyond <= said | _held(sentence, terms)
 
 
+def _likeness_keys(thing: str, terms: TermWeights) -> frozenset[str]:
+    """The keys of what a question likens its subject to, an acronym's plural as its term ("the way VMs do": VM, which
+    the stemmer leaves as "vms")."""
+    keys = set()
+    for token in tokenize(thing):
+        key = terms.key(token)
+        if key == token and len(token) > 2 and token.endswith("s") and terms.key(token[:-1]) != token[:-1]:
+            key = terms.key(token[:-1])
+        if key != token or terms.in_corpus(token):
+            keys.add(key)
+    return frozenset(keys)
+
+
 def _held(text: str, terms: TermWeights) -> frozenset[str]:
     """The keys of a text's glossary phrases and of each of its words (a word inside a phrase, "변환" of "주소 변환", too)."""
     return terms.keys(text) | {terms.key(token) for token in tokenize(text)}
@@ -2034,6 +2073,7 @@ _EN_CHOOSING = re.compile(
     r"recommended route|the way to go)\b"
 )
 _KO_CHOOSING = ("충분", "만으로", "선택", "고르", "택하", "도입")
+_EN_SUFFICIENT = re.compile(r"\b(?:enough|sufficient|suffices?)\b")  # a question of sufficiency (general English)
 PAIRED_CASE = 0.75  # IDF-weighted share of the words that set a list's case apart that a question must name
 
 
@@ -2380,6 +2420,28 @@ def _judged(
     modified = _modified_words(question, terms)
     scored = [item for item in scored if not _substituted(modified, item[2].text, terms)]
     asks_default = bool(_DEFAULT.search(question.lower())) or "기본" in question  # "기본 브리지 네트워크는 …?" too
+
+    def of_an_unstated_absence(claim: Claim) -> bool:
+        """A claim of what can be when something is not done ("cgroups를 설정하지 않으면 시스템 자원을 모두 사용 가능": its
+        own cell or clause) does not answer a question that states no such case nor asks the default one ("can one
+        container use all the CPU?"): whether it can depends on that case. (A claim of what does happen in that case,
+        "리소스 제한 안 하면 시스템 전체 CPU를 점유" beside "무한 루프 돌려 CPU 점유 — 영향 여부: O", says what holds.)"""
+        if claim.value != "can":
+            return False
+        own = claim.chunk.cells[claim.column] if 0 <= claim.column < len(claim.chunk.cells) else (claim.own or claim.text)
+        condition = _condition_text(own)
+        return bool(condition) and _negated_condition(condition)
+
+    if not (says_absence or asks_default):
+        scored = [item for item in scored if not of_an_unstated_absence(item[2])]
+    if _EN_SUFFICIENT.search(question.lower()) or "충분" in question:
+        # "컨테이너만으로 충분히 격리되나요?" asks whether that thing alone does it: a claim of another thing ("VM 사용 (커널
+        # 완전 분리)") does not say
+        alone_keys = [keys for keys in _restricted_to(question, terms) if keys]
+        scored = [
+            item for item in scored
+            if all(keys & terms.keys(f"{item[2].own} {item[2].key} {item[2].case_text}") for keys in alone_keys)
+        ]
     named_case = frozenset() if asks_default else _condition_names(question, terms)
     asked_predicate = _keys(terms, lexicon.terms_of(asked.predicate)) if asked is not None else frozenset()
     # The domain terms the question names (glossary keys) besides its condition and predicate, but the posts' topic
@@ -2417,10 +2479,23 @@ def _judged(
         """Whether a sentence of prose or a row's description may speak to the question as a statement: it is of the
         question's case, not only of the default one, of what the question names, and has the form the question asks
         about (a statement of the question's words does not say "like")."""
+        set_aside = bool(form.likeness) and sets_aside_the_likeness(sentence)
         return not (
             other_case(sentence) or of_default(sentence) or (chunk.kind == "prose" and of_default_without(chunk.text))
-            or form.likeness or of_another_entry(chunk, sentence)
-        ) and fits(form, sentence, sentence, terms)
+            or (form.likeness and not set_aside) or of_another_entry(chunk, sentence)
+        ) and fits(replace(form, likeness=()) if set_aside else form, sentence, sentence, terms)
+
+    def sets_aside_the_likeness(sentence: str) -> bool:
+        """"Does Docker rely on a hypervisor the way VMs do?": a sentence that says what is used in place of the thing
+        the question likens its subject to ("하이퍼바이저 기반 가상화(VM) 대신 운영체제 수준의 가상화를 사용합니다") speaks
+        of that likeness itself."""
+        replaced = terms.keys(" ".join(_replaced(sentence)), known_only=True)
+        if not replaced or not all(_likeness_keys(thing, terms) & replaced for thing in form.likeness):
+            return False
+        # and the question names the thing replaced besides its likeness ("a hypervisor … like a VM", not "OS-level
+        # virtualization like a VM")
+        likened = frozenset(tokenize(" ".join(form.likeness)))
+        return _asks_what_is_replaced(sentence, asked_words - likened)
 
     def passage(claim: Claim) -> str:
         """What a claim is read in to tell whether it speaks of the default case: a row's whole row; a sentence's
@@ -3096,7 +3171,16 @@ def qualifiers(question: str) -> Qualifiers:
                 rest = morphemes[i + 1 :]
                 if form == "없이" or any(is_condition_ending(f, t) or f in ("상태", "경우", "때") for f, t in rest):
                     # the noun phrase the negated verb takes ("메모리 제한을 안 걸면"), or the one before 없이
-                    absent.append(_nouns_before(morphemes, _verb_start(morphemes, i, ("VV", "VA", "XSV", "XSA", "EC")), particles=True))
+                    start = _verb_start(morphemes, i, ("VV", "VA", "XSV", "XSA", "EC"))
+                    thing = _nouns_before(morphemes, start, particles=True)
+                    if start > 0 and morphemes[start][1] == "XSV" and morphemes[start - 1][1] == "NNG":
+                        # a noun made a verb takes its object along ("cgroups를 설정하지 않으면": cgroups 설정)
+                        noun = start - 1
+                        while noun > 0 and morphemes[noun - 1][1].startswith(("NN", "SL")):
+                            noun -= 1
+                        if noun > 0 and morphemes[noun - 1][1] == "JKO":
+                            thing = f"{_nouns_before(morphemes, noun, particles=True)} {thing}".strip()
+                    absent.append(thing)
     return Qualifiers(
         universal,
         whole,
@@ -3144,8 +3228,13 @@ def fits(form: Qualifiers, text: str, own: str, terms: TermWeights) -> bool:
     own_keys = terms.keys(own)
     if form.means and not all(_mostly_speaks_of(thing, own_keys | terms.keys(text), terms) for thing in form.means):
         return False  # it does not say that it is done that way
-    if any(_speaks_of(thing, own_keys, terms) for thing in form.absent):
-        return False  # about the thing the question goes without
+    if form.absent:
+        # evidence that names what the question goes without speaks of it being there, unless its own condition is that
+        # thing's absence ("cgroups를 설정하지 않으면 시스템 자원을 모두 사용 가능" for "without cgroup limits, …?")
+        condition = _condition_text(text)
+        without = terms.keys(condition) if condition and _negated_condition(condition) else frozenset()
+        if any(_speaks_of(thing, own_keys, terms) and not terms.keys(thing, known_only=True) & without for thing in form.absent):
+            return False  # about the thing the question goes without
     if form.place and _place(text) not in ("", form.place):
         return False  # "does a volume keep the data inside the container?" - "a volume stores data outside the container"
     return _likened(text) or not any(_speaks_of(thing, own_keys, terms) for thing in form.likeness)

@@ -3360,3 +3360,95 @@ def test_korean_performance_dropping_asks_whether_it_is_slow(assistant):
     assert read_question("성능이 안 떨어져?", LEXICON).negated
     assert assistant.ask("컨테이너끼리 통신이 많으면 NAT 때문에 성능이 떨어질 수 있나요?").verdict == "yes"
 
+
+
+def test_an_adverb_of_all_with_a_verb_of_use_says_occupying():
+    """"자원을 모두 사용" (to use all of the resources) is the article's way of saying that something occupies them: an
+    adverb with its verb is read in the post's sentences as in questions, and "eat all", "다 먹다", "전부 쓰다" ask it."""
+    assert [(p, v) for p, v, _, _ in clause_claims("설정이 없으면 메모리를 모두 사용 가능", LEXICON)] == [("occupy", "can")]
+    for question in ("디스크를 다 먹을 수 있나요?", "한 프로세스가 CPU를 전부 쓸 수 있어?", "Can one job eat all the RAM?"):
+        assert read_question(question, LEXICON).predicate == "occupy", question
+
+
+def test_can_asks_what_is_possible_wherever_it_opens_the_clause():
+    """"can" after a condition or before its subject asks what is possible, with no comma to mark it."""
+    for question in ("if nothing is configured can a container hog the cpu?", "And memory — can one container eat all of it?"):
+        assert read_question(question, LEXICON).modal, question
+
+
+def test_a_clause_of_cause_is_not_what_a_korean_question_asks():
+    """"메모리를 다 먹어서 옆 서비스도 …?" asks of what follows the cause, not whether it eats the memory."""
+    assert read_question("메모리를 다 먹어서 옆 컨테이너도 멈춰?", LEXICON) is None
+    assert read_question("NAT를 거쳐서 느려지나요?", LEXICON).predicate == "slow"
+
+
+@pytest.mark.parametrize(
+    "question, right",
+    [
+        ("cgroups를 안 잡아두면 컨테이너 한 개가 서버 자원을 전부 쓸 수 있나요?", "yes"),
+        ("With no cgroups set, could a single container eat all the memory of the machine?", "yes"),
+        # the other case: what holds without cgroups says nothing of what holds with them
+        ("If cgroups are configured, can one container still use all the host's memory?", None),
+        ("cgroups를 설정해 두면 컨테이너 하나가 자원을 다 먹을 수 있어?", None),
+        # nor one that states no case: what holds depends on it
+        ("Can a single container eat all the CPU of its host?", None),
+    ],
+)
+def test_what_holds_without_a_thing_answers_a_question_without_it(assistant, question, right):
+    """The row "CPU / 메모리 / I/O | 공유 가능 | cgroups를 설정하지 않으면 시스템 자원을 모두 사용 가능" says what one
+    container can do when cgroups are not set: it answers a question of that case (its cell of free text names the
+    row's case in its own words, "시스템 자원"; its other cell, "공유 가능", hedges sharing, not this), and not one of
+    the case with cgroups nor one that states no case."""
+    assert assistant.ask(question).verdict == right
+
+
+@pytest.mark.parametrize(
+    "question, right",
+    [
+        # 쓰다 and 사용하다 are one verb of use; what is used in place of a thing answers whether that thing is used
+        ("도커는 하이퍼바이저 기반 가상화를 쓰는 건가요?", "no"),
+        ("Does Docker use a hypervisor the way VMs do?", "no"),
+        # what the question likens its subject to is what the sentence sets aside, but the question names the used thing
+        ("Does Docker use OS-level virtualization like a VM does?", None),
+    ],
+)
+def test_what_is_used_in_place_of_a_thing_answers_whether_it_is_used(assistant, question, right):
+    """"Docker는 … 하이퍼바이저 기반 가상화(VM) 대신 운영체제 수준의 가상화를 사용합니다" answers "does it use a
+    hypervisor?" no, whichever verb of use the question says and also when it likens Docker to the VM that the sentence
+    sets aside ("like a VM does")."""
+    assert assistant.ask(question).verdict == right
+
+
+def test_what_a_question_likens_its_subject_to_is_read_as_its_term(assistant):
+    """The stemmer leaves "VMs" as it is; what "the way VMs do" likens a subject to is the glossary's "VM"."""
+    from assistant.verdict import _likeness_keys
+
+    terms = assistant.terms
+    assert _likeness_keys("vms", terms) == _likeness_keys("vm", terms) == {terms.key("vm")} != {"vm"}
+
+
+def test_the_names_an_example_gives_are_its_rare_words_and_the_words_that_set_its_identifiers_apart():
+    from assistant.claims import _names_given
+
+    assert _names_given("날씨 서비스 (weather-service) - 포트 5001\n투두 서비스 (todo-service) - 포트 5002").split() == [
+        "weather", "5001", "투두", "todo", "5002",
+    ]
+
+
+@pytest.mark.parametrize(
+    "question, right",
+    [
+        # the example's services named in a question of how they are run: the rows and sections of that example answer
+        ("If the weather app runs on one EC2 instance and the todo app on a second one, do they share a kernel?", "no"),
+        ("날씨 서비스와 투두 서비스를 compose 파일 하나로 실행하면 커널을 공유하나요?", "yes"),
+        # "no longer" is what the question asks, not its frame
+        ("With two compose files, do the containers no longer share the kernel?", "no"),
+        # whether containers alone are enough is not said by a claim of VMs
+        ("보안이 중요한 금융 서비스는 컨테이너만으로 충분히 격리되나요?", None),
+    ],
+)
+def test_a_claim_is_read_with_the_example_its_part_of_the_post_sets_up(assistant, question, right):
+    """The FAQ sets up an example ("예시 시나리오 > 서비스 구성": the weather and todo services) that its tables and
+    sections speak of: the names it gives are part of their claims' surroundings, so a question that tells the example
+    in its own names is matched to them; its everyday words ("서비스") are not, which any question says."""
+    assert assistant.ask(question).verdict == right
