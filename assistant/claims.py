@@ -449,7 +449,7 @@ def _names_given(text: str) -> str:
     """The names an example gives its parts: the words that set its identifiers apart (all but the last: "weather" of
     "weather-service") and its words rare in general language ("투두", "5001"); not its everyday nouns ("서비스",
     "service", "포트"), which any question says of anything."""
-    from .lexical import _PARTS, is_compound, tokenize
+    from .lexical import compound_parts, is_compound, tokenize
     from .terms import TermWeights
 
     names: dict[str, None] = {}
@@ -457,7 +457,7 @@ def _names_given(text: str) -> str:
         if HANGUL.search(word):
             names.update(dict.fromkeys(token for token in tokenize(word) if not TermWeights.everyday(token)))
         elif is_compound(word.strip("./-")):
-            parts = [part for part in _PARTS.split(word.strip("./-")) if part]
+            parts = compound_parts(word.strip("./-"))
             names.update(dict.fromkeys(token for part in parts[:-1] for token in tokenize(part)))
         elif not TermWeights.everyday(word.lower()):
             names.update(dict.fromkeys(tokenize(word)))  # (judged as written: a stem, "servic", is no word)

@@ -25,6 +25,11 @@ def is_compound(token: str) -> bool:
     return bool(_PARTS.search(token))
 
 
+def compound_parts(token: str) -> list[str]:
+    """The parts of a compound token, in order ("weather-service": weather, service)."""
+    return [part for part in _PARTS.split(token) if part]
+
+
 # Morphemes kept from Korean text: nouns, roots, foreign words, numbers, and verb/adjective stems.
 _KOREAN_CONTENT = ("NNG", "NNP", "NR", "NP", "XR", "SL", "SH", "SN", "VV", "VA")
 

@@ -23,7 +23,10 @@ _KO_YN_END = re.compile(r"(나요|까요|니까|가요|는지|나|니|냐|죠|�
 # to", "is there a way / an option to …?", "lets me"; "할 수 있나요", with a particle on 수 too ("할 수도 있나요",
 # "할 수는 있어?"), "가능해?".
 _EN_MODAL = re.compile(
-    r"(?:^|[,;])\s*(can|could|is it possible|are there ways)\b|\b(?:if|when|once|unless)\b[^,;?]*\b(?:can|could)\b|\b(?:can|could)\s+(?:i|you|we|they|it|one|a|an|the|my|our|your|this|that|these|those|each|any|some|someone|anyone)\b|\b(possible|able to)\b|\b(?:that|which|who) (?:can|could)\b"
+    r"(?:^|[,;])\s*(can|could|is it possible|are there ways)\b|\b(possible|able to)\b|\b(?:that|which|who) (?:can|could)\b"
+    # "can" after a condition, or before its subject, with no comma to mark where it opens the question
+    r"|\b(?:if|when|once|unless)\b[^,;?]*\b(?:can|could)\b"
+    r"|\b(?:can|could)\s+(?:i|you|we|they|it|one|a|an|the|my|our|your|this|that|these|those|each|any|some|someone|anyone)\b"
     r"|\b(is|are) there (a|an|any)( \w+)? (way|ways|option|options|flag|setting|means)\b|\b(lets?|allows?) (me|you|us|one)\b"
 )
 _KO_MODAL = re.compile(r"수(?:도|는|가)?\s*있|가능")
