@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from .ingest import Chunk
 from .lexicon import HANGUL, Lexicon, english_words
-from .question import EN_PREVENTS, KO_PREVENTS
+from .question import EN_PREVENTS, KO_PREVENTS, with_korean_phrases
 
 Value = str  # "yes" | "no" | "partial" (depends) | "may" | "can" (yes to "can it?", partly to "is it?")
 
@@ -678,13 +678,10 @@ def clause_claims(sentence: str, lexicon: Lexicon) -> list[tuple[str, Value, str
         marked = next((i for i, (form, tag) in enumerate(clause) if tag == "JKS" or (tag == "JX" and form in ("은", "는"))), None)
         carried, subject = (subject, subject) if marked is None else ("", _words(clause[: marked + 1]))
         compared = next((i for i, (form, tag) in enumerate(clause) if form == "보다" and tag == "JKB"), None)
-        predicate_at = {i: p for i, (form, tag) in enumerate(clause) if tag in _KO_CONTENT and (p := lexicon.korean_predicate(form))}
-        for i in range(1, len(clause)):
-            # an adverb with its verb, as questions are read ("자원을 모두 사용": occupy; "같이 사용": share)
-            phrase = lexicon.korean_phrases.get((clause[i - 1][0], clause[i][0]))
-            if phrase and clause[i][1] in ("VV", "VA", "NNG"):
-                predicate_at[i] = phrase
-                predicate_at.pop(i - 1, None)
+        # an adverb with its verb is read as in questions ("자원을 모두 사용": occupy)
+        predicate_at = with_korean_phrases(
+            clause, {i: p for i, (form, tag) in enumerate(clause) if tag in _KO_CONTENT and (p := lexicon.korean_predicate(form))}, lexicon
+        )
         positions = sorted(predicate_at)
         if compared is not None:
             after = [i for i in positions if i > compared]

@@ -892,14 +892,12 @@ def _of_a_cause(morphemes, i: int) -> bool:
     return any(tag.split("+")[0] in ("VV", "VA") for _, tag in morphemes[end + 1 :])
 
 
-def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
-    from .lexical import tagged_morphemes
-
-    morphemes = tagged_morphemes(question)
-    predicate_at = {i: p for i, (form, tag) in enumerate(morphemes) if (p := lexicon.korean_predicate(form)) and not tag.startswith(("J", "E"))}
+def with_korean_phrases(morphemes, predicate_at: dict[int, str], lexicon: Lexicon) -> dict[int, str]:
+    """The predicates by position (`predicate_at`: those of single words) with the lexicon's adverb-and-verb phrases
+    read at their verbs, in questions and in the posts' sentences alike: "커널을 같이 쓰나요?" (같이 쓰다: share; "따로
+    쓰다": separate), a negation between them aside ("같이 안 쓰죠?"); "자원을 모두 사용" (occupy)."""
+    predicate_at = dict(predicate_at)
     for i in range(1, len(morphemes)):
-        # "커널을 같이 쓰나요?": an adverb with a verb of use ("같이 쓰다", share; "따로 쓰다", separate), a negation
-        # between them aside ("같이 안 쓰죠?")
         adverb = _adverb_before(morphemes, i)
         if adverb > 0 and morphemes[adverb][1] in _KO_SUBJECT_TOPIC:
             adverb -= 1  # "성능이 떨어지나요?": a noun with its subject or topic particle ("성능 떨어지다": slow)
@@ -907,6 +905,16 @@ def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
         if phrase and morphemes[i][1] in ("VV", "VA", "NNG"):
             predicate_at[i] = phrase
             predicate_at.pop(adverb, None)  # "같이" alone is no "같다" (same)
+    return predicate_at
+
+
+def _read_korean(question: str, lexicon: Lexicon) -> Asked | None:
+    from .lexical import tagged_morphemes
+
+    morphemes = tagged_morphemes(question)
+    predicate_at = with_korean_phrases(
+        morphemes, {i: p for i, (form, tag) in enumerate(morphemes) if (p := lexicon.korean_predicate(form)) and not tag.startswith(("J", "E"))}, lexicon
+    )
     # A predicate that only describes a noun ("복잡한 서비스", "NFS 같은 거") is not what the question asks
     existence = _asks_existence(morphemes)
     positions = sorted(i for i in predicate_at if not _attributive(morphemes, i, existence) and not _of_a_cause(morphemes, i))

@@ -426,8 +426,6 @@ _SUMMARY = re.compile(r"\b(?:summary|summaries|overview|recap|tl;?dr)\b|요약")
 _ASKS_SUMMARY = re.compile(rf"{_SUMMARY.pattern}|\b(?:summari[sz]e|tables?)\b|표|테이블")
 
 
-
-
 def _normalized(text: str) -> str:
     return " ".join(text.lower().split())
 

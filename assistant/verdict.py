@@ -105,6 +105,11 @@ def _by_default(question: str, asked: Asked | None, result: "VerdictResult", lex
     return VerdictResult(verdict, result.claim, result.support)
 
 
+def _own_cell(claim: Claim) -> str:
+    """The cell a table claim is read from ("" for a claim of prose)."""
+    return claim.chunk.cells[claim.column] if 0 <= claim.column < len(claim.chunk.cells) else ""
+
+
 def _other_cells(claim: Claim) -> str:
     """The cells of a claim's row besides its case and its own column."""
     return " ".join(cell for i, cell in enumerate(claim.chunk.cells) if i not in (0, claim.column))
@@ -219,10 +224,11 @@ def score_claims(
             case -= frames[_source(claim)]
         case = frozenset(k for k in case if not is_compound(k))  # "docker-compose" is named through its parts
         case_weight = terms.weight(case)
-        if 0 <= claim.column < len(claim.chunk.cells) and lexicon.cell_value(claim.chunk.cells[claim.column]) is None:
+        cell = _own_cell(claim)
+        if cell and lexicon.cell_value(cell) is None:
             # a claim read from a cell of free text ("cgroups를 설정하지 않으면 시스템 자원을 모두 사용 가능") says in its
             # own words what its row's case is ("CPU / 메모리 / I/O": the system's resources)
-            described |= terms.keys(claim.chunk.cells[claim.column])
+            described |= terms.keys(cell)
         by_description = terms.weight((described - case) & situation)
         if case and case_weight and terms.weight(case & situation) + by_description < MIN_CASE * case_weight:
             continue  # a row about a case the question hardly names
@@ -2428,8 +2434,7 @@ def _judged(
         "리소스 제한 안 하면 시스템 전체 CPU를 점유" beside "무한 루프 돌려 CPU 점유 — 영향 여부: O", says what holds.)"""
         if claim.value != "can":
             return False
-        own = claim.chunk.cells[claim.column] if 0 <= claim.column < len(claim.chunk.cells) else (claim.own or claim.text)
-        condition = _condition_text(own)
+        condition = _condition_text(_own_cell(claim) or claim.own or claim.text)
         return bool(condition) and _negated_condition(condition)
 
     if not (says_absence or asks_default):
