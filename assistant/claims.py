@@ -32,7 +32,11 @@ _EN_NONE_EXISTS = re.compile(r"\bthere(?:\s+is|\s+are|'s|’s|\s+exists?)\s+no\b
 _EN_CLAUSES = re.compile(rf"[;,]|{EN_DASH_BREAK}|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b")
 _EN_THAN = re.compile(r"\bthan\b")
 VALUE_SHARE = 0.8  # share of a column's cells that must read as values for it to be a verdict column
-_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n")
+# A sentence ends at a full stop, question or exclamation mark followed by a space, or at a line's end; not at the
+# stop of a general English abbreviation that goes on within the sentence ("(ex. AWS EBS, NFS 등)", "e.g.", "i.e.").
+_SENTENCES = re.compile(
+    r"(?<!\bex\.)(?<!\beg\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bcf\.)(?<!\bvs\.)(?<=[.!?])\s+|\n", re.IGNORECASE
+)
 
 # Korean morphemes that negate the predicate before them (않다, 없다, 못하다, 아니다) or before which 안/못 negate.
 _KO_NEGATION_AFTER = {("않", "VX"), ("없", "VA"), ("못하", "VX"), ("아니", "VCN"), ("불가", "NNG")}
@@ -491,6 +495,16 @@ def scenario_case(chunk: Chunk) -> str:
     return found.group("case").strip() if found else ""
 
 
+def entry_term(chunk: Chunk, sentence: str) -> str:
+    """The term of the definition-list entry a sentence belongs to: its own line's ("gVisor: …"), or, for a later
+    sentence of the entry that points back to it or names no subject of its own ("`nat`: Stands for … This table is
+    used for …"), the entry's; else ""."""
+    if defined := definition_term(sentence):
+        return defined
+    entry = definition_term(chunk.text)
+    return entry if entry and (points_back(sentence) or not _has_subject(sentence)) else ""
+
+
 def _has_subject(sentence: str) -> bool:
     """Whether a Korean sentence names its subject or topic (a noun with 이/가 or 은/는); an English one always does."""
     if not HANGUL.search(sentence):
@@ -540,13 +554,14 @@ def prose_claims(chunk: Chunk, lexicon: Lexicon, before: str = "") -> list[Claim
     for sentence in split_sentences(chunk.text):
         reader = clause_claims if HANGUL.search(sentence) else english_clause_claims
         defined = definition_term(sentence)
-        term = defined or (case if case and not _has_subject(sentence) else "")
-        antecedent = previous if points_back(sentence) else ""
+        entry = entry_term(chunk, sentence) if not defined else ""
+        term = defined or entry or (case if case and not _has_subject(sentence) else "")
+        antecedent = previous if points_back(sentence) and not entry else ""
         # A definition line is read past its term, which is a name ("none: Completely isolate a container …" is no negation)
         said = sentence[_DEFINITION.match(sentence).end() - 1 :] if defined else sentence
         kept_from = {lexicon.korean_predicate(head) or lexicon.english_predicate(head) for head, _ in prevented(said)}
         for predicate, value, own, reference in reader(said, lexicon):
-            own = f"{term} {own}" if defined else own
+            own = f"{term} {own}" if defined or entry else own
             claims.append(
                 Claim(
                     chunk, predicate, value, own=f"{own} {antecedent}".strip(), context=f"{sentence} {_heading(chunk)}",

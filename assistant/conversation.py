@@ -164,9 +164,17 @@ class FollowUps:
         self.terms = terms
         self.lexicon = lexicon
         # term key -> the cells it appears in, as (table column, the cell's term keys); a column is
-        # (section, language, column number)
+        # (section, language, column number), a definition list's terms (section, language, -1)
         self._cells: dict[str, list[tuple[tuple[str, str, int], str, frozenset[str]]]] = {}
+        from .claims import definition_term
+
         for chunk in chunks:
+            if chunk.kind == "prose" and not chunk.draft and (term := definition_term(chunk.text)):
+                # the terms a definition list defines side by side ("- gVisor: …", "- Kata Containers: …") fill one
+                # slot as a table column's rows do
+                keys = terms.keys(term, known_only=True)
+                for key in keys:
+                    self._cells.setdefault(key, []).append(((chunk.section, chunk.lang, -1), chunk.id, keys))
             if chunk.kind != "row" or chunk.draft:
                 continue
             for column, cell in enumerate(chunk.cells):

@@ -181,9 +181,14 @@ class Assistant:
         self.key_subjects = KeySubjects(self.terms, glossary, index.chunks)
         self.follow_ups = FollowUps(self.terms, self.lexicon, index.chunks)
         self._rows_by_table: dict[tuple[str, str, tuple[str, ...]], list[Chunk]] = {}
+        # every passage of each post in every language: its prose's sentences and its table rows
+        self._post_passages: dict[str, list[tuple[Chunk, str]]] = {}
         for chunk in index.chunks:
             if chunk.kind == "row" and not chunk.draft:
                 self._rows_by_table.setdefault((chunk.section, chunk.lang, tuple(chunk.header)), []).append(chunk)
+            if chunk.kind in ("prose", "row") and not chunk.draft:
+                texts = split_sentences(chunk.text) if chunk.kind == "prose" else [chunk.text]
+                self._post_passages.setdefault(chunk.document, []).extend((chunk, text) for text in texts)
         # Bounded LRU caches (chat repeats itself); they live and die with the loaded index. Size 0 turns them off.
         cache = lru_cache(maxsize=settings.cache_size) if settings.cache_size else (lambda function: function)
         self._embed_query = cache(self._embed_query_uncached)
@@ -694,7 +699,12 @@ class Assistant:
             group = next(iter(self._sections_by_label.get(read_in[0], ())), None)
         else:
             group = None if points_at_group(yes_no) else evidence_keys[0]
-        verdict = judge(yes_no, asked, claims, sentences, self.terms, self.lexicon, rows, cases, row_descriptions(rows, yes_no, self.terms), group) if verdicts else None
+        post = [passage for document in dict.fromkeys(key[0] for key in evidence_keys) for passage in self._post_passages.get(document, [])]
+        verdict = (
+            judge(yes_no, asked, claims, sentences, self.terms, self.lexicon, rows, cases, row_descriptions(rows, yes_no, self.terms), group, post)
+            if verdicts
+            else None
+        )
         contradicting = frozenset(
             self._in_language(c.chunk, language).id
             for c in claims

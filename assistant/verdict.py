@@ -6,9 +6,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import zip_longest
 
 from .answerability import RARE_ZIPF
-from .claims import EN_DASH_BREAK, EN_NEGATION_WORDS, KO_RESTRICTION, Claim, definition_term, is_condition_ending, points_back, prevented, sentence_before, split_sentences
+from .claims import DEFINITION_WORDS, EN_DASH_BREAK, EN_NEGATION_WORDS, KO_RESTRICTION, Claim, definition_term, entry_term, is_condition_ending, points_back, prevented, sentence_before, split_sentences
 from .claims import KO_NOUNS as _KO_NOUNS
 from .claims import nouns_before as _nouns_before
 from .ingest import Chunk
@@ -458,39 +459,145 @@ def names_term(term: str, keys: frozenset[str], terms: TermWeights) -> bool:
     return False
 
 
-def _definition_lines(sentences: list[tuple[Chunk, str]]) -> dict[tuple[str, str], dict[str, list[str]]]:
-    """The lines of each section's definition list, by (document, section) and by the term each defines."""
-    lines: dict[tuple[str, str], dict[str, list[str]]] = {}
+def _definition_lines(sentences: list[tuple[Chunk, str]]) -> dict[tuple[str, ...], dict[str, list[tuple[Chunk, str]]]]:
+    """The entries of each section's definition list ("- gVisor: …", "- Kata Containers: …"), by (document, section)
+    and by the term each defines, with its lines."""
+    lines: dict[tuple[str, ...], dict[str, list[tuple[Chunk, str]]]] = {}
     for chunk, sentence in sentences:
-        if term := definition_term(sentence):
-            lines.setdefault((chunk.document, chunk.section), {}).setdefault(term, []).append(sentence)
+        if term := entry_term(chunk, sentence):
+            lines.setdefault((chunk.document, chunk.section), {}).setdefault(term, []).append((chunk, sentence))
     return lines
 
 
+def _paired_lines(sentences: list[tuple[Chunk, str]]) -> dict[tuple[str, ...], dict[str, list[tuple[Chunk, str]]]]:
+    """The same of each section's sentences that say one thing of one subject and another of another
+    ("`/host/data`는 호스트 측 경로이고 `/app/data`는 컨테이너 내부 경로입니다"): each subject with what is said of it."""
+    lines: dict[tuple[str, ...], dict[str, list[tuple[Chunk, str]]]] = {}
+    for chunk, sentence in sentences:
+        for term, said in contrast_pair(sentence) or ():
+            lines.setdefault((chunk.document, chunk.section, "pair"), {}).setdefault(term, []).append((chunk, said))
+    return lines
+
+
+# A sentence of two copular clauses that say one thing of one subject and another of another (general English and
+# Korean): "A는 P이고 B는 Q입니다", "A is P, and B is Q", "A is P, while B is Q"; each subject a term of at most four
+# words.
+_KO_PAIR = re.compile(
+    r"^(?P<a>\S+(?:\s\S+){0,3}?)(?:은|는)\s+(?P<p>.+?)(?:이고|이며|이지만|고|며),?\s+(?P<b>\S+(?:\s\S+){0,3}?)(?:은|는)\s+"
+    r"(?P<q>.+?)(?:입니다|이다|이에요|예요|임)[.!]?$"
+)
+_EN_PAIR = re.compile(
+    r"^(?P<a>[^,;:]{1,40}?)\s+(?:is|are)\s+(?P<p>[^,;:]+?),?\s+(?:and|while|whereas|but)\s+(?P<b>[^,;:]{1,40}?)\s+(?:is|are)\s+"
+    r"(?P<q>[^,;:]+?)[.!]?$",
+    re.IGNORECASE,
+)
+
+
+def contrast_pair(sentence: str) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """The two (subject, what is said of it) of a sentence that says one thing of one subject and another of another."""
+    found = (_KO_PAIR if HANGUL.search(sentence) else _EN_PAIR).match(sentence.strip())
+    if found is None:
+        return None
+    a, b = (found.group(k).strip("`'\" ") for k in ("a", "b"))
+    if not a or not b or a.lower() == b.lower() or max(len(a.split()), len(b.split())) > DEFINITION_WORDS:
+        return None
+    return (a, f"{a} {found.group('p')}"), (b, f"{b} {found.group('q')}")
+
+
+def _subject_term(question: str, named: list[str]) -> str | None:
+    """Of terms a question names, the one it asks about: in English the one right after its verb ("is /app/data the
+    path …", "is gVisor basically …"), in Korean the one marked as the subject or topic ("/app/data가 …", "gVisor는
+    …"); None when not one alone is."""
+    lower = question.lower()
+    found = []
+    for term in named:
+        for part in re.split(r"\s+/\s+", term.lower()):
+            word = re.escape(part.split()[0]) if part.split() else ""
+            if word and (
+                re.search(rf"(?:^|[\s,])(?:{_EN_IDENTITY_VERBS})\s+(?:the\s+|a\s+|an\s+)?{word}", lower)
+                or re.search(rf"{re.escape(part)}\S*?(?:은|는|이|가|도)(?:\s|$)", lower)
+            ):
+                found.append(term)
+                break
+    return found[0] if len(found) == 1 else None
+
+
+_EN_IDENTITY_VERBS = r"is|are|isn't|aren't|was|were"
+# An English question that asks what something is, by the copula at its main clause's start ("is gVisor basically a
+# lightweight VM?", "In `docker run …`, is /app/data the host path?"), with no clause of its own after it (a
+# relative clause, an infinitive, a person acting: "is gVisor the one the post tells me to go with?").
+_EN_IDENTITY = re.compile(rf"(?:^|[,;:?.]\s*)(?:so\s+|and\s+|but\s+|then\s+)?(?:{_EN_IDENTITY_VERBS})\s+\S")
+_EN_COMPLEMENT = re.compile(r"(?:(?:a|an|the)\s+)?\S+.*?\s(?:a|an|the)\s+\S")
+_EN_EMBEDDED_CLAUSE = re.compile(r"\b(?:to|that|which|who|whom|i|we|you|me|us|if|when|because|than)\b")
+
+
+def asks_identity(question: str) -> bool:
+    """Whether a yes/no question asks what its subject is ("is gVisor a lightweight VM?", "gVisor는 경량 VM 방식이야?",
+    "/app/data가 host 쪽 경로인가요?"): an English one opens its clause with the copula, a Korean one ends in it after
+    a noun of content."""
+    if HANGUL.search(question):
+        from .lexical import tagged_morphemes
+
+        # (the copula after a noun of content: "경량 VM 방식이야?", not "검사해주는 거야?", which asks what it does)
+        morphemes = [item for item in tagged_morphemes(question) if not item[1].startswith(("SF", "SE", "SS", "E", "J"))]
+        return (
+            len(morphemes) > 1 and (morphemes[-1][1] == "VCP" or morphemes[-1] in (("맞", "VA"), ("맞", "VV")))
+            and morphemes[-2][1] in ("NNG", "NNP", "SL", "SN")
+        )
+    lower = question.lower()
+    match = None
+    for match in _EN_IDENTITY.finditer(lower):
+        pass
+    # (… and a noun phrase after its subject: "a lightweight VM", "the path on the host"; not "rarely configured",
+    # "fast", which say how it is)
+    rest = lower[match.end() - 1 :] if match is not None else ""
+    return match is not None and not _EN_EMBEDDED_CLAUSE.search(rest) and bool(_EN_COMPLEMENT.match(rest))
+
+
 def _said_of_another_entry(
-    question: str, lines: dict[tuple[str, str], dict[str, list[str]]], sentences: list[tuple[Chunk, str]], rows, terms: TermWeights
-) -> bool:
+    question: str, lines: dict[tuple[str, ...], dict[str, list[tuple[Chunk, str]]]], sentences: list[tuple[Chunk, str]], rows, terms: TermWeights,
+    identity: bool = False,
+) -> tuple[Chunk, str] | None:
     """Whether a question asks of one term of a definition list what the list says of another: "Does docker scan
     restrict which syscalls a container can make?" names "docker scan" of "- docker scan: 이미지 … 취약점을 … 검사" and
     "- SELinux / AppArmor: … 시스템 콜을 제어", and syscalls are said of the other term, in no passage that names docker
-    scan. What the evidence says of all of them together ("이를 통해 … 제한할 수 있습니다") does not settle it."""
+    scan. What the evidence says of all of them together ("이를 통해 … 제한할 수 있습니다") does not settle it. A
+    question that names two terms of a list asks of the one it makes its subject. A question of what the term is
+    (`identity`) says it by the posts' glossary terms too ("the path on the host"). Returns what the list says of the
+    asked term (its first line), or None."""
     keys = terms.keys(question, known_only=True)
     rare = frozenset(terms.key(token) for token in tokenize(question) if not TermWeights.everyday(token)) & keys
+    if identity:
+        rare |= frozenset(key for key in keys if key.startswith("#"))  # what a thing is: "the path on the host"
     for defined in lines.values():
-        entries = {term: terms.keys_of(said) for term, said in defined.items()}
+        # (what an entry says of its term; of what a thing is, the words of its description past its name, which may
+        # be one of them: "/host/data" and "호스트 측 경로")
+        entries = {
+            term: terms.keys_of(said.replace(term, " ") for _, said in lines_of) | (frozenset() if identity else terms.keys(term))
+            for term, lines_of in defined.items()
+        }
         named = [term for term in entries if names_term(term, keys, terms)]
-        if len(entries) < 2 or len(named) != 1:
+        if len(entries) < 2 or not named:
             continue
-        (term,) = named
+        term = named[0] if len(named) == 1 else _subject_term(question, named)
+        if term is None:
+            continue
         own = terms.keys(term) | frozenset().union(
-            *(terms.keys(text) for _, text in (*sentences, *rows) if names_term(term, terms.keys(text), terms))
+            *(terms.keys(_of_term(text, term)) for _, text in (*sentences, *rows) if names_term(term, terms.keys(text), terms))
         )
         # the question's words that name what is said: no everyday word of general language ("files"), nor the posts'
         # topic ("container")
         said = frozenset(key for key in rare - own if terms.passage_share(key) < TOPIC_SHARE)
-        if any(said & (words - terms.keys(other)) for other, words in entries.items() if other != term):
-            return True
-    return False
+        if any(said & (words if identity else words - terms.keys(other)) for other, words in entries.items() if other != term):
+            return defined[term][0]
+    return None
+
+
+def _of_term(text: str, term: str) -> str:
+    """What a passage says of a term: of a sentence that says one thing of one subject and another of another, the
+    clause of that term; else the whole passage."""
+    pair = contrast_pair(text)
+    return next((said for subject, said in pair if subject == term), text) if pair else text
 
 
 def about_another_term(question: str, claim: Claim, terms: TermWeights | None) -> bool:
@@ -1508,7 +1615,9 @@ def mention_verdict(
     named.add(max(keys, key=lambda k: terms.weight({k})))
     for chunk, passage in passages:
         found = _mentioned_with(chunk, passage, named, terms)
-        if not named <= found or _denied(passage, named, terms):
+        # A heading says what every passage under it is of: "logging is hard" under "Docker's drawbacks" says it
+        # is one of them; the passage itself holds what is asked of, though.
+        if not named <= found | _group_headings(chunk, question, terms) or not named & found or _denied(passage, named, terms):
             continue
         # Where the passage sits is said by its headings: "the summary table", "요약 표", "the diagram" name the
         # place, not what is said there.
@@ -1518,6 +1627,20 @@ def mention_verdict(
         if terms.weight(keys & placed) >= MENTIONED * total:
             return _stated_verdict("yes", chunk, passage)
     return None
+
+
+def _group_headings(chunk: Chunk, question: str, terms: TermWeights) -> frozenset[str]:
+    """The words of the headings a passage sits under that say what it is one of: a heading of fixes ("단점 해결
+    다이어그램", "Solutions to drawbacks") says its passages are fixes, not drawbacks, whatever it sits under, unless the
+    question asks of fixes."""
+    of_fixes = bool(_SOLUTIONS.search(question))
+    keys: set[str] = set()
+    # (a heading and its translation, innermost first: either one names fixes)
+    for parts in zip_longest(reversed(chunk.section.split(" > ")), reversed((chunk.section_translated or "").split(" > ")), fillvalue=""):
+        if not of_fixes and any(_SOLUTIONS.search(part) for part in parts):
+            break  # (and what it sits under: "도커의 단점 요약 > 단점 해결 다이어그램")
+        keys |= terms.keys_of(parts)
+    return frozenset(keys)
 
 
 def _headings(chunk: Chunk) -> str:
@@ -2359,8 +2482,10 @@ def _judged(
     case_words: frozenset[str] = frozenset(),
     described: list[tuple[Chunk, str]] | tuple = (),
     lead: tuple[str, str] | None = None,
+    post: list[tuple[Chunk, str]] | tuple = (),
 ) -> VerdictResult | None:
-    """The question's verdict from all the evidence, or None (`lead`: the section cited first; `case_words`: the words of an enumerated case of the
+    """The question's verdict from all the evidence, or None (`lead`: the section cited first; `post`: every passage of
+    the cited posts, sentences and rows, in every language; `case_words`: the words of an enumerated case of the
     posts that the question says, see _agreed; `described`: the table rows' cells of free text as statements of their
     rows, see row_descriptions, read only when neither a claim nor a sentence of prose speaks to the question).
 
@@ -2397,8 +2522,13 @@ def _judged(
     if asked is not None and asked.changes:
         return invariance_verdict(question, asked, sentences, terms, lexicon)
     lines = _definition_lines(sentences)  # (the prose's definition lists, read before the statements are chosen)
-    if _said_of_another_entry(question, lines, sentences, rows, terms):
-        return None
+    entries_and_pairs = {**lines, **_paired_lines(sentences)}
+    identity = bool(post) and asks_identity(question)
+    if _said_of_another_entry(question, entries_and_pairs, sentences, rows, terms, identity) is not None:
+        # "is gVisor a lightweight VM?" of "gVisor: 사용자 공간 커널로 격리" beside "Kata Containers: 경량 VM 구조": no,
+        # when it asks what the thing is and no passage of the post that names it says so either
+        own_line = _said_of_another_entry(question, entries_and_pairs, post, (), terms, identity) if identity else None
+        return None if own_line is None else _stated_verdict("no", *own_line)
     form = qualifiers(question)
     named: dict[int, frozenset[str]] = {}
     scored = [
@@ -2476,7 +2606,7 @@ def _judged(
     def of_another_entry(chunk: Chunk, sentence: str) -> bool:
         """A line of a definition list speaks of its term: "ipvlan: IPvlan networks give users total control over …"
         says nothing of a question that names another term of the list and not ipvlan ("does macvlan give …?")."""
-        term = definition_term(sentence)
+        term = entry_term(chunk, sentence)
         others = entries.get(chunk.section, set()) - {term}
         return bool(term) and not names_term(term, asked_keys, terms) and any(names_term(other, asked_keys, terms) for other in others)
 

@@ -129,6 +129,8 @@ def test_which_questions_lean_on_the_conversation(assistant, question, kind):
         (["Are images read-only?"], "what about Seccomp, where does it come up?", "Where does Seccomp come up?"),
         (["Do containers share the kernel?"], "and memory, is that shared too?", "Is memory shared too?"),
         (["Can I limit CPU per container?"], "how about tmpfs mounts, when should I use them?", "When should I use tmpfs mounts?"),
+        # the terms a definition list defines side by side take each other's place ("- gVisor: …", "- Kata Containers: …")
+        (["is gVisor a lightweight VM?"], "그럼 Kata는?", "is Kata a lightweight VM?"),
     ],
 )
 def test_follow_ups_are_read_as_standalone_questions(assistant, history, question, read_as):
