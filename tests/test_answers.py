@@ -3540,3 +3540,12 @@ def test_a_later_sentence_of_a_definition_entry_speaks_of_its_term_when_it_names
     gvisor = entry("gVisor: 사용자 공간 커널로 격리. 성능 오버헤드 있음.")
     assert entry_term(gvisor, "성능 오버헤드 있음.") == "gVisor"
     assert entry_term(entry("컨테이너는 커널을 공유합니다. 이를 통해 가볍습니다."), "이를 통해 가볍습니다.") == ""
+
+
+def test_handling_a_feature_is_supporting_it(assistant):
+    """"자동 배포, 로드 밸런싱, 롤링 업데이트 등 지원" (of Kubernetes) answers whether Kubernetes handles, provides or
+    takes care of them."""
+    for question in ("Does Kubernetes handle rolling updates?", "Does Kubernetes handle load balancing?"):
+        assert assistant.ask(question).verdict == "yes", question
+    for question in ("Does gVisor provide a user-space sandbox?", "Will Kubernetes take care of load balancing?"):
+        assert read_question(question, LEXICON).predicate == "support", question
