@@ -479,18 +479,20 @@ def _paired_lines(sentences: list[tuple[Chunk, str]]) -> dict[tuple[str, ...], d
     return lines
 
 
-# A sentence of two copular clauses that say one thing of one subject and another of another (general English and
-# Korean): "A는 P이고 B는 Q입니다", "A is P, and B is Q", "A is P, while B is Q"; each subject a term of at most four
-# words.
+# A sentence of two copular clauses that say what one subject is and what another is (general English and Korean):
+# "A는 P이고 B는 Q입니다", "A is the P, and B is a Q", "A is a P, while B is a Q"; each subject a term of at most four
+# words, each said a noun phrase (not "A is complex and B is difficult", which says how they are).
 _KO_PAIR = re.compile(
     r"^(?P<a>\S+(?:\s\S+){0,3}?)(?:은|는)\s+(?P<p>.+?)(?:이고|이며|이지만|고|며),?\s+(?P<b>\S+(?:\s\S+){0,3}?)(?:은|는)\s+"
     r"(?P<q>.+?)(?:입니다|이다|이에요|예요|임)[.!]?$"
 )
 _EN_PAIR = re.compile(
-    r"^(?P<a>[^,;:]{1,40}?)\s+(?:is|are)\s+(?P<p>[^,;:]+?),?\s+(?:and|while|whereas|but)\s+(?P<b>[^,;:]{1,40}?)\s+(?:is|are)\s+"
-    r"(?P<q>[^,;:]+?)[.!]?$",
+    r"^(?P<a>[^,;:]{1,40}?)\s+(?:is|are)\s+(?P<p>(?:a|an|the)\s[^,;:]+?),?\s+(?:and|while|whereas|but)\s+(?P<b>[^,;:]{1,40}?)\s+"
+    r"(?:is|are)\s+(?P<q>(?:a|an|the)\s[^,;:]+?)[.!]?$",
     re.IGNORECASE,
 )
+# (a subject that is no term: a pronoun, "there", or a phrase of place or time: "In real-world environments there …")
+_EN_NO_TERM = re.compile(r"^(?:it|this|that|these|those|they|there|he|she|we|you|i|in|on|at|for|with|when|if)\b", re.IGNORECASE)
 
 
 def contrast_pair(sentence: str) -> tuple[tuple[str, str], tuple[str, str]] | None:
@@ -500,6 +502,8 @@ def contrast_pair(sentence: str) -> tuple[tuple[str, str], tuple[str, str]] | No
         return None
     a, b = (found.group(k).strip("`'\" ") for k in ("a", "b"))
     if not a or not b or a.lower() == b.lower() or max(len(a.split()), len(b.split())) > DEFINITION_WORDS:
+        return None
+    if _EN_NO_TERM.match(a) or _EN_NO_TERM.match(b):
         return None
     return (a, f"{a} {found.group('p')}"), (b, f"{b} {found.group('q')}")
 
@@ -3126,6 +3130,10 @@ def _narrower_row(claim: Claim, asked_keys: frozenset[str], terms: TermWeights) 
 # evidence without a word of generality does not say that something always holds.
 _EN_UNIVERSAL = re.compile(r"\b(always|every time|in every case|no matter|regardless|invariably|necessarily)\b")
 _KO_UNIVERSAL = {"항상", "언제나", "늘", "무조건", "반드시", "매번", "언제든", "언제든지", "관계없이", "상관없이"}
+# ... and if it seldom happens: evidence without a word of rarity does not say so ("raw: Primarily used for
+# configuring exceptions …" does not say that the raw table is rarely configured).
+_EN_RARELY = re.compile(r"\b(?:rarely|seldom|hardly ever|scarcely ever|rare|uncommon)\b")
+_KO_RARELY = ("드물", "좀처럼", "거의 안", "거의 없")
 # Quantifiers of general English and Korean: the whole of something, and a part of it.
 _EN_WHOLE = re.compile(r"\b(all|every|everything|entire|entirely)\b")
 _KO_WHOLE = {"전부", "모두", "모든", "전체", "다"}
@@ -3260,6 +3268,7 @@ class Qualifiers:
     means: tuple[str, ...] = ()  # how the question says it is done ("경량 VM을 띄워서", "by running a lightweight VM")
     absent: tuple[str, ...] = ()  # what the question's case goes without, each alternative ("a volume", "bind mount")
     place: str = ""  # "in" or "out": the question puts its case inside or outside something ("inside the container")
+    rarely: bool = False  # asks whether something seldom happens ("rarely", "hardly ever", "드물게")
 
 
 def _verb_start(morphemes, i: int, tags: tuple[str, ...]) -> int:
@@ -3278,6 +3287,7 @@ def qualifiers(question: str) -> Qualifiers:
     lowered = question.lower()
     universal = bool(_EN_UNIVERSAL.search(lowered))
     whole = bool(_EN_WHOLE.search(lowered))
+    rarely = bool(_EN_RARELY.search(lowered) or any(word in question for word in _KO_RARELY))
     likeness = [
         next(g for g in m.groups() if g) for m in _EN_LIKENESS.finditer(lowered)
         if not (m.group(0).startswith("like") and _gives_examples(lowered, m.start()))
@@ -3319,6 +3329,7 @@ def qualifiers(question: str) -> Qualifiers:
     return Qualifiers(
         universal,
         whole,
+        rarely=rarely,
         likeness=tuple(x.strip() for x in likeness if x.strip()),
         means=tuple(x.strip() for x in means if x.strip()),
         absent=tuple(x.strip() for x in absent if x.strip()),
@@ -3359,6 +3370,8 @@ def _mostly_speaks_of(phrase: str, keys: frozenset[str], terms: TermWeights) -> 
 def fits(form: Qualifiers, text: str, own: str, terms: TermWeights) -> bool:
     """Whether a piece of evidence (its text, and its own words: a row's case, a clause) answers the question's case."""
     if form.universal and not (_EN_UNIVERSAL.search(text.lower()) or any(word in text for word in _KO_UNIVERSAL)):
+        return False
+    if form.rarely and not (_EN_RARELY.search(text.lower()) or any(word in text for word in _KO_RARELY)):
         return False
     own_keys = terms.keys(own)
     if form.means and not all(_mostly_speaks_of(thing, own_keys | terms.keys(text), terms) for thing in form.means):

@@ -3466,7 +3466,12 @@ def test_a_sentence_of_two_subjects_says_one_thing_of_each():
     assert contrast_pair("Redis is an in-memory store while Postgres is a relational database.")[1] == (
         "Postgres", "Postgres a relational database"
     )
-    for sentence in ("컨테이너는 커널을 공유합니다.", "A volume is a directory that Docker manages.", "It is fast and it is small."):
+    for sentence in (
+        "컨테이너는 커널을 공유합니다.", "A volume is a directory that Docker manages.", "It is fast and it is small.",
+        # (how two things are, not what they are; and a pronoun, which is no second subject)
+        "Communication between containers is complex and logging/monitoring is difficult.",
+        "Docker is only responsible for running containers, and it is difficult to manage them.",
+    ):
         assert contrast_pair(sentence) is None, sentence
 
 
@@ -3549,3 +3554,13 @@ def test_handling_a_feature_is_supporting_it(assistant):
         assert assistant.ask(question).verdict == "yes", question
     for question in ("Does gVisor provide a user-space sandbox?", "Will Kubernetes take care of load balancing?"):
         assert read_question(question, LEXICON).predicate == "support", question
+
+
+def test_evidence_without_a_word_of_rarity_does_not_say_that_something_seldom_happens(assistant):
+    from assistant.verdict import fits, qualifiers
+
+    form = qualifiers("Is the raw table rarely configured manually?")
+    assert form.rarely and qualifiers("보안 테이블은 드물게 설정하나요?").rarely
+    assert not qualifiers("Is the raw table configured manually?").rarely
+    assert not fits(form, "raw: Primarily used for configuring exceptions to connection tracking.", "", assistant.terms)
+    assert fits(form, "security: Rarely configured manually by users.", "", assistant.terms)
