@@ -498,6 +498,17 @@ class Assistant:
             or self.key_subjects.names_a_part(token)
         )
 
+    def _unknown_proper_noun(self, noun: str, question: str) -> bool:
+        """Whether a Korean proper noun of a question ("서울", "제주도") is one the posts never use: it names a subject of
+        its own, however common. It is a word of its own, with nothing after it but particles and endings, not a piece
+        of a word the analyzer splits ("쿠버네티스는요?": 쿠 + 버네 + 티스; "앤서블도": 앤 + 서 + 블), nor of one syllable,
+        which the analyzer gives loanwords it does not know ("툴을": 툴, a tool)."""
+        if len(noun) < 2 or not HANGUL.search(noun) or self._post_word(noun, question):
+            return False
+        word = next((w for w in question.split() if w.startswith(noun)), "")
+        rest = mecab_parse(word)[1:] if word else [None]
+        return all(m is not None and m.feature.pos.split("+")[0].startswith(("J", "E", "S", "VCP")) for m in rest)
+
     def _names_no_subject(self, question: str) -> bool:
         """Whether a question names no subject of its own (see _on_topic)."""
         # A question of only the posts' words and the words of a request ("show me the commands", "then what do I
@@ -505,6 +516,8 @@ class Assistant:
         tokens = tokenize(question)
         unknown = [t for t in tokens if not self._post_word(t, question)]
         morphemes = mecab_parse(question) if HANGUL.search(question) else []
+        if any(self._unknown_proper_noun(m.surface, question) for m in morphemes if m.feature.pos.split("+")[0] == "NNP"):
+            return False
         # Where a question sits against the contrast subjects is read only when a word of its own can name one.
         # The commonest words of general language ("right" of "…, right?", "like", "something") name no subject.
         subjects = [t for t in _subject_words(question, unknown, morphemes) if general_zipf(t) < FUNCTION_ZIPF]

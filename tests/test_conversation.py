@@ -740,3 +740,16 @@ def test_a_follow_up_that_counts_a_thing_reads_the_section_whose_heading_counts_
     history = [{"question": first.question, "answer": first}]
     answer = assistant.ask("and with just one compose file on that host?", history=history)
     assert answer.citations[0].section.endswith("실행 방식 1: 하나의 docker-compose로 실행")
+
+
+def test_a_korean_proper_noun_the_posts_never_use_is_a_subject_of_its_own(assistant):
+    """"근데 오늘 서울 날씨 어때?" after a question about containers names a subject of its own (서울), so it is not read
+    as a question about the conversation's topic, and is refused; a piece of a word the analyzer splits is no proper
+    noun ("쿠버네티스": 쿠 + 버네 + 티스, "앤서블": 앤 + 서 + 블)."""
+    first = assistant.ask("CPU랑 메모리도 컨테이너끼리 공유돼?")
+    history = [{"question": first.question, "answer": first}]
+    assert assistant.ask("근데 오늘 서울 날씨 어때?", history=history).refused
+    assert assistant._unknown_proper_noun("서울", "근데 오늘 서울 날씨 어때?")
+    assert not assistant._unknown_proper_noun("쿠", "쿠버네티스는요?")
+    assert not assistant._unknown_proper_noun("앤", "앤서블도 돼요?")
+    assert not assistant._unknown_proper_noun("툴", "보안 쪽은 어떤 툴을 추천해?")
