@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import zip_longest
 
 from .answerability import RARE_ZIPF
-from .claims import DEFINITION_WORDS, EN_DASH_BREAK, EN_NEGATION_WORDS, KO_RESTRICTION, Claim, definition_term, entry_term, is_condition_ending, points_back, prevented, sentence_before, split_sentences
+from .claims import DEFINITION_WORDS, EN_DASH_BREAK, EN_NEGATION_WORDS, KO_RESTRICTION, Claim, entry_term, is_condition_ending, points_back, prevented, sentence_before, split_sentences
 from .claims import KO_NOUNS as _KO_NOUNS
 from .claims import nouns_before as _nouns_before
 from .ingest import Chunk
