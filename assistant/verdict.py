@@ -586,12 +586,25 @@ def _said_of_another_entry(
         term = named[0] if len(named) == 1 else _subject_term(question, named)
         if term is None:
             continue
+        if identity and len(named) > 1:
+            # what it says the subject is, without the other terms it names as they are written ("In docker run -v
+            # /host/data:/app/data, is /app/data the path inside the container?" says nothing of the host)
+            asked = question
+            for other in named:
+                if other != term:
+                    asked = re.sub(re.escape(other), " ", asked, flags=re.IGNORECASE)
+            asked_keys = terms.keys(asked, known_only=True)
+            asked_rare = (frozenset(terms.key(t) for t in tokenize(asked) if not TermWeights.everyday(t)) & asked_keys) | frozenset(
+                key for key in asked_keys if key.startswith("#")
+            )
+        else:
+            asked_rare = rare
         own = terms.keys(term) | frozenset().union(
             *(terms.keys(_of_term(text, term)) for _, text in (*sentences, *rows) if names_term(term, terms.keys(text), terms))
         )
         # the question's words that name what is said: no everyday word of general language ("files"), nor the posts'
         # topic ("container")
-        said = frozenset(key for key in rare - own if terms.passage_share(key) < TOPIC_SHARE)
+        said = frozenset(key for key in asked_rare - own if terms.passage_share(key) < TOPIC_SHARE)
         if any(said & (words if identity else words - terms.keys(other)) for other, words in entries.items() if other != term):
             return defined[term][0]
     return None
@@ -1537,7 +1550,18 @@ def _said_by_parts(text: str, terms: TermWeights) -> frozenset[str]:
 
 
 def _asks_mention(question: str) -> bool:
-    return bool(_korean_mention_forms(question) or _EN_MENTION.search(question.lower()) or _asks_membership(question))
+    lower = question.lower()
+    english = any(not _absolute_participle(lower, match) for match in _EN_MENTION.finditer(lower))
+    return bool(_korean_mention_forms(question) or english or _asks_membership(question))
+
+
+def _absolute_participle(lower: str, match: re.Match) -> bool:
+    """Whether a mention word is a participle set after its noun with no verb of its own ("…, Windows included?"):
+    it says what the question takes in, not that something is mentioned ("is Seccomp included?")."""
+    if match.group() != "included":
+        return False
+    clause = re.split(r"[,;:—–(]", lower[: match.start()])[-1]
+    return not re.search(r"\b(?:is|are|was|were|be|been|being|get|gets|got|it|that|this)\b", clause)
 
 
 def _membership_phrase(lowered: str) -> re.Match | None:
@@ -1621,7 +1645,9 @@ def mention_verdict(
         found = _mentioned_with(chunk, passage, named, terms)
         # A heading says what every passage under it is of: "logging is hard" under "Docker's drawbacks" says it
         # is one of them; the passage itself holds what is asked of, though.
-        if not named <= found | _group_headings(chunk, question, terms) or not named & found or _denied(passage, named, terms):
+        # (not of what the post advises, which the passage that advises it names: test_mention_advice_is_said_in_the_passage)
+        headings = frozenset() if advice else _group_headings(chunk, question, terms)
+        if not named <= found | headings or not named & found or _denied(passage, named, terms):
             continue
         # Where the passage sits is said by its headings: "the summary table", "요약 표", "the diagram" name the
         # place, not what is said there.

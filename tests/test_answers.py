@@ -3507,6 +3507,8 @@ def test_a_question_of_what_a_thing_is_is_told_by_its_copula(question, identity)
         ("In `docker run -v /host/data:/app/data`, is /app/data the path on the host machine?", "no"),
         ("/app/data가 host 쪽 경로인가요?", "no"),
         ("Is /app/data the path inside the container?", "yes"),
+        # (the other term, as the question writes it, says nothing of what the asked one is)
+        ("In docker run -v /host/data:/app/data, is /app/data the path inside the container?", None),
         # ... but not what a passage elsewhere says of it too ("gVisor, Kata Containers는 사용자 공간 샌드박스를 제공")
         ("Is Kata Containers a user-space sandbox?", "yes"),
         # ... nor of a question that makes neither its subject
@@ -3522,6 +3524,16 @@ def test_a_heading_says_what_the_passages_under_it_are_of(assistant):
     heading only says where a passage is: the passage holds what is asked of."""
     assert assistant.ask("Is logging and monitoring mentioned as one of Docker's pain points?").verdict == "yes"
     assert assistant.ask("Is Docker Swarm listed in the summary table as a representative solution?").verdict != "yes"
+    # what the post advises is named by the passage that advises it, not by the heading it sits under ("It is generally
+    # recommended to use it only for testing …" under "--privileged 옵션은 어떤 위험이 있을까?")
+    assert assistant.ask("Does the article recommend using --privileged in production environments?").verdict != "yes"
+
+
+def test_a_participle_after_its_noun_asks_no_mention():
+    from assistant.verdict import _asks_mention
+
+    assert not _asks_mention("Can every Docker image run on any operating system, Windows included?")
+    assert _asks_mention("Is Seccomp included?") and _asks_mention("Does the list include Seccomp?")
 
 
 def test_an_abbreviation_does_not_end_a_sentence():
