@@ -569,10 +569,16 @@ def _said_of_another_entry(
     question that names two terms of a list asks of the one it makes its subject. A question of what the term is
     (`identity`) says it by the posts' glossary terms too ("the path on the host"). Returns what the list says of the
     asked term (its first line), or None."""
+
+    def naming(text: str) -> frozenset[str]:
+        """The keys of a question's words that can say what is said of a term: its words rare in general language and,
+        of what a thing is, the glossary's terms ("the path on the host")."""
+        keys = terms.keys(text, known_only=True)
+        rare = frozenset(terms.key(token) for token in tokenize(text) if not TermWeights.everyday(token)) & keys
+        return rare | frozenset(key for key in keys if key.startswith("#")) if identity else rare
+
     keys = terms.keys(question, known_only=True)
-    rare = frozenset(terms.key(token) for token in tokenize(question) if not TermWeights.everyday(token)) & keys
-    if identity:
-        rare |= frozenset(key for key in keys if key.startswith("#"))  # what a thing is: "the path on the host"
+    rare = naming(question)
     for defined in lines.values():
         # (what an entry says of its term; of what a thing is, the words of its description past its name, which may
         # be one of them: "/host/data" and "호스트 측 경로")
@@ -593,10 +599,7 @@ def _said_of_another_entry(
             for other in named:
                 if other != term:
                     asked = re.sub(re.escape(other), " ", asked, flags=re.IGNORECASE)
-            asked_keys = terms.keys(asked, known_only=True)
-            asked_rare = (frozenset(terms.key(t) for t in tokenize(asked) if not TermWeights.everyday(t)) & asked_keys) | frozenset(
-                key for key in asked_keys if key.startswith("#")
-            )
+            asked_rare = naming(asked)
         else:
             asked_rare = rare
         own = terms.keys(term) | frozenset().union(
