@@ -512,7 +512,11 @@ def _has_subject(sentence: str) -> bool:
     from .lexical import tagged_morphemes
 
     morphemes = tagged_morphemes(sentence)
-    return any(tag == "JKS" or (tag == "JX" and form in ("은", "는")) for form, tag in morphemes)
+    # 은/는 after another particle marks a phrase as a topic, not a noun as the subject ("운영 환경에서는 지양해야 합니다")
+    return any(
+        tag == "JKS" or (tag == "JX" and form in ("은", "는") and i and not morphemes[i - 1][1].startswith("J"))
+        for i, (form, tag) in enumerate(morphemes)
+    )
 
 
 # A sentence that opens by pointing back ("이를 통해 … 제한할 수 있습니다", "This keeps …") speaks of what the sentence
@@ -541,6 +545,22 @@ def sentence_before(chunk: Chunk, sentence: str) -> str:
     sentences = split_sentences(chunk.text)
     position = sentences.index(sentence) if sentence in sentences else 0
     return sentences[position - 1] if position > 0 else ""
+
+
+def antecedent(sentences: list[str], position: int, opening: frozenset[int] = frozenset()) -> str:
+    """What the sentence at `position` of a passage's sentences speaks of when it does not name it: the sentences before
+    it, back to the first that names its own subject, while each opens by pointing back ("It is generally used only for
+    testing" after "This includes …" after "When the --privileged option is used, …") or, in Korean, names no subject
+    ("… 포함되며 위험할 수 있습니다. 일반적으로 테스트 용도에서만 사용하고 …"). Only a sentence that points back reaches
+    past the start of its paragraph or list item (`opening`: the positions that start one): one without a subject
+    there speaks of its heading, and list items say each their own ("- 멀티플랫폼 지원하며 …" after "- Docker는 …").
+    "" for a sentence that names its own subject, or a definition-list line (its term is its subject)."""
+    start = position
+    while start > 0 and not definition_term(sentences[start]):
+        if not (points_back(sentences[start]) or (start not in opening and not _has_subject(sentences[start]))):
+            break
+        start -= 1
+    return " ".join(sentences[start:position])
 
 
 def prose_claims(chunk: Chunk, lexicon: Lexicon, before: str = "") -> list[Claim]:

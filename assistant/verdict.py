@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import zip_longest
 
 from .answerability import RARE_ZIPF
-from .claims import DEFINITION_WORDS, EN_DASH_BREAK, EN_NEGATION_WORDS, KO_RESTRICTION, Claim, entry_term, is_condition_ending, points_back, prevented, sentence_before, split_sentences
+from .claims import DEFINITION_WORDS, antecedent, EN_DASH_BREAK, EN_NEGATION_WORDS, KO_RESTRICTION, Claim, entry_term, is_condition_ending, points_back, prevented, sentence_before, split_sentences
 from .claims import KO_NOUNS as _KO_NOUNS
 from .claims import nouns_before as _nouns_before
 from .ingest import Chunk
@@ -877,6 +877,12 @@ def statement_polarity(
 
 
 RESTRICTED_WORDS = 5  # at most this many words after "only" say what it restricts to
+# ... past the words of ability and the verbs of functioning it opens with, which say how, not to what: "only able to
+# run on a single server" and "only works on a single server" both restrict to a single server
+_EN_RESTRICTED_VERB = re.compile(
+    r"^(?:(?:be|being|able|possible|allowed|to|work|works|worked|working|run|runs|ran|running|function|functions|operate|"
+    r"operates|used|usable)\s+)+"
+)
 _RESTRICTED_TAGS = ("NN", "SL", "SN", "MM", "XSN", "XPN")  # what "만" restricts to: nouns with their numerals and affixes
 _EN_RESTRICTED_TO = re.compile(rf"{_EN_ONLY.pattern}([^,.;:!?]*)")
 
@@ -885,7 +891,7 @@ def _restricted_to(text: str, terms: TermWeights) -> list[frozenset[str]]:
     """The term keys of what each restriction of a text restricts to ("only", "만"): the words after "only" up to the
     clause's end (at most RESTRICTED_WORDS), the nouns before "만" and its particle ("단일 서버에서만": 단일, 서버),
     without words as common as function words ("서버 한 대에서만": 서버), each word by its glossary entry."""
-    phrases = [" ".join(m.group(2).split()[:RESTRICTED_WORDS]) for m in _EN_RESTRICTED_TO.finditer(text.lower())]
+    phrases = [" ".join(_EN_RESTRICTED_VERB.sub("", m.group(2).strip()).split()[:RESTRICTED_WORDS]) for m in _EN_RESTRICTED_TO.finditer(text.lower())]
     if HANGUL.search(text):
         from .lexical import tagged_morphemes
 
@@ -1101,6 +1107,7 @@ def full_statements(
     named = frozenset(tokenize(question))
     gives_cause = _gives_cause(question)
     replacing = bool(_EN_REPLACED.search(lowered) or _KO_REPLACED in question)
+    preceding = _antecedents(sentences)
     out: list[tuple[Verdict | None, Chunk, str]] = []
     for chunk, quoted in sentences:
         # What a sentence quotes it mentions, not asserts: "the common phrase “Redis is single-threaded” needs care"
@@ -1134,7 +1141,7 @@ def full_statements(
         said = _without_replaced(sentence)  # what it says is used, without what that is used in place of
         # A sentence that opens by pointing back ("이를 통해 … 백업하는 것도 가능합니다") holds what the sentence before it
         # named (its polarity is its own)
-        before = sentence_before(chunk, quoted) if points_back(sentence) else ""
+        before = preceding.get((id(chunk), quoted), "")
         parts = statement_clauses(said, causes=not gives_cause)
         contrasted = _contrasted(parts)
         clauses = [(condition, clause, held[1]) for condition, clause in parts if (held := holds(f"{before} {condition} {clause}", contrasted))[0]]
@@ -1156,6 +1163,29 @@ def full_statements(
             out.extend((value, chunk, quoted) for value in plain or stated)
         elif not contrasted and (whole := holds(f"{before} {said}"))[0]:
             out.append((polarity(said, conditional, whole[1]), chunk, quoted))
+    return out
+
+
+def _antecedents(sentences: list[tuple[Chunk, str]]) -> dict[tuple[int, str], str]:
+    """What each sentence that does not name its subject speaks of (claims.antecedent), read over the sentences of the
+    passages of its section in its language, in order (a paragraph may open with one: "It is generally used only for
+    testing …"). A sentence that points back holds what the sentences it points to say; one that only leaves its
+    subject out ("… 보안적으로 위험할 수 있습니다. 일반적으로 테스트 용도에서만 사용하고 …"; "그러나 모든 문제를 완벽하게
+    해결하지 않으며 …" after "도커는 … 혁신적인 도구입니다") holds only the names they use, words rare in general
+    language ("--privileged", "도커"): what they say of it is theirs."""
+    passages: dict[tuple[str, str, str], dict[int, Chunk]] = {}
+    for chunk, _ in sentences:
+        passages.setdefault((chunk.document, chunk.section, chunk.lang), {})[id(chunk)] = chunk
+    out: dict[tuple[int, str], str] = {}
+    for chunks in passages.values():
+        said = [(chunk, sentence, n) for chunk in chunks.values() for n, sentence in enumerate(split_sentences(chunk.text))]
+        texts = [sentence for _, sentence, _ in said]
+        opening = frozenset(position for position, (_, _, n) in enumerate(said) if n == 0)
+        for position, (chunk, sentence, _) in enumerate(said):
+            before = antecedent(texts, position, opening)
+            if before and not points_back(sentence):
+                before = " ".join(token for token in tokenize(before.lower()) if general_zipf(token) < RARE_ZIPF)
+            out[(id(chunk), sentence)] = before
     return out
 
 

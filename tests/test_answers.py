@@ -3576,3 +3576,34 @@ def test_evidence_without_a_word_of_rarity_does_not_say_that_something_seldom_ha
     assert not qualifiers("Is the raw table configured manually?").rarely
     assert not fits(form, "raw: Primarily used for configuring exceptions to connection tracking.", "", assistant.terms)
     assert fits(form, "security: Rarely configured manually by users.", "", assistant.terms)
+
+
+def test_a_sentence_without_a_subject_of_its_own_speaks_of_the_last_one_named(assistant):
+    """"It is generally used only for testing …" after "This includes …" (a paragraph of its own) after "When the
+    --privileged option is used, …" speaks of the option. A Korean sentence without a subject ("운영 환경에서는" is a
+    topic phrase, not a noun) speaks of what its paragraph named before it, not of another paragraph or list item."""
+    from assistant.claims import antecedent
+
+    english = ["When the --privileged option is used, the container can access all.", "This includes kernel settings.", "It is used only for testing."]
+    assert antecedent(english, 2, frozenset({0, 1})) == " ".join(english[:2])
+    assert antecedent(english, 1, frozenset({0, 1})) == english[0] and antecedent(english, 0) == ""
+    korean = ["--privileged 옵션을 사용할 경우 해당 컨테이너는 모든 리소스에 접근할 수 있습니다.", "고급 권한까지 포함되며 위험할 수 있습니다.", "일반적으로 테스트 용도에서만 사용하고,운영 환경에서는 지양해야 합니다."]
+    assert antecedent(korean, 2) == " ".join(korean[:2])
+    assert antecedent(korean, 2, frozenset({0, 1})) == korean[1]  # no subject at the start of its paragraph: not past it
+    assert antecedent(["Docker uses a bridge network.", "Compose runs on one server."], 1) == ""
+    assert antecedent(["컨테이너는 가볍습니다.", "- `docker scan`: 이미지를 검사합니다."], 1) == ""  # a definition line names its term
+    assert assistant.ask("Is --privileged used only for testing?").verdict == "yes"
+    assert assistant.ask("Can every docker image run on windows?").verdict != "yes"
+    assert assistant.ask("글쓴이는 도커를 혁신적인 도구라고 보나?").verdict == "yes"  # "그러나 …" holds only the name
+
+
+def test_a_restriction_is_to_what_follows_its_words_of_ability_and_functioning(assistant):
+    """"only able to run on a single server" and "limited to running on a single server" restrict to a single server,
+    as the post's "only works on a single server" does: the question asks about the restriction the post makes."""
+    from assistant.verdict import _restricted_to
+
+    said = _restricted_to("Docker Compose only works on a single server.", assistant.terms)
+    for question in ("Is Docker Compose only able to run on a single server?", "Is Docker Compose limited to running on a single server?"):
+        assert _restricted_to(question, assistant.terms) == said, question
+        assert assistant.ask(question).verdict == "yes", question
+    assert _restricted_to("Does Compose run only on multiple servers?", assistant.terms) != said
