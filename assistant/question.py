@@ -59,8 +59,9 @@ def asks_for_a_way(question: str) -> bool:
 
 
 def compares(text: str) -> bool:
-    """Whether a question compares two things ("simpler than Kubernetes?", "쿠버네티스보다 쉬워?")."""
-    return bool(re.search(r"\bthan\b", text.lower())) or "보다" in text
+    """Whether a question compares two things ("simpler than Kubernetes?", "쿠버네티스보다 쉬워?"); "rather than" says
+    what is used in place of what and "other than" what is set aside, not a comparison."""
+    return bool(re.search(r"(?<!rather )(?<!other )\bthan\b", text.lower())) or "보다" in text
 
 
 def asks_possibility(question: str) -> bool:

@@ -792,7 +792,8 @@ _ALONE = re.compile(
     r"|혼자|자체만|자체로만|만으로|만 있으면|하나만|기만 하면|기만 해도|기만 했는데",
     re.IGNORECASE,
 )
-_EN_COMPARISON = re.compile(r"\b(than|more|less|better|worse|fewer)\b")
+# ("rather than" and "other than" replace or set aside; they weigh nothing: question.compares)
+_EN_COMPARISON = re.compile(r"\b(?:more|less|better|worse|fewer)\b|(?<!rather )(?<!other )\bthan\b")
 # 불가 (not possible) as claims read it; 불가능, the prefix 불 (not) before 가능, statement_polarity counts apart
 _KO_NEGATION = {("않", "VX"), ("없", "VA"), ("못하", "VX"), ("아니", "VCN"), ("안", "MAG"), ("못", "MAG"), ("불가", "NNG")}
 _KO_UNSURE_FORMS = {"가능성", "보다", "대신", "오직"}
@@ -1003,6 +1004,9 @@ def full_statements(
     # the words that say a restriction ("only", "limited to", "한정") are read as one (_restricted_to), not as words a
     # statement must hold: "limited to a single server" - "only works on a single server"
     framing = _modal_keys(question, terms) | _restriction_keys(question, terms) | _reported_keys(question, terms)
+    # ... and the words that say a replacement ("rather than", "instead of", "in place of"), which a statement may say
+    # in other words of the three: what it holds is the two things
+    framing |= terms.keys(" ".join(_EN_REPLACING.findall(lowered)))
     keys = terms.keys(question) - framing - _said_by_parts(question, terms)
     # a compound the posts never write ("OS-level", "kernel-level") is read through its parts, which the question's keys
     # hold too: no statement holds the compound itself
@@ -3453,7 +3457,8 @@ def _says_absence(question: str, form: Qualifiers) -> bool:
 
 
 # "A instead of B", "A rather than B", "B 대신 A": the sentence says A of its subject, and that B is what it is not.
-_EN_REPLACED = re.compile(r"\b(?:instead of|rather than|in place of)\s+([^,.;:!?]+)")
+_EN_REPLACING = re.compile(r"\b(?:instead of|rather than|in place of)\b")
+_EN_REPLACED = re.compile(rf"{_EN_REPLACING.pattern}\s+([^,.;:!?]+)")
 _KO_REPLACED = "대신"
 
 

@@ -3607,3 +3607,16 @@ def test_a_restriction_is_to_what_follows_its_words_of_ability_and_functioning(a
         assert _restricted_to(question, assistant.terms) == said, question
         assert assistant.ask(question).verdict == "yes", question
     assert _restricted_to("Does Compose run only on multiple servers?", assistant.terms) != said
+
+
+def test_rather_than_says_a_replacement_not_a_comparison(assistant):
+    """"Does Docker use namespaces and cgroups rather than a hypervisor?" asks what the post says with "대신" /
+    "instead of": "rather than" weighs nothing ("simpler than" does), and a statement need not use the same words of
+    replacement."""
+    from assistant.question import compares
+
+    assert not compares("Does Docker use namespaces rather than a hypervisor?")
+    assert not compares("Is there anything other than Volume?")
+    assert compares("Is Swarm simpler than Kubernetes?")
+    assert assistant.ask("Does Docker use namespaces and cgroups rather than a hypervisor?").verdict == "yes"
+    assert assistant.ask("Does Docker use a hypervisor rather than namespaces?").verdict != "yes"
