@@ -540,13 +540,6 @@ def points_back(sentence: str) -> bool:
     return bool(first) and first[0][1] in ("MM", "NP") and first[0][0].startswith(_KO_DEMONSTRATIVE)
 
 
-def sentence_before(chunk: Chunk, sentence: str) -> str:
-    """The sentence before one of a prose chunk's sentences, or "" for its first."""
-    sentences = split_sentences(chunk.text)
-    position = sentences.index(sentence) if sentence in sentences else 0
-    return sentences[position - 1] if position > 0 else ""
-
-
 def antecedent(sentences: list[str], position: int, opening: frozenset[int] = frozenset()) -> str:
     """What the sentence at `position` of a passage's sentences speaks of when it does not name it: the sentences before
     it, back to the first that names its own subject, while each opens by pointing back ("It is generally used only for

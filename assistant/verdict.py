@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import zip_longest
 
 from .answerability import RARE_ZIPF
-from .claims import DEFINITION_WORDS, antecedent, EN_DASH_BREAK, EN_NEGATION_WORDS, KO_RESTRICTION, Claim, entry_term, is_condition_ending, points_back, prevented, sentence_before, split_sentences
+from .claims import DEFINITION_WORDS, EN_DASH_BREAK, EN_NEGATION_WORDS, KO_RESTRICTION, Claim, antecedent, entry_term, is_condition_ending, points_back, prevented, split_sentences
 from .claims import KO_NOUNS as _KO_NOUNS
 from .claims import nouns_before as _nouns_before
 from .ingest import Chunk
@@ -1122,10 +1122,13 @@ def full_statements(
         sentence = sentence if HANGUL.search(sentence) else _EN_NEGATED_ASIDE.sub(" ", sentence)
         if of_the_other_subject(question, sentence, chunk, terms):
             continue
-        if _asks_what_is_replaced(sentence, named):
+        names_replaced = _asks_what_is_replaced(sentence, named)
+        if names_replaced or (replacing and _replaced(sentence)):
             # "Docker uses OS-level virtualization instead of hypervisor-based virtualization": what the question names
             # is what the sentence says is not used, so a plain statement of the rest answers no (not a question that
-            # weighs the two itself, nor one of what can be or of a condition)
+            # weighs the two itself, nor one of what can be or of a condition); a question that weighs two things is
+            # answered by a sentence that weighs two only through their order (_same_replacement), also when it names
+            # them in another language
             if holds(sentence, replacing_text=True)[0]:
                 same = _same_replacement(question, sentence, terms) if replacing else None
                 if same is not None:
@@ -1135,6 +1138,8 @@ def full_statements(
                     found = polarity(_without_replaced(sentence), conditional, False)
                     out.append((found if same else "no" if found == "yes" else None, chunk, quoted))
                     continue
+                if not names_replaced:
+                    continue  # two things weighed that cannot be lined up with the question's (another language's words)
                 plain = not (replacing or modal or conditional) and polarity(_without_replaced(sentence), False, False) == "yes"
                 out.append(("no" if plain else None, chunk, quoted))
             continue
