@@ -1004,9 +1004,9 @@ def full_statements(
     # the words that say a restriction ("only", "limited to", "한정") are read as one (_restricted_to), not as words a
     # statement must hold: "limited to a single server" - "only works on a single server"
     framing = _modal_keys(question, terms) | _restriction_keys(question, terms) | _reported_keys(question, terms)
-    # ... and the words that say a replacement ("rather than", "instead of", "in place of"), which a statement may say
-    # in other words of the three: what it holds is the two things
-    framing |= terms.keys(" ".join(_EN_REPLACING.findall(lowered)))
+    # the words that say a replacement ("rather than", "instead of", "in place of"): a statement that says one holds
+    # them, in whichever words it says it ("… instead of hypervisor-based virtualization", "… 대신 …")
+    connective = terms.keys(" ".join(_EN_REPLACING.findall(lowered)))
     keys = terms.keys(question) - framing - _said_by_parts(question, terms)
     # a compound the posts never write ("OS-level", "kernel-level") is read through its parts, which the question's keys
     # hold too: no statement holds the compound itself
@@ -1059,6 +1059,8 @@ def full_statements(
         found = _held(text, terms)
         if replacing_text and found & use:
             found |= use
+        if connective and (_EN_REPLACING.search(text.lower()) or _KO_REPLACED in text):
+            found |= connective
         if likened and likened_terms & terms.keys(" ".join(_replaced(text))):
             # "… the way VMs do?" - "… instead of hypervisor-based virtualization (VM)": the words of the likeness are
             # what the sentence sets aside

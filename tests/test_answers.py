@@ -3611,12 +3611,14 @@ def test_a_restriction_is_to_what_follows_its_words_of_ability_and_functioning(a
 
 def test_rather_than_says_a_replacement_not_a_comparison(assistant):
     """"Does Docker use namespaces and cgroups rather than a hypervisor?" asks what the post says with "대신" /
-    "instead of": "rather than" weighs nothing ("simpler than" does), and a statement need not use the same words of
-    replacement."""
+    "instead of": "rather than" weighs nothing ("simpler than" does), and a statement that says a replacement holds the
+    question's words of replacement in whichever words it says it."""
     from assistant.question import compares
 
     assert not compares("Does Docker use namespaces rather than a hypervisor?")
     assert not compares("Is there anything other than Volume?")
     assert compares("Is Swarm simpler than Kubernetes?")
     assert assistant.ask("Does Docker use namespaces and cgroups rather than a hypervisor?").verdict == "yes"
-    assert assistant.ask("Does Docker use a hypervisor rather than namespaces?").verdict != "yes"
+    assert assistant.ask("Does Docker use a hypervisor rather than namespaces?").verdict == "no"
+    # the statement says its replacement with "instead of" / "대신": it holds the question's words of replacement
+    assert assistant.ask("does Docker rely on namespaces and cgroups instead of a hypervisor?").verdict == "yes"
