@@ -1150,8 +1150,8 @@ def full_statements(
                 out.append((None, chunk, quoted))  # its words are there, said of another thing
             continue
         said = _without_replaced(sentence)  # what it says is used, without what that is used in place of
-        # A sentence that opens by pointing back ("이를 통해 … 백업하는 것도 가능합니다") holds what the sentence before it
-        # named (its polarity is its own)
+        # A sentence that opens by pointing back ("이를 통해 … 백업하는 것도 가능합니다") or leaves out its subject holds
+        # what the sentences before it say or name (_antecedents; its polarity is its own)
         before = preceding.get((id(chunk), quoted), "")
         parts = statement_clauses(said, causes=not gives_cause)
         contrasted = _contrasted(parts)
