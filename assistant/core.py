@@ -26,7 +26,7 @@ from .question import asks_for_command, asks_what_post_is_about, compares, confi
 from .retrieve import RANK_MARGIN_SCALE, Retrieval, Retriever, section_key, to_front
 from .settings import MAX_QUESTION_CHARS, Settings
 from .terms import FUNCTION_ZIPF, TermWeights, general_zipf
-from .verdict import claim_answer, judge, points_at_group, row_descriptions
+from .verdict import asks_identity, claim_answer, judge, points_at_group, row_descriptions
 
 MAX_CATALOG_SNIPPETS = 3
 # Said when a post has no translation in the asker's language, so the answer quotes it in its own.
@@ -712,7 +712,12 @@ class Assistant:
             group = next(iter(self._sections_by_label.get(read_in[0], ())), None)
         else:
             group = None if points_at_group(yes_no) else evidence_keys[0]
-        post = [passage for document in dict.fromkeys(key[0] for key in evidence_keys) for passage in self._post_passages.get(document, [])]
+        # every passage of the cited posts, which only a question of what a thing is reads (_said_of_another_entry)
+        post = (
+            [passage for document in dict.fromkeys(key[0] for key in evidence_keys) for passage in self._post_passages.get(document, [])]
+            if asks_identity(yes_no)
+            else []
+        )
         verdict = (
             judge(yes_no, asked, claims, sentences, self.terms, self.lexicon, rows, cases, row_descriptions(rows, yes_no, self.terms), group, post)
             if verdicts
