@@ -91,8 +91,15 @@ _EN_DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # Words that follow a demonstrative pronoun, not a noun it determines ("is that shared too?", "would that be faster?")
 _EN_AFTER_SUBJECT = frozenset({"be", "too", "also", "then", "instead", "really", "still"})
 _EN_BARE = re.compile(r"^(?P<x>[^?.!]+?)\s*\?+$")
-# The dummy "it" of "is it safe to ...", "is it possible to ..." and of "it is ... that/to".
-EN_DUMMY_IT = re.compile(r"\bit\b(?:\s+\w+){0,3}\s+to\b|\bit\s+(?:is|was)\b(?:\s+\w+){0,3}\s+(?:that|to)\b", re.IGNORECASE)
+# The dummy "it" of "is it safe to ...", "is it possible to ..." and of "it is ... that/to", asked or stated (general
+# English: "is it true that containers share …?", the cleft "is it VMs that share …?"); and of a question whether a
+# clause holds without "that" ("is it true containers are stateless?"; a clause after it, not "is it true?", which
+# asks of what was said).
+EN_DUMMY_IT = re.compile(
+    r"\bit\b(?:\s+\w+){0,3}\s+to\b|\bit\s+(?:is|was)\b(?:\s+\w+){0,3}\s+(?:that|to)\b|\b(?:is|was)\s+it\b(?:\s+\w+){1,3}\s+that\b"
+    r"|\b(?:is|was)\s+it\s+(?:really\s+|actually\s+)?(?:true|correct|right|accurate|the case)\b(?:\s+that\b|(?:\s+[\w'-]+){3})",
+    re.IGNORECASE,
+)
 _EN_QUESTION_START = frozenset(
     {"do", "does", "did", "is", "are", "was", "were", "can", "could", "should", "would", "will", "what", "how", "why",
      "when", "where", "which", "who", "has", "have", "may", "might", "must"}

@@ -455,7 +455,30 @@ def confirmation(question: str) -> str:
         # negative question asks the other way round ("aren't they …?" - "no, they aren't"): it is left unread
         return question
     start = question.rfind(asking)
-    return f"{question[:start] if start > 0 else ''}Do {statement}?"
+    return f"{question[:start] if start > 0 else ''}{_inverted(statement) or f'Do {statement}'}?"
+
+
+# Auxiliaries and copulas a statement's subject comes before and a question's after (general English: "containerA can
+# reach containerB" - "can containerA reach containerB?"); "have" and "has" are main verbs as often ("they have to
+# be …"), and the pronouns' contracted copulas are spelled out first ("it's" - "it is").
+_EN_INVERTIBLE = frozenset({"is", "are", "was", "were", "can", "could", "will", "would", "should", "may", "might", "must"})
+_EN_PRONOUN_COPULA = re.compile(r"\b(it|that|there|he|she)['’]s\b|\b(they|we|you)['’]re\b", re.IGNORECASE)
+_SUBJECT_MAX_WORDS = 4  # the words a statement's subject may take before its auxiliary ("the todo container can …")
+
+
+def _inverted(statement: str) -> str | None:
+    """A statement as the question that puts its auxiliary or copula before its subject ("so it's a user-space
+    sandbox" - "is it a user-space sandbox"), or None when none follows a subject of a few words."""
+    statement, _ = _without_opening_fillers(statement, r"[a-z'’]+")
+    statement = _EN_PRONOUN_COPULA.sub(lambda m: f"{m[1]} is" if m[1] else f"{m[2]} are", statement)
+    tokens = statement.split()
+    for i, token in enumerate(tokens[: _SUBJECT_MAX_WORDS + 1]):
+        word = token.lower().strip(",;:")
+        if word in EN_AUX or word in _EN_WH:
+            if i == 0 or word not in _EN_INVERTIBLE or token != token.strip(",;:"):
+                return None
+            return " ".join([word.capitalize(), *tokens[:i], *tokens[i + 1 :]])
+    return None
 
 
 # The discourse words (EN_FILLERS) that may open a question before what it asks ("so …", "ok and …")
@@ -667,11 +690,11 @@ def _main_clause(text: str) -> str:
     # the question asks about; its words are not what it asks.
     while "," in lowered and re.match(
         r"\s*(if|what if|what about|how about|when|once|after|say|for|in|on|at|with|without|within|among|across|during|under|from|according to"
-        r"|although|though|even though|while|whereas)\b", lowered
+        r"|although|though|even though|while|whereas|as long as|as soon as)\b", lowered
     ):
         lowered = lowered.split(",", 1)[1]
     # A condition, a cause or a concession ("even though they share a kernel") is subordinate: not what is asked.
-    return re.split(r"\b(?:if|when|once|after|since|because|although|though|whereas|while)\b", lowered, maxsplit=1)[0] or lowered
+    return re.split(r"\b(?:if|when|once|after|since|because|although|though|whereas|while|as long as|as soon as)\b", lowered, maxsplit=1)[0] or lowered
 
 
 def read_question(question: str, lexicon: Lexicon) -> Asked | None:

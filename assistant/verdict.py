@@ -1004,6 +1004,7 @@ def full_statements(
     # the words that say a restriction ("only", "limited to", "한정") are read as one (_restricted_to), not as words a
     # statement must hold: "limited to a single server" - "only works on a single server"
     framing = _modal_keys(question, terms) | _restriction_keys(question, terms) | _reported_keys(question, terms)
+    framing |= terms.keys(" ".join(_joining_words(lowered)))
     # the words that say a replacement ("rather than", "instead of", "in place of"): a statement that says one holds
     # them, in whichever words it says it ("… instead of hypervisor-based virtualization", "… 대신 …")
     connective = terms.keys(" ".join(_EN_REPLACING.findall(lowered)))
@@ -2532,7 +2533,8 @@ _KO_EQUAL_DEGREE = re.compile(r"만큼|(?:랑|와|과|하고)\s*(?:똑같|동일
 
 
 def _asks_equal_degree(question: str) -> bool:
-    return bool(_EN_EQUAL_DEGREE.search(question.lower()) or _KO_EQUAL_DEGREE.search(question))
+    lowered = question.lower()
+    return any(not _joins(lowered, m.start()) for m in _EN_EQUAL_DEGREE.finditer(lowered)) or bool(_KO_EQUAL_DEGREE.search(question))
 
 
 def _likens(text: str) -> bool:
@@ -3242,6 +3244,32 @@ _EN_OPENING_SUBJECT = re.compile(r"^\W*(?:are|is|were|was)\s+(?:\S+\s+){0,2}$") 
 _EN_LIKE_LISTED = re.compile(r"like\s+[^,;?]*?\w\s*(?:,\s*(?:or\s+)?|\bor\s+)(?:an?\s+|the\s+)?([\w-]+)")
 
 
+# "as … as" that is no likeness (general English): "as long as", "as soon as", "as far as" open a condition, a time or
+# an extent; "as well as" after a prepositional phrase joins two of its kind ("images for ARM as well as AMD64"),
+# where after a verb it likens ("isolate as well as a VM", "cover that as well as Kubernetes").
+_EN_AS_CONJUNCTIONS = frozenset({"long", "soon", "far"})
+_EN_JOINED_PHRASE = re.compile(r"\b(?:for|on|to|in|with|from|across)(?:\s+[\w.-]+){1,2}\s*$")
+_EN_LIKENED_CLAUSE = re.compile(r"^\s*(?:a |an |the )?[\w.-]+(?: [\w.-]+)?\s+(?:does|do|did|is|are|can|would)\b")
+
+
+def _joining_words(lowered: str) -> list[str]:
+    """The middle words of the question's "as … as" that are no likeness ("well" of "ARM as well as AMD64"): they join
+    or condition what the question asks, and are no words a statement must hold."""
+    return [match.group(0).split()[1] for match in _EN_LIKENESS.finditer(lowered) if _joins(lowered, match.start())]
+
+
+def _joins(lowered: str, start: int) -> bool:
+    """Whether the "as … as" at `start` of a lowered question is no likeness (see _EN_AS_CONJUNCTIONS)."""
+    words = lowered[start:].split()[:3]
+    if len(words) < 3 or words[0] != "as" or words[2] != "as":
+        return False
+    if words[1] in _EN_AS_CONJUNCTIONS:
+        return True
+    return words[1] == "well" and bool(_EN_JOINED_PHRASE.search(lowered[:start])) and not _EN_LIKENED_CLAUSE.match(
+        lowered[start + len("as well as") :]
+    )
+
+
 def _gives_examples(lowered: str, start: int) -> bool:
     """Whether the "like" at `start` of a lowered question gives examples or a figure (see _EN_EXAMPLE_HEADS)."""
     before = lowered[:start].split()
@@ -3360,7 +3388,7 @@ def qualifiers(question: str) -> Qualifiers:
     rarely = bool(_EN_RARELY.search(lowered) or any(word in question for word in _KO_RARELY))
     likeness = [
         next(g for g in m.groups() if g) for m in _EN_LIKENESS.finditer(lowered)
-        if not (m.group(0).startswith("like") and _gives_examples(lowered, m.start()))
+        if not (m.group(0).startswith("like") and _gives_examples(lowered, m.start())) and not _joins(lowered, m.start())
     ]
     means = [m.group(1) for m in _EN_MEANS.finditer(lowered.replace("`", ""))]  # (a quoted option is words of it)
     absent = [alternative for m in _EN_ABSENCE.finditer(lowered) for alternative in re.split(r"\bor\b|\band\b|/", next(g for g in m.groups() if g))]

@@ -1924,7 +1924,7 @@ def test_a_because_clause_and_its_main_clause_say_each_of_their_own_subject(assi
     ("question", "read"),
     [
         ("every container has its own network interface, right?", "Do every container has its own network interface?"),
-        ("We split the compose file. The kernel is still shared, correct?", "We split the compose file. Do The kernel is still shared?"),
+        ("We split the compose file. The kernel is still shared, correct?", "We split the compose file. Is The kernel still shared?"),
         ("The kernel is shared, isn't it?", "The kernel is shared, isn't it?"),  # its tag already asks as a yes/no question
         ("Is the kernel shared, right?", "Is the kernel shared, right?"),  # already a yes/no question
         ("what is shared, right?", "what is shared, right?"),
@@ -1933,18 +1933,21 @@ def test_a_because_clause_and_its_main_clause_say_each_of_their_own_subject(assi
         ("containers aren't fully isolated, right?", "containers aren't fully isolated, right?"),
         ("containers arent fully isolated, right?", "containers aren't fully isolated, right?"),
         # a statement with a question mark: a subject, then its auxiliary or copula
-        ("so containerA can reach containerB's port directly?", "Do containerA can reach containerB's port directly?"),
-        ("ok so it's built on namespaces?", "Do it's built on namespaces?"),
+        # its auxiliary or copula goes before its subject, as a question puts it
+        ("so containerA can reach containerB's port directly?", "Can containerA reach containerB's port directly?"),
+        ("ok so it's built on namespaces?", "Is it built on namespaces?"),
+        ("the todo container is safe, right?", "Is the todo container safe?"),
+        ("they have to be on the same network?", "Do they have to be on the same network?"),  # "have" as a main verb
         ("and the file system?", "and the file system?"),  # names a subject only
         ("and the containers that are on one host?", "and the containers that are on one host?"),  # a case
         ("so containers aren't isolated at all?", "so containers aren't isolated at all?"),  # a negation, as above
     ],
 )
 def test_a_tag_question_is_read_as_the_yes_no_question_it_asks(question, read):
-    from assistant.question import confirmation, is_yes_no
+    from assistant.question import auxiliaries_spelled, confirmation, is_yes_no
 
     assert confirmation(question) == read
-    if "Do " in read:
+    if read != auxiliaries_spelled(question):
         assert is_yes_no(read)
 
 
@@ -1956,6 +1959,8 @@ def test_a_tag_question_gets_the_verdict_of_its_statement(assistant):
 def test_a_statement_with_a_question_mark_gets_the_verdict_of_its_statement(assistant):
     assert assistant.ask("so each container has its own network interface?").verdict == "yes"
     assert assistant.ask("so the file system is shared between containers?").verdict == "no"
+    # its modal before its subject: "can containerA …?" asks what is possible, as "containerA can …?" does
+    assert assistant.ask("so containerA can hit containerB's port directly?").verdict == assistant.ask("can containerA hit containerB's port directly?").verdict == "yes"
     # a misspelt opening auxiliary; an opening "ok" that asks nothing of its own
     assert assistant.ask("dose each container have its own network interface?").verdict == "yes"
     assert assistant.ask("ok back to docker: do containers on the same host share a kernel?").verdict == "yes"
@@ -2718,6 +2723,48 @@ def test_like_that_gives_examples_is_no_likeness(question, likened):
     from assistant.verdict import qualifiers
 
     assert qualifiers(question).likeness == likened
+
+
+@pytest.mark.parametrize(
+    "question, likened",
+    [
+        ("Can docker buildx produce images that run on ARM as well as AMD64?", ()),
+        ("Can I build images for it as well as amd64?", ()),
+        ("As long as everything is on one host, do containers share the kernel?", ()),
+        ("Is the data kept as soon as it is written?", ()),
+        ("Does Docker isolate as well as a VM?", ("vm",)),
+        ("Does Swarm cover that as well as Kubernetes?", ("kubernetes",)),
+        ("Does it run on Linux as well as a VM does?", ("vm does",)),
+        ("Is it as strong as a VM?", ("vm",)),
+    ],
+)
+def test_as_well_as_that_joins_and_as_long_as_are_no_likeness(question, likened):
+    """"as long as" and "as soon as" open a condition or a time, and "as well as" after a prepositional phrase joins
+    two things of a kind ("for ARM as well as AMD64"); after a verb or its object it likens ("isolate as well as a VM")."""
+    from assistant.verdict import _asks_equal_degree, qualifiers
+
+    assert qualifiers(question).likeness == likened
+    assert _asks_equal_degree(question) == bool(likened)
+
+
+def test_a_question_of_two_joined_things_is_answered_by_a_statement_of_both(assistant):
+    """"ARM as well as AMD64" asks of both platforms, not whether ARM is as good as AMD64: the sentence that builds
+    images for "여러 플랫폼(AMD64, ARM 등)" says yes; "as long as …" is the question's condition, not what it asks, so
+    "the same host" in it does not make it a question of sharing."""
+    answer = assistant.ask("Can docker buildx produce images that run on ARM as well as AMD64?")
+    assert answer.verdict == "yes"
+    assert answer.citations[0].section.endswith("운영체제 종속성과 해결")
+    from assistant.question import read_question
+
+    assert read_question("As long as everything's on the same host, does splitting into more compose files ever split the kernel?", assistant.lexicon) is None
+    assert assistant.ask("As long as everything's on the same host, does splitting into more compose files ever split the kernel?").verdict != "yes"
+
+
+def test_is_it_true_that_asks_its_clause(assistant):
+    """"Is it true that S?" asks whether S holds: its "it" is no pronoun whose subject an earlier turn must supply, so
+    the question gets the verdict S asked plainly gets."""
+    assert assistant.ask("Is it true that Docker containers share the host kernel?").verdict == "yes"
+    assert assistant.ask("Is it true containers are stateless?").verdict == assistant.ask("Are containers stateless?").verdict == "yes"
 
 
 def test_a_dash_between_spaces_sets_off_a_claim_of_its_own(assistant):

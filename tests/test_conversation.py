@@ -669,6 +669,10 @@ def test_points_back_finds_a_pronoun_of_any_length():
     assert points_back("does that get any worse when the containers send each other a lot of traffic?")
     assert points_back("그거 운영 환경에서도 괜찮아요?")
     assert not points_back("is it possible to run containers without root?")  # a dummy "it"
+    assert not points_back("is it true that containers share the host kernel?")  # the "it" of a clause asked about
+    assert not points_back("is it true containers are stateless?")
+    assert not points_back("so is it VMs that share the host kernel?")  # a cleft's "it"
+    assert points_back("is it true?")  # of what was said
     assert not points_back("what is the risk that remains after dropping --privileged?")  # a relative "that"
     assert not points_back("Do containers share the kernel?")
     assert not points_back("컨테이너끼리 커널을 공유하나요?")
