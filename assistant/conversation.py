@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 
 from .lexical import is_compound
 from .lexicon import HANGUL
-from .question import COMMAND_OPTION, EN_AFTER_PARTICIPLE, EN_AUX, EN_FILLERS, is_yes_no, question_language
+from .question import COMMAND_OPTION, EN_AFTER_PARTICIPLE, EN_AUX, EN_FILLERS, EN_SAYING_ADVERBS, EN_SAYING_VERBS, is_yes_no, question_language
 
 MAX_HISTORY = 20  # earlier turns a surface may send with a question
 ELLIPSIS_MAX_WORDS = 4  # words of the new subject in "what about X?" / "X는요?" (articles aside) and of a bare "X?"
@@ -74,6 +74,12 @@ _EN_ELLIPSIS = re.compile(
 _EN_CONDITION = re.compile(
     r"^(?:(?:and|but|so|ok|okay|then)[,\s]+)?(?:what\s+)?if\s+(?P<x>[^,;?—–]+?)\s*[?.!]*$", re.IGNORECASE
 )
+# ... and with the participle of what it asks after it, its subject and copula left out ("and if each one runs on its
+# own EC2 instance, still shared?", "what if they're on different VMs, separate then?").
+_EN_CONDITION_SAID = re.compile(
+    r"^(?:(?:and|but|so|ok|okay|then)[,\s]+)?(?:what\s+)?if\s+(?P<x>[^,;?—–]+?)\s*[,;—–]+\s*(?P<p>[^,;?—–]+?)\s*[?.!]*$", re.IGNORECASE
+)
+_SAID_MAX_WORDS = 3  # the words of such a clause: the participle and the words that add to it ("still shared too")
 # "if I run both from one compose file do they share a kernel?" holds a question of its own after its condition.
 _EN_OWN_QUESTION = re.compile(
     r"\b(?:do|does|did|is|are|was|were|can|could|will|would|should)\s+(?:they|it|we|i|you|those|these|both|the|my|our)\b",
@@ -100,6 +106,10 @@ EN_DUMMY_IT = re.compile(
     r"|\b(?:is|was)\s+it\s+(?:really\s+|actually\s+)?(?:true|correct|right|accurate|the case)\b(?:\s+that\b|(?:\s+[\w'-]+){3})",
     re.IGNORECASE,
 )
+# A pronoun that is the subject of a verb of saying or claiming (question.EN_SAYING_VERBS) is the post or its author
+# ("does it claim Docker solves everything?", "do they say …?"), not a thing said before. (Not the verbs of listing:
+# "does it mention X?" may ask of a table or a section said before.)
+_EN_SAYING_FORMS = EN_SAYING_VERBS | {"says", "said", "claims", "claimed", "states", "stated", "thinks", "argues", "believes", "concludes"}
 _EN_QUESTION_START = frozenset(
     {"do", "does", "did", "is", "are", "was", "were", "can", "could", "should", "would", "will", "what", "how", "why",
      "when", "where", "which", "who", "has", "have", "may", "might", "must"}
@@ -151,6 +161,7 @@ class _Cue:
     new: str = ""  # the new subject of an ellipsis (or the condition; or the phrase set before a question)
     pronoun: int = -1  # the word index of the anaphor (in `clause`, for a dislocation)
     clause: str = ""  # the question after a phrase set before it
+    said: str = ""  # the predicate a condition's elliptical clause says ("still shared?": share), else ""
 
 
 @dataclass(frozen=True)
@@ -236,6 +247,10 @@ class FollowUps:
                 None,
             )
             resolved = self._condition(complete, cue.new) if complete and is_yes_no(complete) else None
+            if cue.said and complete and not self._asks_plainly(complete, cue.said):
+                # "…, separate then?" after "do they share …?" asks another predicate, and "…, still shared?" after "do
+                # they stop sharing …?" asks it the other way round: read as it stands
+                resolved = None
             prior = ()
         elif cue.kind == "ellipsis":
             said = self._said_predicate(cue.new)
@@ -292,6 +307,11 @@ class FollowUps:
         match = _EN_CONDITION.match(text)
         if match and not _EN_OWN_QUESTION.search(match.group("x")):
             return _Cue("condition", new=match.group("x"))
+        match = _EN_CONDITION_SAID.match(text)
+        if match and not _EN_OWN_QUESTION.search(match.group("x")) and len(match.group("p").split()) <= _SAID_MAX_WORDS:
+            said = self._said_predicate(match.group("p"))
+            if said is not None:
+                return _Cue("condition", new=match.group("x"), said=said)
         for pattern in (_EN_ELLIPSIS, _EN_AND):
             match = pattern.match(text)
             if match:
@@ -344,6 +364,13 @@ class FollowUps:
                 if all(later in EN_AFTER_PARTICIPLE for later in words[i + 1 :]):
                     return predicate
         return None
+
+    def _asks_plainly(self, question: str, predicate: str) -> bool:
+        """Whether a yes/no question asks whether `predicate` holds, neither negated nor of its prevention."""
+        from .question import read_question
+
+        asked = read_question(question, self.lexicon)
+        return asked is not None and asked.predicate == predicate and not asked.negated and not asked.prevented
 
     def _has_predicate(self, text: str) -> bool:
         from .lexical import tagged_morphemes
@@ -711,6 +738,10 @@ def _not_anaphoric(words: list[str], index: int) -> bool:
     after = words[index + 1].lower().strip("?,.!'\"") if index + 1 < len(words) else ""
     if word == "its" and after == "own":
         return True
+    if says_of_post(words, index):
+        return True
+    if word == "that" and index > 0 and words[index - 1].lower() in _EN_SAYING_FORMS:
+        return True  # "do they say that volumes are shared?": the conjunction that opens what is said
     if word == "that" and index >= 2:
         before = words[index - 1].lower().strip("?,.!'\"")
         lead = [w.lower().strip("?,.!'\"") for w in words[max(0, index - 4) : index - 1]]
@@ -718,6 +749,17 @@ def _not_anaphoric(words: list[str], index: int) -> bool:
         if verb_after and before not in _EN_FUNCTION and not before.endswith("ly") and any(w in _EN_RELATIVE_BEFORE for w in lead):
             return True
     return False
+
+
+def says_of_post(words: list[str], index: int) -> bool:
+    """Whether the pronoun at `index`, after an auxiliary, is the subject of a verb of saying (EN_SAYING_VERBS): the post."""
+    word = words[index].lower().strip("?,.!'\"")
+    if word not in ("it", "they") or index == 0 or words[index - 1].lower() not in EN_AUX:
+        return False
+    later = [w.lower().strip("?,.!'\"") for w in words[index + 1 : index + 3]]
+    while later and later[0] in EN_SAYING_ADVERBS:
+        later = later[1:]
+    return bool(later) and later[0] in EN_SAYING_VERBS
 
 
 def _frame(rest: frozenset[str], other_rest: frozenset[str]) -> float:

@@ -428,6 +428,14 @@ def _without_opening_fillers(statement: str, word_pattern: str) -> tuple[str, li
     return statement, words[fillers:]
 
 
+# The discourse words (EN_FILLERS) that may open a question before what it asks ("so …", "ok and …")
+EN_DISCOURSE_OPENING = rf"^\W*(?:(?:{'|'.join(sorted(EN_FILLERS))})\W+)*"
+# The verbs of saying or claiming, and the adverbs that may come between them and their subject (general English):
+# what says or claims something in a question about a post is the post or its author ("does it claim …?").
+EN_SAYING_VERBS = frozenset({"say", "claim", "claiming", "saying", "state", "stating", "think", "argue", "believe", "conclude"})
+EN_SAYING_ADVERBS = frozenset({"also", "even", "actually", "really", "ever"})
+
+
 def confirmation(question: str) -> str:
     """A statement asked to be confirmed as the yes/no question it asks: its statement with an empty auxiliary in
     front, which every reader of a yes/no question takes as one and which adds no word of its own. Such are a tag
@@ -481,8 +489,6 @@ def _inverted(statement: str) -> str | None:
     return None
 
 
-# The discourse words (EN_FILLERS) that may open a question before what it asks ("so …", "ok and …")
-EN_DISCOURSE_OPENING = rf"^\W*(?:(?:{'|'.join(sorted(EN_FILLERS))})\W+)*"
 # What may follow the participle of a question that leaves out its copula ("pids isolated as well?", "the kernel
 # shared by default?"): words that add to it, not a noun it modifies (general English).
 EN_AFTER_PARTICIPLE = frozenset({"too", "also", "as", "well", "then", "either", "still", "by", "default", "tho", "though", "anyway", "now"})
@@ -684,14 +690,21 @@ class Asked:
     causative: bool = False  # asked with a verb that makes its object hold it ("can X reduce Y?"): see Lexicon.causative
 
 
+_EN_FRONTED = re.compile(
+    r"\s*(if|what if|what about|how about|when|once|after|say|for|in|on|at|with|without|within|among|across|during|under|from|according to"
+    r"|although|though|even though|while|whereas|as long as|as soon as)\b"
+)
+
+
 def _main_clause(text: str) -> str:
     lowered = text.lower()
+    # (past the discourse words that open it: "and if each one runs on its own instance, is the kernel shared?")
+    opened = re.sub(EN_DISCOURSE_OPENING, "", lowered, count=1)
+    if "," in opened and _EN_FRONTED.match(opened):
+        lowered = opened
     # A fronted condition or adverbial phrase ("if …,", "for large enterprise teams,", "in production,") sets the case
     # the question asks about; its words are not what it asks.
-    while "," in lowered and re.match(
-        r"\s*(if|what if|what about|how about|when|once|after|say|for|in|on|at|with|without|within|among|across|during|under|from|according to"
-        r"|although|though|even though|while|whereas|as long as|as soon as)\b", lowered
-    ):
+    while "," in lowered and _EN_FRONTED.match(lowered):
         lowered = lowered.split(",", 1)[1]
     # A condition, a cause or a concession ("even though they share a kernel") is subordinate: not what is asked.
     return re.split(r"\b(?:if|when|once|after|since|because|although|though|whereas|while|as long as|as soon as)\b", lowered, maxsplit=1)[0] or lowered

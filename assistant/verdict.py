@@ -15,7 +15,7 @@ from .claims import nouns_before as _nouns_before
 from .ingest import Chunk
 from .lexical import is_compound, tokenize
 from .lexicon import HANGUL, Lexicon
-from .question import EN_DISCOURSE_OPENING, KO_COMITATIVE, KO_LIGHT_VERBS, REMEDY_HEADING, Asked, points_at_figure, asking_sentence, asks_for_a_way, compares, asks_possibility, is_yes_no, korean_negation, question_language, says_prevention
+from .question import EN_DISCOURSE_OPENING, EN_SAYING_ADVERBS, EN_SAYING_VERBS, KO_COMITATIVE, KO_LIGHT_VERBS, REMEDY_HEADING, Asked, points_at_figure, asking_sentence, asks_for_a_way, compares, asks_possibility, is_yes_no, korean_negation, question_language, says_prevention
 from .terms import FUNCTION_ZIPF, TermWeights, general_zipf
 
 Verdict = str  # "yes" | "no" | "partial"
@@ -1319,6 +1319,9 @@ _EN_SOURCE = r"(?:the|this)\s+(?:post|article|blog|author|writer|text|page|piece
 _EN_REPORTED = re.compile(
     rf"\b(?:according to|per|in)\s+{_EN_SOURCE}\b|\b{_EN_SOURCE}(?:'s)?\s+(?:say|says|said|claim|claims|claimed|state|"
     r"states|stated|think|thinks|argue|argues|believe|believes|conclude|concludes|view|opinion)\b(?:\s+that\b)?"
+    # ... and the pronoun that is the subject of a verb of saying (conversation.says_of_post): "does it claim (that) …?"
+    rf"|\b(?:does|did|do|is|are|would)\s+(?:it|they)\s+(?:(?:{'|'.join(sorted(EN_SAYING_ADVERBS))})\s+)?"
+    rf"(?:{'|'.join(sorted(EN_SAYING_VERBS))})\b(?:\s+that\b)?"
 )
 _KO_SOURCE = ("글", "본문", "포스트", "저자", "작성자", "필자", "글쓴이", "아티클", "post", "article", "blog", "author")
 _KO_QUOTATIVE = ("다고", "라고", "자고", "냐고")  # the endings that quote a clause ("… 충분하다고 하나요?")
@@ -3350,10 +3353,14 @@ def _asks_difference(question: str) -> bool:
 def _pronoun_subject(question: str) -> bool:
     """Whether a yes/no question's subject is a pronoun ("does it keep ...?", "그거 안전해?"), the dummy "it" of
     "is it safe to ..." aside."""
-    from .conversation import EN_DUMMY_IT, KO_PRONOUN
+    from .conversation import EN_DUMMY_IT, KO_PRONOUN, says_of_post
 
     text = question.strip().lower()
-    return bool((_PRONOUN_SUBJECT.search(text) and not EN_DUMMY_IT.search(text)) or KO_PRONOUN.match(text))
+    found = _PRONOUN_SUBJECT.search(text)
+    if found and not EN_DUMMY_IT.search(text):
+        words = text[found.start() : found.end()].split() + text[found.end() :].split()
+        return not says_of_post(words, len(text[found.start() : found.end()].split()) - 1)  # "does it claim …?": the post
+    return bool(KO_PRONOUN.match(text))
 
 
 @dataclass(frozen=True)

@@ -2767,6 +2767,19 @@ def test_is_it_true_that_asks_its_clause(assistant):
     assert assistant.ask("Is it true containers are stateless?").verdict == assistant.ask("Are containers stateless?").verdict == "yes"
 
 
+def test_a_condition_after_a_discourse_word_is_the_questions_condition(assistant):
+    """"And if each one runs on its own EC2 instance, is the kernel still shared?": the opening "and" leaves the
+    condition a condition, as it is without it."""
+    from assistant.question import read_question
+
+    asked = read_question("And if each one runs on its own EC2 instance, is the kernel still shared?", assistant.lexicon)
+    assert asked is not None and asked.predicate == "share"
+    assert assistant.ask("And if each one runs on its own EC2 instance, is the kernel still shared?").verdict == "no"
+    assert assistant.ask("so if I split them into two compose files, is the kernel still shared?").verdict == "yes"
+    # a premise ("since …,") is no condition set before the question: its words are not read past
+    assert assistant.ask("So since namespaces split PID, network and filesystem, is everything fully separated?").verdict != "yes"
+
+
 def test_a_dash_between_spaces_sets_off_a_claim_of_its_own(assistant):
     """"There is no lightweight parser for it — libclang is heavy": the "no" of the first clause does not deny that
     libclang is heavy, in the claims as in the statements (statement_clauses)."""

@@ -567,6 +567,26 @@ def test_a_follow_up_that_leaves_out_its_subject_is_judged_as_typed_about_the_to
     assert answer.verdict is None and "NAT" in answer.citations[0].section
 
 
+def test_a_condition_with_the_participle_it_asks_is_the_earlier_question_under_it(assistant):
+    """"And if I split it into two compose files, still shared?" leaves out the subject and copula of what it asks,
+    the earlier question's predicate: it is that question under the new condition. A participle of another predicate
+    ("separate then?" after a question of sharing) is not carried into it."""
+    first = "If I run my weather and todo services from one docker-compose file, do they share the kernel?"
+    history = [{"question": first, "answer": assistant.ask(first)}]
+    split = assistant.ask("And if I split it into two compose files, still shared?", history=history)
+    assert split.standalone_question == "If I split it into two compose files, do they share the kernel?"
+    assert split.verdict == "yes"
+    vms = assistant.ask("what if they run on different VMs, still shared?", history=history)
+    assert vms.standalone_question == "If they run on different VMs, do they share the kernel?"
+    assert vms.verdict == "no"
+    other = assistant.ask("what if they're on different VMs, separate then?", history=history)
+    assert other.standalone_question is None and other.verdict != "no"
+    # after a question of the predicate's prevention ("do they stop sharing …?") it would be asked the other way round
+    stop = "If I split my two services into separate compose files, do they stop sharing the kernel?"
+    turned = assistant.ask("and if each one goes on its own EC2 box — still shared?", history=[{"question": stop, "answer": assistant.ask(stop)}])
+    assert turned.standalone_question is None and turned.verdict != "yes"
+
+
 def test_a_new_condition_does_not_stack_on_a_case_the_earlier_question_states_itself():
     """"k8s에서 다른 노드에 배포된 컨테이너끼리도 커널 공유해?" states its case in the clause before its subject; "and if
     I just run two compose files on one box?" is then read as it stands, not as both cases at once."""
@@ -672,10 +692,25 @@ def test_points_back_finds_a_pronoun_of_any_length():
     assert not points_back("is it true that containers share the host kernel?")  # the "it" of a clause asked about
     assert not points_back("is it true containers are stateless?")
     assert not points_back("so is it VMs that share the host kernel?")  # a cleft's "it"
+    assert not points_back("does it claim docker solves everything?")  # what claims is the post
+    assert not points_back("do they actually say that volumes are shared?")
+    assert points_back("does it mention CI/CD?")  # a table or a section said before may list it
     assert points_back("is it true?")  # of what was said
     assert not points_back("what is the risk that remains after dropping --privileged?")  # a relative "that"
     assert not points_back("Do containers share the kernel?")
     assert not points_back("컨테이너끼리 커널을 공유하나요?")
+
+
+def test_what_claims_something_is_the_post(assistant):
+    """"Does it claim Docker solves every problem?" after "What's this post about?": the subject of a verb of saying
+    is the post, not a thing said before, and the question is judged as reported speech of the post, as it is on its
+    own ("does the post claim …?")."""
+    history = [{"question": "What's this post about in a nutshell?", "answer": assistant.ask("What's this post about in a nutshell?")}]
+    answer = assistant.ask("Does it claim Docker solves every problem?", history=history)
+    assert answer.standalone_question is None
+    assert answer.verdict == assistant.ask("Does the post claim Docker solves every problem?").verdict == "no"
+    assert assistant.ask("does it say most of these drawbacks can be fixed?").verdict == "yes"
+    assert assistant.ask("is it?").verdict is None  # a pronoun alone, at the end: no subject to judge
 
 
 def test_a_yes_no_question_read_about_the_topic_is_judged_as_typed(assistant):
