@@ -102,7 +102,7 @@ _EN_BARE = re.compile(r"^(?P<x>[^?.!]+?)\s*\?+$")
 # clause holds without "that" ("is it true containers are stateless?"; a clause after it, not "is it true?", which
 # asks of what was said).
 EN_DUMMY_IT = re.compile(
-    r"\bit\b(?:\s+\w+){0,3}\s+to\b|\bit\s+(?:is|was)\b(?:\s+\w+){0,3}\s+(?:that|to)\b|\b(?:is|was)\s+it\b(?:\s+\w+){1,3}\s+that\b"
+    r"\bit\b(?:\s+\w+){0,3}\s+to\b|\bit\s+(?:is|was)\b(?:\s+\w+){0,3}\s+(?:that|to)\b|\b(?:is|was)\s+it\b(?!\s+(?:false|wrong|untrue|incorrect)\b)(?:\s+\w+){1,3}\s+that\b"
     r"|\b(?:is|was)\s+it\s+(?:really\s+|actually\s+)?(?:true|correct|right|accurate|the case)\b(?:\s+that\b|(?:\s+[\w'-]+){3})",
     re.IGNORECASE,
 )

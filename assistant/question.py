@@ -696,6 +696,9 @@ _EN_FRONTED = re.compile(
 )
 
 
+_EN_NEGATED_WORD = re.compile(r"\b(?:not|no|never)\b|n['’]t\b")
+
+
 def _main_clause(text: str) -> str:
     lowered = text.lower()
     # (past the discourse words that open it: "and if each one runs on its own instance, is the kernel shared?")
@@ -716,6 +719,11 @@ def read_question(question: str, lexicon: Lexicon) -> Asked | None:
         return None
     if question_language(question) == "ko":
         return _read_korean(asking_sentence(question), lexicon)
+    tag = _EN_TAG.search(asking_sentence(question))
+    if tag is not None and _EN_NEGATED_WORD.search(_main_clause(asking_sentence(question)[: tag.start()])):
+        # "…, they don't share a kernel anymore, right?" asks to confirm a negation, which "don't they …?" asks the
+        # other way round: left unread, as `confirmation` leaves it
+        return None
     main = _main_clause(asking_sentence(question))
     from .claims import english_predicate
 

@@ -2519,6 +2519,11 @@ def judge(question: str, *args, **kwargs) -> VerdictResult | None:
     answered yes by a statement of a way, never no (nor partly) by a statement of what happens without one ("컨테이너가
     삭제되면 데이터도 같이 사라집니다"): that says what holds by default, not that nothing can change it."""
     result = _judged(question, *args, **kwargs)
+    lexicon = args[4] if len(args) > 4 else kwargs.get("lexicon")
+    if result is not None and lexicon is not None and _asks_more_or_less(question, lexicon) and not any(_likens(c.text) for c in result.evidence):
+        # "are containers less isolated since …?" asks a degree of the predicate; evidence that they are isolated, or
+        # that the kernel is shared, does not say more or less of it (evidence that likens or compares does)
+        return None
     if result is not None and result.verdict != "yes" and asks_for_a_way(question):
         return None  # (nor is a way partly there: "any tips to slim them down?" - "images may get large")
     if result is not None and result.verdict == "yes" and _asks_equal_degree(question) and not any(_likens(c.text) for c in result.evidence):
@@ -2533,6 +2538,18 @@ def judge(question: str, *args, **kwargs) -> VerdictResult | None:
 # 똑같이 / 동일하게 / 같은 수준으로".
 _EN_EQUAL_DEGREE = re.compile(r"\bas \w+(?: \w+)? as\b|\bthe same as\b|\bequally\b|\bjust as\b")
 _KO_EQUAL_DEGREE = re.compile(r"만큼|(?:랑|와|과|하고)\s*(?:똑같|동일|동등|같은 수준)")
+
+
+# "less isolated", "more secure": a comparative of the predicate itself, its other side left unsaid (general English)
+_EN_MORE_OR_LESS = re.compile(r"\b(?:less|more)\s+(?:[a-z]+ly\s+)?([a-z-]+)")
+
+
+def _asks_more_or_less(question: str, lexicon: Lexicon) -> bool:
+    """Whether an English question asks a degree of a predicate, more or less of it ("are containers less isolated?")."""
+    lowered = question.lower()
+    return not _EN_COMPARISON.search(lowered.replace("more", "").replace("less", "")) and any(
+        lexicon.english_predicate(m.group(1)) is not None for m in _EN_MORE_OR_LESS.finditer(lowered)
+    )
 
 
 def _asks_equal_degree(question: str) -> bool:

@@ -2780,6 +2780,19 @@ def test_a_condition_after_a_discourse_word_is_the_questions_condition(assistant
     assert assistant.ask("So since namespaces split PID, network and filesystem, is everything fully separated?").verdict != "yes"
 
 
+def test_questions_a_plain_verdict_does_not_answer(assistant):
+    """"Is it false that …?" asks the other way round; "less isolated" asks a degree that evidence of isolation, or of a
+    shared kernel, does not give; "…, they don't share a kernel anymore, right?" asks to confirm a negation, which
+    "don't they …?" asks the other way round: none of them gets the verdict of the plain question."""
+    from assistant.question import read_question
+
+    assert assistant.ask("Is it false that the host OS kernel is shared by every container on that host?").verdict != "yes"
+    assert assistant.ask("Is it right that containers are less isolated security-wise since they all run on top of the host's kernel?").verdict != "no"
+    question = "So if weather runs on EC2 instance A and todo on instance B, they don't share a kernel anymore, right?"
+    assert read_question(question, assistant.lexicon) is None
+    assert assistant.ask(question).verdict != "no"
+
+
 def test_a_dash_between_spaces_sets_off_a_claim_of_its_own(assistant):
     """"There is no lightweight parser for it — libclang is heavy": the "no" of the first clause does not deny that
     libclang is heavy, in the claims as in the statements (statement_clauses)."""

@@ -54,8 +54,10 @@ def _same(a, b):
         ("그건 그렇고, 단일 컨테이너 운영에도 쿠버네티스를 쓰라고 하나요?", None),
         ("how do I fix that?", "anaphora"),
         ("does the post recommend that?", "anaphora"),
-        # a condition followed by a clause of its own after a dash is no bare condition
-        ("and if each one goes on its own EC2 box — still shared?", None),
+        # a condition followed by a clause of its own after a dash is no bare condition; one followed by the participle
+        # of what it asks is (its earlier question is read under it only when that asks the predicate plainly)
+        ("and if each one goes on its own EC2 box — do they still share it?", None),
+        ("and if each one goes on its own EC2 box — still shared?", "condition"),
         ("컨테이너 간 통신은 어떻게 설정하나요?", None),
         ("그럼 컨테이너가 삭제되면 데이터는 어떻게 되나요?", None),
         # a phrase set before a question that a pronoun takes up; not a condition, a setting or "that" before a noun
