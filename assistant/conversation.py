@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 
 from .lexical import is_compound
 from .lexicon import HANGUL
-from .question import COMMAND_OPTION, EN_AFTER_PARTICIPLE, EN_AUX, EN_FILLERS, EN_SAYING_ADVERBS, EN_SAYING_VERBS, is_yes_no, question_language
+from .question import COMMAND_OPTION, EN_AFTER_PARTICIPLE, EN_AUX, EN_FILLERS, EN_SAYING_ADVERBS, EN_SAYING_VERBS, is_yes_no, question_language, read_question
 
 MAX_HISTORY = 20  # earlier turns a surface may send with a question
 ELLIPSIS_MAX_WORDS = 4  # words of the new subject in "what about X?" / "X는요?" (articles aside) and of a bare "X?"
@@ -367,8 +367,6 @@ class FollowUps:
 
     def _asks_plainly(self, question: str, predicate: str) -> bool:
         """Whether a yes/no question asks whether `predicate` holds, neither negated nor of its prevention."""
-        from .question import read_question
-
         asked = read_question(question, self.lexicon)
         return asked is not None and asked.predicate == predicate and not asked.negated and not asked.prevented
 

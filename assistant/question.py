@@ -436,6 +436,11 @@ EN_SAYING_VERBS = frozenset({"say", "claim", "claiming", "saying", "state", "sta
 EN_SAYING_ADVERBS = frozenset({"also", "even", "actually", "really", "ever"})
 
 
+def _negates(words: list[str]) -> bool:
+    """Whether a statement's words (lowercase) hold a negation: "not", "no", "never" or a negative contraction."""
+    return any(word in ("not", "no", "never") or word.endswith("n't") for word in words)
+
+
 def confirmation(question: str) -> str:
     """A statement asked to be confirmed as the yes/no question it asks: its statement with an empty auxiliary in
     front, which every reader of a yes/no question takes as one and which adds no word of its own. Such are a tag
@@ -458,7 +463,7 @@ def confirmation(question: str) -> str:
     words = re.findall(r"[a-z']+", statement.lower())
     if len(words) < 2 or words[0] in _EN_OPENERS:
         return question  # "what is it, right?" asks something else; a statement of one word states nothing
-    if any(word in ("not", "no", "never") or word.endswith("n't") for word in words):
+    if _negates(words):
         # "containers aren't perfectly isolated, right?" asks to confirm the negation ("yes, they aren't"), which a
         # negative question asks the other way round ("aren't they …?" - "no, they aren't"): it is left unread
         return question
@@ -696,9 +701,6 @@ _EN_FRONTED = re.compile(
 )
 
 
-_EN_NEGATED_WORD = re.compile(r"\b(?:not|no|never)\b|n['’]t\b")
-
-
 def _main_clause(text: str) -> str:
     lowered = text.lower()
     # (past the discourse words that open it: "and if each one runs on its own instance, is the kernel shared?")
@@ -720,7 +722,7 @@ def read_question(question: str, lexicon: Lexicon) -> Asked | None:
     if question_language(question) == "ko":
         return _read_korean(asking_sentence(question), lexicon)
     tag = _EN_TAG.search(asking_sentence(question))
-    if tag is not None and _EN_NEGATED_WORD.search(_main_clause(asking_sentence(question)[: tag.start()])):
+    if tag is not None and _negates(re.findall(r"[a-z']+", _main_clause(asking_sentence(question)[: tag.start()]))):
         # "…, they don't share a kernel anymore, right?" asks to confirm a negation, which "don't they …?" asks the
         # other way round: left unread, as `confirmation` leaves it
         return None

@@ -2513,14 +2513,14 @@ def concern_verdict(question: str, sentences: list[tuple[Chunk, str]], terms: Te
     return None
 
 
-def judge(question: str, *args, **kwargs) -> VerdictResult | None:
+def judge(question: str, asked: Asked | None, claims: list[Claim], sentences: list[tuple[Chunk, str]], terms: TermWeights,
+          lexicon: Lexicon, *args, **kwargs) -> VerdictResult | None:
     """The question's verdict from all the evidence, or None (see _judged). A question that asks whether there is a
     way to do something ("is there a way to keep the data after the container is deleted?", "…하는 방법 있어?") is
     answered yes by a statement of a way, never no (nor partly) by a statement of what happens without one ("컨테이너가
     삭제되면 데이터도 같이 사라집니다"): that says what holds by default, not that nothing can change it."""
-    result = _judged(question, *args, **kwargs)
-    lexicon = args[4] if len(args) > 4 else kwargs.get("lexicon")
-    if result is not None and lexicon is not None and _asks_more_or_less(question, lexicon) and not any(_likens(c.text) for c in result.evidence):
+    result = _judged(question, asked, claims, sentences, terms, lexicon, *args, **kwargs)
+    if result is not None and _asks_more_or_less(question, lexicon) and not any(_likens(c.text) for c in result.evidence):
         # "are containers less isolated since …?" asks a degree of the predicate; evidence that they are isolated, or
         # that the kernel is shared, does not say more or less of it (evidence that likens or compares does)
         return None
