@@ -131,6 +131,11 @@ def _stopwords() -> frozenset[str]:
     return frozenset(STOPWORDS_EN_PLUS) | {"do", "does", "did", "can", "could", "would", "should", "how", "what", "why", "when", "which", "who", "i", "my", "me"}
 
 
+def is_stopword(word: str) -> bool:
+    """Whether a lowercase English word is a function word (the stopwords BM25 drops)."""
+    return word in _stopwords()
+
+
 def _latin(word: str) -> list[str]:
     if word in _stopwords():
         return []

@@ -373,9 +373,10 @@ def _agreed(
         (value, claim) for score, value, claim in _one_per_case(scored) if score >= max(best - TIE, MIN_MATCH) or id(claim) in named
     ]
     values = {value for value, _ in tier}
-    if len(values) > 1 and asked.modal and any(c.value == "can" and c.predicate == asked.predicate for _, c in tier):
-        # "can I skip NAT?" - "NAT can be skipped with --network host" answers it; "traffic goes through NAT"
-        # says what holds by default, not what cannot be done
+    if len(values) > 1 and asked.modal and any(c.value in ("can", "may") and c.predicate == asked.predicate for _, c in tier):
+        # "can I skip NAT?" - "NAT can be skipped with --network host" answers it, as "can images get large?" - "images
+        # may become large" does; "traffic goes through NAT" says what holds by default, and "--cache-from minimizes
+        # redundant builds" what holds with a remedy, not what cannot be done
         tier = [(value, c) for value, c in tier if c.predicate == asked.predicate or c.value in ("can", "may")]
         values = {value for value, _ in tier}
     if terms is not None and any(id(c) in named for _, c in tier):
@@ -1004,7 +1005,7 @@ def full_statements(
     # the words that say a restriction ("only", "limited to", "한정") are read as one (_restricted_to), not as words a
     # statement must hold: "limited to a single server" - "only works on a single server"
     framing = _modal_keys(question, terms) | _restriction_keys(question, terms) | _reported_keys(question, terms)
-    framing |= terms.keys(" ".join(_joining_words(lowered)))
+    framing |= terms.keys(" ".join(_joining_words(lowered) + _linking_words(lowered)))
     # the words that say a replacement ("rather than", "instead of", "in place of"): a statement that says one holds
     # them, in whichever words it says it ("… instead of hypervisor-based virtualization", "… 대신 …")
     connective = terms.keys(" ".join(_EN_REPLACING.findall(lowered)))
@@ -3288,6 +3289,34 @@ def _joins(lowered: str, start: int) -> bool:
     return words[1] == "well" and bool(_EN_JOINED_PHRASE.search(lowered[:start])) and not _EN_LIKENED_CLAUSE.match(
         lowered[start + len("as well as") :]
     )
+
+
+# Verbs that only link a subject to what it is or comes to be (general English): "get" as a light verb ("gets big", "gets
+# deleted", the get-passive; "get its own kernel": has), "become", "end up" ("end up sharing", "end up on the same
+# kernel"), and "grow" and "turn" before an adjective that ends the clause ("grow large", "turn bad"). The posts say
+# the same with a copula or a verb of their own ("may become large", "is deleted"), so these are no words a statement
+# must hold.
+_EN_LIGHT_GET = re.compile(r"\b(?:get|gets|got|gotten|getting|become|becomes|became|becoming)\b")
+_EN_END_UP = re.compile(r"\b(end|ends|ended|ending)\s+up\b")
+_EN_LINKING = re.compile(r"\b(grow|grows|grew|grown|turn|turns|turned)\s+(?:(?:too|so|very|much|even|more|less|really|pretty|quite)\s+)*([a-z][a-z-]*)\b(?:\s+([a-z']+))?")
+
+
+def _linking_words(lowered: str) -> list[str]:
+    """The question's verbs that only link its subject to a state (see _EN_LIGHT_GET, _EN_END_UP, _EN_LINKING)."""
+    from .lexical import is_stopword
+
+    def main(match: re.Match) -> bool:
+        # an infinitive of purpose ("give up speed to get security") says what the main verb is for: its verb is what
+        # the question asks
+        return not lowered[: match.start()].endswith("to ")
+
+    words = [match.group(0) for match in _EN_LIGHT_GET.finditer(lowered) if main(match)]
+    words += [match.group(1) for match in _EN_END_UP.finditer(lowered) if main(match)]
+    for match in _EN_LINKING.finditer(lowered):
+        complement, following = match.group(2), match.group(3)
+        if main(match) and not is_stopword(complement) and not complement.endswith("ing") and (following is None or is_stopword(following)):
+            words.append(match.group(1))
+    return words
 
 
 def _gives_examples(lowered: str, start: int) -> bool:

@@ -3695,3 +3695,37 @@ def test_rather_than_says_a_replacement_not_a_comparison(assistant):
     assert assistant.ask("Does Docker use a hypervisor rather than namespaces?").verdict == "no"
     # the statement says its replacement with "instead of" / "대신": it holds the question's words of replacement
     assert assistant.ask("does Docker rely on namespaces and cgroups instead of a hypervisor?").verdict == "yes"
+
+
+@pytest.mark.parametrize(
+    "question, linking",
+    [
+        ("can docker images get big?", ["get"]),
+        ("does the volume get deleted with the container?", ["get"]),
+        ("does each container get its own kernel?", ["get"]),
+        ("do they end up on the same kernel?", ["end"]),
+        ("can images become large?", ["become"]),
+        ("do images grow large over time?", ["grow"]),
+        ("do images grow large", ["grow"]),
+        ("does it turn bad?", ["turn"]),
+        ("should I turn it on?", []),
+        ("does Kata give up speed to get that security?", []),
+        ("does the registry grow new layers?", []),
+        ("do containers become part of the host?", ["become"]),
+    ],
+)
+def test_verbs_that_only_link_a_subject_to_a_state(question, linking):
+    """"get" is a light verb (the get-passive, "gets big", "get its own": has), "become" and "end up" link always,
+    "grow" and "turn" only before an adjective that ends the clause: a statement need not hold them. An infinitive of
+    purpose ("to get") is no linking verb."""
+    from assistant.verdict import _linking_words
+
+    assert _linking_words(question) == linking
+
+
+def test_a_possibility_said_with_may_answers_a_question_of_possibility(assistant):
+    """"Can docker images get large?": "이미지 크기가 커질 가능성이 있습니다" (may become large) says yes, in whichever
+    linking verb the question says it; a claim of what a remedy does ("--cache-from … 중복된 빌드를 최소화") does not
+    say that it cannot happen."""
+    assert assistant.ask("Can docker images get large?").verdict == "yes"
+    assert assistant.ask("Can docker images become large?").verdict == "yes"
