@@ -79,6 +79,10 @@ _EN_CONDITION = re.compile(
 _EN_CONDITION_SAID = re.compile(
     r"^(?:(?:and|but|so|ok|okay|then)[,\s]+)?(?:what\s+)?if\s+(?P<x>[^,;?—–]+?)\s*[,;—–]+\s*(?P<p>[^,;?—–]+?)\s*[?.!]*$", re.IGNORECASE
 )
+# "what about" and a gerund with what follows it ("what about running them on separate EC2 instances?", "how about
+# deploying to different nodes?") names a case, an action, as "what if …?" does; a gerund alone ("what about
+# networking?", "what about caching?") names a subject (general English).
+_EN_GERUND_CASE = re.compile(r"^(?!(?:some|any|every|no)thing\b)[a-z]{2,}ing\s+\S", re.IGNORECASE)
 _SAID_MAX_WORDS = 3  # the words of such a clause: the participle and the words that add to it ("still shared too")
 # "if I run both from one compose file do they share a kernel?" holds a question of its own after its condition.
 _EN_OWN_QUESTION = re.compile(
@@ -120,6 +124,14 @@ _KO_ASIDE = re.compile(r"^(?:그건\s*그렇고|그나저나)")  # "that aside",
 _KO_OPENERS = re.compile(r"^(?:그럼|그러면|그렇다면|그리고|근데|그런데)[,\s]+")
 _KO_CONDITION = re.compile(r"^(?P<x>.+면)\s*(?:요)?\s*[?？]*\s*$")
 _KO_ELLIPSIS = re.compile(r"^(?P<x>.+?)(?:은|는|도)\s*(?:요|요\s*그럼)?\s*[?？]*\s*$")
+# "X도 마찬가지야?" (is it the same for X too?) and "same for X?", "is it the same with X?", "does the same go for X?":
+# the earlier question asked of X (general Korean and English)
+_KO_LIKEWISE = re.compile(r"^(?P<x>.+?)(?:은|는|도)\s*마찬가지(?:야|예요|에요|이에요|인가요|일까요?|임|이야|죠|지|냐|니|입니까|인지)?\s*[?？]*\s*$")
+_EN_LIKEWISE = re.compile(
+    r"^(?:(?:and|but|so|ok|okay|also|then)[,\s]+)?(?:(?:is|was)\s+(?:it|that)\s+)?(?:does\s+)?(?:the\s+)?same\s+"
+    r"(?:(?:thing|story|goes|go|applies|apply|holds|hold)\s+)?(?:for|with)\s+(?P<x>.+?)\s*[?.!]*$",
+    re.IGNORECASE,
+)
 KO_PRONOUN = re.compile(r"^(?:그거|그것|이거|이것|저거|저것|그건|이건|저건|그게|이게|저게|그걸|이걸|저걸)")
 # What a contracted pronoun holds: 그건 = 그것 + 은, 그게 = 그것 + 이, 그걸 = 그것 + 을.
 _KO_CONTRACTED = {"건": "은", "게": "이", "걸": "을"}
@@ -240,12 +252,7 @@ class FollowUps:
         language = question_language(question)
         guessed = False
         if cue.kind == "condition":
-            # The condition replaces the one of the last complete question, not of a follow-up read from it.
-            complete = next(
-                (turn.question for turn in reversed(history)
-                 if self.cue(turn.question) is None and not getattr(turn.answer, "refused", False)),
-                None,
-            )
+            complete = self._complete_question(history)
             resolved = self._condition(complete, cue.new) if complete and is_yes_no(complete) else None
             if cue.said and complete and not self._asks_plainly(complete, cue.said):
                 # "…, separate then?" after "do they share …?" asks another predicate, and "…, still shared?" after "do
@@ -312,10 +319,13 @@ class FollowUps:
             said = self._said_predicate(match.group("p"))
             if said is not None:
                 return _Cue("condition", new=match.group("x"), said=said)
-        for pattern in (_EN_ELLIPSIS, _EN_AND):
+        for pattern in (_EN_ELLIPSIS, _EN_LIKEWISE, _EN_AND):
             match = pattern.match(text)
             if match:
                 new = match.group("x")
+                if pattern is _EN_ELLIPSIS and _EN_GERUND_CASE.match(new):
+                    # "what about running them on separate EC2 instances?": a case, as "what if I run them …?" says
+                    return _Cue("condition", new=new)
                 dislocated = _dislocation(new)
                 if dislocated is not None:
                     return dislocated
@@ -350,7 +360,7 @@ class FollowUps:
         match = _KO_CONDITION.match(body)
         if match and self._conditional_ending(match.group("x")):
             return _Cue("condition", new=match.group("x").strip())
-        match = _KO_ELLIPSIS.match(body)
+        match = _KO_ELLIPSIS.match(body) or _KO_LIKEWISE.match(body)
         if match and len(match.group("x").split()) <= ELLIPSIS_MAX_WORDS and not self._has_predicate(match.group("x")):
             return _Cue("ellipsis", new=match.group("x").strip())
         return None
@@ -419,6 +429,26 @@ class FollowUps:
             return f"{condition} {main}" if HANGUL.search(main) else f"{condition}, {main}"
         main = main[:1].lower() + main[1:] if not HANGUL.search(main[:1]) and not main[:2].isupper() else main
         return f"If {condition}, {main}"
+
+    def _complete_question(self, history) -> str | None:
+        """The last complete question of a conversation, whose condition a new one replaces: not a follow-up read from
+        an earlier question under its condition or with a new subject (the condition replaces the one of the question
+        it was read from), nor one asked about the topic ("why?", read "why? (Q)"), which is no question of its own;
+        a question whose pronoun was read as the earlier question's term is the question so read ("do they share a
+        kernel that way?": "do the weather and todo services share …")."""
+        for turn in reversed(history):
+            answer = turn.answer
+            if getattr(answer, "refused", False):
+                continue
+            cue = self.cue(turn.question)
+            read_as = getattr(answer, "standalone_question", None) if answer is not None else None
+            if cue is None:
+                if read_as and read_as.startswith(f"{turn.question} (") and read_as.endswith(")"):
+                    continue  # asked about the topic
+                return turn.question
+            if cue.kind == "anaphora" and read_as and not read_as.endswith(")"):
+                return read_as
+        return None
 
     # --- which earlier turn -------------------------------------------------
     def _antecedent_turn(self, history) -> tuple[str, object | None, str] | None:

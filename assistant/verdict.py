@@ -2675,6 +2675,17 @@ def _judged(
             if all(keys & terms.keys(f"{item[2].own} {item[2].key} {item[2].case_text}") for keys in alone_keys)
         ]
     named_case = frozenset() if asks_default else _condition_names(question, terms)
+    # When a table of the evidence has a row of the case the question's condition names (past the posts' topic words)
+    # that answers the question's predicate, a sentence that names nothing of that case says what holds in general, not in it: "각 컨테이너는 … 동일한 커널을
+    # 공유하며 동작합니다" does not answer "서로 다른 VM에 띄우면 도커 컨테이너는 호스트 커널을 공유해?" beside the row "서로
+    # 다른 VM에서 실행 — 분리"
+    case_named = frozenset(
+        key for key in named_case if (key.startswith("#") or terms.in_corpus(key)) and terms.passage_share(key) < TOPIC_SHARE
+    )
+    if case_named and asked is not None and any(
+        claim.column >= 0 and case_named <= terms.keys(claim.key) and claim_answer(claim, asked, lexicon) is not None for claim in claims
+    ):
+        scored = [item for item in scored if item[2].column >= 0 or case_named & terms.keys(f"{item[2].text} {item[2].own} {item[2].case_text}")]
     asked_predicate = _keys(terms, lexicon.terms_of(asked.predicate)) if asked is not None else frozenset()
     # The domain terms the question names (glossary keys) besides its condition and predicate, but the posts' topic
     # words, which every passage speaks of ("Docker", "container": in a third of the passages or more)

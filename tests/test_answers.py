@@ -3729,3 +3729,11 @@ def test_a_possibility_said_with_may_answers_a_question_of_possibility(assistant
     say that it cannot happen."""
     assert assistant.ask("Can docker images get large?").verdict == "yes"
     assert assistant.ask("Can docker images become large?").verdict == "yes"
+
+
+def test_a_statement_silent_on_the_questions_case_does_not_answer_it(assistant):
+    """"서로 다른 VM에 띄우면 도커 컨테이너는 호스트 커널을 공유해?" names a case (different VMs) that a row of the table has
+    ("서로 다른 VM에서 실행 — 분리"): "각 컨테이너는 … 동일한 커널을 공유하며 동작합니다" says what holds in general and names
+    nothing of it, so it gives no yes."""
+    assert assistant.ask("서로 다른 VM에 띄우면 도커 컨테이너는 호스트 커널을 공유해?").verdict != "yes"
+    assert assistant.ask("도커 컨테이너는 호스트 커널을 공유해?").verdict == "yes"

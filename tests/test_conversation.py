@@ -794,3 +794,52 @@ def test_a_korean_proper_noun_the_posts_never_use_is_a_subject_of_its_own(assist
     assert not assistant._unknown_proper_noun("쿠", "쿠버네티스는요?")
     assert not assistant._unknown_proper_noun("앤", "앤서블도 돼요?")
     assert not assistant._unknown_proper_noun("툴", "보안 쪽은 어떤 툴을 추천해?")
+
+
+def test_what_about_and_a_gerund_names_a_case_of_the_earlier_question(assistant):
+    """"what about putting them on different EC2 instances?" names an action, a case, as "what if I put them …?" does:
+    the earlier yes/no question is asked under it. A gerund alone ("what about networking?") names a subject."""
+    first = "If I run two compose files on the same host, are their kernels isolated?"
+    history = [{"question": first, "answer": assistant.ask(first)}]
+    answer = assistant.ask("what about putting them on different EC2 instances?", history=history)
+    assert answer.standalone_question == "If putting them on different EC2 instances, are their kernels isolated?"
+    assert answer.verdict == "yes" and "실행 방식 3" in answer.citations[0].section
+    cue = assistant.follow_ups.cue("what about networking?")
+    assert cue is not None and cue.kind == "ellipsis"
+    assert assistant.follow_ups.cue("what about something like NFS?").kind != "condition"
+
+
+def test_a_new_condition_replaces_the_one_of_the_last_complete_question(assistant):
+    """A question asked about the topic ("왜요?", read "왜요? (Q)") is no complete question of its own: a new condition
+    after it replaces the one of the question before it; a question whose pronoun was read as the earlier question's
+    term is the question so read."""
+    first = "도커 컴포즈 파일을 여러 개로 나눠서 띄우면 커널이 분리되나요?"
+    history = [{"question": first, "answer": assistant.ask(first)}]
+    why = assistant.ask("왜요?", history=history)
+    history.append({"question": "왜요?", "answer": why})
+    answer = assistant.ask("그럼 EC2 인스턴스 두 개에 따로 올리면요?", history=history)
+    assert answer.standalone_question == "EC2 인스턴스 두 개에 따로 올리면 커널이 분리되나요?"
+    assert answer.verdict == "yes"
+    first = "Show me how to run the weather and todo services from one compose file"
+    history = [{"question": first, "answer": assistant.ask(first)}]
+    they = assistant.ask("do they share a kernel that way?", history=history)
+    history.append({"question": "do they share a kernel that way?", "answer": they})
+    split = assistant.ask("and if I split it into two files, still shared?", history=history)
+    assert split.standalone_question == f"If I split it into two files, {they.standalone_question}"
+    assert split.verdict == "yes"
+
+
+@pytest.mark.parametrize(
+    "question, new",
+    [
+        ("CPU도 마찬가지야?", "CPU"),
+        ("메모리도 마찬가지예요?", "메모리"),
+        ("same for a plain flask exception?", "a plain flask exception"),
+        ("is it the same for memory?", "memory"),
+        ("does the same go for Swarm?", "Swarm"),
+    ],
+)
+def test_the_same_for_x_asks_the_earlier_question_of_x(assistant, question, new):
+    """"X도 마찬가지야?" and "same for X?" ask the earlier question of X, as "X도요?" and "what about X?" do."""
+    cue = assistant.follow_ups.cue(question)
+    assert cue is not None and cue.kind == "ellipsis" and cue.new == new
