@@ -137,7 +137,7 @@ def is_stopword(word: str) -> bool:
 
 
 def _latin(word: str) -> list[str]:
-    if word in _stopwords():
+    if is_stopword(word):
         return []
     return [_stemmer().stemWord(word)]
 

@@ -373,11 +373,12 @@ def _agreed(
         (value, claim) for score, value, claim in _one_per_case(scored) if score >= max(best - TIE, MIN_MATCH) or id(claim) in named
     ]
     values = {value for value, _ in tier}
-    if len(values) > 1 and asked.modal and any(c.value in ("can", "may") and c.predicate == asked.predicate for _, c in tier):
+    possible = ("can", "may")
+    if len(values) > 1 and asked.modal and any(c.value in possible and c.predicate == asked.predicate for _, c in tier):
         # "can I skip NAT?" - "NAT can be skipped with --network host" answers it, as "can images get large?" - "images
         # may become large" does; "traffic goes through NAT" says what holds by default, and "--cache-from minimizes
         # redundant builds" what holds with a remedy, not what cannot be done
-        tier = [(value, c) for value, c in tier if c.predicate == asked.predicate or c.value in ("can", "may")]
+        tier = [(value, c) for value, c in tier if c.predicate == asked.predicate or c.value in possible]
         values = {value for value, _ in tier}
     if terms is not None and any(id(c) in named for _, c in tier):
         # "Kata Containers 쓰면 커널이 분리되나요?": the row of the case the question names settles it; evidence
@@ -955,6 +956,26 @@ def _condition_text(question: str) -> str:
         return " ".join(words[: end + 1]) if end is not None else ""  # as written ("--network")
     match = _EN_TRAILING_CONDITION.search(question)
     return match.group(1) if match else ""
+
+
+def _case_keys(named_case: frozenset[str], terms: TermWeights) -> frozenset[str]:
+    """The keys of a question's condition that name a case: the posts' words and glossary concepts, past their topic
+    words."""
+    return frozenset(key for key in named_case if (key.startswith("#") or terms.in_corpus(key)) and terms.passage_share(key) < TOPIC_SHARE)
+
+
+def _row_of_case(named_case: frozenset[str], asked: Asked | None, claims: list[Claim], terms: TermWeights, lexicon: Lexicon) -> bool:
+    """Whether a table of the evidence has a row of the case the question's condition names that answers the question's
+    predicate ("서로 다른 VM에서 실행 — 분리" for "서로 다른 VM에 띄우면 도커 컨테이너는 호스트 커널을 공유해?"): a sentence that
+    names nothing of that case ("각 컨테이너는 … 동일한 커널을 공유하며 동작합니다") then says what holds in general, not in it."""
+    case = _case_keys(named_case, terms)
+    return bool(case) and asked is not None and any(
+        claim.column >= 0 and case <= terms.keys(claim.key) and claim_answer(claim, asked, lexicon) is not None for claim in claims
+    )
+
+
+def _names_case(claim: Claim, named_case: frozenset[str], terms: TermWeights) -> bool:
+    return bool(_case_keys(named_case, terms) & terms.keys(f"{claim.text} {claim.own} {claim.case_text}"))
 
 
 def _condition_names(question: str, terms: TermWeights, condition: str | None = None) -> frozenset[str]:
@@ -2675,17 +2696,10 @@ def _judged(
             if all(keys & terms.keys(f"{item[2].own} {item[2].key} {item[2].case_text}") for keys in alone_keys)
         ]
     named_case = frozenset() if asks_default else _condition_names(question, terms)
-    # When a table of the evidence has a row of the case the question's condition names (past the posts' topic words)
-    # that answers the question's predicate, a sentence that names nothing of that case says what holds in general, not in it: "각 컨테이너는 … 동일한 커널을
-    # 공유하며 동작합니다" does not answer "서로 다른 VM에 띄우면 도커 컨테이너는 호스트 커널을 공유해?" beside the row "서로
-    # 다른 VM에서 실행 — 분리"
-    case_named = frozenset(
-        key for key in named_case if (key.startswith("#") or terms.in_corpus(key)) and terms.passage_share(key) < TOPIC_SHARE
-    )
-    if case_named and asked is not None and any(
-        claim.column >= 0 and case_named <= terms.keys(claim.key) and claim_answer(claim, asked, lexicon) is not None for claim in claims
-    ):
-        scored = [item for item in scored if item[2].column >= 0 or case_named & terms.keys(f"{item[2].text} {item[2].own} {item[2].case_text}")]
+    if _row_of_case(named_case, asked, claims, terms, lexicon):
+        # beside a row of the case the question's condition names, a sentence silent on that case says what holds in
+        # general (_row_of_case)
+        scored = [item for item in scored if item[2].column >= 0 or _names_case(item[2], named_case, terms)]
     asked_predicate = _keys(terms, lexicon.terms_of(asked.predicate)) if asked is not None else frozenset()
     # The domain terms the question names (glossary keys) besides its condition and predicate, but the posts' topic
     # words, which every passage speaks of ("Docker", "container": in a third of the passages or more)
@@ -3302,14 +3316,17 @@ def _joins(lowered: str, start: int) -> bool:
     )
 
 
-# Verbs that only link a subject to what it is or comes to be (general English): "get" as a light verb ("gets big", "gets
-# deleted", the get-passive; "get its own kernel": has), "become", "end up" ("end up sharing", "end up on the same
-# kernel"), and "grow" and "turn" before an adjective that ends the clause ("grow large", "turn bad"). The posts say
-# the same with a copula or a verb of their own ("may become large", "is deleted"), so these are no words a statement
-# must hold.
+# Verbs that only link a subject to what it is or comes to be (general English): "get" as a light verb ("gets big",
+# "gets deleted", the get-passive; "get its own kernel": has), "become", "end up" ("end up sharing", "end up on the
+# same kernel"), and "grow" and "turn" before an adjective that ends the clause ("grow large", "turn bad"). The posts
+# say the same with a copula or a verb of their own ("may become large", "is deleted"), so these are no words a
+# statement must hold.
 _EN_LIGHT_GET = re.compile(r"\b(?:get|gets|got|gotten|getting|become|becomes|became|becoming)\b")
 _EN_END_UP = re.compile(r"\b(end|ends|ended|ending)\s+up\b")
-_EN_LINKING = re.compile(r"\b(grow|grows|grew|grown|turn|turns|turned)\s+(?:(?:too|so|very|much|even|more|less|really|pretty|quite)\s+)*([a-z][a-z-]*)\b(?:\s+([a-z']+))?")
+_EN_LINKING = re.compile(
+    r"\b(grow|grows|grew|grown|turn|turns|turned)\s+(?:(?:too|so|very|much|even|more|less|really|pretty|quite)\s+)*"
+    r"([a-z][a-z-]*)\b(?:\s+([a-z']+))?"
+)
 
 
 def _linking_words(lowered: str) -> list[str]:
@@ -3325,7 +3342,8 @@ def _linking_words(lowered: str) -> list[str]:
     words += [match.group(1) for match in _EN_END_UP.finditer(lowered) if main(match)]
     for match in _EN_LINKING.finditer(lowered):
         complement, following = match.group(2), match.group(3)
-        if main(match) and not is_stopword(complement) and not complement.endswith("ing") and (following is None or is_stopword(following)):
+        adjective = not is_stopword(complement) and not complement.endswith("ing")  # not "turn it on", "grow by"
+        if main(match) and adjective and (following is None or is_stopword(following)):
             words.append(match.group(1))
     return words
 
