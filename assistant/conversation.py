@@ -432,22 +432,17 @@ class FollowUps:
 
     def _complete_question(self, history) -> str | None:
         """The last complete question of a conversation, whose condition a new one replaces: not a follow-up read from
-        an earlier question under its condition or with a new subject (the condition replaces the one of the question
-        it was read from), nor one asked about the topic ("why?", read "why? (Q)"), which is no question of its own;
-        a question whose pronoun was read as the earlier question's term is the question so read ("do they share a
-        kernel that way?": "do the weather and todo services share …")."""
+        an earlier one (the condition replaces the one of the question it was read from; a pronoun read as a word of
+        the earlier question may be read wrongly, "그것" of a new case taken for the earlier one), nor one asked about
+        the topic ("why?", read "why? (Q)"), which is no question of its own."""
         for turn in reversed(history):
             answer = turn.answer
             if getattr(answer, "refused", False):
                 continue
             cue = self.cue(turn.question)
             read_as = getattr(answer, "standalone_question", None) if answer is not None else None
-            if cue is None:
-                if read_as and read_as.startswith(f"{turn.question} (") and read_as.endswith(")"):
-                    continue  # asked about the topic
+            if cue is None and not (read_as and read_as.startswith(f"{turn.question} (") and read_as.endswith(")")):
                 return turn.question
-            if cue.kind == "anaphora" and read_as and not read_as.endswith(")"):
-                return read_as
         return None
 
     # --- which earlier turn -------------------------------------------------
