@@ -246,7 +246,7 @@ class FollowUps:
         if earlier is None:
             return Reading(question)
         before, answer, asked = earlier
-        if before.startswith(f"{asked} (") and before.endswith(")"):
+        if _read_about_topic(asked, before):
             # The earlier turn was read about the topic before it ("Q (TOPIC)"): what it asked is that topic's
             before = before[len(asked) + 2 : -1]
         language = question_language(question)
@@ -439,9 +439,7 @@ class FollowUps:
             answer = turn.answer
             if getattr(answer, "refused", False):
                 continue
-            cue = self.cue(turn.question)
-            read_as = getattr(answer, "standalone_question", None) if answer is not None else None
-            if cue is None and not (read_as and read_as.startswith(f"{turn.question} (") and read_as.endswith(")")):
+            if self.cue(turn.question) is None and not _read_about_topic(turn.question, getattr(answer, "standalone_question", None)):
                 return turn.question
         return None
 
@@ -679,6 +677,11 @@ class FollowUps:
     def _splice(self, before: str, target: _Unit, new: str) -> str:
         particle = _agree(new, target.particle) if target.particle else ""
         return before[: target.start] + new + particle + before[target.end:]
+
+
+def _read_about_topic(question: str, read_as: str | None) -> bool:
+    """Whether a question was read about the conversation's topic: "Q (TOPIC)"."""
+    return bool(read_as) and read_as.startswith(f"{question} (") and read_as.endswith(")")
 
 
 def _cited_first(answer) -> tuple[str, ...]:

@@ -721,12 +721,13 @@ def read_question(question: str, lexicon: Lexicon) -> Asked | None:
         return None
     if question_language(question) == "ko":
         return _read_korean(asking_sentence(question), lexicon)
-    tag = _EN_TAG.search(asking_sentence(question))
-    if tag is not None and _negates(re.findall(r"[a-z']+", _main_clause(asking_sentence(question)[: tag.start()]))):
+    sentence = asking_sentence(question)
+    tag = _EN_TAG.search(sentence)
+    if tag is not None and _negates(re.findall(r"[a-z']+", _main_clause(sentence[: tag.start()]))):
         # "…, they don't share a kernel anymore, right?" asks to confirm a negation, which "don't they …?" asks the
         # other way round: left unread, as `confirmation` leaves it
         return None
-    main = _main_clause(asking_sentence(question))
+    main = _main_clause(sentence)
     from .claims import english_predicate
 
     # "a separate kernel instead of the shared one": what comes after "instead of" is what the question sets aside.

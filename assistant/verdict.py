@@ -13,7 +13,7 @@ from .claims import DEFINITION_WORDS, EN_DASH_BREAK, EN_NEGATION_WORDS, KO_RESTR
 from .claims import KO_NOUNS as _KO_NOUNS
 from .claims import nouns_before as _nouns_before
 from .ingest import Chunk
-from .lexical import is_compound, tokenize
+from .lexical import is_compound, is_stopword, tokenize
 from .lexicon import HANGUL, Lexicon
 from .question import EN_DISCOURSE_OPENING, EN_SAYING_ADVERBS, EN_SAYING_VERBS, KO_COMITATIVE, KO_LIGHT_VERBS, REMEDY_HEADING, Asked, points_at_figure, asking_sentence, asks_for_a_way, compares, asks_possibility, is_yes_no, korean_negation, question_language, says_prevention
 from .terms import FUNCTION_ZIPF, TermWeights, general_zipf
@@ -964,18 +964,14 @@ def _case_keys(named_case: frozenset[str], terms: TermWeights) -> frozenset[str]
     return frozenset(key for key in named_case if (key.startswith("#") or terms.in_corpus(key)) and terms.passage_share(key) < TOPIC_SHARE)
 
 
-def _row_of_case(named_case: frozenset[str], asked: Asked | None, claims: list[Claim], terms: TermWeights, lexicon: Lexicon) -> bool:
-    """Whether a table of the evidence has a row of the case the question's condition names that answers the question's
-    predicate ("서로 다른 VM에서 실행 — 분리" for "서로 다른 VM에 띄우면 도커 컨테이너는 호스트 커널을 공유해?"): a sentence that
-    names nothing of that case ("각 컨테이너는 … 동일한 커널을 공유하며 동작합니다") then says what holds in general, not in it."""
-    case = _case_keys(named_case, terms)
+def _row_of_case(case: frozenset[str], asked: Asked | None, claims: list[Claim], terms: TermWeights, lexicon: Lexicon) -> bool:
+    """Whether a table of the evidence has a row of the case the question's condition names (`case`, _case_keys) that
+    answers the question's predicate ("서로 다른 VM에서 실행 — 분리" for "서로 다른 VM에 띄우면 도커 컨테이너는 호스트 커널을
+    공유해?"): a sentence that names nothing of that case ("각 컨테이너는 … 동일한 커널을 공유하며 동작합니다") then says what
+    holds in general, not in it."""
     return bool(case) and asked is not None and any(
         claim.column >= 0 and case <= terms.keys(claim.key) and claim_answer(claim, asked, lexicon) is not None for claim in claims
     )
-
-
-def _names_case(claim: Claim, named_case: frozenset[str], terms: TermWeights) -> bool:
-    return bool(_case_keys(named_case, terms) & terms.keys(f"{claim.text} {claim.own} {claim.case_text}"))
 
 
 def _condition_names(question: str, terms: TermWeights, condition: str | None = None) -> frozenset[str]:
@@ -2696,10 +2692,11 @@ def _judged(
             if all(keys & terms.keys(f"{item[2].own} {item[2].key} {item[2].case_text}") for keys in alone_keys)
         ]
     named_case = frozenset() if asks_default else _condition_names(question, terms)
-    if _row_of_case(named_case, asked, claims, terms, lexicon):
+    case = _case_keys(named_case, terms)
+    if _row_of_case(case, asked, claims, terms, lexicon):
         # beside a row of the case the question's condition names, a sentence silent on that case says what holds in
         # general (_row_of_case)
-        scored = [item for item in scored if item[2].column >= 0 or _names_case(item[2], named_case, terms)]
+        scored = [item for item in scored if item[2].column >= 0 or case & terms.keys(f"{item[2].text} {item[2].own} {item[2].case_text}")]
     asked_predicate = _keys(terms, lexicon.terms_of(asked.predicate)) if asked is not None else frozenset()
     # The domain terms the question names (glossary keys) besides its condition and predicate, but the posts' topic
     # words, which every passage speaks of ("Docker", "container": in a third of the passages or more)
@@ -3331,8 +3328,6 @@ _EN_LINKING = re.compile(
 
 def _linking_words(lowered: str) -> list[str]:
     """The question's verbs that only link its subject to a state (see _EN_LIGHT_GET, _EN_END_UP, _EN_LINKING)."""
-    from .lexical import is_stopword
-
     def main(match: re.Match) -> bool:
         # an infinitive of purpose ("give up speed to get security") says what the main verb is for: its verb is what
         # the question asks
@@ -3433,8 +3428,8 @@ def _pronoun_subject(question: str) -> bool:
     text = question.strip().lower()
     found = _PRONOUN_SUBJECT.search(text)
     if found and not EN_DUMMY_IT.search(text):
-        words = text[found.start() : found.end()].split() + text[found.end() :].split()
-        return not says_of_post(words, len(text[found.start() : found.end()].split()) - 1)  # "does it claim …?": the post
+        head = found.group(0).split()  # … up to the pronoun
+        return not says_of_post(head + text[found.end() :].split(), len(head) - 1)  # "does it claim …?": the post
     return bool(KO_PRONOUN.match(text))
 
 
